@@ -1,0 +1,51 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { Answer } from "./answers/types.ts";
+import type { PolicyField } from "./dataset/schema.ts";
+import type { Choice, Engine } from "./engine.ts";
+
+/**
+ * What a command hands back, independent of where it is shown. The Discord renderer turns it
+ * into embeds, components and attachments; the text renderer into terminal lines.
+ */
+export interface ReplyView {
+  answer: Answer;
+  /** Only the asking user sees it (errors, refusals). */
+  ephemeral?: boolean;
+  /** Offer a section switcher under a policy card (Discord: a select menu). */
+  sectionMenu?: { policy: string; current: PolicyField | null };
+  /** Offer these questions as one-press follow-ups (Discord: buttons). */
+  suggestionButtons?: string[];
+  /** A picture to attach: the maturity chart or a timeline of policy periods. */
+  image?: "maturity" | "timeline";
+}
+
+/** An error meant for the user: its message is shown as is. Anything else is an internal failure. */
+export class UserError extends Error {
+  override readonly name = "UserError";
+}
+
+/** Typed access to a command's options, whether they came from Discord or a console line. */
+export interface CommandOptions {
+  getString(name: string): string | null;
+  /** Throws a UserError naming the option when it is missing. */
+  getRequiredString(name: string): string;
+}
+
+export interface CommandContext {
+  engine: Engine;
+  options: CommandOptions;
+  reply(view: ReplyView): Promise<void>;
+}
+
+export interface AutocompleteContext {
+  engine: Engine;
+  options: CommandOptions;
+  focused: { name: string; value: string };
+}
+
+/** A slash command module: `commands/<name>.ts` exports one of these (the discord.js guide's shape). */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(ctx: CommandContext): Promise<void>;
+  autocomplete?(ctx: AutocompleteContext): Choice[];
+}
