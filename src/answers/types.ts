@@ -3,7 +3,13 @@ import type { CountryField, PolicyField } from "../dataset/schema.ts";
 /** What a question (or a command) asks for, before any wording is chosen. */
 export type Intent =
   | { kind: "policy"; country: string; policy: string; field: PolicyField | null }
-  | { kind: "country"; country: string; field: CountryField }
+  | {
+      kind: "country";
+      country: string;
+      field: CountryField;
+      /** Narrows a country fact to one policy where that makes sense (its sources). */
+      policy?: string;
+    }
   | { kind: "compare"; country: string; policies: string[]; field: PolicyField | null }
   | { kind: "clarify"; text: string; suggestions: string[] }
   | { kind: "none"; text: string; suggestions: string[] };

@@ -235,7 +235,15 @@ export const CountrySchema = z
     maturity: MaturitySchema,
     state_of_play: z
       .object({
-        evaluation_terminated: z.object({ status: Text, text: Text, ...sourced }).strict(),
+        evaluation_terminated: z
+          .object({
+            status: Text,
+            /** Whether past (terminated) policies were evaluated; counts towards evidence of performance. */
+            available: z.boolean().optional(),
+            text: Text,
+            ...sourced,
+          })
+          .strict(),
         approach: z.object({ items: z.array(Text).min(1), ...sourced }).strict(),
         continuity: z.object({ text: Text, ...sourced }).strict(),
         consistency: z.object({ rating: Text, text: Text, ...sourced }).strict(),

@@ -1,0 +1,40 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Answer } from "../src/answers/types.ts";
+import type { Command, ReplyView } from "../src/command-api.ts";
+import { UserError } from "../src/command-api.ts";
+
+/** Long enough for any real question; longer text is almost certainly pasted by mistake. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** How a free-text answer is shown, the same for /ask and for questions in channels. */
+export function askView(answer: Answer): ReplyView {
+  if (answer.kind === "none") return { answer, ephemeral: true };
+  if (answer.kind === "clarify") return { answer };
+  if (answer.scores?.length) return { answer, image: "maturity" };
+  if (answer.periods?.length) return { answer, image: "timeline" };
+  return { answer };
+}
+
+export function tooLongMessage(length: number): string {
+  return `That question is ${length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`;
+}
+
+export const askCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName("ask")
+    .setDescription("Ask about cluster policies in your own words")
+    .addStringOption((option) =>
+      option
+        .setName("question")
+        .setDescription("e.g. When did the TORCH Program start?")
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION_LENGTH),
+    ),
+
+  async execute({ engine, options, reply }) {
+    const question = options.getRequiredString("question").trim();
+    if (question.length > MAX_QUESTION_LENGTH) throw new UserError(tooLongMessage(question.length));
+    if (!question) throw new UserError("Please type a question, e.g. “torch budget?”.");
+    await reply(askView(engine.ask(question)));
+  },
+};

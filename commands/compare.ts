@@ -1,0 +1,91 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "../src/command-api.ts";
+import { UserError } from "../src/command-api.ts";
+import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
+import { readSection, unknownPolicyView } from "./refs.ts";
+
+const POLICY_OPTIONS = ["a", "b", "c"] as const;
+
+export const compareCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName("compare")
+    .setDescription("Two or three cluster policies side by side")
+    .addStringOption((option) =>
+      option
+        .setName("a")
+        .setDescription("First policy")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("b")
+        .setDescription("Second policy")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("c")
+        .setDescription("Third policy (optional)")
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("field")
+        .setDescription("Compare only this section")
+        .addChoices(...POLICY_FIELD_CHOICES),
+    ),
+
+  async execute({ engine, options, reply }) {
+    const refs = [options.getRequiredString("a"), options.getRequiredString("b")];
+    const third = options.getString("c");
+    if (third?.trim()) refs.push(third);
+    const field = readSection(options, "field");
+
+    const ids: string[] = [];
+    const names = new Map<string, string>();
+    for (const ref of refs) {
+      const found = engine.findPolicy(ref);
+      if (!found) return reply(unknownPolicyView(engine, ref));
+      if (ids.includes(found.policy)) {
+        const name = names.get(found.policy) ?? found.policy;
+        throw new UserError(
+          `You picked ${name} twice — choose different policies to compare.`,
+        );
+      }
+      ids.push(found.policy);
+      names.set(found.policy, policyName(engine.countries, found.policy));
+    }
+
+    const answer = engine.compareAnswer(ids, field);
+    if (answer.kind !== "compare") return reply({ answer, ephemeral: true });
+    await reply({ answer, ...(answer.periods?.length ? { image: "timeline" as const } : {}) });
+  },
+
+  autocomplete({ engine, options, focused }) {
+    // Policies already chosen in the other slots are left out.
+    const chosen = new Set<string>();
+    for (const name of POLICY_OPTIONS) {
+      if (name === focused.name) continue;
+      const value = options.getString(name);
+      const found = value ? engine.findPolicy(value) : null;
+      if (found) chosen.add(found.policy);
+    }
+    return engine.suggestPolicies(focused.value).filter((choice) => !chosen.has(choice.value));
+  },
+};
+
+function policyName(
+  countries: readonly { policies: readonly { id: string; short_name: string }[] }[],
+  id: string,
+): string {
+  for (const country of countries) {
+    const policy = country.policies.find((candidate) => candidate.id === id);
+    if (policy) return policy.short_name;
+  }
+  return id;
+}

@@ -1,0 +1,30 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "../src/command-api.ts";
+import { unknownCountryView } from "./refs.ts";
+
+export const maturityCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName("maturity")
+    .setDescription("A country's cluster policy maturity: each dimension's score and the total")
+    .addStringOption((option) =>
+      option
+        .setName("country")
+        .setDescription("The country, e.g. China")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    ),
+
+  async execute({ engine, options, reply }) {
+    const ref = options.getRequiredString("country");
+    const country = engine.findCountry(ref);
+    if (!country) return reply(unknownCountryView(engine, ref));
+    const answer = engine.countryAnswer(country, "maturity");
+    if (answer.kind !== "answer") return reply({ answer, ephemeral: true });
+    await reply({ answer, ...(answer.scores?.length ? { image: "maturity" as const } : {}) });
+  },
+
+  autocomplete({ engine, focused }) {
+    return engine.suggestCountries(focused.value);
+  },
+};

@@ -1,0 +1,37 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "../src/command-api.ts";
+import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
+import { policyView } from "./policy-view.ts";
+import { readSection, unknownPolicyView } from "./refs.ts";
+
+export const policyCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName("policy")
+    .setDescription("A cluster policy's card, or one of its sections in full")
+    .addStringOption((option) =>
+      option
+        .setName("name")
+        .setDescription("The policy, e.g. TORCH")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("section")
+        .setDescription("Show this section in full")
+        .addChoices(...POLICY_FIELD_CHOICES),
+    ),
+
+  async execute({ engine, options, reply }) {
+    const ref = options.getRequiredString("name");
+    const section = readSection(options, "section");
+    const found = engine.findPolicy(ref);
+    if (!found) return reply(unknownPolicyView(engine, ref));
+    await reply(policyView(engine.policyAnswer(found.policy, section), found.policy, section));
+  },
+
+  autocomplete({ engine, focused }) {
+    return engine.suggestPolicies(focused.value);
+  },
+};

@@ -1,0 +1,62 @@
+import type { CommandOptions, ReplyView } from "../src/command-api.ts";
+import { UserError } from "../src/command-api.ts";
+import { PolicyField } from "../src/dataset/schema.ts";
+import type { Engine } from "../src/engine.ts";
+import { POLICY_FIELD_LABELS } from "../src/render/field-labels.ts";
+
+/**
+ * What the commands share: re-checking what the user typed (autocomplete only suggests; a user
+ * can send anything) and the polite refusal with the closest names.
+ */
+
+const QUOTED_REF_MAX = 80;
+const DID_YOU_MEAN = 3;
+
+function quote(ref: string): string {
+  const flat = ref.replace(/\s+/g, " ").trim();
+  return flat.length > QUOTED_REF_MAX ? `${flat.slice(0, QUOTED_REF_MAX - 1)}…` : flat;
+}
+
+function didYouMean(names: string[]): string {
+  return names.length > 0 ? ` — did you mean ${names.join(", ")}?` : ".";
+}
+
+/** The refusal for a policy nobody has heard of, shown only to the asker. */
+export function unknownPolicyView(engine: Engine, ref: string): ReplyView {
+  const names = engine.suggestPolicies(ref, DID_YOU_MEAN).map((choice) => choice.name);
+  const hint = names.length > 0 ? "" : " Start typing a name to see the policies I know.";
+  return {
+    answer: {
+      kind: "none",
+      text: `I don't know that policy (“${quote(ref)}”)${didYouMean(names)}${hint}`,
+      suggestions: [],
+    },
+    ephemeral: true,
+  };
+}
+
+export function unknownCountryView(engine: Engine, ref: string): ReplyView {
+  const names = engine.suggestCountries(ref, DID_YOU_MEAN).map((choice) => choice.name);
+  return {
+    answer: {
+      kind: "none",
+      text: `I don't know that country (“${quote(ref)}”)${didYouMean(names)}`,
+      suggestions: [],
+    },
+    ephemeral: true,
+  };
+}
+
+/** A section given as its id ("start_year") or its readable name ("Start year"); null if absent. */
+export function readSection(options: CommandOptions, name: string): PolicyField | null {
+  const raw = options.getString(name)?.trim();
+  if (!raw) return null;
+  const byId = PolicyField.safeParse(raw.toLowerCase().replace(/[\s-]+/g, "_"));
+  if (byId.success) return byId.data;
+  const wanted = raw.toLowerCase();
+  for (const field of PolicyField.options) {
+    if (POLICY_FIELD_LABELS[field].toLowerCase() === wanted) return field;
+  }
+  const known = PolicyField.options.map((field) => POLICY_FIELD_LABELS[field]).join(", ");
+  throw new UserError(`“${quote(raw)}” is not a section I know. Choose one of: ${known}.`);
+}

@@ -1,0 +1,48 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "../src/command-api.ts";
+import { unknownCountryView, unknownPolicyView } from "./refs.ts";
+
+export const sourcesCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName("sources")
+    .setDescription("Where the facts come from: the bibliography with addresses")
+    .addStringOption((option) =>
+      option
+        .setName("country")
+        .setDescription("Only this country's sources")
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("policy")
+        .setDescription("Only the sources about this policy")
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    ),
+
+  async execute({ engine, options, reply }) {
+    const countryRef = options.getString("country")?.trim() || null;
+    const policyRef = options.getString("policy")?.trim() || null;
+    let country: string | null = null;
+    if (countryRef) {
+      country = engine.findCountry(countryRef);
+      if (!country) return reply(unknownCountryView(engine, countryRef));
+    }
+    let policy: string | null = null;
+    if (policyRef) {
+      const found = engine.findPolicy(policyRef);
+      if (!found) return reply(unknownPolicyView(engine, policyRef));
+      policy = found.policy;
+      country ??= found.country;
+    }
+    const answer = engine.sourcesAnswer(country, policy);
+    await reply(answer.kind === "none" ? { answer, ephemeral: true } : { answer });
+  },
+
+  autocomplete({ engine, focused }) {
+    return focused.name === "country"
+      ? engine.suggestCountries(focused.value)
+      : engine.suggestPolicies(focused.value);
+  },
+};

@@ -1,0 +1,12 @@
+import type { CommandRegistry } from "../../commands/index.ts";
+import type { Engine } from "../engine.ts";
+import type { ChartRenderer } from "../render/discord.ts";
+import type { Logger } from "./log.ts";
+
+/** What the Discord handlers need, passed in so tests can run the bot with their own parts. */
+export interface BotServices {
+  engine: Engine;
+  commands: CommandRegistry;
+  renderChart?: ChartRenderer;
+  log: Logger;
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+/**
+ * The environment, read once at start-up. Every problem is reported together (so one edit of
+ * .env fixes them all) and the token is never part of any message.
+ */
+
+const Snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, "must be a Discord id (digits only, e.g. 123456789012345678)");
+
+/** Unset and blank mean the same: a copied .env.example has every variable, empty. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const ApiUrl = z
+  .string()
+  .trim()
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) address such as http://127.0.0.1:8080/api")
+  .transform((text) => text.replace(/\/+$/, ""));
+
+const ChannelIds = z
+  .string()
+  .transform((text) =>
+    text
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0),
+  )
+  .pipe(z.array(Snowflake));
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\S+$/, "must not contain spaces"),
+  ),
+  DISCORD_CLIENT_ID: optional(Snowflake),
+  DISCORD_GUILD_ID: optional(Snowflake),
+  DISCORD_API_URL: optional(ApiUrl),
+  ASK_CHANNEL_IDS: optional(ChannelIds),
+  DATA_DIR: optional(z.string().trim()),
+});
+
+export interface Config {
+  /** Absent: `npm start` runs the offline console. */
+  token: string | null;
+  clientId: string | null;
+  guildId: string | null;
+  /** REST base of a Discord-compatible server; null for discord.com. */
+  apiUrl: string | null;
+  /** Channels where every message is a question (needs the Message Content intent). */
+  askChannelIds: readonly string[];
+  dataDir: string | null;
+}
+
+/** What the caller is about to do, so that a missing variable it needs is one of the problems. */
+export type ConfigPurpose = "start" | "bot" | "deploy";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The configuration has ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (check .env or the environment):\n` +
+        problems.map((problem) => `  - ${problem}`).join("\n"),
+    );
+  }
+}
+
+/** Replaces every occurrence of the secret in a text. */
+export function redactSecret(text: string, secret: string | null | undefined): string {
+  if (!secret) return text;
+  return text.split(secret).join("[redacted]");
+}
+
+export function parseConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  purpose: ConfigPurpose = "start",
+): Config {
+  const rawToken = env.DISCORD_TOKEN?.trim();
+  const problems: string[] = [];
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [variable, index] = issue.path;
+      const where = typeof index === "number" ? ` (entry ${index + 1})` : "";
+      problems.push(redactSecret(`${String(variable)}${where} ${issue.message}`, rawToken));
+    }
+  }
+  const data = parsed.success ? parsed.data : null;
+  if (purpose !== "start" && !rawToken) {
+    problems.push("DISCORD_TOKEN is required (the bot token from the Discord developer portal)");
+  }
+  if (purpose === "deploy" && !env.DISCORD_CLIENT_ID?.trim()) {
+    problems.push("DISCORD_CLIENT_ID is required to register commands (the application id)");
+  }
+  if (problems.length > 0 || !data) throw new ConfigError(problems);
+  return {
+    token: data.DISCORD_TOKEN ?? null,
+    clientId: data.DISCORD_CLIENT_ID ?? null,
+    guildId: data.DISCORD_GUILD_ID ?? null,
+    apiUrl: data.DISCORD_API_URL ?? null,
+    askChannelIds: data.ASK_CHANNEL_IDS ?? [],
+    dataDir: data.DATA_DIR ?? null,
+  };
+}
+
+let loaded: Config | null = null;
+
+/** Loads .env (if present) and parses the environment, once per process. */
+export async function loadConfig(purpose: ConfigPurpose = "start"): Promise<Config> {
+  if (loaded) return loaded;
+  const dotenv = await import("dotenv");
+  dotenv.config({ quiet: true });
+  loaded = parseConfig(process.env, purpose);
+  return loaded;
+}

@@ -1,0 +1,129 @@
+import readline from "node:readline";
+import type { Command } from "../command-api.ts";
+import type { Engine } from "../engine.ts";
+import { chartTargetFromArgs, writeChartFile, type ChartKind } from "./chart-file.ts";
+import { completeLine } from "./complete.ts";
+import { renderViewText } from "./render-view.ts";
+import { createConsoleSession } from "./session.ts";
+
+type Input = NodeJS.ReadableStream & { isTTY?: boolean };
+type Output = NodeJS.WritableStream & { isTTY?: boolean };
+
+export interface RunConsoleOptions {
+  input?: Input;
+  /** Answers go here, and nothing else, so piped output can be read by a program. */
+  output?: Output;
+  /** The start-up line and internal error details. */
+  errorOutput?: NodeJS.WritableStream;
+  /** Interactive: prompt, line editing, history, tab completion, colour. Default: both ends are terminals. */
+  isTTY?: boolean;
+  /** For NO_COLOR and DATA_DIR; the process environment (after .env) by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Command-line arguments, for `--out <path>`. */
+  argv?: readonly string[];
+  cwd?: string;
+  engine?: Engine;
+  commands?: readonly Command[];
+  /** Print the line saying that no token is set. */
+  announce?: boolean;
+}
+
+export const NO_TOKEN_LINE =
+  'DISCORD_TOKEN is not set, so this is the offline console (type /help, or /quit to leave). To connect to Discord, see "Connect to Discord" in README.md.';
+
+const PROMPT = "policybot> ";
+
+async function defaultEngine(env: RunConsoleOptions["env"]): Promise<Engine> {
+  const [{ parseConfig, loadConfig }, { loadDataset, defaultDataDir }, { createEngine }] =
+    await Promise.all([
+      import("../config.ts"),
+      import("../dataset/load.ts"),
+      import("../create-engine.ts"),
+    ]);
+  const config = env ? parseConfig(env) : await loadConfig();
+  return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
+}
+
+async function defaultCommands(): Promise<readonly Command[]> {
+  const { ALL_COMMANDS } = await import("../../commands/index.ts");
+  return ALL_COMMANDS;
+}
+
+function colourWanted(interactive: boolean, env: RunConsoleOptions["env"]): boolean {
+  const noColor = (env ?? process.env).NO_COLOR;
+  return interactive && (noColor === undefined || noColor === "");
+}
+
+/**
+ * The offline console: each line is a slash command as typed in Discord, or a question, run
+ * through the bot's own command modules and engine and printed with the text renderer.
+ * Resolves at end of input or on /quit.
+ */
+export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
+  const input: Input = opts.input ?? process.stdin;
+  const output: Output = opts.output ?? process.stdout;
+  const errorOutput = opts.errorOutput ?? process.stderr;
+  const interactive = opts.isTTY ?? Boolean(input.isTTY && output.isTTY);
+  const color = colourWanted(interactive, opts.env);
+  const cwd = opts.cwd ?? process.cwd();
+
+  if (opts.announce ?? true) errorOutput.write(`${NO_TOKEN_LINE}\n`);
+
+  const [engine, commands, chartTarget] = await Promise.all([
+    opts.engine ?? defaultEngine(opts.env),
+    opts.commands ?? defaultCommands(),
+    chartTargetFromArgs(opts.argv ?? process.argv.slice(2), cwd),
+  ]);
+
+  const saveChart = async (kind: ChartKind, view: Parameters<typeof renderViewText>[0]) => {
+    // Loaded on first use: the rasteriser is a native module the console rarely needs.
+    const { renderChartPng } = await import("../render/charts/index.ts");
+    const png = renderChartPng(kind, view.answer);
+    return png ? writeChartFile(chartTarget, kind, view.answer, png, cwd) : null;
+  };
+
+  const session = createConsoleSession({
+    engine,
+    commands,
+    renderView: async (view) => {
+      const chartPath = view.image ? await saveChart(view.image, view) : null;
+      return renderViewText(view, { color, chartPath });
+    },
+    logError: (error) => {
+      errorOutput.write(`Internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    },
+  });
+
+  const rl = readline.createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    historySize: 500,
+    ...(interactive ? { completer: (line: string) => completeLine(line, { engine, commands }) } : {}),
+  });
+  rl.setPrompt(PROMPT);
+  if (interactive) {
+    // Ctrl-C clears a half-typed line, as in a shell; on an empty line it leaves.
+    rl.on("SIGINT", () => {
+      if (rl.line.length > 0) {
+        rl.write(null, { ctrl: true, name: "e" });
+        rl.write(null, { ctrl: true, name: "u" });
+      } else {
+        rl.close();
+      }
+    });
+    rl.prompt();
+  }
+
+  try {
+    for await (const line of rl) {
+      const { text, quit } = await session.handleLine(line);
+      if (text !== "") output.write(`${text}\n\n`);
+      if (quit) break;
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    rl.close();
+    if (interactive) output.write("\n");
+  }
+}

@@ -1,0 +1,426 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APISelectMenuOption,
+  type APIStringSelectComponent,
+} from "discord.js";
+import type { Answer, AnswerSection, ScoreRow } from "../answers/types.ts";
+import type { ReplyView } from "../command-api.ts";
+import { POLICY_FIELDS } from "../dataset/schema.ts";
+import { POLICY_FIELD_LABELS } from "./field-labels.ts";
+import { DISCORD_LIMITS, ELLIPSIS, nonBlank, truncate } from "./limits.ts";
+import { CARD_SECTION_VALUE, sectionMenuCustomId, suggestionCustomId } from "./suggestion-ids.ts";
+
+export type MessageActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export interface ReplyFile {
+  attachment: Buffer;
+  name: string;
+}
+
+/** A reply as discord.js sends it: fits every Discord limit and can ping nobody. */
+export interface DiscordReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: MessageActionRow[];
+  files: ReplyFile[];
+  allowedMentions: { parse: [] };
+  flags?: MessageFlags.Ephemeral;
+}
+
+/** Draws an answer as a PNG (the charts module); null when it has nothing to draw. */
+export type ChartRenderer = (kind: "maturity" | "timeline", answer: Answer) => Buffer | null;
+
+export interface RenderOptions {
+  renderChart?: ChartRenderer;
+}
+
+const ANSWER_COLOUR = 0x2f6fb0;
+const HELP_HINT = "Try `/help` to see what I can answer.";
+const MAX_SUGGESTION_BUTTONS = 10;
+const CONTINUED = " (cont.)";
+
+/** A ReplyView → the message payload; every reply from a command goes through here. */
+export function renderReplyView(view: ReplyView, options: RenderOptions = {}): DiscordReplyPayload {
+  const { answer } = view;
+  const components: MessageActionRow[] = [];
+  const menu = view.sectionMenu ? sectionMenuRow(view.sectionMenu) : null;
+  if (menu) components.push(menu);
+  const defaultButtons =
+    answer.kind === "clarify" || answer.kind === "none" ? answer.suggestions : [];
+  components.push(...suggestionButtonRows(view.suggestionButtons ?? defaultButtons));
+
+  if (answer.kind === "clarify" || answer.kind === "none") {
+    const hint = answer.kind === "none" ? `\n${HELP_HINT}` : "";
+    return safeReplyPayload({
+      content: truncate(answer.text, DISCORD_LIMITS.message.content - hint.length) + hint,
+      components,
+      ephemeral: view.ephemeral,
+    });
+  }
+
+  const embed = answerEmbed(answer);
+  const files: ReplyFile[] = [];
+  const png = view.image && options.renderChart ? options.renderChart(view.image, answer) : null;
+  if (png && view.image) {
+    const name = `${view.image}.png`;
+    files.push({ attachment: png, name });
+    embed.image = { url: `attachment://${name}` };
+  }
+  return safeReplyPayload({ embeds: [embed], components, files, ephemeral: view.ephemeral });
+}
+
+type BodyAnswer = Extract<Answer, { kind: "answer" | "compare" }>;
+
+function answerEmbed(answer: BodyAnswer): APIEmbed {
+  const fields: APIEmbedField[] = [];
+  if (answer.scores && answer.scores.length > 0) {
+    fields.push(...sectionFields({ name: "Maturity scores", value: scoreLines(answer.scores) }));
+  }
+  for (const detail of answer.details) fields.push(...sectionFields(detail));
+  const embed: APIEmbed = {
+    color: ANSWER_COLOUR,
+    title: answer.title,
+    description: answer.text,
+    fields,
+  };
+  if (answer.sources.length > 0) {
+    const label = answer.sources.length === 1 ? "Source" : "Sources";
+    embed.footer = { text: `${label}: ${answer.sources.join(" · ")}` };
+  }
+  return embed;
+}
+
+/** One line per dimension: bar, score of maximum, reason; then the total. */
+export function scoreLines(scores: readonly ScoreRow[]): string {
+  const lines = scores.map(
+    (row) =>
+      `${scoreBar(row.score, row.max)} **${row.label}** ${formatScore(row.score)}/${formatScore(row.max)}` +
+      (row.reason.trim() ? ` — ${row.reason}` : ""),
+  );
+  const total = scores.reduce((sum, row) => sum + row.score, 0);
+  const max = scores.reduce((sum, row) => sum + row.max, 0);
+  lines.push(`**Total** ${formatScore(total)}/${formatScore(max)}`);
+  return lines.join("\n");
+}
+
+/** A text bar with one cell per half point when that is short enough (1.5 of 2 → ▰▰▰▱). */
+export function scoreBar(score: number, max: number): string {
+  const halfPoints = max * 2;
+  const cells = Number.isInteger(halfPoints) && halfPoints >= 1 && halfPoints <= 12 ? halfPoints : 10;
+  const ratio = max > 0 ? Math.min(1, Math.max(0, score / max)) : 0;
+  const filled = Math.round(ratio * cells);
+  return "▰".repeat(filled) + "▱".repeat(cells - filled);
+}
+
+function formatScore(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** A section too long for one field continues in the next fields rather than being cut. */
+function sectionFields(section: AnswerSection): APIEmbedField[] {
+  const name = nonBlank(section.name);
+  const chunks = splitText(nonBlank(section.value), DISCORD_LIMITS.embed.fieldValue);
+  return chunks.map((value, index) => ({
+    name:
+      index === 0
+        ? truncate(name, DISCORD_LIMITS.embed.fieldName)
+        : truncate(name, DISCORD_LIMITS.embed.fieldName - CONTINUED.length) + CONTINUED,
+    value,
+    inline: section.inline ?? false,
+  }));
+}
+
+/** Splits at line breaks, then spaces, then anywhere (never inside a surrogate pair). */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf("\n", max);
+    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
+    if (cut < max / 2) {
+      cut = max;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    const chunk = rest.slice(0, cut).trimEnd();
+    if (chunk.trim()) chunks.push(chunk);
+    rest = rest.slice(cut).replace(/^[\n ]+/, "");
+  }
+  if (rest.trim() || chunks.length === 0) chunks.push(nonBlank(rest));
+  return chunks;
+}
+
+function sectionMenuRow(menu: NonNullable<ReplyView["sectionMenu"]>): MessageActionRow | null {
+  const customId = sectionMenuCustomId(menu.policy);
+  if (!customId) return null;
+  const options: APISelectMenuOption[] = [
+    { label: "Overview", value: CARD_SECTION_VALUE, default: menu.current === null },
+    ...POLICY_FIELDS.map((field) => ({
+      label: POLICY_FIELD_LABELS[field],
+      value: field,
+      default: menu.current === field,
+    })),
+  ];
+  const select: APIStringSelectComponent = {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: "Show another section",
+    options,
+  };
+  return { type: ComponentType.ActionRow, components: [select] };
+}
+
+function suggestionButtonRows(suggestions: readonly string[]): MessageActionRow[] {
+  const buttons: APIButtonComponent[] = [];
+  const seen = new Set<string>();
+  for (const suggestion of suggestions) {
+    const text = suggestion.trim();
+    if (!text) continue;
+    const customId = suggestionCustomId(text);
+    if (seen.has(customId)) continue;
+    seen.add(customId);
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      custom_id: customId,
+      label: truncate(text, DISCORD_LIMITS.button.label),
+    });
+    if (buttons.length === MAX_SUGGESTION_BUTTONS) break;
+  }
+  const rows: MessageActionRow[] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.button.perRow) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + DISCORD_LIMITS.button.perRow),
+    });
+  }
+  return rows;
+}
+
+export interface ReplyParts {
+  content?: string;
+  embeds?: readonly APIEmbed[];
+  components?: readonly MessageActionRow[];
+  files?: readonly ReplyFile[];
+  ephemeral?: boolean;
+}
+
+/**
+ * The last step of every reply (answers, errors, hints): clamps content, embeds and components
+ * to Discord's limits and turns off every mention, whatever the text contains.
+ */
+export function safeReplyPayload(parts: ReplyParts): DiscordReplyPayload {
+  const embeds = fitEmbeds(parts.embeds ?? []);
+  const components = fitComponents(parts.components ?? []);
+  const files = [...(parts.files ?? [])];
+  const payload: DiscordReplyPayload = {
+    embeds,
+    components,
+    files,
+    allowedMentions: { parse: [] },
+  };
+  const content = parts.content?.trim() ? truncate(parts.content, DISCORD_LIMITS.message.content) : "";
+  if (content) payload.content = content;
+  else if (embeds.length === 0 && files.length === 0) payload.content = "I have nothing to show for that.";
+  if (parts.ephemeral) payload.flags = MessageFlags.Ephemeral;
+  return payload;
+}
+
+/** The same payload without the ephemeral flag (message replies and in-place edits). */
+export function withoutFlags(payload: DiscordReplyPayload): Omit<DiscordReplyPayload, "flags"> {
+  const { flags: _flags, ...rest } = payload;
+  return rest;
+}
+
+/** Characters Discord counts towards the 6000 total of a message. */
+export function embedLength(embed: APIEmbed): number {
+  let length = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  length += embed.footer?.text.length ?? 0;
+  length += embed.author?.name.length ?? 0;
+  for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
+  return length;
+}
+
+function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
+  const fitted: APIEmbed[] = [];
+  let budget = DISCORD_LIMITS.message.embedTotal;
+  for (const embed of embeds.slice(0, DISCORD_LIMITS.message.embeds)) {
+    if (budget <= 0) break;
+    const one = fitEmbed(embed, budget);
+    budget -= embedLength(one);
+    fitted.push(one);
+  }
+  return fitted;
+}
+
+const FOOTER_WHEN_CROWDED = 300;
+/** Shortest useful remainder of a field value when trimming to the total. */
+const MIN_KEPT_VALUE = 40;
+
+function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
+  const { embed: L } = DISCORD_LIMITS;
+  const embed: APIEmbed = { ...source };
+  setText(embed, "title", source.title, L.title);
+  setText(embed, "description", source.description, L.description);
+  if (source.footer) {
+    const text = source.footer.text.trim() ? truncate(source.footer.text, L.footer) : "";
+    if (text) embed.footer = { ...source.footer, text };
+    else delete embed.footer;
+  }
+  if (source.author) {
+    embed.author = { ...source.author, name: nonBlank(truncate(source.author.name, L.author)) };
+  }
+  let fields = (source.fields ?? []).map((field) => ({
+    ...field,
+    name: nonBlank(truncate(field.name, L.fieldName)),
+    value: nonBlank(truncate(field.value, L.fieldValue)),
+  }));
+  let omitted = 0;
+  if (fields.length > L.fields) {
+    omitted = fields.length - (L.fields - 1);
+    fields = fields.slice(0, L.fields - 1);
+  }
+  embed.fields = fields;
+
+  let overflow = embedLength(embed) - budget;
+  if (overflow > 0 && embed.footer && embed.footer.text.length > FOOTER_WHEN_CROWDED) {
+    embed.footer = { ...embed.footer, text: truncate(embed.footer.text, FOOTER_WHEN_CROWDED) };
+    overflow = embedLength(embed) - budget;
+  }
+  while (overflow > 0 && fields.length > 0) {
+    const last = fields[fields.length - 1];
+    if (last && last.value.length - overflow >= MIN_KEPT_VALUE) {
+      fields[fields.length - 1] = { ...last, value: truncate(last.value, last.value.length - overflow) };
+    } else {
+      fields.pop();
+      omitted += 1;
+    }
+    overflow = embedLength(embed) - budget;
+  }
+  if (omitted > 0) {
+    const marker = { name: ELLIPSIS, value: `${omitted} more not shown.` };
+    if (
+      fields.length < L.fields &&
+      embedLength(embed) + marker.name.length + marker.value.length <= budget
+    ) {
+      fields.push(marker);
+    }
+  }
+  for (const key of ["description", "footer", "title"] as const) {
+    overflow = embedLength(embed) - budget;
+    if (overflow <= 0) break;
+    if (key === "footer") {
+      if (!embed.footer) continue;
+      const text = truncate(embed.footer.text, Math.max(0, embed.footer.text.length - overflow));
+      if (text.trim()) embed.footer = { ...embed.footer, text };
+      else delete embed.footer;
+    } else {
+      const current = embed[key];
+      if (current) setText(embed, key, current, Math.max(0, current.length - overflow));
+    }
+  }
+  if (embed.fields.length === 0) delete embed.fields;
+  return embed;
+}
+
+function setText(
+  embed: APIEmbed,
+  key: "title" | "description",
+  text: string | undefined,
+  max: number,
+): void {
+  const cut = text?.trim() ? truncate(text, max) : "";
+  if (cut.trim()) embed[key] = cut;
+  else delete embed[key];
+}
+
+function fitComponents(rows: readonly MessageActionRow[]): MessageActionRow[] {
+  const { button: B, select: S } = DISCORD_LIMITS;
+  const seenIds = new Set<string>();
+  const uniqueId = (id: string, max: number): boolean => {
+    if (id.length === 0 || id.length > max || seenIds.has(id)) return false;
+    seenIds.add(id);
+    return true;
+  };
+  const fitted: MessageActionRow[] = [];
+  for (const row of rows) {
+    if (fitted.length === DISCORD_LIMITS.message.actionRows) break;
+    const kept: APIComponentInMessageActionRow[] = [];
+    for (const component of row.components) {
+      if (component.type === ComponentType.Button) {
+        if (kept.length === B.perRow) break;
+        if (!("custom_id" in component)) {
+          kept.push(component);
+          continue;
+        }
+        if (!uniqueId(component.custom_id, B.customId)) continue;
+        kept.push(
+          component.label === undefined
+            ? component
+            : { ...component, label: nonBlank(truncate(component.label, B.label)) },
+        );
+      } else if (component.type === ComponentType.StringSelect) {
+        // A select menu fills its row on its own.
+        if (kept.length > 0 || !uniqueId(component.custom_id, S.customId)) continue;
+        const values = new Set<string>();
+        const options = component.options
+          .filter((option) => {
+            const ok = option.value.length >= 1 && option.value.length <= S.optionValue;
+            if (!ok || values.has(option.value)) return false;
+            values.add(option.value);
+            return true;
+          })
+          .slice(0, S.options)
+          .map((option) => {
+            const fittedOption: APISelectMenuOption = {
+              ...option,
+              label: nonBlank(truncate(option.label, S.optionLabel)),
+            };
+            if (option.description !== undefined) {
+              fittedOption.description = nonBlank(truncate(option.description, S.optionDescription));
+            }
+            return fittedOption;
+          });
+        if (options.length === 0) continue;
+        kept.push({
+          ...component,
+          options,
+          ...(component.placeholder === undefined
+            ? {}
+            : { placeholder: truncate(component.placeholder, S.placeholder) }),
+        });
+        break;
+      } else if (kept.length === 0) {
+        kept.push(component);
+        break;
+      }
+    }
+    if (kept.length > 0) fitted.push({ ...row, components: kept });
+  }
+  return fitted;
+}
+
+/** Autocomplete choices as Discord accepts them: at most 25, names 1–100, values 1–100. */
+export function fitAutocompleteChoices(
+  choices: readonly { name: string; value: string }[],
+): { name: string; value: string }[] {
+  const { autocomplete: A } = DISCORD_LIMITS;
+  const fitted: { name: string; value: string }[] = [];
+  const values = new Set<string>();
+  for (const choice of choices) {
+    if (fitted.length === A.choices) break;
+    if (choice.value.length < 1 || choice.value.length > A.valueMax || values.has(choice.value)) {
+      continue;
+    }
+    values.add(choice.value);
+    fitted.push({ name: nonBlank(truncate(choice.name, A.nameMax), choice.value), value: choice.value });
+  }
+  return fitted;
+}

@@ -1,0 +1,408 @@
+import Fuse from "fuse.js";
+import {
+  COUNTRY_FIELDS,
+  POLICY_FIELDS,
+  type Country,
+  type CountryField,
+  type Policy,
+  type PolicyField,
+} from "../dataset/schema.ts";
+import { allowedEdits, editDistance, isCjk, normalizeText, phraseStems } from "./normalize.ts";
+import {
+  ALL_POLICIES_WORDS,
+  CJK_FIELD_WORDS,
+  COMMON_WORDS,
+  COMPARE_WORDS,
+  COUNTRY_FIELD_WORDS,
+  GENERIC_NAME_WORDS,
+  ORDER_WORDS,
+  POLICY_FIELD_WORDS,
+  STOP_WORDS,
+  WORLD_COUNTRIES,
+} from "./vocabulary.ts";
+
+/**
+ * Everything the resolver and autocomplete look things up in, built once per dataset: the
+ * policies' names and aliases as weighted token lists with an inverted index, the field
+ * vocabulary as phrase tables, country words, and fuse.js indexes for typos and autocomplete.
+ */
+
+export interface PolicyRef {
+  country: Country;
+  policy: Policy;
+}
+
+/** One name a policy goes by, as comparable tokens with how much each token identifies it. */
+export interface AliasEntry {
+  policyId: string;
+  text: string;
+  stems: string[];
+  weights: number[];
+  /** Sum of weights: what a full match is worth. */
+  total: number;
+  /** Tokens that carry weight (generic words count for little, stop words for nothing). */
+  weightedCount: number;
+  generic: boolean[];
+}
+
+export interface CjkAlias {
+  policyId: string;
+  text: string;
+}
+
+export type FieldName = PolicyField | CountryField;
+
+export type ScopedField =
+  | { scope: "policy"; field: PolicyField }
+  | { scope: "country"; field: CountryField };
+
+export type FieldPhrase = ScopedField & { weak: boolean; length: number };
+
+export type CountryMention = { kind: "known"; countryId: string } | { kind: "unknown"; name: string };
+
+/** Phrase table keyed by space-joined stems, with the longest phrase length for scanning. */
+export interface PhraseTable<T> {
+  map: Map<string, T[]>;
+  maxLength: number;
+}
+
+export interface Catalog {
+  countries: readonly Country[];
+  policies: Map<string, PolicyRef>;
+  countryById: Map<string, Country>;
+  aliases: AliasEntry[];
+  /** stem → (alias index, token position) */
+  postings: Map<string, { alias: number; position: number }[]>;
+  cjkAliases: CjkAlias[];
+  countryPhrases: PhraseTable<CountryMention>;
+  cjkCountryAliases: { countryId: string; text: string }[];
+  fieldPhrases: PhraseTable<FieldPhrase>;
+  cjkFieldWords: (ScopedField & { text: string })[];
+  comparePhrases: PhraseTable<true>;
+  orderPhrases: PhraseTable<PolicyField>;
+  allPhrases: PhraseTable<true>;
+  /** Stems that are words of the language of questions: never typos, never unknown names. */
+  knownStems: Set<string>;
+  /** Stems of names, fields and countries a typo may be corrected to. */
+  correctionTargets: Set<string>;
+  correctionIndex: Fuse<string>;
+  stopStems: Set<string>;
+  genericStems: Set<string>;
+  /** Autocomplete: one record per policy name or alias. */
+  policySuggestIndex: Fuse<SuggestRecord>;
+  suggestRecords: SuggestRecord[];
+  countrySuggestIndex: Fuse<SuggestRecord>;
+  countrySuggestRecords: SuggestRecord[];
+}
+
+export interface SuggestRecord {
+  /** Policy or country id. */
+  id: string;
+  /** What the choice shows. */
+  label: string;
+  /** The name or alias this record stands for, normalised. */
+  key: string;
+  /** The record is the official or short name (not an alias). */
+  primary: boolean;
+}
+
+function addPhrase<T>(table: PhraseTable<T>, phrase: string, value: T): void {
+  const stems = phraseStems(phrase);
+  if (stems.length === 0) return;
+  const key = stems.join(" ");
+  const list = table.map.get(key);
+  if (list) list.push(value);
+  else table.map.set(key, [value]);
+  table.maxLength = Math.max(table.maxLength, stems.length);
+}
+
+function emptyTable<T>(): PhraseTable<T> {
+  return { map: new Map(), maxLength: 0 };
+}
+
+function policyNames(policy: Policy): string[] {
+  const names = [policy.name, policy.short_name, policy.id.replace(/-/g, " "), ...policy.aliases];
+  return [...new Set(names)];
+}
+
+function stemSet(words: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const word of words) for (const stem of phraseStems(word)) set.add(stem);
+  return set;
+}
+
+export function buildCatalog(countries: readonly Country[]): Catalog {
+  const policies = new Map<string, PolicyRef>();
+  const countryById = new Map<string, Country>();
+  for (const country of countries) {
+    countryById.set(country.id, country);
+    for (const policy of country.policies) policies.set(policy.id, { country, policy });
+  }
+
+  const stopStems = stemSet(STOP_WORDS);
+  const genericStems = stemSet(GENERIC_NAME_WORDS);
+
+  // Country words: the dataset's own countries, and the world list for declining the others.
+  const countryPhrases = emptyTable<CountryMention>();
+  const cjkCountryAliases: { countryId: string; text: string }[] = [];
+  const countryStems = new Set<string>();
+  const datasetCountryKeys = new Map<string, string>();
+  for (const country of countries) {
+    for (const name of [country.name, country.id, ...country.aliases]) {
+      const normalized = normalizeText(name);
+      if (isCjk(normalized)) {
+        cjkCountryAliases.push({ countryId: country.id, text: normalized.replace(/ /g, "") });
+        continue;
+      }
+      addPhrase(countryPhrases, name, { kind: "known", countryId: country.id });
+      datasetCountryKeys.set(phraseStems(name).join(" "), country.id);
+      for (const stem of phraseStems(name)) countryStems.add(stem);
+    }
+  }
+  for (const entry of WORLD_COUNTRIES) {
+    const known = datasetCountryKeys.get(phraseStems(entry.name).join(" "));
+    for (const word of entry.words) {
+      const key = phraseStems(word).join(" ");
+      if (datasetCountryKeys.has(key)) continue;
+      const mention: CountryMention =
+        known !== undefined
+          ? { kind: "known", countryId: known }
+          : { kind: "unknown", name: entry.name };
+      addPhrase(countryPhrases, word, mention);
+      if (known !== undefined) for (const stem of phraseStems(word)) countryStems.add(stem);
+    }
+  }
+
+  // Policy names and aliases, weighted: a token that several policies share identifies less.
+  const rawAliases: { policyId: string; text: string; stems: string[] }[] = [];
+  const cjkAliases: CjkAlias[] = [];
+  const documentFrequency = new Map<string, Set<string>>();
+  for (const { policy } of policies.values()) {
+    for (const name of policyNames(policy)) {
+      const normalized = normalizeText(name);
+      if (isCjk(normalized)) {
+        cjkAliases.push({ policyId: policy.id, text: normalized.replace(/ /g, "") });
+      }
+      const stems = phraseStems(name).filter((stem) => !isCjk(stem));
+      if (stems.length === 0) continue;
+      rawAliases.push({ policyId: policy.id, text: name, stems });
+      for (const stem of stems) {
+        const owners = documentFrequency.get(stem) ?? new Set<string>();
+        owners.add(policy.id);
+        documentFrequency.set(stem, owners);
+      }
+    }
+  }
+  const tokenWeight = (stem: string): number => {
+    if (stopStems.has(stem) || countryStems.has(stem)) return 0;
+    const shared = documentFrequency.get(stem)?.size ?? 1;
+    const base = genericStems.has(stem) ? 0.3 : /^\d+$/.test(stem) ? 0.5 : 1;
+    return base / Math.sqrt(shared);
+  };
+  const aliases: AliasEntry[] = [];
+  const postings = new Map<string, { alias: number; position: number }[]>();
+  const seenAlias = new Set<string>();
+  for (const raw of rawAliases) {
+    const dedupeKey = `${raw.policyId} ${raw.stems.join(" ")}`;
+    if (seenAlias.has(dedupeKey)) continue;
+    seenAlias.add(dedupeKey);
+    const weights = raw.stems.map(tokenWeight);
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    if (total === 0) continue;
+    const index = aliases.length;
+    aliases.push({
+      policyId: raw.policyId,
+      text: raw.text,
+      stems: raw.stems,
+      weights,
+      total,
+      weightedCount: weights.filter((w) => w > 0).length,
+      generic: raw.stems.map((stem) => genericStems.has(stem) || /^\d+$/.test(stem)),
+    });
+    raw.stems.forEach((stem, position) => {
+      if ((weights[position] ?? 0) === 0) return;
+      const list = postings.get(stem);
+      if (list) list.push({ alias: index, position });
+      else postings.set(stem, [{ alias: index, position }]);
+    });
+  }
+
+  // Field vocabulary.
+  const fieldPhrases = emptyTable<FieldPhrase>();
+  const cjkFieldWords: (ScopedField & { text: string })[] = [];
+  const addFieldWords = (
+    scoped: ScopedField,
+    words: { strong: readonly string[]; weak?: readonly string[] },
+  ): void => {
+    for (const [list, weak] of [
+      [words.strong, false],
+      [words.weak ?? [], true],
+    ] as const) {
+      for (const phrase of list) {
+        addPhrase(fieldPhrases, phrase, { ...scoped, weak, length: phraseStems(phrase).length });
+      }
+    }
+  };
+  for (const field of POLICY_FIELDS) {
+    addFieldWords({ scope: "policy", field }, POLICY_FIELD_WORDS[field]);
+  }
+  for (const field of COUNTRY_FIELDS) {
+    addFieldWords({ scope: "country", field }, COUNTRY_FIELD_WORDS[field]);
+  }
+  for (const field of POLICY_FIELDS) {
+    for (const text of CJK_FIELD_WORDS[field] ?? []) {
+      cjkFieldWords.push({ field, scope: "policy", text });
+    }
+  }
+  for (const field of COUNTRY_FIELDS) {
+    for (const text of CJK_FIELD_WORDS[field] ?? []) {
+      cjkFieldWords.push({ field, scope: "country", text });
+    }
+  }
+
+  const comparePhrases = emptyTable<true>();
+  for (const phrase of COMPARE_WORDS) addPhrase(comparePhrases, phrase, true);
+  const orderPhrases = emptyTable<PolicyField>();
+  for (const [phrase, field] of Object.entries(ORDER_WORDS)) addPhrase(orderPhrases, phrase, field);
+  const allPhrases = emptyTable<true>();
+  for (const phrase of ALL_POLICIES_WORDS) addPhrase(allPhrases, phrase, true);
+
+  const fieldStems = new Set<string>();
+  for (const key of fieldPhrases.map.keys()) for (const stem of key.split(" ")) fieldStems.add(stem);
+  const cueStems = new Set<string>();
+  for (const table of [comparePhrases, orderPhrases, allPhrases]) {
+    for (const key of table.map.keys()) for (const stem of key.split(" ")) cueStems.add(stem);
+  }
+  const worldStems = new Set<string>();
+  for (const key of countryPhrases.map.keys()) for (const stem of key.split(" ")) worldStems.add(stem);
+
+  const knownStems = new Set<string>([
+    ...stemSet(COMMON_WORDS),
+    ...fieldStems,
+    ...cueStems,
+    ...worldStems,
+    ...postings.keys(),
+  ]);
+  const correctionTargets = new Set<string>();
+  for (const stem of [...postings.keys(), ...fieldStems, ...countryStems]) {
+    if (stem.length >= 4 && !/^\d+$/.test(stem)) correctionTargets.add(stem);
+  }
+  const correctionIndex = new Fuse([...correctionTargets], {
+    includeScore: true,
+    threshold: 0.45,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+  });
+
+  // Autocomplete records: names first, then aliases.
+  const suggestRecords: SuggestRecord[] = [];
+  for (const { country, policy } of policies.values()) {
+    const label = `${policy.short_name} (${country.name})`;
+    const primary = new Set([policy.short_name, policy.name, policy.id]);
+    for (const name of primary) {
+      suggestRecords.push({ id: policy.id, label, key: normalizeText(name), primary: true });
+    }
+    for (const alias of policy.aliases) {
+      suggestRecords.push({ id: policy.id, label, key: normalizeText(alias), primary: false });
+    }
+  }
+  const countrySuggestRecords: SuggestRecord[] = [];
+  for (const country of countries) {
+    countrySuggestRecords.push({
+      id: country.id,
+      label: country.name,
+      key: normalizeText(country.name),
+      primary: true,
+    });
+    countrySuggestRecords.push({
+      id: country.id,
+      label: country.name,
+      key: normalizeText(country.id),
+      primary: true,
+    });
+    for (const alias of country.aliases) {
+      countrySuggestRecords.push({
+        id: country.id,
+        label: country.name,
+        key: normalizeText(alias),
+        primary: false,
+      });
+    }
+  }
+  const suggestOptions = {
+    keys: ["key"],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+  };
+
+  return {
+    countries,
+    policies,
+    countryById,
+    aliases,
+    postings,
+    cjkAliases,
+    countryPhrases,
+    cjkCountryAliases,
+    fieldPhrases,
+    cjkFieldWords,
+    comparePhrases,
+    orderPhrases,
+    allPhrases,
+    knownStems,
+    correctionTargets,
+    correctionIndex,
+    stopStems,
+    genericStems,
+    policySuggestIndex: new Fuse(suggestRecords, suggestOptions),
+    suggestRecords,
+    countrySuggestIndex: new Fuse(countrySuggestRecords, suggestOptions),
+    countrySuggestRecords,
+  };
+}
+
+/**
+ * The vocabulary word a typo stands for, or null. Only unknown words of four letters or more
+ * are corrected, within one edit (two from eight letters): "torhc" → "torch", "greatr" →
+ * "greater", "budgte" → "budget". Fuse proposes candidates; the edit distance decides.
+ */
+export function correctTypo(
+  catalog: Catalog,
+  stem: string,
+): { stem: string; similarity: number } | null {
+  const maxEdits = allowedEdits(stem.length);
+  if (maxEdits === 0) return null;
+  let best: { stem: string; distance: number } | null = null;
+  for (const result of catalog.correctionIndex.search(stem, { limit: 40 })) {
+    const candidate = result.item;
+    const distance = editDistance(stem, candidate, maxEdits);
+    if (distance > maxEdits) continue;
+    if (best === null || distance < best.distance) best = { stem: candidate, distance };
+  }
+  if (best === null) return null;
+  return { stem: best.stem, similarity: 1 - 0.12 * best.distance };
+}
+
+/** Fields and their display words, for suggestions that the resolver reads back. */
+export const FIELD_QUESTION_WORDS: Readonly<Record<FieldName, string>> = {
+  type: "policy type",
+  summary: "summary",
+  objectives: "objectives",
+  focus: "focus",
+  authorities: "authorities",
+  beneficiaries: "beneficiaries",
+  instruments: "instruments",
+  start_year: "start year",
+  end_year: "end year",
+  budget: "budget",
+  funding_source: "source of funding",
+  evaluation: "evaluation",
+  eu_alignment: "EU priorities",
+  maturity: "maturity",
+  policies: "policies",
+  approach: "policy approach",
+  continuity: "continuity",
+  consistency: "consistency",
+  sources: "sources",
+};

@@ -1,0 +1,278 @@
+import {
+  charCount,
+  checkArray,
+  checkBoolean,
+  checkInteger,
+  checkObject,
+  checkString,
+  isRecord,
+} from "./form-errors.ts";
+import type { FormErrors, FormPath } from "./form-errors.ts";
+
+/** Discord's rule for command and option names (chat input commands must also be lowercase). */
+export const COMMAND_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+const OptionType = {
+  Subcommand: 1,
+  SubcommandGroup: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
+  Number: 10,
+  Attachment: 11,
+} as const;
+const CHOICE_TYPES = new Set<number>([OptionType.String, OptionType.Integer, OptionType.Number]);
+
+const MAX_COMMAND_CHARACTERS = 4000;
+const MAX_CHAT_INPUT_COMMANDS = 100;
+
+/**
+ * Validates one application command definition as Discord does on registration, adding every
+ * problem under `path`.
+ */
+export function validateCommandDefinition(
+  errors: FormErrors,
+  path: FormPath,
+  raw: unknown,
+): void {
+  const command = checkObject(errors, path, raw);
+  if (command === null) {
+    errors.add(path, "BASE_TYPE_REQUIRED", "This field is required");
+    return;
+  }
+  const type = checkInteger(errors, [...path, "type"], command.type, { min: 1, max: 4 }) ?? 1;
+  const chatInput = type === 1;
+  const name = checkString(errors, [...path, "name"], command.name, {
+    min: 1,
+    max: 32,
+    required: true,
+  });
+  if (name !== null && chatInput && (!COMMAND_NAME.test(name) || name !== name.toLowerCase())) {
+    errors.add([...path, "name"], "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+  }
+  if (chatInput) {
+    checkString(errors, [...path, "description"], command.description, {
+      min: 1,
+      max: 100,
+      required: true,
+    });
+  } else if (command.description !== undefined && command.description !== "") {
+    errors.add(
+      [...path, "description"],
+      "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION",
+      "Context menu commands cannot have a description",
+    );
+  }
+  if (
+    command.default_member_permissions !== undefined &&
+    command.default_member_permissions !== null &&
+    (typeof command.default_member_permissions !== "string" ||
+      !/^\d+$/.test(command.default_member_permissions))
+  ) {
+    errors.add(
+      [...path, "default_member_permissions"],
+      "NUMBER_TYPE_COERCE",
+      "Value is not a permission bitfield string.",
+    );
+  }
+  checkBoolean(errors, [...path, "dm_permission"], command.dm_permission);
+  checkBoolean(errors, [...path, "nsfw"], command.nsfw);
+  for (const key of ["contexts", "integration_types"] as const) {
+    const list = checkArray(errors, [...path, key], command[key], { max: 3 });
+    list?.forEach((item, index) => {
+      if (typeof item !== "number" || !Number.isInteger(item) || item < 0 || item > 2) {
+        errors.add([...path, key, index], "BASE_TYPE_CHOICES", "Value must be one of {0, 1, 2}.");
+      }
+    });
+  }
+  if (!chatInput && command.options !== undefined) {
+    errors.add([...path, "options"], "APPLICATION_COMMAND_OPTIONS_INVALID", "Only chat input commands take options");
+    return;
+  }
+  validateOptions(errors, [...path, "options"], command.options, 0);
+  if (chatInput && commandCharacters(command) > MAX_COMMAND_CHARACTERS) {
+    errors.add(
+      path,
+      "APPLICATION_COMMAND_TOO_LARGE",
+      `Command exceeds maximum size (${MAX_COMMAND_CHARACTERS})`,
+    );
+  }
+}
+
+/** A bulk overwrite (PUT): every definition, at most 100 chat input commands, unique names per type. */
+export function validateCommandList(errors: FormErrors, raw: unknown): void {
+  const commands = checkArray(errors, [], raw, { max: 200, required: true });
+  if (commands === null) return;
+  const seen = new Set<string>();
+  let chatInput = 0;
+  commands.forEach((command, index) => {
+    validateCommandDefinition(errors, [index], command);
+    const record = checkObject(errors, [index], command);
+    if (record === null) return;
+    const type = typeof record.type === "number" ? record.type : 1;
+    if (type === 1) chatInput += 1;
+    const key = `${type}:${String(record.name)}`;
+    if (seen.has(key)) {
+      errors.add(
+        [index, "name"],
+        "APPLICATION_COMMANDS_DUPLICATE_NAME",
+        `Application command names must be unique`,
+      );
+    }
+    seen.add(key);
+  });
+  if (chatInput > MAX_CHAT_INPUT_COMMANDS) {
+    errors.add([], "BASE_TYPE_MAX_LENGTH", `Must be ${MAX_CHAT_INPUT_COMMANDS} or fewer in length.`);
+  }
+}
+
+function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth: number): void {
+  const options = checkArray(errors, path, raw, { max: 25 });
+  if (options === null) return;
+  const names = new Set<string>();
+  let sawOptional = false;
+  let subcommands = 0;
+  options.forEach((rawOption, index) => {
+    const at = [...path, index];
+    const option = checkObject(errors, at, rawOption);
+    if (option === null) return;
+    const type = checkInteger(errors, [...at, "type"], option.type, {
+      min: 1,
+      max: 11,
+      required: true,
+    });
+    const name = checkString(errors, [...at, "name"], option.name, {
+      min: 1,
+      max: 32,
+      required: true,
+    });
+    if (name !== null) {
+      if (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) {
+        errors.add([...at, "name"], "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+      }
+      if (names.has(name)) {
+        errors.add(
+          [...at, "name"],
+          "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+          "Option names must be unique",
+        );
+      }
+      names.add(name);
+    }
+    checkString(errors, [...at, "description"], option.description, {
+      min: 1,
+      max: 100,
+      required: true,
+    });
+    const isSubcommand = type === OptionType.Subcommand || type === OptionType.SubcommandGroup;
+    if (isSubcommand) {
+      subcommands += 1;
+      if (
+        depth > 1 ||
+        (depth === 1 && type === OptionType.SubcommandGroup)
+      ) {
+        errors.add(
+          [...at, "type"],
+          "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+          "Sub-command and sub-command group option types are mutually exclusive to all other types",
+        );
+      }
+      if (option.required !== undefined && option.required !== false) {
+        errors.add([...at, "required"], "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", "Subcommands cannot be required");
+      }
+      validateOptions(errors, [...at, "options"], option.options, depth + 1);
+      return;
+    }
+    if (option.options !== undefined) {
+      errors.add([...at, "options"], "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Only subcommands have options");
+    }
+    checkBoolean(errors, [...at, "required"], option.required);
+    const required = option.required === true;
+    if (required && sawOptional) {
+      errors.add(
+        [...at, "required"],
+        "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+        "Required options must be placed before non-required options",
+      );
+    }
+    if (!required) sawOptional = true;
+    checkBoolean(errors, [...at, "autocomplete"], option.autocomplete);
+    const choices = checkArray(errors, [...at, "choices"], option.choices, { max: 25 });
+    if ((choices !== null || option.autocomplete === true) && !CHOICE_TYPES.has(type ?? 0)) {
+      errors.add(
+        [...at, "choices"],
+        "APPLICATION_COMMAND_OPTION_CHOICES_INVALID",
+        "Only string, integer and number options take choices or autocomplete",
+      );
+    }
+    if (choices !== null && choices.length > 0 && option.autocomplete === true) {
+      errors.add(
+        [...at, "autocomplete"],
+        "AUTOCOMPLETE_AND_CHOICES_MUTUALLY_EXCLUSIVE",
+        "Autocomplete cannot be enabled on options with choices",
+      );
+    }
+    choices?.forEach((rawChoice, choiceIndex) => {
+      const choicePath = [...at, "choices", choiceIndex];
+      const choice = checkObject(errors, choicePath, rawChoice);
+      if (choice === null) return;
+      checkString(errors, [...choicePath, "name"], choice.name, { min: 1, max: 100, required: true });
+      if (type === OptionType.String) {
+        checkString(errors, [...choicePath, "value"], choice.value, { min: 1, max: 100, required: true });
+      } else if (
+        typeof choice.value !== "number" ||
+        (type === OptionType.Integer && !Number.isInteger(choice.value))
+      ) {
+        errors.add([...choicePath, "value"], "NUMBER_TYPE_COERCE", "Value is not a number.");
+      }
+    });
+    if (type === OptionType.String) {
+      checkInteger(errors, [...at, "min_length"], option.min_length, { min: 0, max: 6000 });
+      checkInteger(errors, [...at, "max_length"], option.max_length, { min: 1, max: 6000 });
+    } else if (option.min_length !== undefined || option.max_length !== undefined) {
+      errors.add([...at, "min_length"], "APPLICATION_COMMAND_OPTION_LENGTH_INVALID", "Only string options take lengths");
+    }
+  });
+  if (subcommands > 0 && subcommands < options.length) {
+    errors.add(
+      path,
+      "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+      "Sub-command and sub-command group option types are mutually exclusive to all other types",
+    );
+  }
+}
+
+/** Discord's size rule: names, descriptions, choice names and values together ≤ 4000 characters. */
+function commandCharacters(command: Record<string, unknown>): number {
+  let total = 0;
+  const add = (value: unknown): void => {
+    if (typeof value === "string") total += charCount(value);
+    else if (typeof value === "number") total += String(value).length;
+  };
+  const walk = (options: unknown): void => {
+    if (!Array.isArray(options)) return;
+    for (const option of options) {
+      if (!isRecord(option)) continue;
+      const record = option;
+      add(record.name);
+      add(record.description);
+      if (Array.isArray(record.choices)) {
+        for (const choice of record.choices) {
+          if (!isRecord(choice)) continue;
+          const choiceRecord = choice;
+          add(choiceRecord.name);
+          add(choiceRecord.value);
+        }
+      }
+      walk(record.options);
+    }
+  };
+  add(command.name);
+  add(command.description);
+  walk(command.options);
+  return total;
+}

@@ -1,0 +1,1098 @@
+import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { validateCommandDefinition, validateCommandList } from "./command-rules.ts";
+import {
+  apiChannel,
+  apiMember,
+  apiUser,
+  botUser,
+  fixture,
+  guildCreatePayload,
+  MEMBER_PERMISSIONS,
+} from "./fixture.ts";
+import type { FixtureUser } from "./fixture.ts";
+import { FormErrors, isRecord } from "./form-errors.ts";
+import { Gateway, Intent } from "./gateway.ts";
+import {
+  validateAutocompleteChoices,
+  validateMessageBody,
+  validateModal,
+} from "./message-rules.ts";
+import {
+  ActionRowView,
+  AllowedMentionsView,
+  ChoiceView,
+  EmbedView,
+  resolvePings,
+} from "./message-view.ts";
+import type { Pings } from "./message-view.ts";
+
+export interface DiscordTestServerOptions {
+  /** The bot token the server accepts (REST `Authorization: Bot …` and gateway IDENTIFY). */
+  token?: string;
+  /** Gateway heartbeat interval sent in HELLO. */
+  heartbeatIntervalMs?: number;
+  /** How long an interaction may wait for its acknowledgement (Discord: 3 s). */
+  ackWindowMs?: number;
+  /** Privileged intents switched on for the application (default: all). */
+  allowedPrivilegedIntents?: number;
+  /** Print every request and gateway event (debugging). */
+  verbose?: boolean;
+}
+
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  size: number;
+  data: Buffer;
+}
+
+export interface RecordedRequest {
+  index: number;
+  method: string;
+  /** Path below `/api/v10`, query excluded. */
+  path: string;
+  /** The route's name, e.g. `POST /interactions/:id/:token/callback`; `unknown` when none matched. */
+  route: string;
+  query: Record<string, string>;
+  authorized: boolean;
+  body: unknown;
+  files: UploadedFile[];
+  status: number;
+  response: unknown;
+  at: number;
+  interactionId: string | null;
+}
+
+/** One message the bot created or edited, as Discord would now show it. */
+export interface BotMessage {
+  id: string;
+  channelId: string;
+  action: "create" | "edit";
+  via:
+    | "channel"
+    | "interaction-reply"
+    | "interaction-defer"
+    | "component-update"
+    | "original-edit"
+    | "followup"
+    | "webhook-edit";
+  interactionId: string | null;
+  content: string;
+  embeds: EmbedView[];
+  components: ActionRowView[];
+  flags: number;
+  ephemeral: boolean;
+  /** A deferred response still showing "thinking…". */
+  loading: boolean;
+  files: UploadedFile[];
+  /** `allowed_mentions` of the request that produced this state (null when absent). */
+  allowedMentions: AllowedMentionsView | null;
+  pings: Pings;
+  replyTo: string | null;
+  at: number;
+  raw: Record<string, unknown>;
+}
+
+export interface InteractionState {
+  id: string;
+  token: string;
+  /** 2 application command, 3 message component, 4 autocomplete, 5 modal submit. */
+  type: number;
+  createdAt: number;
+  channelId: string;
+  userId: string;
+  commandName: string | null;
+  customId: string | null;
+  focused: { name: string; type: number } | null;
+  /** The message a component lives on. */
+  sourceMessageId: string | null;
+  ack: { type: number; at: number; data: unknown } | null;
+  originalMessageId: string | null;
+  followupIds: string[];
+  choices: ChoiceView[] | null;
+  rejected: RecordedRequest[];
+}
+
+interface StoredMessage {
+  raw: Record<string, unknown>;
+  files: UploadedFile[];
+  byBot: boolean;
+}
+
+interface RequestContext {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  authorized: boolean;
+  body: unknown;
+  files: UploadedFile[];
+  record: RecordedRequest;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+interface Route {
+  method: string;
+  name: string;
+  pattern: RegExp;
+  auth: boolean;
+  handler: (context: RequestContext) => Reply;
+}
+
+const DEFAULT_TOKEN = "policybot-test-token.not-a-real-token.0000";
+const DISCORD_EPOCH = 1420070400000n;
+const EPHEMERAL = 1 << 6;
+const LOADING = 1 << 7;
+const ALL_PRIVILEGED = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
+
+/**
+ * A Discord-compatible server (REST v10 + Gateway v10) on 127.0.0.1 for end-to-end tests: the
+ * real discord.js client logs into it. Strict like Discord: one acknowledgement per interaction,
+ * none after the window, every payload checked against Discord's limits (400, code 50035, with the
+ * offending path), wrong tokens rejected. Every request and every message is recorded.
+ */
+export class DiscordTestServer extends EventEmitter {
+  readonly token: string;
+  readonly ackWindowMs: number;
+  readonly requests: RecordedRequest[] = [];
+  /** Every state of every message the bot created or edited, in order. */
+  readonly botMessages: BotMessage[] = [];
+  readonly interactions = new Map<string, InteractionState>();
+  readonly typing: { channelId: string; at: number }[] = [];
+  readonly gateway: Gateway;
+  readonly globalCommands = new Map<string, Record<string, unknown>>();
+  readonly guildCommands = new Map<string, Record<string, unknown>>();
+  private readonly messages = new Map<string, StoredMessage>();
+  private readonly interactionsByToken = new Map<string, InteractionState>();
+  private readonly http: http.Server;
+  private readonly routes: Route[];
+  private readonly verbose: boolean;
+  private snowflakeCounter = 0n;
+  private port = 0;
+
+  constructor(options: DiscordTestServerOptions = {}) {
+    super();
+    this.setMaxListeners(0);
+    this.token = options.token ?? DEFAULT_TOKEN;
+    this.ackWindowMs = options.ackWindowMs ?? 3000;
+    this.verbose = options.verbose ?? false;
+    this.gateway = new Gateway({
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? ALL_PRIVILEGED,
+      log: (line) => this.log(line),
+    });
+    this.http = http.createServer((request, response) => {
+      void this.onRequest(request, response);
+    });
+    this.http.on("upgrade", (request, socket, head: Buffer) => {
+      this.gateway.handleUpgrade(request, socket, head);
+    });
+    this.routes = this.buildRoutes();
+  }
+
+  /** Listens on an ephemeral port of 127.0.0.1. */
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.http.listen(0, "127.0.0.1", resolve));
+    const address = this.http.address();
+    if (address === null || typeof address === "string") throw new Error("No TCP address");
+    this.port = (address satisfies AddressInfo).port;
+    this.gateway.baseUrl = `ws://127.0.0.1:${this.port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.gateway.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  /** The REST base for discord.js `rest.api` / `DISCORD_API_URL`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  message(id: string): Record<string, unknown> | null {
+    return this.messages.get(id)?.raw ?? null;
+  }
+
+  /** A registered command: guild commands first, then global ones. */
+  findCommand(name: string): Record<string, unknown> | null {
+    for (const command of [...this.guildCommands.values(), ...this.globalCommands.values()]) {
+      if (command.name === name && (command.type ?? 1) === 1) return command;
+    }
+    return null;
+  }
+
+  /** Requests that got a 4xx/5xx answer. */
+  rejectedRequests(): RecordedRequest[] {
+    return this.requests.filter((request) => request.status >= 400);
+  }
+
+  nextSnowflake(): string {
+    this.snowflakeCounter += 1n;
+    return (
+      ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) |
+      (this.snowflakeCounter & 0xfffn)
+    ).toString();
+  }
+
+  // ---- what users do (dispatched over the gateway) ----------------------------------------
+
+  /** Dispatches an INTERACTION_CREATE and starts its acknowledgement window. */
+  dispatchInteraction(
+    type: number,
+    data: Record<string, unknown>,
+    options: {
+      user: FixtureUser;
+      channelId: string;
+      message?: Record<string, unknown>;
+      commandName?: string;
+      focused?: { name: string; type: number };
+    },
+  ): InteractionState {
+    const id = this.nextSnowflake();
+    const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString("base64url")}`;
+    const channel = this.channelById(options.channelId);
+    if (!channel) throw new Error(`Unknown channel ${options.channelId}`);
+    const state: InteractionState = {
+      id,
+      token,
+      type,
+      createdAt: Date.now(),
+      channelId: options.channelId,
+      userId: options.user.id,
+      commandName: options.commandName ?? null,
+      customId: typeof data.custom_id === "string" ? data.custom_id : null,
+      focused: options.focused ?? null,
+      sourceMessageId:
+        options.message && typeof options.message.id === "string" ? options.message.id : null,
+      ack: null,
+      originalMessageId: null,
+      followupIds: [],
+      choices: null,
+      rejected: [],
+    };
+    this.interactions.set(id, state);
+    this.interactionsByToken.set(token, state);
+    const payload: Record<string, unknown> = {
+      id,
+      application_id: fixture.applicationId,
+      type,
+      data,
+      guild_id: fixture.guild.id,
+      guild: { id: fixture.guild.id, locale: "en-US", features: [] },
+      channel,
+      channel_id: options.channelId,
+      member: { ...apiMember(options.user), permissions: MEMBER_PERMISSIONS },
+      token,
+      version: 1,
+      app_permissions: MEMBER_PERMISSIONS,
+      locale: "en-US",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": fixture.guild.id },
+      context: 0,
+      attachment_size_limit: 10 * 1024 * 1024,
+    };
+    if (options.message) payload.message = options.message;
+    this.gateway.dispatch("INTERACTION_CREATE", payload);
+    this.emit("interaction", state);
+    return state;
+  }
+
+  /**
+   * Dispatches a MESSAGE_CREATE from a user or bot. Like Discord, a bot without the Message
+   * Content intent gets empty content unless the message mentions it; without Guild Messages it
+   * gets nothing.
+   */
+  dispatchUserMessage(options: {
+    author: FixtureUser;
+    channelId: string;
+    content: string;
+    referencedMessageId?: string;
+  }): Record<string, unknown> {
+    const id = this.nextSnowflake();
+    const users = [botUser(), ...Object.values(fixture.users)];
+    const mentionedIds = new Set(
+      [...options.content.matchAll(/<@!?(\d{17,20})>/g)].map((match) => match[1]),
+    );
+    const referenced = options.referencedMessageId
+      ? this.messages.get(options.referencedMessageId)?.raw
+      : undefined;
+    const referencedAuthor = isRecord(referenced?.author) ? referenced.author.id : undefined;
+    if (typeof referencedAuthor === "string") mentionedIds.add(referencedAuthor);
+    const mentions = users
+      .filter((user) => mentionedIds.has(user.id))
+      .map((user) => ({ ...apiUser(user), member: withoutUser(apiMember(user)) }));
+    const raw: Record<string, unknown> = {
+      id,
+      type: referenced ? 19 : 0,
+      channel_id: options.channelId,
+      guild_id: fixture.guild.id,
+      author: apiUser(options.author),
+      member: withoutUser(apiMember(options.author)),
+      content: options.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: /@(everyone|here)/.test(options.content),
+      mentions,
+      mention_roles: [...options.content.matchAll(/<@&(\d{17,20})>/g)].map((match) => match[1]),
+      mention_channels: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      flags: 0,
+      components: [],
+      nonce: id,
+    };
+    if (referenced) {
+      raw.message_reference = {
+        type: 0,
+        message_id: options.referencedMessageId,
+        channel_id: options.channelId,
+        guild_id: fixture.guild.id,
+      };
+      raw.referenced_message = referenced;
+    }
+    this.messages.set(id, { raw, files: [], byBot: false });
+    const intents = this.gateway.session?.intents ?? 0;
+    if (intents & Intent.GuildMessages) {
+      const mentionsBot = mentionedIds.has(fixture.applicationId);
+      const visible =
+        intents & Intent.MessageContent || mentionsBot
+          ? raw
+          : { ...raw, content: "", embeds: [], attachments: [], components: [] };
+      this.gateway.dispatch("MESSAGE_CREATE", visible);
+    }
+    return raw;
+  }
+
+  // ---- HTTP -------------------------------------------------------------------------------
+
+  private async onRequest(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    const buffer = Buffer.concat(chunks);
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const method = (request.method ?? "GET").toUpperCase();
+    const prefix = "/api/v10";
+    const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+    const record: RecordedRequest = {
+      index: this.requests.length,
+      method,
+      path,
+      route: "unknown",
+      query: Object.fromEntries(url.searchParams),
+      authorized: request.headers.authorization === `Bot ${this.token}`,
+      body: null,
+      files: [],
+      status: 0,
+      response: null,
+      at: Date.now(),
+      interactionId: null,
+    };
+    this.requests.push(record);
+    let reply: Reply;
+    try {
+      reply = await this.route(request, buffer, url, path, record);
+    } catch (error) {
+      this.log(`handler error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      reply = { status: 500, body: { message: "500: Internal Server Error", code: 0 } };
+    }
+    record.status = reply.status;
+    record.response = reply.body ?? null;
+    if (record.interactionId !== null && reply.status >= 400) {
+      this.interactions.get(record.interactionId)?.rejected.push(record);
+    }
+    this.log(`${method} ${path}${url.search} → ${reply.status}${reply.status >= 400 ? ` ${JSON.stringify(reply.body)}` : ""}`);
+    if (reply.body === undefined) {
+      response.writeHead(reply.status);
+      response.end();
+    } else {
+      const text = JSON.stringify(reply.body);
+      response.writeHead(reply.status, {
+        "Content-Type": "application/json",
+        "Content-Length": Buffer.byteLength(text),
+      });
+      response.end(text);
+    }
+    this.emit("request", record);
+  }
+
+  private async route(
+    request: http.IncomingMessage,
+    buffer: Buffer,
+    url: URL,
+    path: string,
+    record: RecordedRequest,
+  ): Promise<Reply> {
+    if (!url.pathname.startsWith("/api/v10/")) {
+      return { status: 404, body: { message: "404: Not Found", code: 0 } };
+    }
+    const parsed = await parseBody(request.headers["content-type"], buffer);
+    if ("error" in parsed) return { status: 400, body: { message: parsed.error, code: 50109 } };
+    record.body = parsed.body;
+    record.files = parsed.files;
+    for (const route of this.routes) {
+      if (route.method !== record.method) continue;
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      record.route = `${route.method} ${route.name}`;
+      if (route.auth && !record.authorized) {
+        return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+      }
+      return route.handler({
+        method: record.method,
+        path,
+        params: match.groups ?? {},
+        query: url.searchParams,
+        authorized: record.authorized,
+        body: parsed.body,
+        files: parsed.files,
+        record,
+      });
+    }
+    const known = this.routes.some((route) => route.pattern.test(path));
+    return known
+      ? { status: 405, body: { message: "405: Method Not Allowed", code: 0 } }
+      : { status: 404, body: { message: "404: Not Found", code: 0 } };
+  }
+
+  private buildRoutes(): Route[] {
+    const routes: Route[] = [];
+    const add = (
+      method: string,
+      name: string,
+      auth: boolean,
+      handler: (context: RequestContext) => Reply,
+    ): void => {
+      const source = name
+        .split("/")
+        .map((part) => (part.startsWith(":") ? `(?<${part.slice(1)}>[^/]+)` : escapeRegExp(part)))
+        .join("/");
+      routes.push({ method, name, pattern: new RegExp(`^${source}$`), auth, handler });
+    };
+    const app = fixture.applicationId;
+
+    add("GET", "/gateway", false, () => ({ status: 200, body: { url: this.gateway.gatewayUrl } }));
+    add("GET", "/gateway/bot", true, () => ({
+      status: 200,
+      body: {
+        url: this.gateway.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      },
+    }));
+    add("GET", "/users/@me", true, () => ({
+      status: 200,
+      body: { ...apiUser(botUser()), verified: true, mfa_enabled: false, locale: "en-US" },
+    }));
+    add("GET", "/users/:userId", true, ({ params }) => {
+      const user = [botUser(), ...Object.values(fixture.users)].find((u) => u.id === params.userId);
+      return user ? { status: 200, body: apiUser(user) } : discordError(404, 10013, "Unknown User");
+    });
+    for (const path of ["/applications/@me", "/oauth2/applications/@me"]) {
+      add("GET", path, true, () => ({ status: 200, body: this.applicationObject() }));
+    }
+
+    // Application commands, global and guild.
+    const commandRoutes = (base: string, scope: (params: Record<string, string>) => Map<string, Record<string, unknown>> | Reply): void => {
+      const withScope = (handler: (map: Map<string, Record<string, unknown>>, context: RequestContext) => Reply) =>
+        (context: RequestContext): Reply => {
+          if (context.params.appId !== app) {
+            return discordError(403, 20012, "You are not authorized to perform this action on this application");
+          }
+          const map = scope(context.params);
+          return map instanceof Map ? handler(map, context) : map;
+        };
+      add("GET", base, true, withScope((map) => ({ status: 200, body: [...map.values()] })));
+      add("PUT", base, true, withScope((map, { body, params }) => {
+        const errors = new FormErrors();
+        validateCommandList(errors, body);
+        if (!errors.empty || !Array.isArray(body)) return { status: 400, body: errors.body() };
+        const previous = new Map([...map.values()].map((command) => [commandKey(command), command]));
+        map.clear();
+        for (const definition of body) {
+          if (!isRecord(definition)) continue;
+          const stored = this.storeCommand(definition, params.guildId, previous.get(commandKey(definition)));
+          map.set(String(stored.id), stored);
+        }
+        return { status: 200, body: [...map.values()] };
+      }));
+      add("POST", base, true, withScope((map, { body, params }) => {
+        const errors = new FormErrors();
+        validateCommandDefinition(errors, [], body);
+        if (!errors.empty || !isRecord(body)) return { status: 400, body: errors.body() };
+        const existing = [...map.values()].find((command) => commandKey(command) === commandKey(body));
+        const stored = this.storeCommand(body, params.guildId, existing);
+        map.set(String(stored.id), stored);
+        return { status: existing ? 200 : 201, body: stored };
+      }));
+      add("GET", `${base}/:commandId`, true, withScope((map, { params }) => {
+        const command = map.get(params.commandId ?? "");
+        return command ? { status: 200, body: command } : discordError(404, 10063, "Unknown application command");
+      }));
+      add("DELETE", `${base}/:commandId`, true, withScope((map, { params }) =>
+        map.delete(params.commandId ?? "") ? { status: 204 } : discordError(404, 10063, "Unknown application command"),
+      ));
+    };
+    commandRoutes("/applications/:appId/commands", () => this.globalCommands);
+    commandRoutes("/applications/:appId/guilds/:guildId/commands", (params) =>
+      params.guildId === fixture.guild.id ? this.guildCommands : discordError(404, 10004, "Unknown Guild"),
+    );
+
+    // Guild and channels.
+    add("GET", "/guilds/:guildId", true, ({ params }) =>
+      params.guildId === fixture.guild.id
+        ? { status: 200, body: guildCreatePayload() }
+        : discordError(404, 10004, "Unknown Guild"),
+    );
+    add("GET", "/guilds/:guildId/channels", true, ({ params }) =>
+      params.guildId === fixture.guild.id
+        ? { status: 200, body: Object.values(fixture.channels).map((c, i) => apiChannel(c, i)) }
+        : discordError(404, 10004, "Unknown Guild"),
+    );
+    add("GET", "/guilds/:guildId/members/:userId", true, ({ params }) => {
+      const user = [botUser(), ...Object.values(fixture.users)].find((u) => u.id === params.userId);
+      return user && params.guildId === fixture.guild.id
+        ? { status: 200, body: apiMember(user) }
+        : discordError(404, 10007, "Unknown Member");
+    });
+    add("GET", "/channels/:channelId", true, ({ params }) => {
+      const channel = this.channelById(params.channelId ?? "");
+      return channel ? { status: 200, body: channel } : discordError(404, 10003, "Unknown Channel");
+    });
+    add("POST", "/channels/:channelId/typing", true, ({ params }) => {
+      if (!this.channelById(params.channelId ?? "")) return discordError(404, 10003, "Unknown Channel");
+      this.typing.push({ channelId: params.channelId ?? "", at: Date.now() });
+      return { status: 204 };
+    });
+    add("POST", "/channels/:channelId/messages", true, (context) => this.createChannelMessage(context));
+    add("GET", "/channels/:channelId/messages/:messageId", true, ({ params }) => {
+      const stored = this.messages.get(params.messageId ?? "");
+      return stored && stored.raw.channel_id === params.channelId
+        ? { status: 200, body: stored.raw }
+        : discordError(404, 10008, "Unknown Message");
+    });
+    add("PATCH", "/channels/:channelId/messages/:messageId", true, (context) => {
+      const stored = this.messages.get(context.params.messageId ?? "");
+      if (!stored || stored.raw.channel_id !== context.params.channelId) {
+        return discordError(404, 10008, "Unknown Message");
+      }
+      if (!stored.byBot) return discordError(403, 50005, "Cannot edit a message authored by another user");
+      return this.editMessage(stored, context, "webhook-edit", null, false);
+    });
+    add("DELETE", "/channels/:channelId/messages/:messageId", true, ({ params }) =>
+      this.messages.delete(params.messageId ?? "") ? { status: 204 } : discordError(404, 10008, "Unknown Message"),
+    );
+
+    // Interactions.
+    add("POST", "/interactions/:interactionId/:token/callback", false, (context) => this.interactionCallback(context));
+    add("GET", "/webhooks/:appId/:token/messages/:messageId", false, (context) => {
+      const target = this.webhookTarget(context);
+      return "status" in target ? target : { status: 200, body: target.stored.raw };
+    });
+    add("PATCH", "/webhooks/:appId/:token/messages/:messageId", false, (context) => {
+      const target = this.webhookTarget(context);
+      if ("status" in target) return target;
+      const via = context.params.messageId === "@original" ? "original-edit" : "webhook-edit";
+      return this.editMessage(target.stored, context, via, target.interaction.id, true);
+    });
+    add("DELETE", "/webhooks/:appId/:token/messages/:messageId", false, (context) => {
+      const target = this.webhookTarget(context);
+      if ("status" in target) return target;
+      this.messages.delete(String(target.stored.raw.id));
+      return { status: 204 };
+    });
+    add("POST", "/webhooks/:appId/:token", false, (context) => this.followup(context));
+    return routes;
+  }
+
+  // ---- interaction responses ----------------------------------------------------------------
+
+  private interactionCallback(context: RequestContext): Reply {
+    const interaction = this.interactions.get(context.params.interactionId ?? "");
+    if (interaction) context.record.interactionId = interaction.id;
+    if (!interaction || interaction.token !== context.params.token) {
+      return discordError(404, 10062, "Unknown interaction");
+    }
+    if (interaction.ack) {
+      return discordError(400, 40060, "Interaction has already been acknowledged.");
+    }
+    if (Date.now() - interaction.createdAt > this.ackWindowMs) {
+      return discordError(404, 10062, "Unknown interaction");
+    }
+    const body = context.body;
+    if (!isRecord(body) || typeof body.type !== "number") {
+      const errors = new FormErrors();
+      errors.add(["type"], "BASE_TYPE_REQUIRED", "This field is required");
+      return { status: 400, body: errors.body() };
+    }
+    const allowed: Record<number, number[]> = {
+      2: [4, 5, 9],
+      3: [4, 5, 6, 7, 9],
+      4: [8],
+      5: [4, 5, 6, 7],
+    };
+    if (!(allowed[interaction.type] ?? []).includes(body.type)) {
+      const errors = new FormErrors();
+      errors.add(
+        ["type"],
+        "INTERACTION_RESPONSE_TYPE_INVALID",
+        `Interaction response type ${body.type} is invalid for interaction type ${interaction.type}`,
+      );
+      return { status: 400, body: errors.body() };
+    }
+    const data = isRecord(body.data) ? body.data : {};
+    const errors = new FormErrors();
+    let empty = false;
+    if (body.type === 4 || body.type === 7) {
+      if (body.type === 4 && !isRecord(body.data)) errors.add(["data"], "BASE_TYPE_REQUIRED", "This field is required");
+      ({ empty } = validateMessageBody(errors, ["data"], data, {
+        creating: body.type === 4,
+        fileCount: context.files.length,
+        allowEphemeral: body.type === 4,
+      }));
+    } else if (body.type === 5) {
+      validateMessageBody(errors, ["data"], { flags: data.flags }, {
+        creating: false,
+        fileCount: 0,
+        allowEphemeral: true,
+      });
+    } else if (body.type === 8) {
+      validateAutocompleteChoices(errors, ["data"], data, interaction.focused?.type ?? 3);
+    } else if (body.type === 9) {
+      validateModal(errors, ["data"], data);
+    }
+    if (!errors.empty) return { status: 400, body: errors.body() };
+    if (body.type === 4 && empty) return discordError(400, 50006, "Cannot send an empty message");
+
+    const source = interaction.sourceMessageId ? this.messages.get(interaction.sourceMessageId) : undefined;
+    if (body.type === 7 && source) {
+      const merged = mergeMessage(source.raw, data, context.files, this.attachmentBase());
+      if (isEmptyMessage(merged)) return discordError(400, 50006, "Cannot send an empty message");
+    }
+    interaction.ack = { type: body.type, at: Date.now(), data: body.data ?? null };
+    let message: Record<string, unknown> | null = null;
+    switch (body.type) {
+      case 4: {
+        const stored = this.createBotMessage(interaction.channelId, data, context.files, {
+          type: interaction.type === 2 ? 20 : 0,
+          interaction,
+        });
+        interaction.originalMessageId = String(stored.raw.id);
+        this.recordBotMessage(stored, "create", "interaction-reply", interaction.id, data);
+        message = stored.raw;
+        break;
+      }
+      case 5: {
+        const flags = (typeof data.flags === "number" ? data.flags & EPHEMERAL : 0) | LOADING;
+        const stored = this.createBotMessage(interaction.channelId, { content: "", flags }, [], {
+          type: interaction.type === 2 ? 20 : 0,
+          interaction,
+        });
+        interaction.originalMessageId = String(stored.raw.id);
+        this.recordBotMessage(stored, "create", "interaction-defer", interaction.id, data);
+        message = stored.raw;
+        break;
+      }
+      case 6:
+        interaction.originalMessageId = interaction.sourceMessageId;
+        break;
+      case 7:
+        if (source) {
+          source.raw = mergeMessage(source.raw, data, context.files, this.attachmentBase());
+          source.files = [...source.files, ...context.files];
+          this.recordBotMessage(source, "edit", "component-update", interaction.id, data);
+          message = source.raw;
+        }
+        interaction.originalMessageId = interaction.sourceMessageId;
+        break;
+      case 8:
+        interaction.choices = ChoiceView.array().parse(data.choices);
+        break;
+      default:
+        break;
+    }
+    this.emit("interactionUpdate", interaction);
+    if (context.query.get("with_response") !== "true") return { status: 204 };
+    return {
+      status: 200,
+      body: {
+        interaction: {
+          id: interaction.id,
+          type: interaction.type,
+          response_message_id: message?.id,
+          response_message_loading: body.type === 5,
+          response_message_ephemeral: typeof message?.flags === "number" && (message.flags & EPHEMERAL) !== 0,
+        },
+        resource: message ? { type: body.type, message } : { type: body.type },
+      },
+    };
+  }
+
+  private webhookTarget(
+    context: RequestContext,
+  ): Reply | { interaction: InteractionState; stored: StoredMessage } {
+    const interaction = this.interactionsByToken.get(context.params.token ?? "");
+    if (interaction) context.record.interactionId = interaction.id;
+    if (!interaction || context.params.appId !== fixture.applicationId || !interaction.ack) {
+      return discordError(404, 10015, "Unknown Webhook");
+    }
+    const messageId =
+      context.params.messageId === "@original" ? interaction.originalMessageId : context.params.messageId;
+    const stored = messageId ? this.messages.get(messageId) : undefined;
+    const ownsMessage =
+      messageId === interaction.originalMessageId || interaction.followupIds.includes(messageId ?? "");
+    if (!stored || !ownsMessage) return discordError(404, 10008, "Unknown Message");
+    return { interaction, stored };
+  }
+
+  private followup(context: RequestContext): Reply {
+    const interaction = this.interactionsByToken.get(context.params.token ?? "");
+    if (interaction) context.record.interactionId = interaction.id;
+    if (!interaction || context.params.appId !== fixture.applicationId || !interaction.ack) {
+      return discordError(404, 10015, "Unknown Webhook");
+    }
+    const body = isRecord(context.body) ? context.body : {};
+    const errors = new FormErrors();
+    const { empty } = validateMessageBody(errors, [], body, {
+      creating: true,
+      fileCount: context.files.length,
+      allowEphemeral: true,
+    });
+    if (!errors.empty) return { status: 400, body: errors.body() };
+    if (empty) return discordError(400, 50006, "Cannot send an empty message");
+    const original = interaction.originalMessageId ? this.messages.get(interaction.originalMessageId) : undefined;
+    let stored: StoredMessage;
+    if (interaction.ack.type === 5 && original && isLoading(original.raw)) {
+      // Discord: the first follow-up to a deferred reply replaces the "thinking…" message.
+      const ephemeral = Number(original.raw.flags) & EPHEMERAL;
+      original.raw = mergeMessage(original.raw, { ...body, flags: ephemeral }, context.files, this.attachmentBase());
+      original.files = [...context.files];
+      stored = original;
+      this.recordBotMessage(stored, "edit", "followup", interaction.id, body);
+    } else {
+      stored = this.createBotMessage(interaction.channelId, body, context.files, { type: 0, interaction });
+      interaction.followupIds.push(String(stored.raw.id));
+      this.recordBotMessage(stored, "create", "followup", interaction.id, body);
+    }
+    this.emit("interactionUpdate", interaction);
+    return context.query.get("wait") === "false" ? { status: 204 } : { status: 200, body: stored.raw };
+  }
+
+  private editMessage(
+    stored: StoredMessage,
+    context: RequestContext,
+    via: BotMessage["via"],
+    interactionId: string | null,
+    allowEphemeral: boolean,
+  ): Reply {
+    const body = isRecord(context.body) ? context.body : {};
+    const errors = new FormErrors();
+    validateMessageBody(errors, [], body, {
+      creating: false,
+      fileCount: context.files.length,
+      allowEphemeral,
+    });
+    if (!errors.empty) return { status: 400, body: errors.body() };
+    const keptFlags = Number(stored.raw.flags ?? 0) & EPHEMERAL;
+    const merged = mergeMessage(stored.raw, body, context.files, this.attachmentBase());
+    merged.flags = (Number(merged.flags ?? 0) & ~LOADING & ~EPHEMERAL) | keptFlags;
+    if (isEmptyMessage(merged)) return discordError(400, 50006, "Cannot send an empty message");
+    merged.edited_timestamp = isLoading(stored.raw) ? null : new Date().toISOString();
+    stored.raw = merged;
+    if (context.files.length > 0) stored.files = [...stored.files, ...context.files];
+    this.recordBotMessage(stored, "edit", via, interactionId, body);
+    if (interactionId) {
+      const interaction = this.interactions.get(interactionId);
+      if (interaction) this.emit("interactionUpdate", interaction);
+    }
+    return { status: 200, body: stored.raw };
+  }
+
+  private createChannelMessage(context: RequestContext): Reply {
+    const channelId = context.params.channelId ?? "";
+    if (!this.channelById(channelId)) return discordError(404, 10003, "Unknown Channel");
+    const body = isRecord(context.body) ? context.body : {};
+    const errors = new FormErrors();
+    const { empty } = validateMessageBody(errors, [], body, {
+      creating: true,
+      fileCount: context.files.length,
+      allowEphemeral: false,
+    });
+    const reference = isRecord(body.message_reference) ? body.message_reference : null;
+    let referenced: StoredMessage | undefined;
+    if (reference && errors.empty) {
+      referenced = this.messages.get(String(reference.message_id));
+      if ((!referenced || referenced.raw.channel_id !== channelId) && reference.fail_if_not_exists !== false) {
+        errors.add(["message_reference"], "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message");
+      }
+    }
+    if (!errors.empty) return { status: 400, body: errors.body() };
+    if (empty) return discordError(400, 50006, "Cannot send an empty message");
+    const stored = this.createBotMessage(channelId, body, context.files, {
+      type: referenced ? 19 : 0,
+      referenced: referenced?.raw,
+    });
+    this.recordBotMessage(stored, "create", "channel", null, body);
+    return { status: 200, body: stored.raw };
+  }
+
+  private createBotMessage(
+    channelId: string,
+    body: Record<string, unknown>,
+    files: UploadedFile[],
+    options: { type: number; interaction?: InteractionState; referenced?: Record<string, unknown> },
+  ): StoredMessage {
+    const id = this.nextSnowflake();
+    const base: Record<string, unknown> = {
+      id,
+      type: options.type,
+      channel_id: channelId,
+      guild_id: fixture.guild.id,
+      author: apiUser(botUser()),
+      content: "",
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+    };
+    if (options.interaction) {
+      base.webhook_id = fixture.applicationId;
+      base.application_id = fixture.applicationId;
+      const user = Object.values(fixture.users).find((u) => u.id === options.interaction?.userId);
+      base.interaction_metadata = {
+        id: options.interaction.id,
+        type: options.interaction.type,
+        user: user ? apiUser(user) : null,
+        authorizing_integration_owners: { "0": fixture.guild.id },
+      };
+    }
+    if (options.referenced) {
+      base.message_reference = body.message_reference;
+      base.referenced_message = options.referenced;
+    }
+    const raw = mergeMessage(base, body, files, this.attachmentBase());
+    const stored: StoredMessage = { raw, files: [...files], byBot: true };
+    this.messages.set(id, stored);
+    return stored;
+  }
+
+  private recordBotMessage(
+    stored: StoredMessage,
+    action: BotMessage["action"],
+    via: BotMessage["via"],
+    interactionId: string | null,
+    requestBody: Record<string, unknown>,
+  ): void {
+    const raw = stored.raw;
+    const allowedMentions =
+      requestBody.allowed_mentions === undefined || requestBody.allowed_mentions === null
+        ? null
+        : AllowedMentionsView.parse(requestBody.allowed_mentions);
+    const content = typeof raw.content === "string" ? raw.content : "";
+    const flags = typeof raw.flags === "number" ? raw.flags : 0;
+    const reference = isRecord(raw.message_reference) ? raw.message_reference : null;
+    const message: BotMessage = {
+      id: String(raw.id),
+      channelId: String(raw.channel_id),
+      action,
+      via,
+      interactionId,
+      content,
+      embeds: EmbedView.array().parse(raw.embeds ?? []),
+      components: ActionRowView.array().parse(raw.components ?? []),
+      flags,
+      ephemeral: (flags & EPHEMERAL) !== 0,
+      loading: (flags & LOADING) !== 0,
+      files: stored.files,
+      allowedMentions,
+      pings: resolvePings(content, allowedMentions, reference !== null),
+      replyTo: reference && typeof reference.message_id === "string" ? reference.message_id : null,
+      at: Date.now(),
+      raw: structuredClone(raw),
+    };
+    this.botMessages.push(message);
+    this.emit("botMessage", message);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private channelById(id: string): Record<string, unknown> | null {
+    const channels = Object.values(fixture.channels);
+    const index = channels.findIndex((channel) => channel.id === id);
+    const channel = channels[index];
+    return channel ? apiChannel(channel, index) : null;
+  }
+
+  private storeCommand(
+    definition: Record<string, unknown>,
+    guildId: string | undefined,
+    previous: Record<string, unknown> | undefined,
+  ): Record<string, unknown> {
+    const stored: Record<string, unknown> = {
+      type: 1,
+      default_member_permissions: null,
+      nsfw: false,
+      ...definition,
+      id: previous?.id ?? this.nextSnowflake(),
+      application_id: fixture.applicationId,
+      version: this.nextSnowflake(),
+    };
+    if (guildId) stored.guild_id = guildId;
+    else stored.dm_permission = definition.dm_permission ?? true;
+    return stored;
+  }
+
+  private applicationObject(): Record<string, unknown> {
+    return {
+      id: fixture.applicationId,
+      name: fixture.botName,
+      icon: null,
+      description: "",
+      summary: "",
+      type: null,
+      bot_public: true,
+      bot_require_code_grant: false,
+      verify_key: "0".repeat(64),
+      flags: 1 << 19,
+      owner: apiUser(fixture.users.alice),
+      team: null,
+      bot: apiUser(botUser()),
+      approximate_guild_count: 1,
+      interactions_endpoint_url: null,
+      install_params: { scopes: ["bot", "applications.commands"], permissions: MEMBER_PERMISSIONS },
+    };
+  }
+
+  private attachmentBase(): string {
+    return `http://127.0.0.1:${this.port}/attachments`;
+  }
+
+  private log(line: string): void {
+    if (this.verbose) console.log(`[discord-test-server] ${line}`);
+  }
+}
+
+export function discordError(status: number, code: number, message: string): Reply {
+  return { status, body: { message, code } };
+}
+
+function commandKey(command: Record<string, unknown>): string {
+  return `${typeof command.type === "number" ? command.type : 1}:${String(command.name)}`;
+}
+
+function withoutUser(member: Record<string, unknown>): Record<string, unknown> {
+  const { user: _user, ...rest } = member;
+  return rest;
+}
+
+function isLoading(raw: Record<string, unknown>): boolean {
+  return typeof raw.flags === "number" && (raw.flags & LOADING) !== 0;
+}
+
+function isEmptyMessage(raw: Record<string, unknown>): boolean {
+  const content = typeof raw.content === "string" ? raw.content.trim() : "";
+  const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+  return (
+    content === "" &&
+    count(raw.embeds) === 0 &&
+    count(raw.components) === 0 &&
+    count(raw.attachments) === 0 &&
+    count(raw.sticker_items) === 0
+  );
+}
+
+/** Applies a create/edit body to a message as Discord does (present fields replace). */
+function mergeMessage(
+  base: Record<string, unknown>,
+  body: Record<string, unknown>,
+  files: UploadedFile[],
+  attachmentBase: string,
+): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...base };
+  if (body.content !== undefined) next.content = body.content ?? "";
+  if (body.embeds !== undefined) {
+    next.embeds = Array.isArray(body.embeds)
+      ? body.embeds.map((embed) => (isRecord(embed) ? { type: "rich", ...embed } : embed))
+      : [];
+  }
+  if (body.components !== undefined) next.components = body.components ?? [];
+  if (body.flags !== undefined && body.flags !== null) next.flags = body.flags;
+  if (body.tts !== undefined) next.tts = body.tts;
+  const kept = Array.isArray(base.attachments) ? base.attachments : [];
+  const keptIds = Array.isArray(body.attachments)
+    ? new Set(body.attachments.map((item) => (isRecord(item) ? String(item.id) : "")))
+    : null;
+  const existing = keptIds ? kept.filter((item) => isRecord(item) && keptIds.has(String(item.id))) : kept;
+  const added = files.map((file, index) => {
+    const id = `${Date.now()}${index}`;
+    return {
+      id,
+      filename: file.name,
+      size: file.size,
+      url: `${attachmentBase}/${id}/${file.name}`,
+      proxy_url: `${attachmentBase}/${id}/${file.name}`,
+      content_type: file.contentType,
+    };
+  });
+  next.attachments = [...existing, ...added];
+  return next;
+}
+
+async function parseBody(
+  contentType: string | undefined,
+  buffer: Buffer,
+): Promise<{ body: unknown; files: UploadedFile[] } | { error: string }> {
+  if (buffer.length === 0) return { body: null, files: [] };
+  if (contentType?.startsWith("multipart/form-data")) {
+    const form = await new Response(buffer, { headers: { "content-type": contentType } }).formData();
+    const files: UploadedFile[] = [];
+    let body: unknown = null;
+    for (const [field, value] of form.entries()) {
+      if (typeof value === "string") {
+        if (field === "payload_json") {
+          try {
+            body = JSON.parse(value);
+          } catch {
+            return { error: "The request body contains invalid JSON." };
+          }
+        }
+        continue;
+      }
+      const data = Buffer.from(await value.arrayBuffer());
+      files.push({ field, name: value.name, contentType: value.type, size: data.length, data });
+    }
+    return { body, files };
+  }
+  try {
+    return { body: JSON.parse(buffer.toString("utf8")), files: [] };
+  } catch {
+    return { error: "The request body contains invalid JSON." };
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
