@@ -53,9 +53,7 @@ export const compareCommand: Command = {
       if (!found) return reply(unknownPolicyView(engine, ref));
       if (ids.includes(found.policy)) {
         const name = names.get(found.policy) ?? found.policy;
-        throw new UserError(
-          `You picked ${name} twice — choose different policies to compare.`,
-        );
+        throw new UserError(`You picked ${name} twice — choose different policies to compare.`);
       }
       ids.push(found.policy);
       names.set(found.policy, policyName(engine.countries, found.policy));

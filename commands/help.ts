@@ -20,9 +20,16 @@ const COMMAND_HELP = [
     name: "/compare a b [c] [field]",
     value: "Two or three policies side by side, or one section: what they share and what differs.",
   },
-  { name: "/maturity country", value: "The maturity score per dimension, with reasons and the total." },
+  {
+    name: "/maturity country",
+    value: "The maturity score per dimension, with reasons and the total.",
+  },
   { name: "/ask question", value: "Any question in your own words." },
-  { name: "/sources [country] [policy]", value: "The documents the facts come from, with addresses." },
+  {
+    name: "/sources [country] [policy]",
+    value: "The documents the facts come from, with addresses.",
+  },
+  { name: "/help", value: "This overview." },
   {
     name: "Mention me",
     value: "Mention the bot with a question in any channel, e.g. “@policybot torch budget?”.",

@@ -19,11 +19,14 @@ export const ALL_COMMANDS: readonly Command[] = [
 ];
 
 /** Commands by name. Two commands with one name would shadow each other, so that is an error. */
-export function createCommandRegistry(commands: readonly Command[] = ALL_COMMANDS): CommandRegistry {
+export function createCommandRegistry(
+  commands: readonly Command[] = ALL_COMMANDS,
+): CommandRegistry {
   const registry = new Map<string, Command>();
   for (const command of commands) {
     const name = command.data.name;
-    if (registry.has(name)) throw new Error(`Two commands are named "${name}"; names must be unique.`);
+    if (registry.has(name))
+      throw new Error(`Two commands are named "${name}"; names must be unique.`);
     registry.set(name, command);
   }
   return registry;

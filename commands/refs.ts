@@ -24,11 +24,10 @@ function didYouMean(names: string[]): string {
 /** The refusal for a policy nobody has heard of, shown only to the asker. */
 export function unknownPolicyView(engine: Engine, ref: string): ReplyView {
   const names = engine.suggestPolicies(ref, DID_YOU_MEAN).map((choice) => choice.name);
-  const hint = names.length > 0 ? "" : " Start typing a name to see the policies I know.";
   return {
     answer: {
       kind: "none",
-      text: `I don't know that policy (“${quote(ref)}”)${didYouMean(names)}${hint}`,
+      text: `I don't know that policy (“${quote(ref)}”)${didYouMean(names)}`,
       suggestions: [],
     },
     ephemeral: true,

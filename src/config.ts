@@ -12,7 +12,10 @@ const Snowflake = z
 
 /** Unset and blank mean the same: a copied .env.example has every variable, empty. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
 
 const ApiUrl = z
   .string()
@@ -38,12 +41,7 @@ const ChannelIds = z
   .pipe(z.array(Snowflake));
 
 const EnvSchema = z.object({
-  DISCORD_TOKEN: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\S+$/, "must not contain spaces"),
-  ),
+  DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
   DISCORD_CLIENT_ID: optional(Snowflake),
   DISCORD_GUILD_ID: optional(Snowflake),
   DISCORD_API_URL: optional(ApiUrl),

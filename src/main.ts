@@ -53,7 +53,11 @@ async function main(): Promise<void> {
   try {
     config = await loadConfig("start");
   } catch (error) {
-    log.error(error instanceof ConfigError ? error.message : `Could not read the configuration: ${String(error)}`);
+    log.error(
+      error instanceof ConfigError
+        ? error.message
+        : `Could not read the configuration: ${String(error)}`,
+    );
     process.exit(1);
   }
   token = config.token;

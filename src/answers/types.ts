@@ -56,7 +56,13 @@ interface AnswerBody {
 
 /** Renderer-free result of the engine: Discord, the terminal and the JSON CLI all render this. */
 export type Answer =
-  | ({ kind: "answer"; country: string; policy: string | null; field: string } & AnswerBody)
+  | ({
+      kind: "answer";
+      country: string;
+      policy: string | null;
+      /** null: a policy card (no particular field). */
+      field: string | null;
+    } & AnswerBody)
   | ({ kind: "compare"; country: string; policies: string[]; field: string | null } & AnswerBody)
   | { kind: "clarify"; text: string; suggestions: string[] }
   | { kind: "none"; text: string; suggestions: string[] };

@@ -14,8 +14,10 @@ export async function loadChartRenderer(log: Logger): Promise<ChartRenderer | un
       }
     };
   } catch (error) {
-    log.warn("Charts are unavailable (the rasteriser did not load); answering without them.", error);
+    log.warn(
+      "Charts are unavailable (the rasteriser did not load); answering without them.",
+      error,
+    );
     return undefined;
   }
 }
-

@@ -131,7 +131,10 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     askChannelIds: config.askChannelIds,
     ...(options.limiter ? { limiter: options.limiter } : {}),
   });
-  client.on(Events.InteractionCreate, (interaction: Interaction) => void onInteraction(interaction));
+  client.on(
+    Events.InteractionCreate,
+    (interaction: Interaction) => void onInteraction(interaction),
+  );
   client.on(Events.MessageCreate, (message: Message) => void onMessage(message));
   client.on(Events.Error, (error) => log.error("Discord client error:", error));
   client.on(Events.ShardError, (error) => log.warn(`Gateway connection error: ${error.message}`));

@@ -43,8 +43,10 @@ export function describeDeployError(error: unknown, config: DeployConfig): strin
         : error.status === 403 || error.status === 404
           ? " Check DISCORD_CLIENT_ID and DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope."
           : "";
-    const details = error.rawError && "errors" in error.rawError ? JSON.stringify(error.rawError.errors) : "";
-    text = `Discord answered ${error.status} (code ${error.code}): ${error.message}.${hint}${details ? ` Details: ${details}` : ""}`;
+    const details =
+      error.rawError && "errors" in error.rawError ? JSON.stringify(error.rawError.errors) : "";
+    const who = config.apiUrl ? "The server" : "Discord";
+    text = `${who} answered ${error.status} (code ${error.code}): ${error.message}.${hint}${details ? ` Details: ${details}` : ""}`;
   } else if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
     text = `${error.message}${cause}`;
@@ -72,7 +74,9 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(`Could not register the commands in ${target}${server}: ${describeDeployError(error, config)}`);
+    console.error(
+      `Could not register the commands in ${target}${server}: ${describeDeployError(error, config)}`,
+    );
     return 1;
   }
 }

@@ -79,7 +79,10 @@ function interactionOptions(
   };
 }
 
-async function send(interaction: RepliableInteraction, payload: DiscordReplyPayload): Promise<void> {
+async function send(
+  interaction: RepliableInteraction,
+  payload: DiscordReplyPayload,
+): Promise<void> {
   if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
   else await interaction.reply(payload);
 }
@@ -198,6 +201,9 @@ async function reportFailure(
     const text = userError ? error.message : INTERNAL_ERROR_TEXT;
     await send(interaction, safeReplyPayload({ content: text, ephemeral: true }));
   } catch (replyError) {
-    services.log.error(`Interaction ${interaction.id}: could not send the error reply:`, replyError);
+    services.log.error(
+      `Interaction ${interaction.id}: could not send the error reply:`,
+      replyError,
+    );
   }
 }

@@ -7,7 +7,8 @@ export interface Logger {
 
 export const consoleLogger: Logger = {
   info: (message) => console.log(message),
-  warn: (message, error) => (error === undefined ? console.warn(message) : console.warn(message, error)),
+  warn: (message, error) =>
+    error === undefined ? console.warn(message) : console.warn(message, error),
   error: (message, error) =>
     error === undefined ? console.error(message) : console.error(message, error),
 };

@@ -17,7 +17,10 @@ export interface MessageHandlerOptions {
 
 /** The message addressed to `botId`, without the mentions of it. */
 export function stripBotMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").replace(/\s+/g, " ").trim();
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export function mentionsBot(content: string, botId: string): boolean {

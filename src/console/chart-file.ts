@@ -8,7 +8,10 @@ export type ChartKind = "maturity" | "timeline";
 export type ChartTarget = { kind: "dir"; dir: string } | { kind: "file"; file: string };
 
 /** `--out <path>` or `--out=<path>` from the command line; the current directory otherwise. */
-export async function chartTargetFromArgs(argv: readonly string[], cwd: string): Promise<ChartTarget> {
+export async function chartTargetFromArgs(
+  argv: readonly string[],
+  cwd: string,
+): Promise<ChartTarget> {
   let out: string | undefined;
   argv.forEach((arg, index) => {
     if (arg === "--out") out = argv[index + 1];
@@ -20,7 +23,8 @@ export async function chartTargetFromArgs(argv: readonly string[], cwd: string):
     (info) => info.isDirectory(),
     () => false,
   );
-  if (isDir || /[\\/]$/.test(out) || path.extname(out) === "") return { kind: "dir", dir: resolved };
+  if (isDir || /[\\/]$/.test(out) || path.extname(out) === "")
+    return { kind: "dir", dir: resolved };
   return { kind: "file", file: resolved };
 }
 
@@ -44,7 +48,8 @@ export async function writeChartFile(
   png: Uint8Array,
   cwd: string,
 ): Promise<string> {
-  const file = target.kind === "file" ? target.file : path.join(target.dir, chartFileName(kind, answer));
+  const file =
+    target.kind === "file" ? target.file : path.join(target.dir, chartFileName(kind, answer));
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, png);
   const relative = path.relative(cwd, file);

@@ -23,7 +23,10 @@ export function unknownCommandError(typed: string, commands: readonly Command[])
 }
 
 /** Command options read from a console line, with the same contract as Discord's. */
-export function lineOptions(values: ReadonlyMap<string, string>, missing: (name: string) => UserError): CommandOptions {
+export function lineOptions(
+  values: ReadonlyMap<string, string>,
+  missing: (name: string) => UserError,
+): CommandOptions {
   return {
     getString: (name) => values.get(name) ?? null,
     getRequiredString: (name) => {
@@ -34,7 +37,10 @@ export function lineOptions(values: ReadonlyMap<string, string>, missing: (name:
   };
 }
 
-const NO_OPTIONS: CommandOptions = lineOptions(new Map(), (name) => new UserError(`Missing ${name}.`));
+const NO_OPTIONS: CommandOptions = lineOptions(
+  new Map(),
+  (name) => new UserError(`Missing ${name}.`),
+);
 
 function quoteIfNeeded(value: string): string {
   return /\s/.test(value) ? `"${value}"` : value;
@@ -59,11 +65,32 @@ export function exampleLine(command: Command, engine: Engine): string {
       });
       value = choices.find((choice) => !used.has(choice.value))?.value;
     }
-    value ??= `<${spec.description || spec.name}>`;
+    // Descriptions such as "e.g. When did the TORCH Program start?" carry an example.
+    value ??=
+      /^e\.g\.\s*(.+)$/i.exec(spec.description)?.[1] ?? `<${spec.description || spec.name}>`;
     used.add(value);
     parts.push(`${spec.name}:${quoteIfNeeded(value)}`);
   }
   return parts.join(" ");
+}
+
+/**
+ * Whether `value` is exactly something the option's autocomplete offers (its id or its name),
+ * so a positional word can go to the option it obviously belongs to.
+ */
+export function optionFits(
+  command: Command,
+  engine: Engine,
+  option: string,
+  value: string,
+): boolean {
+  if (!command.autocomplete) return false;
+  const wanted = value.trim().toLowerCase();
+  return command
+    .autocomplete({ engine, options: NO_OPTIONS, focused: { name: option, value } })
+    .some(
+      (choice) => choice.value.toLowerCase() === wanted || choice.name.toLowerCase() === wanted,
+    );
 }
 
 export function missingOptionError(command: Command, option: string, engine: Engine): UserError {

@@ -52,9 +52,19 @@ function optionValues(
   }
   if (!spec.autocomplete || !command.autocomplete) return [];
   const options = lineOptions(values, (name) => new UserError(`Missing ${name}.`));
-  return command
-    .autocomplete({ engine, options, focused: { name: spec.name, value: typed } })
-    .map((choice) => choice.value);
+  const ranked = command.autocomplete({
+    engine,
+    options,
+    focused: { name: spec.name, value: typed },
+  });
+  // Tab inserts what all candidates share, so when some candidates start with what was typed,
+  // offer just those (still in Discord's order); a typo gets the whole fuzzy list.
+  const lower = typed.toLowerCase();
+  const byPrefix = ranked.filter(
+    (choice) =>
+      choice.value.toLowerCase().startsWith(lower) || choice.name.toLowerCase().startsWith(lower),
+  );
+  return (byPrefix.length > 0 ? byPrefix : ranked).map((choice) => choice.value);
 }
 
 function completeCommandName(typed: string, commands: readonly Command[]): string[] {
@@ -110,7 +120,8 @@ export function completeLine(line: string, deps: CompletionDeps): Completion {
   const values = boundSoFar(command, afterName);
 
   const colon = word.indexOf(":");
-  const keyed = colon > 0 ? specs.find((s) => s.name === word.slice(0, colon).toLowerCase()) : undefined;
+  const keyed =
+    colon > 0 ? specs.find((s) => s.name === word.slice(0, colon).toLowerCase()) : undefined;
   if (keyed) {
     const typed = unquote(word.slice(colon + 1));
     const found = optionValues(command, keyed, typed, values, deps.engine);
@@ -121,12 +132,14 @@ export function completeLine(line: string, deps: CompletionDeps): Completion {
   const optionNames = specs
     .filter((spec) => !values.has(spec.name) && spec.name.startsWith(typed.toLowerCase()))
     .map((spec) => `${spec.name}:`);
-  const nextPositional = specs.find((spec) => spec.choices.length === 0 && !values.has(spec.name));
+  // A positional word goes to the next open option, or to the one it exactly fits (see
+  // bindOptions), so offer values for every open option: `/sources ` lists countries and policies.
+  const openFree = specs.filter((spec) => spec.choices.length === 0 && !values.has(spec.name));
   const openChoices = specs.filter((spec) => spec.choices.length > 0 && !values.has(spec.name));
   const positionalValues = [
-    ...(nextPositional
-      ? optionValues(command, nextPositional, typed, values, deps.engine).map(quoteIfNeeded)
-      : []),
+    ...openFree.flatMap((spec) =>
+      optionValues(command, spec, typed, values, deps.engine).map(quoteIfNeeded),
+    ),
     // A section word on its own sets the section (see bindOptions), so offer those too.
     ...(typed === ""
       ? []

@@ -131,7 +131,10 @@ export function optionSpecs(options: readonly RawOption[] | undefined): OptionSp
 
 /** `Start year`, `start-year`, `START_YEAR` all name the choice `start_year`. */
 function normaliseChoice(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, "_");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "_");
 }
 
 /** The choice value `text` names (by value or by label), or null. */
@@ -195,7 +198,8 @@ export function usageLine(command: string, specs: readonly OptionSpec[]): string
  * - Positional words first fill open choice options they name (`/compare torch budget` is the
  *   budget field, not a policy called "budget"), then the open free options in order. With more
  *   words than free options, a single free option takes them all (`/policy greater bay area`);
- *   otherwise the words are ambiguous and the user is asked to quote.
+ *   otherwise the words are ambiguous and the user is asked to quote. A word that `fits` one
+ *   option exactly (e.g. a known country id) goes to that option even if it is not the next.
  *
  * Throws a UserError that says what is wrong and how to write it.
  */
@@ -203,6 +207,7 @@ export function bindOptions(
   command: string,
   specs: readonly OptionSpec[],
   tokens: readonly LineToken[],
+  fits: (option: string, value: string) => boolean = () => false,
 ): Map<string, string> {
   const byName = new Map(specs.map((spec) => [spec.name.toLowerCase(), spec]));
   const values = new Map<string, string>();
@@ -229,7 +234,10 @@ export function bindOptions(
     if (spec.choices.length > 0) {
       const value = matchChoice(spec, text);
       if (value === null) {
-        const near = closestNames(text, spec.choices.map((c) => c.value));
+        const near = closestNames(
+          text,
+          spec.choices.map((c) => c.value),
+        );
         const hint = near[0] !== undefined ? ` Did you mean ${spec.name}:${near[0]}?` : "";
         throw new UserError(
           `"${text}" is not a choice for ${spec.name}. Choose one of: ${choiceList(spec)}.${hint}`,
@@ -284,13 +292,21 @@ export function bindOptions(
           : `Not sure where "${extra}" goes. Usage: ${usage}`,
       );
     }
-    if (free.length === 1 || positional.length <= free.length) {
-      positional.forEach((token, index) => {
-        const spec = free[Math.min(index, free.length - 1)];
-        if (spec === undefined) return;
-        const before = values.get(spec.name);
-        values.set(spec.name, before === undefined ? token.text : `${before} ${token.text}`);
-      });
+    if (free.length === 1) {
+      const [spec] = free;
+      if (spec) values.set(spec.name, positional.map((token) => token.text).join(" "));
+    } else if (positional.length <= free.length) {
+      const open = [...free];
+      for (const token of positional) {
+        // In option order, except that a value that is exactly one option's kind of thing
+        // goes there: `/sources torch` is a policy even though country comes first.
+        const index = Math.max(
+          0,
+          open.findIndex((spec) => fits(spec.name, token.text)),
+        );
+        const [spec] = open.splice(index, 1);
+        if (spec) values.set(spec.name, token.text);
+      }
     } else {
       throw new UserError(
         `/${command} got ${positional.length} values for ${free.length} options; put a value with spaces in quotes or name its option. Usage: ${usage}`,

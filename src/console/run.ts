@@ -1,13 +1,18 @@
 import readline from "node:readline";
 import type { Command } from "../command-api.ts";
 import type { Engine } from "../engine.ts";
-import { chartTargetFromArgs, writeChartFile, type ChartKind } from "./chart-file.ts";
+import {
+  chartTargetFromArgs,
+  writeChartFile,
+  type ChartKind,
+  type ChartTarget,
+} from "./chart-file.ts";
 import { completeLine } from "./complete.ts";
 import { renderViewText } from "./render-view.ts";
 import { createConsoleSession } from "./session.ts";
 
 type Input = NodeJS.ReadableStream & { isTTY?: boolean };
-type Output = NodeJS.WritableStream & { isTTY?: boolean };
+type Output = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 export interface RunConsoleOptions {
   input?: Input;
@@ -31,7 +36,10 @@ export interface RunConsoleOptions {
 export const NO_TOKEN_LINE =
   'DISCORD_TOKEN is not set, so this is the offline console (type /help, or /quit to leave). To connect to Discord, see "Connect to Discord" in README.md.';
 
-const PROMPT = "policybot> ";
+const PROMPT = "> ";
+
+const CONSOLE_HELP =
+  "In this console: type a command as in Discord or just a question; Tab completes; /quit or Ctrl-D leaves.";
 
 async function defaultEngine(env: RunConsoleOptions["env"]): Promise<Engine> {
   const [{ parseConfig, loadConfig }, { loadDataset, defaultDataDir }, { createEngine }] =
@@ -69,11 +77,23 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
 
   if (opts.announce ?? true) errorOutput.write(`${NO_TOKEN_LINE}\n`);
 
-  const [engine, commands, chartTarget] = await Promise.all([
-    opts.engine ?? defaultEngine(opts.env),
-    opts.commands ?? defaultCommands(),
-    chartTargetFromArgs(opts.argv ?? process.argv.slice(2), cwd),
-  ]);
+  let loaded: [Engine, readonly Command[], ChartTarget];
+  try {
+    loaded = await Promise.all([
+      opts.engine ?? defaultEngine(opts.env),
+      opts.commands ?? defaultCommands(),
+      chartTargetFromArgs(opts.argv ?? process.argv.slice(2), cwd),
+    ]);
+  } catch (error) {
+    // Bad data or configuration is the user's to fix: say what, not where in our code.
+    const message = error instanceof Error ? error.message : String(error);
+    errorOutput.write(
+      `The console cannot start: ${message}\nCheck DATA_DIR and run \`npm run validate-data\`.\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const [engine, commands, chartTarget] = loaded;
 
   const saveChart = async (kind: ChartKind, view: Parameters<typeof renderViewText>[0]) => {
     // Loaded on first use: the rasteriser is a native module the console rarely needs.
@@ -85,12 +105,16 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
   const session = createConsoleSession({
     engine,
     commands,
-    renderView: async (view) => {
+    renderView: async (view, command) => {
       const chartPath = view.image ? await saveChart(view.image, view) : null;
-      return renderViewText(view, { color, chartPath });
+      const notes = command === "help" ? [CONSOLE_HELP] : [];
+      const width = interactive && output.columns ? Math.min(output.columns, 120) : undefined;
+      return renderViewText(view, { color, chartPath, notes, ...(width ? { width } : {}) });
     },
     logError: (error) => {
-      errorOutput.write(`Internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      errorOutput.write(
+        `Internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     },
   });
 
@@ -99,7 +123,9 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
     output: interactive ? output : undefined,
     terminal: interactive,
     historySize: 500,
-    ...(interactive ? { completer: (line: string) => completeLine(line, { engine, commands }) } : {}),
+    ...(interactive
+      ? { completer: (line: string) => completeLine(line, { engine, commands }) }
+      : {}),
   });
   rl.setPrompt(PROMPT);
   if (interactive) {
@@ -115,15 +141,26 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
     rl.prompt();
   }
 
+  // A reader that goes away (`npm start | head`) ends the session quietly; nothing more to say.
+  // The listener stays after the loop: a failed last write reports its error a tick later.
+  let outputGone = false;
+  const onOutputError = (error: NodeJS.ErrnoException): void => {
+    outputGone = true;
+    if (error.code !== "EPIPE") errorOutput.write(`Cannot write the answers: ${error.message}\n`);
+    rl.close();
+  };
+  output.on("error", onOutputError);
+
   try {
     for await (const line of rl) {
       const { text, quit } = await session.handleLine(line);
+      if (outputGone) break;
       if (text !== "") output.write(`${text}\n\n`);
       if (quit) break;
       if (interactive) rl.prompt();
     }
   } finally {
     rl.close();
-    if (interactive) output.write("\n");
+    if (interactive && !outputGone) output.write("\n");
   }
 }

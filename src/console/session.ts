@@ -5,6 +5,7 @@ import {
   commandSpecs,
   lineOptions,
   missingOptionError,
+  optionFits,
   unknownCommandError,
 } from "./command-line.ts";
 import { bindOptions, parseLine } from "./parse-line.ts";
@@ -13,7 +14,7 @@ export interface ConsoleDeps {
   engine: Engine;
   commands: readonly Command[];
   /** Turns a command's reply into terminal text (and writes its picture, if any). */
-  renderView(view: ReplyView): Promise<string>;
+  renderView(view: ReplyView, command: string): Promise<string>;
   /** Where internal failures are logged; the user only sees a generic line. */
   logError(error: unknown): void;
 }
@@ -52,7 +53,8 @@ export function createConsoleSession(deps: ConsoleDeps): {
         views.push(view);
       },
     });
-    const rendered = await Promise.all(views.map((view) => deps.renderView(view)));
+    const rendered: string[] = [];
+    for (const view of views) rendered.push(await deps.renderView(view, command.data.name));
     return rendered.join("\n\n");
   }
 
@@ -62,7 +64,7 @@ export function createConsoleSession(deps: ConsoleDeps): {
     if (ask && questionOption) {
       return runCommand(ask, new Map([[questionOption.name, text]]));
     }
-    return deps.renderView({ answer: deps.engine.ask(text) });
+    return deps.renderView({ answer: deps.engine.ask(text) }, ASK_COMMAND);
   }
 
   async function respond(line: string): Promise<LineResult> {
@@ -72,7 +74,9 @@ export function createConsoleSession(deps: ConsoleDeps): {
     if ((QUIT_COMMANDS as readonly string[]).includes(parsed.name)) return { text: "", quit: true };
     const command = byName.get(parsed.name);
     if (!command) throw unknownCommandError(parsed.name, deps.commands);
-    const values = bindOptions(parsed.name, commandSpecs(command), parsed.tokens);
+    const values = bindOptions(parsed.name, commandSpecs(command), parsed.tokens, (option, value) =>
+      optionFits(command, deps.engine, option, value),
+    );
     return { text: await runCommand(command, values), quit: false };
   }
 

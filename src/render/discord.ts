@@ -14,7 +14,7 @@ import type { Answer, AnswerSection, ScoreRow } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
 import { POLICY_FIELDS } from "../dataset/schema.ts";
 import { POLICY_FIELD_LABELS } from "./field-labels.ts";
-import { DISCORD_LIMITS, ELLIPSIS, nonBlank, truncate } from "./limits.ts";
+import { DISCORD_LIMITS, ELLIPSIS, isBlank, nonBlank, truncate } from "./limits.ts";
 import { CARD_SECTION_VALUE, sectionMenuCustomId, suggestionCustomId } from "./suggestion-ids.ts";
 
 export type MessageActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -90,11 +90,30 @@ function answerEmbed(answer: BodyAnswer): APIEmbed {
     description: answer.text,
     fields,
   };
-  if (answer.sources.length > 0) {
-    const label = answer.sources.length === 1 ? "Source" : "Sources";
-    embed.footer = { text: `${label}: ${answer.sources.join(" · ")}` };
-  }
+  const sources = sourcesLine(answer.sources);
+  if (sources) embed.footer = { text: sources };
   return embed;
+}
+
+const PATH_SEPARATOR = " › ";
+
+/**
+ * "Source: Country factsheet: China › …", with the part several sources share said once:
+ * "Sources: Country factsheet: China › National cluster policy › BUDGET · HISTORY".
+ */
+export function sourcesLine(sources: readonly string[]): string {
+  const unique = [...new Set(sources.map((source) => source.trim()).filter((s) => !isBlank(s)))];
+  if (unique.length === 0) return "";
+  if (unique.length === 1) return `Source: ${unique[0]}`;
+  const paths = unique.map((source) => source.split(PATH_SEPARATOR));
+  const shortest = Math.min(...paths.map((path) => path.length));
+  let shared = 0;
+  while (shared < shortest - 1 && paths.every((path) => path[shared] === paths[0]?.[shared])) {
+    shared += 1;
+  }
+  const head = paths[0]?.slice(0, shared) ?? [];
+  const tails = paths.map((path) => path.slice(shared).join(PATH_SEPARATOR));
+  return `Sources: ${[...head, tails.join(" · ")].join(PATH_SEPARATOR)}`;
 }
 
 /** One line per dimension: bar, score of maximum, reason; then the total. */
@@ -102,7 +121,7 @@ export function scoreLines(scores: readonly ScoreRow[]): string {
   const lines = scores.map(
     (row) =>
       `${scoreBar(row.score, row.max)} **${row.label}** ${formatScore(row.score)}/${formatScore(row.max)}` +
-      (row.reason.trim() ? ` — ${row.reason}` : ""),
+      (isBlank(row.reason) ? "" : ` — ${row.reason}`),
   );
   const total = scores.reduce((sum, row) => sum + row.score, 0);
   const max = scores.reduce((sum, row) => sum + row.max, 0);
@@ -113,7 +132,8 @@ export function scoreLines(scores: readonly ScoreRow[]): string {
 /** A text bar with one cell per half point when that is short enough (1.5 of 2 → ▰▰▰▱). */
 export function scoreBar(score: number, max: number): string {
   const halfPoints = max * 2;
-  const cells = Number.isInteger(halfPoints) && halfPoints >= 1 && halfPoints <= 12 ? halfPoints : 10;
+  const cells =
+    Number.isInteger(halfPoints) && halfPoints >= 1 && halfPoints <= 12 ? halfPoints : 10;
   const ratio = max > 0 ? Math.min(1, Math.max(0, score / max)) : 0;
   const filled = Math.round(ratio * cells);
   return "▰".repeat(filled) + "▱".repeat(cells - filled);
@@ -150,10 +170,10 @@ export function splitText(text: string, max: number): string[] {
       if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
     }
     const chunk = rest.slice(0, cut).trimEnd();
-    if (chunk.trim()) chunks.push(chunk);
+    if (!isBlank(chunk)) chunks.push(chunk);
     rest = rest.slice(cut).replace(/^[\n ]+/, "");
   }
-  if (rest.trim() || chunks.length === 0) chunks.push(nonBlank(rest));
+  if (!isBlank(rest) || chunks.length === 0) chunks.push(nonBlank(rest));
   return chunks;
 }
 
@@ -182,7 +202,7 @@ function suggestionButtonRows(suggestions: readonly string[]): MessageActionRow[
   const seen = new Set<string>();
   for (const suggestion of suggestions) {
     const text = suggestion.trim();
-    if (!text) continue;
+    if (isBlank(text)) continue;
     const customId = suggestionCustomId(text);
     if (seen.has(customId)) continue;
     seen.add(customId);
@@ -226,9 +246,13 @@ export function safeReplyPayload(parts: ReplyParts): DiscordReplyPayload {
     files,
     allowedMentions: { parse: [] },
   };
-  const content = parts.content?.trim() ? truncate(parts.content, DISCORD_LIMITS.message.content) : "";
+  const content =
+    parts.content === undefined || isBlank(parts.content)
+      ? ""
+      : truncate(parts.content, DISCORD_LIMITS.message.content);
   if (content) payload.content = content;
-  else if (embeds.length === 0 && files.length === 0) payload.content = "I have nothing to show for that.";
+  else if (embeds.length === 0 && files.length === 0)
+    payload.content = "I have nothing to show for that.";
   if (parts.ephemeral) payload.flags = MessageFlags.Ephemeral;
   return payload;
 }
@@ -270,7 +294,7 @@ function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
   setText(embed, "title", source.title, L.title);
   setText(embed, "description", source.description, L.description);
   if (source.footer) {
-    const text = source.footer.text.trim() ? truncate(source.footer.text, L.footer) : "";
+    const text = isBlank(source.footer.text) ? "" : truncate(source.footer.text, L.footer);
     if (text) embed.footer = { ...source.footer, text };
     else delete embed.footer;
   }
@@ -294,15 +318,22 @@ function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
     embed.footer = { ...embed.footer, text: truncate(embed.footer.text, FOOTER_WHEN_CROWDED) };
     overflow = embedLength(embed) - budget;
   }
+  // Room kept for the "N more not shown." marker once anything is left out.
+  const markerRoom = () =>
+    omitted > 0 ? ELLIPSIS.length + `${omitted + fields.length} more not shown.`.length : 0;
+  overflow = embedLength(embed) + markerRoom() - budget;
   while (overflow > 0 && fields.length > 0) {
     const last = fields[fields.length - 1];
     if (last && last.value.length - overflow >= MIN_KEPT_VALUE) {
-      fields[fields.length - 1] = { ...last, value: truncate(last.value, last.value.length - overflow) };
+      fields[fields.length - 1] = {
+        ...last,
+        value: truncate(last.value, last.value.length - overflow),
+      };
     } else {
       fields.pop();
       omitted += 1;
     }
-    overflow = embedLength(embed) - budget;
+    overflow = embedLength(embed) + markerRoom() - budget;
   }
   if (omitted > 0) {
     const marker = { name: ELLIPSIS, value: `${omitted} more not shown.` };
@@ -319,7 +350,7 @@ function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
     if (key === "footer") {
       if (!embed.footer) continue;
       const text = truncate(embed.footer.text, Math.max(0, embed.footer.text.length - overflow));
-      if (text.trim()) embed.footer = { ...embed.footer, text };
+      if (!isBlank(text)) embed.footer = { ...embed.footer, text };
       else delete embed.footer;
     } else {
       const current = embed[key];
@@ -336,8 +367,8 @@ function setText(
   text: string | undefined,
   max: number,
 ): void {
-  const cut = text?.trim() ? truncate(text, max) : "";
-  if (cut.trim()) embed[key] = cut;
+  const cut = text === undefined || isBlank(text) ? "" : truncate(text, max);
+  if (!isBlank(cut)) embed[key] = cut;
   else delete embed[key];
 }
 
@@ -384,7 +415,9 @@ function fitComponents(rows: readonly MessageActionRow[]): MessageActionRow[] {
               label: nonBlank(truncate(option.label, S.optionLabel)),
             };
             if (option.description !== undefined) {
-              fittedOption.description = nonBlank(truncate(option.description, S.optionDescription));
+              fittedOption.description = nonBlank(
+                truncate(option.description, S.optionDescription),
+              );
             }
             return fittedOption;
           });
@@ -420,7 +453,10 @@ export function fitAutocompleteChoices(
       continue;
     }
     values.add(choice.value);
-    fitted.push({ name: nonBlank(truncate(choice.name, A.nameMax), choice.value), value: choice.value });
+    fitted.push({
+      name: nonBlank(truncate(choice.name, A.nameMax), choice.value),
+      value: choice.value,
+    });
   }
   return fitted;
 }

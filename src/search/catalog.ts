@@ -15,6 +15,7 @@ import {
   COMPARE_WORDS,
   COUNTRY_FIELD_WORDS,
   GENERIC_NAME_WORDS,
+  NAME_NOUNS,
   ORDER_WORDS,
   POLICY_FIELD_WORDS,
   STOP_WORDS,
@@ -88,6 +89,8 @@ export interface Catalog {
   correctionIndex: Fuse<string>;
   stopStems: Set<string>;
   genericStems: Set<string>;
+  /** "plan", "program", "policy"…: typed around a name as part of it ("the GBA plan"). */
+  nameNounStems: Set<string>;
   /** Autocomplete: one record per policy name or alias. */
   policySuggestIndex: Fuse<SuggestRecord>;
   suggestRecords: SuggestRecord[];
@@ -106,13 +109,20 @@ export interface SuggestRecord {
   primary: boolean;
 }
 
-function addPhrase<T>(table: PhraseTable<T>, phrase: string, value: T): void {
-  const stems = phraseStems(phrase);
+const ARTICLE_STEMS = new Set(["a", "an", "the"]);
+
+function addPhrase<T>(table: PhraseTable<T>, phrase: string, value: T, dropArticles = false): void {
+  const stems = phraseStems(phrase).filter((stem) => !dropArticles || !ARTICLE_STEMS.has(stem));
   if (stems.length === 0) return;
   const key = stems.join(" ");
   const list = table.map.get(key);
-  if (list) list.push(value);
-  else table.map.set(key, [value]);
+  const same = JSON.stringify(value);
+  if (list) {
+    // Two spellings of one phrase ("all policies", "all the policies") count once.
+    if (!list.some((existing) => JSON.stringify(existing) === same)) list.push(value);
+  } else {
+    table.map.set(key, [value]);
+  }
   table.maxLength = Math.max(table.maxLength, stems.length);
 }
 
@@ -239,7 +249,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       [words.weak ?? [], true],
     ] as const) {
       for (const phrase of list) {
-        addPhrase(fieldPhrases, phrase, { ...scoped, weak, length: phraseStems(phrase).length });
+        const length = phraseStems(phrase).filter((stem) => !ARTICLE_STEMS.has(stem)).length;
+        addPhrase(fieldPhrases, phrase, { ...scoped, weak, length }, true);
       }
     }
   };
@@ -268,7 +279,14 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   for (const phrase of ALL_POLICIES_WORDS) addPhrase(allPhrases, phrase, true);
 
   const fieldStems = new Set<string>();
-  for (const key of fieldPhrases.map.keys()) for (const stem of key.split(" ")) fieldStems.add(stem);
+  /** Words of strong field phrases: the only field words a typo is corrected to. */
+  const strongFieldStems = new Set<string>();
+  for (const [key, values] of fieldPhrases.map) {
+    for (const stem of key.split(" ")) {
+      fieldStems.add(stem);
+      if (values.some((v) => !v.weak)) strongFieldStems.add(stem);
+    }
+  }
   const cueStems = new Set<string>();
   for (const table of [comparePhrases, orderPhrases, allPhrases]) {
     for (const key of table.map.keys()) for (const stem of key.split(" ")) cueStems.add(stem);
@@ -284,12 +302,12 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     ...postings.keys(),
   ]);
   const correctionTargets = new Set<string>();
-  for (const stem of [...postings.keys(), ...fieldStems, ...countryStems]) {
+  for (const stem of [...postings.keys(), ...strongFieldStems, ...countryStems]) {
     if (stem.length >= 4 && !/^\d+$/.test(stem)) correctionTargets.add(stem);
   }
   const correctionIndex = new Fuse([...correctionTargets], {
     includeScore: true,
-    threshold: 0.45,
+    threshold: 0.5,
     ignoreLocation: true,
     isCaseSensitive: true,
   });
@@ -355,6 +373,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     correctionIndex,
     stopStems,
     genericStems,
+    nameNounStems: stemSet(NAME_NOUNS),
     policySuggestIndex: new Fuse(suggestRecords, suggestOptions),
     suggestRecords,
     countrySuggestIndex: new Fuse(countrySuggestRecords, suggestOptions),

@@ -20,6 +20,8 @@ const SPELLING_FOLDS: Readonly<Record<string, string>> = {
   labour: "labor",
   evaluations: "evaluation",
   startups: "startup",
+  // Kept plural: "what policies" asks for the list, "what policy" about one of them.
+  policies: "policies",
 };
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;

@@ -1,6 +1,7 @@
 import type { CountryField, PolicyField } from "../dataset/schema.ts";
 import type { Intent } from "../answers/types.ts";
 import { isCjk, tokenize } from "./normalize.ts";
+import { CAPITALISED_ABBREVIATIONS } from "./vocabulary.ts";
 import {
   correctTypo,
   FIELD_QUESTION_WORDS,
@@ -45,51 +46,69 @@ interface Candidate {
 }
 
 interface PhraseMatch<T> {
-  start: number;
-  length: number;
+  /** Question token positions the phrase covers. */
+  indices: number[];
   values: T[];
 }
 
-/** Left to right, longest phrase first, skipping tokens already used by something else. */
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/**
+ * Phrases of a table found in the question, longest first, never overlapping. Tokens `include`
+ * rejects are taken out first, so "who is the GBA plan for" reads "who is for" once the name
+ * is taken; with `skipArticles`, "a", "an" and "the" are ignored too.
+ */
 function scanPhrases<T>(
   tokens: readonly QuestionToken[],
   table: PhraseTable<T>,
-  blocked: (index: number) => boolean,
+  include: (index: number) => boolean,
+  skipArticles = false,
 ): PhraseMatch<T>[] {
-  const matches: PhraseMatch<T>[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let found: PhraseMatch<T> | null = null;
-    for (let length = Math.min(table.maxLength, tokens.length - i); length >= 1; length--) {
-      let ok = true;
-      const stems: string[] = [];
-      for (let k = i; k < i + length; k++) {
-        const token = tokens[k];
-        if (token === undefined || blocked(k) || token.cjk) {
-          ok = false;
-          break;
-        }
-        stems.push(token.stem);
-      }
-      if (!ok) continue;
+  const kept: number[] = [];
+  tokens.forEach((token, index) => {
+    if (token.cjk || !include(index)) return;
+    if (skipArticles && ARTICLES.has(token.stem)) return;
+    kept.push(index);
+  });
+  const found: { start: number; length: number; values: T[] }[] = [];
+  for (let start = 0; start < kept.length; start++) {
+    const stems: string[] = [];
+    for (let length = 1; length <= Math.min(table.maxLength, kept.length - start); length++) {
+      stems.push(tokens[kept[start + length - 1] ?? -1]?.stem ?? "");
       const values = table.map.get(stems.join(" "));
-      if (values) {
-        found = { start: i, length, values };
-        break;
-      }
-    }
-    if (found) {
-      matches.push(found);
-      i += found.length;
-    } else {
-      i += 1;
+      if (values) found.push({ start, length, values });
     }
   }
-  return matches;
+  found.sort((a, b) => b.length - a.length || a.start - b.start);
+  const taken = new Set<number>();
+  const matches: PhraseMatch<T>[] = [];
+  for (const match of found) {
+    let free = true;
+    for (let k = match.start; k < match.start + match.length; k++) if (taken.has(k)) free = false;
+    if (!free) continue;
+    const indices: number[] = [];
+    for (let k = match.start; k < match.start + match.length; k++) {
+      taken.add(k);
+      indices.push(kept[k] ?? -1);
+    }
+    matches.push({ indices, values: match.values });
+  }
+  return matches.sort((a, b) => (a.indices[0] ?? 0) - (b.indices[0] ?? 0));
+}
+
+const ABBREVIATION_PATTERNS = CAPITALISED_ABBREVIATIONS.map(({ abbreviation, word }) => ({
+  pattern: new RegExp(`(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`, "gu"),
+  word,
+}));
+
+function expandAbbreviations(text: string): string {
+  let out = text;
+  for (const { pattern, word } of ABBREVIATION_PATTERNS) out = out.replace(pattern, ` ${word} `);
+  return out;
 }
 
 function readTokens(catalog: Catalog, text: string): QuestionToken[] {
-  return tokenize(text).map((token) => {
+  return tokenize(expandAbbreviations(text)).map((token) => {
     const cjk = isCjk(token.raw);
     if (cjk || /^\d+$/.test(token.stem) || catalog.knownStems.has(token.stem)) {
       return { ...token, similarity: 1, cjk, unknown: false, used: false };
@@ -119,8 +138,8 @@ function matchCountries(
     if (mention.kind === "known") known.add(mention.countryId);
     else unknown.add(mention.name);
   };
-  for (const match of scanPhrases(tokens, catalog.countryPhrases, () => false)) {
-    for (let k = match.start; k < match.start + match.length; k++) {
+  for (const match of scanPhrases(tokens, catalog.countryPhrases, () => true)) {
+    for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
     }
@@ -341,8 +360,8 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
       table.set(phrase.field, (table.get(phrase.field) ?? 0) + amount);
     }
   };
-  for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => tokens[k]?.used === true)) {
-    for (let k = match.start; k < match.start + match.length; k++) {
+  for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
+    for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
     }
@@ -356,6 +375,8 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
       add({ ...word, weak: false, length: 1 }, 1);
     }
   }
+  // "policies" is the country's default topic: any other country field named beside it wins.
+  if (strongCountry.size > 1) strongCountry.delete("policies");
   const policy = bestField(strongPolicy);
   const country = bestField(strongCountry);
   if (policy.score > 0 || country.score > 0) {
@@ -379,7 +400,7 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
 }
 
 function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null {
-  const matches = scanPhrases(tokens, table, () => false);
+  const matches = scanPhrases(tokens, table, () => true);
   const first = matches[0]?.values[0];
   return first ?? null;
 }
@@ -454,7 +475,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
   }
 
   const { chosen, ambiguous, weak } = choosePolicies(matchPolicies(catalog, tokens));
-  for (const candidate of chosen) for (const p of candidate.positions) markUsed(tokens, p);
+  for (const candidate of chosen) markNameUsed(catalog, tokens, candidate.positions);
   const fields = readFields(catalog, tokens);
   const compareCue = hasPhrase(tokens, catalog.comparePhrases) !== null;
   const orderField = hasPhrase(tokens, catalog.orderPhrases);
@@ -591,8 +612,18 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     };
   }
 
-  const countryField =
-    fields.countryField ?? (countries.known.length > 0 || fields.weakOnly ? "policies" : null);
+  // "cluster policy" alone, no country named: which country's? (Not China's by default.)
+  if (fields.weakOnly && fields.countryField === "policies" && countries.known.length === 0) {
+    return {
+      kind: "clarify",
+      text: `Which country's cluster policies? I have data on ${catalog.countries
+        .slice(0, 5)
+        .map((c) => c.name)
+        .join(", ")}.`,
+      suggestions: catalog.countries.slice(0, 5).map((c) => `${c.name} policies`),
+    };
+  }
+  const countryField = fields.countryField ?? (countries.known.length > 0 ? "policies" : null);
   if (countryField !== null) {
     if (countryId === null) {
       return {
@@ -634,6 +665,26 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
     suggestions: starterSuggestions(catalog),
   };
+}
+
+/**
+ * Marks a chosen name's words as used, and the generic words typed around it ("the GBA plan",
+ * "City Clusters policy"), so they are not read as field words.
+ */
+function markNameUsed(catalog: Catalog, tokens: QuestionToken[], positions: Set<number>): void {
+  const latin = [...positions].filter((p) => p >= 0);
+  for (const p of latin) markUsed(tokens, p);
+  if (latin.length === 0) return;
+  const isNameNoun = (token: QuestionToken | undefined): boolean =>
+    token !== undefined && !token.used && catalog.nameNounStems.has(token.stem);
+  for (let k = Math.max(...latin) + 1; isNameNoun(tokens[k]); k++) markUsed(tokens, k);
+  for (
+    let k = Math.min(...latin) - 1;
+    isNameNoun(tokens[k]) || (tokens[k] !== undefined && ARTICLES.has(tokens[k]?.stem ?? ""));
+    k--
+  ) {
+    markUsed(tokens, k);
+  }
 }
 
 /** Positions of CJK characters are negative (see matchPolicies); they mark nothing here. */

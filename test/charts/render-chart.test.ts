@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answers/types.ts";
+import type { Answer, PeriodRow, ScoreRow } from "../../src/answers/types.ts";
 import {
   renderChartPng,
   renderMaturityChartPng,
@@ -7,44 +7,51 @@ import {
 } from "../../src/render/charts/index.ts";
 import { chinaPeriods, chinaScores } from "./fixtures.ts";
 
-const base = {
-  kind: "answer",
-  country: "china",
-  policy: null,
-  field: "maturity",
-  title: "China — maturity",
-  text: "China scores 6.5 of 7.",
-  details: [],
-  sources: [],
-  suggestions: [],
-} as const;
+function countryAnswer(extra: { scores?: ScoreRow[]; periods?: PeriodRow[] } = {}): Answer {
+  return {
+    kind: "answer",
+    country: "china",
+    policy: null,
+    field: "maturity",
+    title: "China — maturity",
+    text: "China scores 6.5 of 7.",
+    details: [],
+    sources: [],
+    suggestions: [],
+    ...extra,
+  };
+}
 
 describe("renderChartPng", () => {
   it("draws the maturity chart from an answer's scores", () => {
-    const answer: Answer = { ...base, scores: chinaScores };
+    const answer = countryAnswer({ scores: chinaScores });
     const png = renderChartPng("maturity", answer);
     expect(png?.equals(renderMaturityChartPng(chinaScores, "China — maturity"))).toBe(true);
   });
 
   it("draws the timeline from a comparison's periods", () => {
     const answer: Answer = {
-      ...base,
       kind: "compare",
+      country: "china",
       policies: ["city-clusters", "torch"],
       field: "start_year",
       title: "TORCH vs City Clusters — years",
+      text: "TORCH started in 1988, City Clusters in 2006.",
+      details: [],
+      sources: [],
+      suggestions: [],
       periods: chinaPeriods,
     };
-    const png = renderChartPng("timeline", answer);
-    expect(png?.equals(renderTimelinePng(chinaPeriods, "TORCH vs City Clusters — years"))).toBe(
-      true,
-    );
+    const png = renderChartPng("timeline", answer, { now: 2026 });
+    expect(
+      png?.equals(renderTimelinePng(chinaPeriods, "TORCH vs City Clusters — years", { now: 2026 })),
+    ).toBe(true);
   });
 
   it("returns null when the answer has nothing to draw", () => {
-    expect(renderChartPng("maturity", { ...base })).toBeNull();
-    expect(renderChartPng("maturity", { ...base, scores: [] })).toBeNull();
-    expect(renderChartPng("timeline", { ...base, scores: chinaScores })).toBeNull();
+    expect(renderChartPng("maturity", countryAnswer())).toBeNull();
+    expect(renderChartPng("maturity", countryAnswer({ scores: [] }))).toBeNull();
+    expect(renderChartPng("timeline", countryAnswer({ scores: chinaScores }))).toBeNull();
     expect(
       renderChartPng("timeline", { kind: "clarify", text: "Which policy?", suggestions: [] }),
     ).toBeNull();

@@ -8,6 +8,10 @@ import {
   type TimelineBar,
 } from "../../src/render/charts/timeline-chart.ts";
 import { chinaPeriods } from "./fixtures.ts";
+
+/** A fixed present, so every image is reproducible. */
+const NOW = { now: 2026 };
+import { textWidth } from "../../src/render/charts/font.ts";
 import { decodePng, distinctColours, hexColour, isColour, type DecodedPng } from "./png.ts";
 
 /** Where a bar's colour starts and stops, read just inside its top edge (above text and markers). */
@@ -34,8 +38,8 @@ function rowNamed(bars: TimelineBar[], policy: string): TimelineBar {
 }
 
 describe("renderTimelinePng", () => {
-  const image = decodePng(renderTimelinePng(chinaPeriods, "China — policy timeline"));
-  const layout = timelineLayout(chinaPeriods);
+  const image = decodePng(renderTimelinePng(chinaPeriods, "China — policy timeline", NOW));
+  const layout = timelineLayout(chinaPeriods, NOW);
 
   it("draws China's three periods as a non-blank PNG of the laid-out size", () => {
     expect(image.width).toBe(800);
@@ -83,30 +87,37 @@ describe("renderTimelinePng", () => {
     expect(isColour(image.pixel(x2016, cities.y + cities.height / 2), hexColour(THEME.text))).toBe(
       true,
     );
-    expect(timelineChartSvg(chinaPeriods, "China")).toContain("2016: fully formulated");
+    expect(timelineChartSvg(chinaPeriods, "China", NOW)).toContain("2016: fully formulated");
   });
 
   it("says which periods are ongoing and which end", () => {
-    const svg = timelineChartSvg(chinaPeriods, "China");
+    const svg = timelineChartSvg(chinaPeriods, "China", NOW);
     expect(svg).toContain("1988 – ongoing");
     expect(svg).toContain("2006 – 2035");
     expect(svg).toContain("2019 – 2035");
   });
 
   it("gives the same bytes for the same input", () => {
-    const again = renderTimelinePng(structuredClone(chinaPeriods), "China — policy timeline");
-    expect(renderTimelinePng(chinaPeriods, "China — policy timeline").equals(again)).toBe(true);
+    const again = renderTimelinePng(structuredClone(chinaPeriods), "China — policy timeline", NOW);
+    expect(renderTimelinePng(chinaPeriods, "China — policy timeline", NOW).equals(again)).toBe(
+      true,
+    );
   });
 
-  it("draws a today line for a year or a timestamp in that year, and only when asked", () => {
-    const plain = renderTimelinePng(chinaPeriods, "China");
+  it("draws a today line for a year or a timestamp in that year, by default this year", () => {
     const byYear = renderTimelinePng(chinaPeriods, "China", { now: 2026 });
-    const byTimestamp = renderTimelinePng(chinaPeriods, "China", {
-      now: Date.UTC(2026, 5, 1),
-    });
-    expect(byYear.equals(plain)).toBe(false);
+    const byTimestamp = renderTimelinePng(chinaPeriods, "China", { now: Date.UTC(2026, 5, 1) });
     expect(byYear.equals(byTimestamp)).toBe(true);
-    expect(timelineChartSvg(chinaPeriods, "China", { now: 2026 })).toContain("today (2026)");
+    expect(byYear.equals(renderTimelinePng(chinaPeriods, "China", { now: 2030 }))).toBe(false);
+    expect(timelineChartSvg(chinaPeriods, "China", NOW)).toContain("today (2026)");
+    const yearBefore = new Date().getUTCFullYear();
+    const byClock = timelineLayout(chinaPeriods).nowYear;
+    expect([yearBefore, new Date().getUTCFullYear()]).toContain(byClock);
+    // TORCH, ongoing, runs past today on the axis.
+    const later = timelineLayout(chinaPeriods, { now: 2060 });
+    expect(later.domain.to).toBeGreaterThan(2060);
+    const torch = rowNamed(later.rows, "torch");
+    expect(torch.x1).toBeGreaterThan(later.xOfYear(2060));
   });
 });
 
@@ -124,8 +135,8 @@ describe("timelines of other shapes", () => {
     const heights: number[] = [];
     for (const count of [1, 4, 12]) {
       const periods = manyRows(count);
-      const image = decodePng(renderTimelinePng(periods, `${count} policies`));
-      const layout = timelineLayout(periods);
+      const image = decodePng(renderTimelinePng(periods, `${count} policies`, NOW));
+      const layout = timelineLayout(periods, NOW);
       expect(image.width).toBe(800);
       expect(image.height).toBe(layout.height);
       heights.push(image.height);
@@ -154,15 +165,55 @@ describe("timelines of other shapes", () => {
         { policy: "e", label: "Short", start: 1999, end: 2001, milestones: [] },
       ],
     ] satisfies PeriodRow[][]) {
-      const layout = timelineLayout(periods);
+      const layout = timelineLayout(periods, NOW);
       expect(layout.ticks.length).toBeGreaterThanOrEqual(2);
       expect(layout.ticks.length).toBeLessThanOrEqual(13);
-      const image = decodePng(renderTimelinePng(periods, "span"));
+      const image = decodePng(renderTimelinePng(periods, "span", NOW));
       for (const bar of layout.rows) {
         const middle = Math.floor(((bar.x0 ?? 0) + (bar.x1 ?? 0)) / 2);
         expect(isColour(image.pixel(middle, bar.y + 1), hexColour(bar.colour))).toBe(true);
       }
     }
+  });
+
+  it("keeps crowded milestone captions apart and on the card, growing the row to fit them", () => {
+    const periods: PeriodRow[] = [
+      {
+        policy: "city-clusters",
+        label: "City Clusters",
+        start: 2006,
+        end: 2035,
+        milestones: [
+          { year: 2006, event: "First mentioned" },
+          { year: 2016, event: "Fully formulated" },
+          { year: 2035, event: "Planned end; it may continue even after this period" },
+          { year: 2036, event: "A made-up milestone right next to the last one" },
+        ],
+      },
+      { policy: "torch", label: "TORCH Program", start: 1988, end: null, milestones: [] },
+    ];
+    const layout = timelineLayout(periods, NOW);
+    const [crowded, next] = layout.rows;
+    if (!crowded || !next) throw new Error("two rows expected");
+    const boxes = crowded.milestones.map((milestone) => ({
+      line: milestone.captionLine,
+      left: milestone.captionX,
+      right: milestone.captionX + textWidth(milestone.caption, 12),
+    }));
+    for (const [index, box] of boxes.entries()) {
+      expect(box.left).toBeGreaterThanOrEqual(layout.plotX0 - 12);
+      expect(box.right).toBeLessThanOrEqual(layout.width);
+      for (const other of boxes.slice(index + 1)) {
+        const overlaps =
+          box.line === other.line && box.left < other.right && other.left < box.right;
+        expect(overlaps).toBe(false);
+      }
+    }
+    const lines = Math.max(...boxes.map((box) => box.line)) + 1;
+    expect(lines).toBeGreaterThan(1);
+    const lastCaptionBaseline = crowded.y + crowded.height + 16 + (lines - 1) * 16;
+    expect(next.y - 5).toBeGreaterThan(lastCaptionBaseline);
+    expect(timelineChartSvg(periods, "Crowded", NOW)).toContain("2016: Fully formulated");
   });
 
   it("escapes labels and events taken from data", () => {
@@ -183,7 +234,7 @@ describe("timelines of other shapes", () => {
   });
 
   it("still draws a card when there are no periods", () => {
-    const image = decodePng(renderTimelinePng([], "Nothing"));
+    const image = decodePng(renderTimelinePng([], "Nothing", NOW));
     expect(image.width).toBe(800);
     expect(distinctColours(image)).toBeGreaterThan(3);
   });

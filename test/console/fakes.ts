@@ -114,7 +114,9 @@ const ask: Command = {
   data: new SlashCommandBuilder()
     .setName("ask")
     .setDescription("Ask")
-    .addStringOption((o) => o.setName("question").setDescription("Your question").setRequired(true)),
+    .addStringOption((o) =>
+      o.setName("question").setDescription("Your question").setRequired(true),
+    ),
   async execute({ engine, options, reply }) {
     await reply({ answer: engine.ask(options.getRequiredString("question")) });
   },

@@ -60,7 +60,9 @@ describe("console session", () => {
       "/policy needs the option name. Example: /policy name:torch",
     );
     const example = (await run("/ask")).text;
-    expect(example).toBe('/ask needs the option question. Example: /ask question:"<Your question>"');
+    expect(example).toBe(
+      '/ask needs the option question. Example: /ask question:"<Your question>"',
+    );
   });
 
   it("shows the engine's suggestions for an unknown policy", async () => {
@@ -115,7 +117,10 @@ describe("tab completion", () => {
   });
 
   it("completes section choices by prefix, named or not", () => {
-    expect(completeLine("/policy torch section:b", deps)).toEqual([["section:budget"], "section:b"]);
+    expect(completeLine("/policy torch section:b", deps)).toEqual([
+      ["section:budget"],
+      "section:b",
+    ]);
     expect(completeLine("/policy torch bu", deps)[0]).toEqual(["budget"]);
     expect(completeLine("/policy torch se", deps)[0]).toEqual(["section:"]);
   });

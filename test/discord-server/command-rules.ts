@@ -34,11 +34,7 @@ const MAX_CHAT_INPUT_COMMANDS = 100;
  * Validates one application command definition as Discord does on registration, adding every
  * problem under `path`.
  */
-export function validateCommandDefinition(
-  errors: FormErrors,
-  path: FormPath,
-  raw: unknown,
-): void {
+export function validateCommandDefinition(errors: FormErrors, path: FormPath, raw: unknown): void {
   const command = checkObject(errors, path, raw);
   if (command === null) {
     errors.add(path, "BASE_TYPE_REQUIRED", "This field is required");
@@ -90,7 +86,11 @@ export function validateCommandDefinition(
     });
   }
   if (!chatInput && command.options !== undefined) {
-    errors.add([...path, "options"], "APPLICATION_COMMAND_OPTIONS_INVALID", "Only chat input commands take options");
+    errors.add(
+      [...path, "options"],
+      "APPLICATION_COMMAND_OPTIONS_INVALID",
+      "Only chat input commands take options",
+    );
     return;
   }
   validateOptions(errors, [...path, "options"], command.options, 0);
@@ -126,7 +126,11 @@ export function validateCommandList(errors: FormErrors, raw: unknown): void {
     seen.add(key);
   });
   if (chatInput > MAX_CHAT_INPUT_COMMANDS) {
-    errors.add([], "BASE_TYPE_MAX_LENGTH", `Must be ${MAX_CHAT_INPUT_COMMANDS} or fewer in length.`);
+    errors.add(
+      [],
+      "BASE_TYPE_MAX_LENGTH",
+      `Must be ${MAX_CHAT_INPUT_COMMANDS} or fewer in length.`,
+    );
   }
 }
 
@@ -171,10 +175,7 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
     const isSubcommand = type === OptionType.Subcommand || type === OptionType.SubcommandGroup;
     if (isSubcommand) {
       subcommands += 1;
-      if (
-        depth > 1 ||
-        (depth === 1 && type === OptionType.SubcommandGroup)
-      ) {
+      if (depth > 1 || (depth === 1 && type === OptionType.SubcommandGroup)) {
         errors.add(
           [...at, "type"],
           "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
@@ -182,13 +183,21 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
         );
       }
       if (option.required !== undefined && option.required !== false) {
-        errors.add([...at, "required"], "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", "Subcommands cannot be required");
+        errors.add(
+          [...at, "required"],
+          "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+          "Subcommands cannot be required",
+        );
       }
       validateOptions(errors, [...at, "options"], option.options, depth + 1);
       return;
     }
     if (option.options !== undefined) {
-      errors.add([...at, "options"], "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Only subcommands have options");
+      errors.add(
+        [...at, "options"],
+        "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+        "Only subcommands have options",
+      );
     }
     checkBoolean(errors, [...at, "required"], option.required);
     const required = option.required === true;
@@ -220,9 +229,17 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
       const choicePath = [...at, "choices", choiceIndex];
       const choice = checkObject(errors, choicePath, rawChoice);
       if (choice === null) return;
-      checkString(errors, [...choicePath, "name"], choice.name, { min: 1, max: 100, required: true });
+      checkString(errors, [...choicePath, "name"], choice.name, {
+        min: 1,
+        max: 100,
+        required: true,
+      });
       if (type === OptionType.String) {
-        checkString(errors, [...choicePath, "value"], choice.value, { min: 1, max: 100, required: true });
+        checkString(errors, [...choicePath, "value"], choice.value, {
+          min: 1,
+          max: 100,
+          required: true,
+        });
       } else if (
         typeof choice.value !== "number" ||
         (type === OptionType.Integer && !Number.isInteger(choice.value))
@@ -234,7 +251,11 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
       checkInteger(errors, [...at, "min_length"], option.min_length, { min: 0, max: 6000 });
       checkInteger(errors, [...at, "max_length"], option.max_length, { min: 1, max: 6000 });
     } else if (option.min_length !== undefined || option.max_length !== undefined) {
-      errors.add([...at, "min_length"], "APPLICATION_COMMAND_OPTION_LENGTH_INVALID", "Only string options take lengths");
+      errors.add(
+        [...at, "min_length"],
+        "APPLICATION_COMMAND_OPTION_LENGTH_INVALID",
+        "Only string options take lengths",
+      );
     }
   });
   if (subcommands > 0 && subcommands < options.length) {

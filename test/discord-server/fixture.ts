@@ -21,6 +21,10 @@ export const fixture = {
     alice: { id: "1400000000000000001", username: "alice", bot: false },
     bob: { id: "1400000000000000002", username: "bob", bot: false },
     otherBot: { id: "1400000000000000003", username: "otherbot", bot: true },
+    carol: { id: "1400000000000000004", username: "carol", bot: false },
+    dave: { id: "1400000000000000005", username: "dave", bot: false },
+    erin: { id: "1400000000000000006", username: "erin", bot: false },
+    frank: { id: "1400000000000000007", username: "frank", bot: false },
   },
 } as const;
 
@@ -41,7 +45,11 @@ export const MEMBER_PERMISSIONS = TEXT_PERMISSIONS.toString();
 
 const JOINED_AT = "2024-01-01T00:00:00.000000+00:00";
 
-export function apiUser(user: { id: string; username: string; bot: boolean }): Record<string, unknown> {
+export function apiUser(user: {
+  id: string;
+  username: string;
+  bot: boolean;
+}): Record<string, unknown> {
   return {
     id: user.id,
     username: user.username,
@@ -55,7 +63,11 @@ export function apiUser(user: { id: string; username: string; bot: boolean }): R
   };
 }
 
-export function apiMember(user: { id: string; username: string; bot: boolean }): Record<string, unknown> {
+export function apiMember(user: {
+  id: string;
+  username: string;
+  bot: boolean;
+}): Record<string, unknown> {
   return {
     user: apiUser(user),
     nick: null,
@@ -70,7 +82,10 @@ export function apiMember(user: { id: string; username: string; bot: boolean }):
   };
 }
 
-export function apiChannel(channel: { id: string; name: string }, position: number): Record<string, unknown> {
+export function apiChannel(
+  channel: { id: string; name: string },
+  position: number,
+): Record<string, unknown> {
   return {
     id: channel.id,
     type: 0,

@@ -190,7 +190,10 @@ export class Gateway extends EventEmitter {
       this.closeWith(connection, 4002, "Error while decoding payload.");
       return;
     }
-    this.send(connection, { op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
+    this.send(connection, {
+      op: Op.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs },
+    });
   }
 
   private onMessage(connection: GatewayConnection, text: string, isBinary: boolean): void {
@@ -284,7 +287,8 @@ export class Gateway extends EventEmitter {
       auth: {},
     });
     this.emit("ready", session);
-    if (session.intents & Intent.Guilds) this.dispatchTo(session, "GUILD_CREATE", guildCreatePayload());
+    if (session.intents & Intent.Guilds)
+      this.dispatchTo(session, "GUILD_CREATE", guildCreatePayload());
   }
 
   private onResume(connection: GatewayConnection, data: unknown): void {
@@ -345,6 +349,7 @@ export class Gateway extends EventEmitter {
   }
 
   private send(connection: GatewayConnection, payload: unknown): void {
-    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(JSON.stringify(payload));
+    if (connection.socket.readyState === WebSocket.OPEN)
+      connection.socket.send(JSON.stringify(payload));
   }
 }

@@ -17,6 +17,11 @@ export interface ActorOptions {
   channel?: ChannelName;
   /** How long to wait for the bot's answer (default 5 s). */
   timeoutMs?: number;
+  /**
+   * Skip the checks Discord's own client makes before sending (length limits, choices): what a
+   * stale command list or a hand-made request could still deliver to the bot.
+   */
+  unchecked?: boolean;
 }
 
 /** What the bot did with one interaction, once it settled. */
@@ -41,6 +46,9 @@ const DEFAULT_TIMEOUT = 5000;
  * sent back.
  */
 export class DiscordHarness {
+  /** Messages the bot was expected to leave alone (see `repliesToIgnoredMessages`). */
+  private readonly ignoredMessageIds = new Set<string>();
+
   private constructor(readonly server: DiscordTestServer) {}
 
   static async start(options: DiscordTestServerOptions = {}): Promise<DiscordHarness> {
@@ -88,7 +96,7 @@ export class DiscordHarness {
       id: command.id,
       name,
       type: 1,
-      options: buildOptions(command, options, null),
+      options: buildOptions(command, options, null, actor.unchecked ?? false),
       ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}),
     };
     return this.run(2, data, actor, { commandName: name });
@@ -122,7 +130,7 @@ export class DiscordHarness {
       id: command.id,
       name,
       type: 1,
-      options: buildOptions(command, others, { name: focused, value }),
+      options: buildOptions(command, others, { name: focused, value }, actor.unchecked ?? false),
       ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}),
     };
     return this.run(4, data, actor, {
@@ -132,13 +140,23 @@ export class DiscordHarness {
   }
 
   /** A user presses the button `customId` on a message the bot sent. */
-  pressButton(message: BotMessage, customId: string, actor: ActorOptions = {}): Promise<InteractionOutcome> {
+  pressButton(
+    message: BotMessage,
+    customId: string,
+    actor: ActorOptions = {},
+  ): Promise<InteractionOutcome> {
     const component = findComponent(message, customId);
-    if (!component || component.type !== 2) throw new Error(`No button "${customId}" on message ${message.id}`);
+    if (!component || component.type !== 2)
+      throw new Error(`No button "${customId}" on message ${message.id}`);
     if (component.disabled === true) throw new Error(`Button "${customId}" is disabled`);
-    return this.run(3, { custom_id: customId, component_type: 2 }, { channel: channelNameOf(message), ...actor }, {
-      message: this.currentRaw(message),
-    });
+    return this.run(
+      3,
+      { custom_id: customId, component_type: 2 },
+      { channel: channelNameOf(message), ...actor },
+      {
+        message: this.currentRaw(message),
+      },
+    );
   }
 
   /** A user picks `values` in the select menu `customId` on a message the bot sent. */
@@ -149,7 +167,8 @@ export class DiscordHarness {
     actor: ActorOptions = {},
   ): Promise<InteractionOutcome> {
     const component = findComponent(message, customId);
-    if (!component || component.type !== 3) throw new Error(`No select menu "${customId}" on message ${message.id}`);
+    if (!component || component.type !== 3)
+      throw new Error(`No select menu "${customId}" on message ${message.id}`);
     const offered = new Set((component.options ?? []).map((option) => option.value));
     const missing = values.filter((value) => !offered.has(value));
     if (missing.length > 0) throw new Error(`Select "${customId}" offers no ${missing.join(", ")}`);
@@ -164,7 +183,12 @@ export class DiscordHarness {
   /** A user (or bot) posts a message; `mentionBot` prefixes `<@bot>` like Discord's client. */
   post(
     content: string,
-    options: { channel?: ChannelName; author?: FixtureUser; mentionBot?: boolean; replyTo?: string } = {},
+    options: {
+      channel?: ChannelName;
+      author?: FixtureUser;
+      mentionBot?: boolean;
+      replyTo?: string;
+    } = {},
   ): Record<string, unknown> {
     const text = options.mentionBot ? `<@${fixture.applicationId}> ${content}` : content;
     return this.server.dispatchUserMessage({
@@ -178,25 +202,31 @@ export class DiscordHarness {
   /** Posts a message and resolves with the bot's reply to it. */
   async say(
     content: string,
-    options: { channel?: ChannelName; author?: FixtureUser; mentionBot?: boolean; timeoutMs?: number } = {},
+    options: {
+      channel?: ChannelName;
+      author?: FixtureUser;
+      mentionBot?: boolean;
+      timeoutMs?: number;
+    } = {},
   ): Promise<BotMessage> {
-    const waiting = this.nextBotMessage(
-      (message) => message.replyTo !== null,
+    // The reply can only arrive after the gateway send returns, so listening afterwards is safe.
+    const posted = this.post(content, options);
+    return this.nextBotMessage(
+      (message) => message.replyTo === posted.id,
       options.timeoutMs ?? DEFAULT_TIMEOUT,
       () => `no reply to "${content.slice(0, 80)}"`,
     );
-    const posted = this.post(content, options);
-    const reply = await waiting;
-    if (reply.replyTo !== posted.id) {
-      throw new Error(`The bot replied to ${reply.replyTo}, not to the message ${String(posted.id)}`);
-    }
-    return reply;
   }
 
   /** Posts a message and asserts the bot sends nothing in that channel within `quietMs`. */
   async sayExpectingSilence(
     content: string,
-    options: { channel?: ChannelName; author?: FixtureUser; mentionBot?: boolean; quietMs?: number } = {},
+    options: {
+      channel?: ChannelName;
+      author?: FixtureUser;
+      mentionBot?: boolean;
+      quietMs?: number;
+    } = {},
   ): Promise<void> {
     const channelId = fixture.channels[options.channel ?? "general"].id;
     const sent: BotMessage[] = [];
@@ -205,13 +235,16 @@ export class DiscordHarness {
     };
     this.server.on("botMessage", onMessage);
     try {
-      this.post(content, options);
+      const posted = this.post(content, options);
+      this.ignoredMessageIds.add(String(posted.id));
       await delay(options.quietMs ?? 500);
     } finally {
       this.server.off("botMessage", onMessage);
     }
     if (sent.length > 0) {
-      throw new Error(`Expected silence, but the bot sent: ${JSON.stringify(sent.map(describeMessage))}`);
+      throw new Error(
+        `Expected silence, but the bot sent: ${JSON.stringify(sent.map(describeMessage))}`,
+      );
     }
   }
 
@@ -223,6 +256,16 @@ export class DiscordHarness {
     const reconnected = this.server.gateway.waitForReconnect(timeoutMs);
     this.server.gateway.drop(code);
     return reconnected;
+  }
+
+  /**
+   * Replies the bot sent, at any time, to messages a test expected it to ignore: a slow bot could
+   * answer after `sayExpectingSilence` stopped listening, so suites check this at the end.
+   */
+  repliesToIgnoredMessages(): BotMessage[] {
+    return this.server.botMessages.filter(
+      (message) => message.replyTo !== null && this.ignoredMessageIds.has(message.replyTo),
+    );
   }
 
   requestsTo(route: string): RecordedRequest[] {
@@ -249,7 +292,11 @@ export class DiscordHarness {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.server.off("botMessage", onMessage);
-        reject(new Error(`Timed out after ${timeoutMs} ms: ${describe()}${rejectionsSince(this.server, start)}`));
+        reject(
+          new Error(
+            `Timed out after ${timeoutMs} ms: ${describe()}${rejectionsSince(this.server, start)}`,
+          ),
+        );
       }, timeoutMs);
       const start = this.server.requests.length;
       const onMessage = (message: BotMessage): void => {
@@ -266,7 +313,11 @@ export class DiscordHarness {
     type: number,
     data: Record<string, unknown>,
     actor: ActorOptions,
-    extra: { commandName?: string; focused?: { name: string; type: number }; message?: Record<string, unknown> },
+    extra: {
+      commandName?: string;
+      focused?: { name: string; type: number };
+      message?: Record<string, unknown>;
+    },
   ): Promise<InteractionOutcome> {
     const timeoutMs = actor.timeoutMs ?? DEFAULT_TIMEOUT;
     const server = this.server;
@@ -279,7 +330,9 @@ export class DiscordHarness {
           new Error(
             `Interaction ${extra.commandName ?? String(data.custom_id)} did not settle within ${timeoutMs} ms ` +
               `(ack: ${state?.ack ? state.ack.type : "none"})` +
-              (rejected.length > 0 ? `; rejected: ${rejected.map(describeRejection).join(" | ")}` : ""),
+              (rejected.length > 0
+                ? `; rejected: ${rejected.map(describeRejection).join(" | ")}`
+                : ""),
           ),
         );
       }, timeoutMs);
@@ -307,7 +360,10 @@ export class DiscordHarness {
   }
 }
 
-function settledOutcome(server: DiscordTestServer, state: InteractionState): InteractionOutcome | null {
+function settledOutcome(
+  server: DiscordTestServer,
+  state: InteractionState,
+): InteractionOutcome | null {
   const ack = state.ack;
   if (!ack) return null;
   const messages = server.botMessages.filter((message) => message.interactionId === state.id);
@@ -363,7 +419,9 @@ function optionDefinitions(command: Record<string, unknown>): OptionDefinition[]
     required: option.required === true,
     autocomplete: option.autocomplete === true,
     choices: Array.isArray(option.choices)
-      ? option.choices.filter(isRecord).map((choice) => ({ name: String(choice.name), value: choice.value }))
+      ? option.choices
+          .filter(isRecord)
+          .map((choice) => ({ name: String(choice.name), value: choice.value }))
       : [],
     ...(typeof option.max_length === "number" ? { max_length: option.max_length } : {}),
   }));
@@ -377,6 +435,7 @@ function buildOptions(
   command: Record<string, unknown>,
   values: Record<string, OptionValue>,
   focused: { name: string; value: string } | null,
+  unchecked: boolean,
 ): Record<string, unknown>[] {
   const definitions = optionDefinitions(command);
   for (const name of Object.keys(values)) {
@@ -387,7 +446,12 @@ function buildOptions(
   const result: Record<string, unknown>[] = [];
   for (const definition of definitions) {
     if (focused?.name === definition.name) {
-      result.push({ name: definition.name, type: definition.type, value: focused.value, focused: true });
+      result.push({
+        name: definition.name,
+        type: definition.type,
+        value: focused.value,
+        focused: true,
+      });
       continue;
     }
     const value = values[definition.name];
@@ -397,26 +461,36 @@ function buildOptions(
       }
       continue;
     }
-    if (definition.choices.length > 0 && !definition.choices.some((choice) => choice.value === value)) {
+    if (
+      !unchecked &&
+      definition.choices.length > 0 &&
+      !definition.choices.some((choice) => choice.value === value)
+    ) {
       throw new Error(`"${String(value)}" is not a choice of ${definition.name}`);
     }
     if (definition.type === 3) {
       const text = String(value);
       const max = definition.max_length ?? 6000;
-      if ([...text].length > max) throw new Error(`${definition.name} is longer than ${max} characters`);
+      if (!unchecked && [...text].length > max)
+        throw new Error(`${definition.name} is longer than ${max} characters`);
       result.push({ name: definition.name, type: 3, value: text });
     } else if (definition.type === 4 || definition.type === 10) {
       result.push({ name: definition.name, type: definition.type, value: Number(value) });
     } else if (definition.type === 5) {
       result.push({ name: definition.name, type: 5, value: value === true || value === "true" });
     } else {
-      throw new Error(`The harness does not send option type ${definition.type} (${definition.name})`);
+      throw new Error(
+        `The harness does not send option type ${definition.type} (${definition.name})`,
+      );
     }
   }
   return result;
 }
 
-function findComponent(message: BotMessage, customId: string): BotMessage["components"][number]["components"][number] | undefined {
+function findComponent(
+  message: BotMessage,
+  customId: string,
+): BotMessage["components"][number]["components"][number] | undefined {
   for (const row of message.components) {
     const found = row.components.find((component) => component.custom_id === customId);
     if (found) return found;
@@ -425,14 +499,36 @@ function findComponent(message: BotMessage, customId: string): BotMessage["compo
 }
 
 function channelNameOf(message: BotMessage): ChannelName {
-  const entry = Object.entries(fixture.channels).find(([, channel]) => channel.id === message.channelId);
+  const entry = Object.entries(fixture.channels).find(
+    ([, channel]) => channel.id === message.channelId,
+  );
   const name = entry?.[0];
   if (name === "general" || name === "askPolicy" || name === "random") return name;
   throw new Error(`Message ${message.id} is in an unknown channel`);
 }
 
 function describeRejection(request: RecordedRequest): string {
-  return `${request.route} → ${request.status} ${JSON.stringify(request.response)}`;
+  const response = isRecord(request.response) ? request.response : {};
+  const problems = flattenErrors(response.errors, "");
+  return `${request.route} → ${request.status} ${String(response.code)} ${String(response.message)}${
+    problems.length > 0 ? ` (${problems.join("; ")})` : ""
+  }`;
+}
+
+/** `data.choices[BASE_TYPE_MAX_LENGTH]: …`, as discord.js words Discord's error tree. */
+function flattenErrors(tree: unknown, path: string): string[] {
+  if (!isRecord(tree)) return [];
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(tree)) {
+    if (key === "_errors" && Array.isArray(value)) {
+      for (const leaf of value) {
+        if (isRecord(leaf)) lines.push(`${path}[${String(leaf.code)}]: ${String(leaf.message)}`);
+      }
+    } else {
+      lines.push(...flattenErrors(value, path === "" ? key : `${path}.${key}`));
+    }
+  }
+  return lines;
 }
 
 function rejectionsSince(server: DiscordTestServer, start: number): string {
@@ -441,7 +537,10 @@ function rejectionsSince(server: DiscordTestServer, start: number): string {
 }
 
 function describeMessage(message: BotMessage): Record<string, unknown> {
-  return { content: message.content, embeds: message.embeds.map((embed) => embed.title ?? embed.description) };
+  return {
+    content: message.content,
+    embeds: message.embeds.map((embed) => embed.title ?? embed.description),
+  };
 }
 
 export function delay(ms: number): Promise<void> {

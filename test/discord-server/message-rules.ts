@@ -118,7 +118,11 @@ export function validateMessageBody(
       max: 1024,
     });
     if (item.id === undefined) {
-      errors.add([...path, "attachments", index, "id"], "BASE_TYPE_REQUIRED", "This field is required");
+      errors.add(
+        [...path, "attachments", index, "id"],
+        "BASE_TYPE_REQUIRED",
+        "This field is required",
+      );
     }
   });
   if (context.fileCount > LIMITS.files) {
@@ -145,7 +149,8 @@ function validateEmbeds(errors: FormErrors, path: FormPath, value: unknown): num
   embeds.forEach((raw, index) => {
     const embed = checkObject(errors, [...path, index], raw);
     if (embed === null) {
-      if (raw === null) errors.add([...path, index], "BASE_TYPE_REQUIRED", "This field is required");
+      if (raw === null)
+        errors.add([...path, index], "BASE_TYPE_REQUIRED", "This field is required");
       return;
     }
     const at = [...path, index];
@@ -242,7 +247,7 @@ function validateActionRows(errors: FormErrors, path: FormPath, value: unknown):
       errors.add(
         [...rowPath, "type"],
         "UNION_TYPE_CHOICES",
-        "Value of field \"type\" must be one of (1,).",
+        'Value of field "type" must be one of (1,).',
       );
       return;
     }
@@ -273,7 +278,7 @@ function validateActionRows(errors: FormErrors, path: FormPath, value: unknown):
         errors.add(
           [...childPath, "type"],
           "UNION_TYPE_CHOICES",
-          "Value of field \"type\" must be one of (2, 3, 5, 6, 7, 8).",
+          'Value of field "type" must be one of (2, 3, 5, 6, 7, 8).',
         );
       }
     });
@@ -317,12 +322,20 @@ function validateButton(
   if (style === 5) {
     checkUrl(errors, [...path, "url"], button.url, true);
     if (button.custom_id !== undefined) {
-      errors.add([...path, "custom_id"], "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED", "Link buttons cannot have a custom id.");
+      errors.add(
+        [...path, "custom_id"],
+        "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED",
+        "Link buttons cannot have a custom id.",
+      );
     }
   } else if (style !== 6) {
     validateCustomId(errors, [...path, "custom_id"], button.custom_id, customIds);
     if (button.url !== undefined) {
-      errors.add([...path, "url"], "BUTTON_COMPONENT_URL_NOT_ALLOWED", "Only link buttons can have a url.");
+      errors.add(
+        [...path, "url"],
+        "BUTTON_COMPONENT_URL_NOT_ALLOWED",
+        "Only link buttons can have a url.",
+      );
     }
   }
   checkBoolean(errors, [...path, "disabled"], button.disabled);
@@ -391,7 +404,11 @@ function validateSelect(
     );
   }
   if ((minValues ?? 1) > (maxValues ?? 1)) {
-    errors.add([...path, "min_values"], "SELECT_COMPONENT_MIN_MAX_INVALID", "min_values must not exceed max_values");
+    errors.add(
+      [...path, "min_values"],
+      "SELECT_COMPONENT_MIN_MAX_INVALID",
+      "min_values must not exceed max_values",
+    );
   }
 }
 
@@ -415,7 +432,9 @@ function validateAllowedMentions(errors: FormErrors, path: FormPath, value: unkn
     }
   });
   for (const key of ["users", "roles"] as const) {
-    const ids = checkArray(errors, [...path, key], mentions[key], { max: LIMITS.allowedMentionIds });
+    const ids = checkArray(errors, [...path, key], mentions[key], {
+      max: LIMITS.allowedMentionIds,
+    });
     if (ids !== null && ids.length > 0 && parse?.includes(key)) {
       errors.add(
         [...path, key],
@@ -468,7 +487,11 @@ export function validateAutocompleteChoices(
 }
 
 /** Modal (callback type 9): title ≤ 45, custom_id ≤ 100, 1–5 action rows each holding one text input. */
-export function validateModal(errors: FormErrors, path: FormPath, data: Record<string, unknown>): void {
+export function validateModal(
+  errors: FormErrors,
+  path: FormPath,
+  data: Record<string, unknown>,
+): void {
   checkString(errors, [...path, "custom_id"], data.custom_id, {
     min: 1,
     max: LIMITS.customId,
@@ -482,7 +505,14 @@ export function validateModal(errors: FormErrors, path: FormPath, data: Record<s
   });
   rows?.forEach((rawRow, index) => {
     const row = checkObject(errors, [...path, "components", index], rawRow);
-    const inputs = row === null ? null : checkArray(errors, [...path, "components", index, "components"], row.components, { min: 1, max: 1, required: true });
+    const inputs =
+      row === null
+        ? null
+        : checkArray(errors, [...path, "components", index, "components"], row.components, {
+            min: 1,
+            max: 1,
+            required: true,
+          });
     inputs?.forEach((rawInput, inputIndex) => {
       const at = [...path, "components", index, "components", inputIndex];
       const input = checkObject(errors, at, rawInput);
@@ -490,7 +520,11 @@ export function validateModal(errors: FormErrors, path: FormPath, data: Record<s
       if (input.type !== ComponentType.TextInput) {
         errors.add([...at, "type"], "UNION_TYPE_CHOICES", "Modals only hold text inputs here.");
       }
-      checkString(errors, [...at, "custom_id"], input.custom_id, { min: 1, max: LIMITS.customId, required: true });
+      checkString(errors, [...at, "custom_id"], input.custom_id, {
+        min: 1,
+        max: LIMITS.customId,
+        required: true,
+      });
       checkString(errors, [...at, "label"], input.label, { min: 1, max: 45 });
     });
   });

@@ -40,6 +40,8 @@ export interface DiscordTestServerOptions {
   allowedPrivilegedIntents?: number;
   /** Print every request and gateway event (debugging). */
   verbose?: boolean;
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
 }
 
 export interface UploadedFile {
@@ -177,6 +179,7 @@ export class DiscordTestServer extends EventEmitter {
   private readonly verbose: boolean;
   private snowflakeCounter = 0n;
   private port = 0;
+  private readonly requestedPort: number;
 
   constructor(options: DiscordTestServerOptions = {}) {
     super();
@@ -184,6 +187,7 @@ export class DiscordTestServer extends EventEmitter {
     this.token = options.token ?? DEFAULT_TOKEN;
     this.ackWindowMs = options.ackWindowMs ?? 3000;
     this.verbose = options.verbose ?? false;
+    this.requestedPort = options.port ?? 0;
     this.gateway = new Gateway({
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -201,7 +205,13 @@ export class DiscordTestServer extends EventEmitter {
 
   /** Listens on an ephemeral port of 127.0.0.1. */
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.http.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.http.once("error", reject);
+      this.http.listen(this.requestedPort, "127.0.0.1", () => {
+        this.http.off("error", reject);
+        resolve();
+      });
+    });
     const address = this.http.address();
     if (address === null || typeof address === "string") throw new Error("No TCP address");
     this.port = (address satisfies AddressInfo).port;
@@ -260,7 +270,7 @@ export class DiscordTestServer extends EventEmitter {
     },
   ): InteractionState {
     const id = this.nextSnowflake();
-    const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString("base64url")}`;
+    const token = `aW50ZXJhY3Rpb246${id}${randomBytes(24).toString("base64url")}`;
     const channel = this.channelById(options.channelId);
     if (!channel) throw new Error(`Unknown channel ${options.channelId}`);
     const state: InteractionState = {
@@ -384,12 +394,15 @@ export class DiscordTestServer extends EventEmitter {
     response: http.ServerResponse,
   ): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    for await (const chunk of request)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
     const buffer = Buffer.concat(chunks);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const method = (request.method ?? "GET").toUpperCase();
     const prefix = "/api/v10";
-    const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+    const path = url.pathname.startsWith(`${prefix}/`)
+      ? url.pathname.slice(prefix.length)
+      : url.pathname;
     const record: RecordedRequest = {
       index: this.requests.length,
       method,
@@ -409,7 +422,9 @@ export class DiscordTestServer extends EventEmitter {
     try {
       reply = await this.route(request, buffer, url, path, record);
     } catch (error) {
-      this.log(`handler error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.log(
+        `handler error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       reply = { status: 500, body: { message: "500: Internal Server Error", code: 0 } };
     }
     record.status = reply.status;
@@ -417,7 +432,9 @@ export class DiscordTestServer extends EventEmitter {
     if (record.interactionId !== null && reply.status >= 400) {
       this.interactions.get(record.interactionId)?.rejected.push(record);
     }
-    this.log(`${method} ${path}${url.search} → ${reply.status}${reply.status >= 400 ? ` ${JSON.stringify(reply.body)}` : ""}`);
+    this.log(
+      `${method} ${path}${url.search} → ${reply.status}${reply.status >= 400 ? ` ${JSON.stringify(reply.body)}` : ""}`,
+    );
     if (reply.body === undefined) {
       response.writeHead(reply.status);
       response.end();
@@ -457,7 +474,12 @@ export class DiscordTestServer extends EventEmitter {
       return route.handler({
         method: record.method,
         path,
-        params: match.groups ?? {},
+        params: Object.fromEntries(
+          Object.entries(match.groups ?? {}).map(([key, value]) => [
+            key,
+            decodeURIComponent(value),
+          ]),
+        ),
         query: url.searchParams,
         authorized: record.authorized,
         body: parsed.body,
@@ -493,7 +515,12 @@ export class DiscordTestServer extends EventEmitter {
       body: {
         url: this.gateway.gatewayUrl,
         shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: 1,
+        },
       },
     }));
     add("GET", "/users/@me", true, () => ({
@@ -509,49 +536,96 @@ export class DiscordTestServer extends EventEmitter {
     }
 
     // Application commands, global and guild.
-    const commandRoutes = (base: string, scope: (params: Record<string, string>) => Map<string, Record<string, unknown>> | Reply): void => {
-      const withScope = (handler: (map: Map<string, Record<string, unknown>>, context: RequestContext) => Reply) =>
+    const commandRoutes = (
+      base: string,
+      scope: (params: Record<string, string>) => Map<string, Record<string, unknown>> | Reply,
+    ): void => {
+      const withScope =
+        (handler: (map: Map<string, Record<string, unknown>>, context: RequestContext) => Reply) =>
         (context: RequestContext): Reply => {
           if (context.params.appId !== app) {
-            return discordError(403, 20012, "You are not authorized to perform this action on this application");
+            return discordError(
+              403,
+              20012,
+              "You are not authorized to perform this action on this application",
+            );
           }
           const map = scope(context.params);
           return map instanceof Map ? handler(map, context) : map;
         };
-      add("GET", base, true, withScope((map) => ({ status: 200, body: [...map.values()] })));
-      add("PUT", base, true, withScope((map, { body, params }) => {
-        const errors = new FormErrors();
-        validateCommandList(errors, body);
-        if (!errors.empty || !Array.isArray(body)) return { status: 400, body: errors.body() };
-        const previous = new Map([...map.values()].map((command) => [commandKey(command), command]));
-        map.clear();
-        for (const definition of body) {
-          if (!isRecord(definition)) continue;
-          const stored = this.storeCommand(definition, params.guildId, previous.get(commandKey(definition)));
+      add(
+        "GET",
+        base,
+        true,
+        withScope((map) => ({ status: 200, body: [...map.values()] })),
+      );
+      add(
+        "PUT",
+        base,
+        true,
+        withScope((map, { body, params }) => {
+          const errors = new FormErrors();
+          validateCommandList(errors, body);
+          if (!errors.empty || !Array.isArray(body)) return { status: 400, body: errors.body() };
+          const previous = new Map(
+            [...map.values()].map((command) => [commandKey(command), command]),
+          );
+          map.clear();
+          for (const definition of body) {
+            if (!isRecord(definition)) continue;
+            const stored = this.storeCommand(
+              definition,
+              params.guildId,
+              previous.get(commandKey(definition)),
+            );
+            map.set(String(stored.id), stored);
+          }
+          return { status: 200, body: [...map.values()] };
+        }),
+      );
+      add(
+        "POST",
+        base,
+        true,
+        withScope((map, { body, params }) => {
+          const errors = new FormErrors();
+          validateCommandDefinition(errors, [], body);
+          if (!errors.empty || !isRecord(body)) return { status: 400, body: errors.body() };
+          const existing = [...map.values()].find(
+            (command) => commandKey(command) === commandKey(body),
+          );
+          const stored = this.storeCommand(body, params.guildId, existing);
           map.set(String(stored.id), stored);
-        }
-        return { status: 200, body: [...map.values()] };
-      }));
-      add("POST", base, true, withScope((map, { body, params }) => {
-        const errors = new FormErrors();
-        validateCommandDefinition(errors, [], body);
-        if (!errors.empty || !isRecord(body)) return { status: 400, body: errors.body() };
-        const existing = [...map.values()].find((command) => commandKey(command) === commandKey(body));
-        const stored = this.storeCommand(body, params.guildId, existing);
-        map.set(String(stored.id), stored);
-        return { status: existing ? 200 : 201, body: stored };
-      }));
-      add("GET", `${base}/:commandId`, true, withScope((map, { params }) => {
-        const command = map.get(params.commandId ?? "");
-        return command ? { status: 200, body: command } : discordError(404, 10063, "Unknown application command");
-      }));
-      add("DELETE", `${base}/:commandId`, true, withScope((map, { params }) =>
-        map.delete(params.commandId ?? "") ? { status: 204 } : discordError(404, 10063, "Unknown application command"),
-      ));
+          return { status: existing ? 200 : 201, body: stored };
+        }),
+      );
+      add(
+        "GET",
+        `${base}/:commandId`,
+        true,
+        withScope((map, { params }) => {
+          const command = map.get(params.commandId ?? "");
+          return command
+            ? { status: 200, body: command }
+            : discordError(404, 10063, "Unknown application command");
+        }),
+      );
+      add(
+        "DELETE",
+        `${base}/:commandId`,
+        true,
+        withScope((map, { params }) =>
+          map.delete(params.commandId ?? "")
+            ? { status: 204 }
+            : discordError(404, 10063, "Unknown application command"),
+        ),
+      );
     };
     commandRoutes("/applications/:appId/commands", () => this.globalCommands);
     commandRoutes("/applications/:appId/guilds/:guildId/commands", (params) =>
-      params.guildId === fixture.guild.id ? this.guildCommands : discordError(404, 10004, "Unknown Guild"),
+      params.guildId === fixture.guild.id
+        ? this.guildCommands
+        : discordError(404, 10004, "Unknown Guild"),
     );
 
     // Guild and channels.
@@ -576,11 +650,14 @@ export class DiscordTestServer extends EventEmitter {
       return channel ? { status: 200, body: channel } : discordError(404, 10003, "Unknown Channel");
     });
     add("POST", "/channels/:channelId/typing", true, ({ params }) => {
-      if (!this.channelById(params.channelId ?? "")) return discordError(404, 10003, "Unknown Channel");
+      if (!this.channelById(params.channelId ?? ""))
+        return discordError(404, 10003, "Unknown Channel");
       this.typing.push({ channelId: params.channelId ?? "", at: Date.now() });
       return { status: 204 };
     });
-    add("POST", "/channels/:channelId/messages", true, (context) => this.createChannelMessage(context));
+    add("POST", "/channels/:channelId/messages", true, (context) =>
+      this.createChannelMessage(context),
+    );
     add("GET", "/channels/:channelId/messages/:messageId", true, ({ params }) => {
       const stored = this.messages.get(params.messageId ?? "");
       return stored && stored.raw.channel_id === params.channelId
@@ -592,15 +669,20 @@ export class DiscordTestServer extends EventEmitter {
       if (!stored || stored.raw.channel_id !== context.params.channelId) {
         return discordError(404, 10008, "Unknown Message");
       }
-      if (!stored.byBot) return discordError(403, 50005, "Cannot edit a message authored by another user");
+      if (!stored.byBot)
+        return discordError(403, 50005, "Cannot edit a message authored by another user");
       return this.editMessage(stored, context, "webhook-edit", null, false);
     });
     add("DELETE", "/channels/:channelId/messages/:messageId", true, ({ params }) =>
-      this.messages.delete(params.messageId ?? "") ? { status: 204 } : discordError(404, 10008, "Unknown Message"),
+      this.messages.delete(params.messageId ?? "")
+        ? { status: 204 }
+        : discordError(404, 10008, "Unknown Message"),
     );
 
     // Interactions.
-    add("POST", "/interactions/:interactionId/:token/callback", false, (context) => this.interactionCallback(context));
+    add("POST", "/interactions/:interactionId/:token/callback", false, (context) =>
+      this.interactionCallback(context),
+    );
     add("GET", "/webhooks/:appId/:token/messages/:messageId", false, (context) => {
       const target = this.webhookTarget(context);
       return "status" in target ? target : { status: 200, body: target.stored.raw };
@@ -660,18 +742,24 @@ export class DiscordTestServer extends EventEmitter {
     const errors = new FormErrors();
     let empty = false;
     if (body.type === 4 || body.type === 7) {
-      if (body.type === 4 && !isRecord(body.data)) errors.add(["data"], "BASE_TYPE_REQUIRED", "This field is required");
+      if (body.type === 4 && !isRecord(body.data))
+        errors.add(["data"], "BASE_TYPE_REQUIRED", "This field is required");
       ({ empty } = validateMessageBody(errors, ["data"], data, {
         creating: body.type === 4,
         fileCount: context.files.length,
         allowEphemeral: body.type === 4,
       }));
     } else if (body.type === 5) {
-      validateMessageBody(errors, ["data"], { flags: data.flags }, {
-        creating: false,
-        fileCount: 0,
-        allowEphemeral: true,
-      });
+      validateMessageBody(
+        errors,
+        ["data"],
+        { flags: data.flags },
+        {
+          creating: false,
+          fileCount: 0,
+          allowEphemeral: true,
+        },
+      );
     } else if (body.type === 8) {
       validateAutocompleteChoices(errors, ["data"], data, interaction.focused?.type ?? 3);
     } else if (body.type === 9) {
@@ -680,7 +768,9 @@ export class DiscordTestServer extends EventEmitter {
     if (!errors.empty) return { status: 400, body: errors.body() };
     if (body.type === 4 && empty) return discordError(400, 50006, "Cannot send an empty message");
 
-    const source = interaction.sourceMessageId ? this.messages.get(interaction.sourceMessageId) : undefined;
+    const source = interaction.sourceMessageId
+      ? this.messages.get(interaction.sourceMessageId)
+      : undefined;
     if (body.type === 7 && source) {
       const merged = mergeMessage(source.raw, data, context.files, this.attachmentBase());
       if (isEmptyMessage(merged)) return discordError(400, 50006, "Cannot send an empty message");
@@ -737,7 +827,8 @@ export class DiscordTestServer extends EventEmitter {
           type: interaction.type,
           response_message_id: message?.id,
           response_message_loading: body.type === 5,
-          response_message_ephemeral: typeof message?.flags === "number" && (message.flags & EPHEMERAL) !== 0,
+          response_message_ephemeral:
+            typeof message?.flags === "number" && (message.flags & EPHEMERAL) !== 0,
         },
         resource: message ? { type: body.type, message } : { type: body.type },
       },
@@ -753,10 +844,13 @@ export class DiscordTestServer extends EventEmitter {
       return discordError(404, 10015, "Unknown Webhook");
     }
     const messageId =
-      context.params.messageId === "@original" ? interaction.originalMessageId : context.params.messageId;
+      context.params.messageId === "@original"
+        ? interaction.originalMessageId
+        : context.params.messageId;
     const stored = messageId ? this.messages.get(messageId) : undefined;
     const ownsMessage =
-      messageId === interaction.originalMessageId || interaction.followupIds.includes(messageId ?? "");
+      messageId === interaction.originalMessageId ||
+      interaction.followupIds.includes(messageId ?? "");
     if (!stored || !ownsMessage) return discordError(404, 10008, "Unknown Message");
     return { interaction, stored };
   }
@@ -776,22 +870,34 @@ export class DiscordTestServer extends EventEmitter {
     });
     if (!errors.empty) return { status: 400, body: errors.body() };
     if (empty) return discordError(400, 50006, "Cannot send an empty message");
-    const original = interaction.originalMessageId ? this.messages.get(interaction.originalMessageId) : undefined;
+    const original = interaction.originalMessageId
+      ? this.messages.get(interaction.originalMessageId)
+      : undefined;
     let stored: StoredMessage;
     if (interaction.ack.type === 5 && original && isLoading(original.raw)) {
       // Discord: the first follow-up to a deferred reply replaces the "thinking…" message.
       const ephemeral = Number(original.raw.flags) & EPHEMERAL;
-      original.raw = mergeMessage(original.raw, { ...body, flags: ephemeral }, context.files, this.attachmentBase());
+      original.raw = mergeMessage(
+        original.raw,
+        { ...body, flags: ephemeral },
+        context.files,
+        this.attachmentBase(),
+      );
       original.files = [...context.files];
       stored = original;
       this.recordBotMessage(stored, "edit", "followup", interaction.id, body);
     } else {
-      stored = this.createBotMessage(interaction.channelId, body, context.files, { type: 0, interaction });
+      stored = this.createBotMessage(interaction.channelId, body, context.files, {
+        type: 0,
+        interaction,
+      });
       interaction.followupIds.push(String(stored.raw.id));
       this.recordBotMessage(stored, "create", "followup", interaction.id, body);
     }
     this.emit("interactionUpdate", interaction);
-    return context.query.get("wait") === "false" ? { status: 204 } : { status: 200, body: stored.raw };
+    return context.query.get("wait") === "false"
+      ? { status: 204 }
+      : { status: 200, body: stored.raw };
   }
 
   private editMessage(
@@ -838,7 +944,10 @@ export class DiscordTestServer extends EventEmitter {
     let referenced: StoredMessage | undefined;
     if (reference && errors.empty) {
       referenced = this.messages.get(String(reference.message_id));
-      if ((!referenced || referenced.raw.channel_id !== channelId) && reference.fail_if_not_exists !== false) {
+      if (
+        (!referenced || referenced.raw.channel_id !== channelId) &&
+        reference.fail_if_not_exists !== false
+      ) {
         errors.add(["message_reference"], "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message");
       }
     }
@@ -1045,7 +1154,9 @@ function mergeMessage(
   const keptIds = Array.isArray(body.attachments)
     ? new Set(body.attachments.map((item) => (isRecord(item) ? String(item.id) : "")))
     : null;
-  const existing = keptIds ? kept.filter((item) => isRecord(item) && keptIds.has(String(item.id))) : kept;
+  const existing = keptIds
+    ? kept.filter((item) => isRecord(item) && keptIds.has(String(item.id)))
+    : kept;
   const added = files.map((file, index) => {
     const id = `${Date.now()}${index}`;
     return {
@@ -1067,7 +1178,9 @@ async function parseBody(
 ): Promise<{ body: unknown; files: UploadedFile[] } | { error: string }> {
   if (buffer.length === 0) return { body: null, files: [] };
   if (contentType?.startsWith("multipart/form-data")) {
-    const form = await new Response(buffer, { headers: { "content-type": contentType } }).formData();
+    const form = await new Response(buffer, {
+      headers: { "content-type": contentType },
+    }).formData();
     const files: UploadedFile[] = [];
     let body: unknown = null;
     for (const [field, value] of form.entries()) {

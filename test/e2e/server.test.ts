@@ -36,7 +36,9 @@ const commands = [
   new SlashCommandBuilder()
     .setName("echo")
     .setDescription("Repeats the text")
-    .addStringOption((option) => option.setName("text").setDescription("What to repeat").setRequired(true)),
+    .addStringOption((option) =>
+      option.setName("text").setDescription("What to repeat").setRequired(true),
+    ),
   new SlashCommandBuilder()
     .setName("slow")
     .setDescription("Defers, then edits")
@@ -64,7 +66,10 @@ beforeAll(async () => {
     rest: { api: harness.apiUrl },
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : "component";
+    const name =
+      interaction.isCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : "component";
     const handler = handlers.get(name);
     if (handler) handler(interaction).catch((error: unknown) => handlerErrors.push(error));
   });
@@ -92,7 +97,11 @@ describe("logging in", () => {
     expect(client.application?.id).toBe(fixture.applicationId);
     const guild = client.guilds.cache.get(fixture.guild.id);
     expect(guild?.name).toBe(fixture.guild.name);
-    expect(guild?.channels.cache.map((channel) => channel.name).sort()).toEqual(["ask-policy", "general", "random"]);
+    expect(guild?.channels.cache.map((channel) => channel.name).sort()).toEqual([
+      "ask-policy",
+      "general",
+      "random",
+    ]);
     const first = harness.server.gateway.connections[0];
     expect(first?.path).toBe("/gateway");
     expect(first?.query).toEqual({ v: "10", encoding: "json" });
@@ -108,7 +117,10 @@ describe("logging in", () => {
   });
 
   it("rejects a wrong token on REST (401 → discord.js TokenInvalid)", async () => {
-    const intruder = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: harness.apiUrl } });
+    const intruder = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: harness.apiUrl },
+    });
     await expect(intruder.login("wrong-token")).rejects.toThrow(/invalid token/i);
     await intruder.destroy();
   });
@@ -126,7 +138,9 @@ describe("registering commands", () => {
   const rest = (): REST => new REST({ api: harness.apiUrl }).setToken(harness.token);
 
   it("stores what discord.js builders produce", async () => {
-    const registered = await rest().get(Routes.applicationGuildCommands(fixture.applicationId, fixture.guild.id));
+    const registered = await rest().get(
+      Routes.applicationGuildCommands(fixture.applicationId, fixture.guild.id),
+    );
     expect(Array.isArray(registered) ? registered.map((command) => command.name) : []).toEqual(
       commands.map((command) => command.name),
     );
@@ -152,7 +166,10 @@ describe("registering commands", () => {
             type: 3,
             name: "c",
             description: "c",
-            choices: Array.from({ length: 26 }, (_, index) => ({ name: `n${index}`, value: `v${index}` })),
+            choices: Array.from({ length: 26 }, (_, index) => ({
+              name: `n${index}`,
+              value: `v${index}`,
+            })),
           },
         ],
       },
@@ -165,7 +182,9 @@ describe("registering commands", () => {
     expect(apiError?.code).toBe(50035);
     expect(apiError?.message).toContain("0.name[APPLICATION_COMMAND_INVALID_NAME]");
     expect(apiError?.message).toContain("1.description[BASE_TYPE_MAX_LENGTH]");
-    expect(apiError?.message).toContain("2.options[1].required[APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID]");
+    expect(apiError?.message).toContain(
+      "2.options[1].required[APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID]",
+    );
     expect(apiError?.message).toContain("3.options[0].choices[BASE_TYPE_MAX_LENGTH]");
     expect(harness.server.globalCommands.size).toBe(0);
   });
@@ -175,7 +194,9 @@ describe("interactions", () => {
   it("interaction.reply answers a slash command with its option", async () => {
     handlers.set("echo", async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
-      await interaction.reply({ content: `You said: ${interaction.options.getString("text", true)}` });
+      await interaction.reply({
+        content: `You said: ${interaction.options.getString("text", true)}`,
+      });
     });
     const outcome = await harness.slash("echo", { text: "hello" });
     expect(outcome.ackType).toBe(4);
@@ -206,18 +227,24 @@ describe("interactions", () => {
       if (!interaction.isAutocomplete()) return;
       const typed = interaction.options.getFocused();
       if (typed === "all") {
-        await interaction.respond(Array.from({ length: 26 }, (_, index) => ({ name: `f${index}`, value: `f${index}` })));
+        await interaction.respond(
+          Array.from({ length: 26 }, (_, index) => ({ name: `f${index}`, value: `f${index}` })),
+        );
         return;
       }
-      await interaction.respond(fruits.filter((fruit) => fruit.startsWith(typed)).map((fruit) => ({ name: fruit, value: fruit })));
+      await interaction.respond(
+        fruits
+          .filter((fruit) => fruit.startsWith(typed))
+          .map((fruit) => ({ name: fruit, value: fruit })),
+      );
     });
     expect(await harness.autocomplete("pick", "fruit", "ap")).toEqual([
       { name: "apple", value: "apple" },
       { name: "apricot", value: "apricot" },
     ]);
-    await expect(harness.autocomplete("pick", "fruit", "all", {}, { timeoutMs: 1000 })).rejects.toThrow(
-      /data\.choices.*BASE_TYPE_MAX_LENGTH/,
-    );
+    await expect(
+      harness.autocomplete("pick", "fruit", "all", {}, { timeoutMs: 1000 }),
+    ).rejects.toThrow(/data\.choices.*BASE_TYPE_MAX_LENGTH/);
     expect(handlerErrors).toHaveLength(1);
     expect(handlerErrors[0]).toBeInstanceOf(DiscordAPIError);
   });
@@ -226,7 +253,9 @@ describe("interactions", () => {
     handlers.set("huge", async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       try {
-        await interaction.reply({ embeds: [{ title: "t".repeat(257), fields: [{ name: "f", value: "" }] }] });
+        await interaction.reply({
+          embeds: [{ title: "t".repeat(257), fields: [{ name: "f", value: "" }] }],
+        });
       } catch (error) {
         handlerErrors.push(error);
         await interaction.reply({ content: "fallback", flags: MessageFlags.Ephemeral });
@@ -262,9 +291,13 @@ describe("interactions", () => {
     handlers.set("late", async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       await delay(harness.server.ackWindowMs + 150);
-      await interaction.reply({ content: "too late" }).catch((error: unknown) => handlerErrors.push(error));
+      await interaction
+        .reply({ content: "too late" })
+        .catch((error: unknown) => handlerErrors.push(error));
     });
-    await expect(harness.slash("late", {}, { timeoutMs: 3800 })).rejects.toThrow(/Unknown interaction/);
+    await expect(harness.slash("late", {}, { timeoutMs: 3800 })).rejects.toThrow(
+      /Unknown interaction/,
+    );
     expect(handlerErrors[0] instanceof DiscordAPIError ? handlerErrors[0].code : null).toBe(10062);
   });
 
@@ -315,9 +348,13 @@ describe("interactions", () => {
       });
     });
     const outcome = await harness.slash("file");
-    expect(outcome.message?.files.map((file) => [file.name, file.size])).toEqual([["chart.png", 16]]);
+    expect(outcome.message?.files.map((file) => [file.name, file.size])).toEqual([
+      ["chart.png", 16],
+    ]);
     expect(outcome.message?.embeds[0]?.image?.url).toBe("attachment://chart.png");
-    expect(harness.requestsTo("POST /interactions/:interactionId/:token/callback").at(-1)?.files).toHaveLength(1);
+    expect(
+      harness.requestsTo("POST /interactions/:interactionId/:token/callback").at(-1)?.files,
+    ).toHaveLength(1);
   });
 });
 
@@ -327,7 +364,10 @@ describe("messages", () => {
     messageHandler = async (message) => {
       seen.push(message.content);
       if (message.author.bot || !client.user || !message.mentions.has(client.user)) return;
-      await message.reply({ content: `echo @everyone <@&${fixture.roles.moderators.id}>`, allowedMentions: { parse: [] } });
+      await message.reply({
+        content: `echo @everyone <@&${fixture.roles.moderators.id}>`,
+        allowedMentions: { parse: [] },
+      });
     };
     const reply = await harness.say("hello there", { mentionBot: true });
     expect(reply.content).toContain("echo");

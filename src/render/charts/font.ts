@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { FONT_BOLD_PATH, FONT_REGULAR_PATH } from "./fonts.ts";
+import { FONT_BOLD_PATH, FONT_REGULAR_PATH } from "./font-files.ts";
 
 export type FontWeight = "normal" | "bold";
 
@@ -286,13 +286,19 @@ function formatUnits(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-function contourPath(contour: number[], offsetX: number): string {
+/** A contour's start point and the rest of it in relative commands, so it can be placed at any pen x. */
+interface ContourPath {
+  x: number;
+  y: number;
+  relative: string;
+}
+
+function contourPath(contour: number[]): ContourPath | null {
   const count = contour.length / 3;
-  if (count < 2) return "";
-  const x = (i: number): number => (contour[3 * (i % count)] ?? 0) + offsetX;
+  if (count < 2) return null;
+  const x = (i: number): number => contour[3 * (i % count)] ?? 0;
   const y = (i: number): number => contour[3 * (i % count) + 1] ?? 0;
   const on = (i: number): boolean => contour[3 * (i % count) + 2] === 1;
-  const point = (px: number, py: number): string => `${formatUnits(px)} ${formatUnits(py)}`;
 
   // Start on an on-curve point; with none, at the midpoint of the first two off-curve points.
   let first = 0;
@@ -307,32 +313,57 @@ function contourPath(contour: number[], offsetX: number): string {
     startX = (x(0) + x(1)) / 2;
     startY = (y(0) + y(1)) / 2;
   }
-  const parts = [`M${point(startX, startY)}`];
+  let currentX = startX;
+  let currentY = startY;
+  const parts: string[] = [];
+  const lineTo = (px: number, py: number): void => {
+    parts.push(`l${formatUnits(px - currentX)} ${formatUnits(py - currentY)}`);
+    currentX = px;
+    currentY = py;
+  };
+  const curveTo = (cx: number, cy: number, px: number, py: number): void => {
+    const d = [cx - currentX, cy - currentY, px - currentX, py - currentY].map(formatUnits);
+    parts.push(`q${d.join(" ")}`);
+    currentX = px;
+    currentY = py;
+  };
   let control: [number, number] | null = null;
   // Walk once round the contour, back to the start point.
   for (let step = 1; step <= count; step++) {
     const i = first + step;
     const px = x(i);
     const py = y(i);
-    const closing = step === count;
     if (on(i)) {
-      parts.push(
-        control ? `Q${point(control[0], control[1])} ${point(px, py)}` : `L${point(px, py)}`,
-      );
+      if (control) curveTo(control[0], control[1], px, py);
+      else lineTo(px, py);
       control = null;
     } else {
-      if (control) {
-        const midX = (control[0] + px) / 2;
-        const midY = (control[1] + py) / 2;
-        parts.push(`Q${point(control[0], control[1])} ${point(midX, midY)}`);
-      }
+      if (control) curveTo(control[0], control[1], (control[0] + px) / 2, (control[1] + py) / 2);
       control = [px, py];
     }
-    if (closing && control)
-      parts.push(`Q${point(control[0], control[1])} ${point(startX, startY)}`);
+    if (step === count && control) curveTo(control[0], control[1], startX, startY);
   }
-  parts.push("Z");
-  return parts.join("");
+  parts.push("z");
+  return { x: startX, y: startY, relative: parts.join("") };
+}
+
+const glyphPaths = new WeakMap<TrueTypeFont, Map<number, ContourPath[]>>();
+
+function glyphPath(font: TrueTypeFont, glyph: number): ContourPath[] {
+  let byGlyph = glyphPaths.get(font);
+  if (!byGlyph) {
+    byGlyph = new Map();
+    glyphPaths.set(font, byGlyph);
+  }
+  let paths = byGlyph.get(glyph);
+  if (!paths) {
+    paths = font
+      .contours(glyph)
+      .map((contour) => contourPath(contour))
+      .filter((path): path is ContourPath => path !== null);
+    byGlyph.set(glyph, paths);
+  }
+  return paths;
 }
 
 /**
@@ -355,10 +386,12 @@ export function textOutline(
   else if (anchor === "end") left -= advance * scale;
   const d = glyphs
     .flatMap(({ glyph, x: pen }) =>
-      font.contours(glyph).map((contour) => contourPath(contour, pen)),
+      glyphPath(font, glyph).map(
+        (path) => `M${formatUnits(path.x + pen)} ${formatUnits(path.y)}${path.relative}`,
+      ),
     )
     .join("");
-  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  const round = (value: number): number => Math.round(value * 1e6) / 1e6;
   return {
     transform: `translate(${round(left)} ${round(y)}) scale(${round(scale)} ${round(-scale)})`,
     d,

@@ -1,6 +1,15 @@
 import type { ScoreRow } from "../../answers/types.ts";
-import { THEME, formatScore, oneLine, svgDocument, svgLine, svgRect, svgText } from "./svg.ts";
-import { fitText, textWidth, wrapText } from "./font.ts";
+import {
+  THEME,
+  formatScore,
+  oneLine,
+  svgDocument,
+  svgLine,
+  svgRect,
+  svgText,
+  svgTitle,
+} from "./svg.ts";
+import { textWidth, wrapText } from "./font.ts";
 
 const WIDTH = 800;
 const MIN_HEIGHT = 360;
@@ -107,13 +116,7 @@ function header(title: string, total: string | null): string[] {
     );
     titleWidth -= textWidth(total, 30, "bold") + 24;
   }
-  parts.push(
-    svgText(PAD, 46, fitText(oneLine(title), titleWidth, 22, "bold"), {
-      size: 22,
-      fill: THEME.text,
-      weight: "bold",
-    }),
-  );
+  parts.push(svgTitle(PAD, 46, title, titleWidth));
   parts.push(
     svgText(PAD, 70, "Score against the maximum for each dimension", {
       size: 13,

@@ -1,5 +1,5 @@
 import { Resvg } from "@resvg/resvg-js";
-import { FONT_BOLD_PATH, FONT_FAMILY, FONT_REGULAR_PATH } from "./fonts.ts";
+import { FONT_BOLD_PATH, FONT_FAMILY, FONT_REGULAR_PATH } from "./font-files.ts";
 
 /**
  * SVG → PNG with only the bundled DejaVu fonts: no system fonts, so the same SVG gives the same

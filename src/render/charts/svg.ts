@@ -1,5 +1,5 @@
-import { textOutline } from "./font.ts";
-import { FONT_FAMILY } from "./fonts.ts";
+import { fitText, textOutline, textWidth } from "./font.ts";
+import { FONT_FAMILY } from "./font-files.ts";
 
 /** Colours of the opaque card every chart is drawn on: it reads the same on Discord's dark and light themes. */
 export const THEME = {
@@ -129,4 +129,19 @@ export function svgDocument(width: number, height: number, body: string[]): stri
     ...body,
     `</svg>`,
   ].join("\n");
+}
+
+/** A heading in bold: shrunk a little to fit `maxWidth`, cut with an ellipsis only if still too long. */
+export function svgTitle(x: number, y: number, title: string, maxWidth: number): string {
+  const text = oneLine(title);
+  for (const size of [22, 20, 18]) {
+    if (textWidth(text, size, "bold") <= maxWidth) {
+      return svgText(x, y, text, { size, fill: THEME.text, weight: "bold" });
+    }
+  }
+  return svgText(x, y, fitText(text, maxWidth, 16, "bold"), {
+    size: 16,
+    fill: THEME.text,
+    weight: "bold",
+  });
 }

@@ -1,4 +1,5 @@
 import type { PeriodRow } from "../../answers/types.ts";
+import { fitText, textWidth, wrapText } from "./font.ts";
 import {
   SERIES_COLOURS,
   THEME,
@@ -8,30 +9,48 @@ import {
   svgPolygon,
   svgRect,
   svgText,
+  svgTitle,
 } from "./svg.ts";
-import { fitText, textWidth, wrapText } from "./font.ts";
 
 const WIDTH = 800;
 const PAD = 28;
 const ROWS_TOP = 96;
-const ROW_HEIGHT = 62;
-const BAR_OFFSET = 12;
+const BAR_OFFSET = 10;
 const BAR_HEIGHT = 22;
+const ROW_GAP = 16;
 const LABEL_WIDTH = 200;
 const LABEL_SIZE = 13;
+const LABEL_LINE = 16;
 const PLOT_X0 = 250;
 /** Room right of the plot for the arrow head of open-ended periods. */
 const PLOT_X1 = WIDTH - PAD - 22;
 const ARROW_LENGTH = 14;
 const MILESTONE_RADIUS = 7;
-const PERIOD_TEXT_SIZE = 12;
 const MILESTONE_TEXT_SIZE = 12;
+const MILESTONE_LINE = 16;
+const MILESTONE_TEXT_MAX = 420;
+const PERIOD_TEXT_SIZE = 12;
 const MAX_TICK_INTERVALS = 12;
 const MIN_BAR_WIDTH = 4;
+const BOTTOM_SPACE = 78;
 
 export interface TimelineOptions {
-  /** The current year (a Date.now() timestamp is accepted too): drawn as a dashed "today" line. */
+  /**
+   * The current year (a Date.now() timestamp is accepted too), drawn as a dashed "today" line that
+   * ongoing periods run past. Defaults to the clock; pass it for reproducible images.
+   */
   now?: number;
+}
+
+export interface PlacedMilestone {
+  year: number;
+  event: string;
+  /** The marker's centre. */
+  x: number;
+  /** Caption under the bar: its text, left edge and line (0 = first line under the bar). */
+  caption: string;
+  captionX: number;
+  captionLine: number;
 }
 
 export interface TimelineBar {
@@ -39,6 +58,8 @@ export interface TimelineBar {
   label: string;
   start: number;
   end: number | null;
+  rowTop: number;
+  rowHeight: number;
   /** null when the period has no usable start year. */
   x0: number | null;
   /** For an open-ended period: the plot's right edge, where the arrow head begins. */
@@ -46,7 +67,8 @@ export interface TimelineBar {
   y: number;
   height: number;
   colour: string;
-  milestones: { year: number; event: string; x: number }[];
+  labelLines: string[];
+  milestones: PlacedMilestone[];
 }
 
 export interface TimelineLayout {
@@ -57,19 +79,21 @@ export interface TimelineLayout {
   /** First and last year on the axis, and the tick step in years. */
   domain: { from: number; to: number; step: number };
   ticks: number[];
-  nowYear: number | null;
+  nowYear: number;
   rows: TimelineBar[];
+  /** Bottom of the last row, where the year axis is drawn. */
+  rowsBottom: number;
   xOfYear(year: number): number;
 }
 
-function yearOf(now: number | undefined): number | null {
-  if (now === undefined || !Number.isFinite(now)) return null;
+function yearOf(now: number | undefined): number {
+  if (now === undefined || !Number.isFinite(now)) return new Date().getUTCFullYear();
   // Larger than any plausible year: a millisecond timestamp.
   return now > 9999 ? new Date(now).getUTCFullYear() : Math.round(now);
 }
 
-function axisDomain(periods: PeriodRow[], nowYear: number | null): TimelineLayout["domain"] {
-  const years: number[] = [];
+function axisDomain(periods: PeriodRow[], nowYear: number): TimelineLayout["domain"] {
+  const years: number[] = [nowYear];
   let openEnded = false;
   for (const period of periods) {
     if (!Number.isFinite(period.start)) continue;
@@ -80,8 +104,6 @@ function axisDomain(periods: PeriodRow[], nowYear: number | null): TimelineLayou
       if (Number.isFinite(milestone.year)) years.push(milestone.year);
     }
   }
-  if (nowYear !== null) years.push(nowYear);
-  if (years.length === 0) years.push(2000);
   let low = Math.min(...years);
   // Open-ended periods run past every known year, so their bars never look like they end there.
   let high = Math.max(...years) + (openEnded ? 1 : 0);
@@ -100,6 +122,39 @@ function axisDomain(periods: PeriodRow[], nowYear: number | null): TimelineLayou
   return { from: low, to: high, step: high - low };
 }
 
+/**
+ * Captions centred under their markers, kept on the card; one that would overlap an earlier
+ * caption drops to the next free line, so every milestone stays readable.
+ */
+function placeCaptions(
+  milestones: { year: number; event: string; x: number }[],
+): PlacedMilestone[] {
+  const taken: { left: number; right: number; line: number }[] = [];
+  return [...milestones]
+    .sort((a, b) => a.year - b.year)
+    .map((milestone) => {
+      const caption = fitText(
+        oneLine(`${milestone.year}: ${milestone.event}`),
+        MILESTONE_TEXT_MAX,
+        MILESTONE_TEXT_SIZE,
+      );
+      const width = textWidth(caption, MILESTONE_TEXT_SIZE);
+      const left = Math.min(
+        Math.max(milestone.x - width / 2, PLOT_X0 - 10),
+        WIDTH - PAD / 2 - width,
+      );
+      const right = left + width;
+      let line = 0;
+      while (
+        taken.some((box) => box.line === line && left < box.right + 12 && right > box.left - 12)
+      ) {
+        line++;
+      }
+      taken.push({ left, right, line });
+      return { ...milestone, caption, captionX: left, captionLine: line };
+    });
+}
+
 export function timelineLayout(
   periods: PeriodRow[],
   options: TimelineOptions = {},
@@ -111,41 +166,58 @@ export function timelineLayout(
   const ticks: number[] = [];
   for (let year = domain.from; year <= domain.to; year += domain.step) ticks.push(year);
 
+  let rowTop = ROWS_TOP;
   const rows = periods.map((period, index): TimelineBar => {
-    const y = ROWS_TOP + index * ROW_HEIGHT + BAR_OFFSET;
+    const y = rowTop + BAR_OFFSET;
     const colour = SERIES_COLOURS[index % SERIES_COLOURS.length] ?? THEME.full;
-    const milestones = period.milestones
-      .filter((milestone) => Number.isFinite(milestone.year))
-      .map((milestone) => ({ ...milestone, x: xOfYear(milestone.year) }));
+    const labelLines = wrapText(oneLine(period.label), LABEL_WIDTH, LABEL_SIZE, 3, "bold");
+    const milestones = placeCaptions(
+      period.milestones
+        .filter((milestone) => Number.isFinite(milestone.year))
+        .map((milestone) => ({ ...milestone, x: xOfYear(milestone.year) })),
+    );
+    const captionLines = Math.max(0, ...milestones.map((milestone) => milestone.captionLine + 1));
+    const rowHeight = Math.max(
+      BAR_OFFSET + BAR_HEIGHT + captionLines * MILESTONE_LINE + ROW_GAP + (captionLines ? 4 : 0),
+      labelLines.length * LABEL_LINE + ROW_GAP,
+    );
     const base = {
       policy: period.policy,
       label: period.label,
       start: period.start,
       end: period.end,
+      rowTop,
+      rowHeight,
+      y,
+      height: BAR_HEIGHT,
+      colour,
+      labelLines,
+      milestones,
     };
-    if (!Number.isFinite(period.start)) {
-      return { ...base, x0: null, x1: null, y, height: BAR_HEIGHT, colour, milestones };
-    }
+    rowTop += rowHeight;
+    if (!Number.isFinite(period.start)) return { ...base, x0: null, x1: null };
     const end = period.end !== null && Number.isFinite(period.end) ? period.end : null;
     let x0 = xOfYear(end === null ? period.start : Math.min(period.start, end));
     let x1 = end === null ? PLOT_X1 : xOfYear(Math.max(period.start, end));
     if (x1 - x0 < MIN_BAR_WIDTH) {
-      // A one-year period still shows as a visible sliver around its year.
+      // A one-year period still shows as a visible sliver at its year.
       x0 = Math.min(x0, PLOT_X1 - MIN_BAR_WIDTH);
       x1 = x0 + MIN_BAR_WIDTH;
     }
-    return { ...base, x0, x1, y, height: BAR_HEIGHT, colour, milestones };
+    return { ...base, x0, x1 };
   });
 
+  const rowsBottom = periods.length > 0 ? rowTop : ROWS_TOP + 60;
   return {
     width: WIDTH,
-    height: ROWS_TOP + Math.max(1, periods.length) * ROW_HEIGHT + 78,
+    height: rowsBottom + BOTTOM_SPACE,
     plotX0: PLOT_X0,
     plotX1: PLOT_X1,
     domain,
     ticks,
     nowYear,
     rows,
+    rowsBottom,
     xOfYear,
   };
 }
@@ -155,49 +227,30 @@ function periodText(bar: TimelineBar): string {
   return bar.end === bar.start ? String(bar.start) : `${bar.start} – ${end}`;
 }
 
-/** Inside the bar (left, else right end) when it fits clear of milestone markers, else beside it. */
+/** Inside the bar, in the first gap between milestone markers wide enough; otherwise beside it. */
 function periodLabel(bar: TimelineBar, x0: number, x1: number): string {
   const text = periodText(bar);
   const width = textWidth(text, PERIOD_TEXT_SIZE, "bold");
   const baseline = bar.y + bar.height / 2 + 4.5;
-  const clearOfMilestones = (left: number): boolean =>
-    bar.milestones.every(
-      (milestone) =>
-        milestone.x + MILESTONE_RADIUS + 4 < left ||
-        milestone.x - MILESTONE_RADIUS - 4 > left + width,
-    );
-  const inside = { size: PERIOD_TEXT_SIZE, fill: THEME.barText, weight: "bold" } as const;
+  const clear = MILESTONE_RADIUS + 5;
+  const markers = bar.milestones.map((milestone) => milestone.x);
+  const fitsAt = (left: number): boolean =>
+    left >= x0 + 6 &&
+    left + width <= x1 - 6 &&
+    markers.every((x) => x + clear <= left || x - clear >= left + width);
+  const candidates = [x0 + 8, ...markers.map((x) => x + clear)].sort((a, b) => a - b);
+  const inside = candidates.find(fitsAt);
+  if (inside !== undefined) {
+    return svgText(inside, baseline, text, {
+      size: PERIOD_TEXT_SIZE,
+      fill: THEME.barText,
+      weight: "bold",
+    });
+  }
   const outside = { size: PERIOD_TEXT_SIZE, fill: THEME.text, weight: "bold" } as const;
-  if (x0 + 8 + width + 8 <= x1) {
-    if (clearOfMilestones(x0 + 8)) return svgText(x0 + 8, baseline, text, inside);
-    if (clearOfMilestones(x1 - 8 - width)) {
-      return svgText(x1 - 8, baseline, text, { ...inside, anchor: "end" });
-    }
-  }
-  const afterEnd = (bar.end === null ? x1 + ARROW_LENGTH : x1) + 8;
+  const afterEnd = (bar.end === null ? x1 + ARROW_LENGTH : x1 + clear) + 4;
   if (afterEnd + width <= WIDTH - PAD / 2) return svgText(afterEnd, baseline, text, outside);
-  return svgText(x0 - 8, baseline, text, { ...outside, anchor: "end" });
-}
-
-function milestoneLabels(bar: TimelineBar): string[] {
-  const parts: string[] = [];
-  const baseline = bar.y + bar.height + 17;
-  let previousRight = -Infinity;
-  for (const milestone of [...bar.milestones].sort((a, b) => a.year - b.year)) {
-    const text = fitText(
-      oneLine(`${milestone.year}: ${milestone.event}`),
-      300,
-      MILESTONE_TEXT_SIZE,
-    );
-    const width = textWidth(text, MILESTONE_TEXT_SIZE);
-    // Centred under the marker, but kept on the card and clear of the previous label.
-    let left = milestone.x - width / 2;
-    left = Math.max(left, PLOT_X0 - 12, previousRight + 10);
-    left = Math.min(left, WIDTH - PAD / 2 - width);
-    previousRight = left + width;
-    parts.push(svgText(left, baseline, text, { size: MILESTONE_TEXT_SIZE, fill: THEME.mutedText }));
-  }
-  return parts;
+  return svgText(x0 - clear - 4, baseline, text, { ...outside, anchor: "end" });
 }
 
 function diamond(x: number, y: number, radius: number): string {
@@ -224,15 +277,13 @@ function arrowHead(x: number, top: number, height: number, colour: string): stri
   );
 }
 
-function timelineRow(bar: TimelineBar, index: number): string[] {
+function timelineRow(bar: TimelineBar): string[] {
   const parts: string[] = [];
-  const rowTop = ROWS_TOP + index * ROW_HEIGHT;
   const centre = bar.y + bar.height / 2;
-  const lines = wrapText(oneLine(bar.label), LABEL_WIDTH, LABEL_SIZE, 3, "bold");
-  const lineGap = LABEL_SIZE + 3;
-  const labelCentre = Math.max(centre, rowTop + (lines.length * lineGap) / 2);
-  lines.forEach((line, lineIndex) => {
-    const baseline = labelCentre + 4.5 + (lineIndex - (lines.length - 1) / 2) * lineGap;
+  // Centred on the bar, unless a long label needs the room below it.
+  const labelCentre = Math.max(centre, bar.rowTop + (bar.labelLines.length * LABEL_LINE) / 2);
+  bar.labelLines.forEach((line, index) => {
+    const baseline = labelCentre + 4.5 + (index - (bar.labelLines.length - 1) / 2) * LABEL_LINE;
     parts.push(
       svgText(PAD, baseline, line, { size: LABEL_SIZE, fill: THEME.text, weight: "bold" }),
     );
@@ -250,16 +301,28 @@ function timelineRow(bar: TimelineBar, index: number): string[] {
     svgRect(bar.x0, bar.y, bar.x1 - bar.x0, bar.height, { fill: bar.colour, crisp: true }),
   );
   if (bar.end === null) parts.push(arrowHead(bar.x1, bar.y, bar.height, bar.colour));
-  for (const milestone of bar.milestones)
+  for (const milestone of bar.milestones) {
     parts.push(diamond(milestone.x, centre, MILESTONE_RADIUS));
+    const baseline = bar.y + bar.height + 16 + milestone.captionLine * MILESTONE_LINE;
+    // A backdrop keeps grid and today lines from running through the words.
+    const captionWidth = textWidth(milestone.caption, MILESTONE_TEXT_SIZE);
+    parts.push(
+      svgRect(milestone.captionX - 3, baseline - 11, captionWidth + 6, 14, { fill: THEME.card }),
+    );
+    parts.push(
+      svgText(milestone.captionX, baseline, milestone.caption, {
+        size: MILESTONE_TEXT_SIZE,
+        fill: THEME.mutedText,
+      }),
+    );
+  }
   parts.push(periodLabel(bar, bar.x0, bar.x1));
-  parts.push(...milestoneLabels(bar));
   return parts;
 }
 
-function yearAxis(layout: TimelineLayout, rowCount: number): string[] {
+function yearAxis(layout: TimelineLayout): string[] {
   const parts: string[] = [];
-  const axisY = ROWS_TOP + rowCount * ROW_HEIGHT + 4;
+  const axisY = layout.rowsBottom - ROW_GAP + 10;
   for (const tick of layout.ticks) {
     const x = layout.xOfYear(tick);
     parts.push(svgLine(x + 0.5, ROWS_TOP - 4, x + 0.5, axisY, THEME.grid));
@@ -269,11 +332,7 @@ function yearAxis(layout: TimelineLayout, rowCount: number): string[] {
     );
   }
   parts.push(svgLine(PLOT_X0, axisY + 0.5, PLOT_X1, axisY + 0.5, THEME.mutedText));
-  if (
-    layout.nowYear !== null &&
-    layout.nowYear >= layout.domain.from &&
-    layout.nowYear <= layout.domain.to
-  ) {
+  if (layout.nowYear >= layout.domain.from && layout.nowYear <= layout.domain.to) {
     const x = layout.xOfYear(layout.nowYear) + 0.5;
     parts.push(svgLine(x, ROWS_TOP - 10, x, axisY, THEME.text, 1, "4 3"));
     parts.push(
@@ -287,6 +346,7 @@ function yearAxis(layout: TimelineLayout, rowCount: number): string[] {
   return parts;
 }
 
+/** Explains only the symbols this chart uses. */
 function legend(layout: TimelineLayout): string[] {
   const y = layout.height - 22;
   const parts: string[] = [];
@@ -296,21 +356,19 @@ function legend(layout: TimelineLayout): string[] {
     parts.push(svgText(x + 24, y + 4.5, text, { size: 13, fill: THEME.mutedText }));
     x += 24 + textWidth(text, 13) + 28;
   };
-  add(diamond(x + 8, y, 6), "milestone");
-  add(
-    svgRect(x, y - 5, 8, 10, { fill: THEME.mutedText }) +
-      svgPolygon(
-        [
-          [x + 8, y - 8],
-          [x + 17, y],
-          [x + 8, y + 8],
-        ],
-        THEME.mutedText,
-      ),
-    "ongoing (no end year)",
-  );
-  if (layout.nowYear !== null)
-    add(svgLine(x + 8.5, y - 9, x + 8.5, y + 9, THEME.text, 1, "4 3"), "today");
+  if (layout.rows.some((row) => row.milestones.length > 0)) add(diamond(x + 8, y, 6), "milestone");
+  if (layout.rows.some((row) => row.end === null && row.x1 !== null)) {
+    const arrow = svgPolygon(
+      [
+        [x + 8, y - 8],
+        [x + 17, y],
+        [x + 8, y + 8],
+      ],
+      THEME.mutedText,
+    );
+    add(svgRect(x, y - 5, 8, 10, { fill: THEME.mutedText }) + arrow, "ongoing (no end year)");
+  }
+  add(svgLine(x + 8.5, y - 9, x + 8.5, y + 9, THEME.text, 1, "4 3"), "today");
   return parts;
 }
 
@@ -322,11 +380,7 @@ export function timelineChartSvg(
 ): string {
   const layout = timelineLayout(periods, options);
   const body = [
-    svgText(PAD, 46, fitText(oneLine(title), WIDTH - 2 * PAD, 22, "bold"), {
-      size: 22,
-      fill: THEME.text,
-      weight: "bold",
-    }),
+    svgTitle(PAD, 46, title, WIDTH - 2 * PAD),
     svgText(PAD, 70, "Policy periods by year", { size: 13, fill: THEME.mutedText }),
   ];
   if (periods.length === 0) {
@@ -338,8 +392,8 @@ export function timelineChartSvg(
     );
     return svgDocument(layout.width, layout.height, body);
   }
-  body.push(...yearAxis(layout, periods.length));
-  layout.rows.forEach((bar, index) => body.push(...timelineRow(bar, index)));
+  body.push(...yearAxis(layout));
+  for (const bar of layout.rows) body.push(...timelineRow(bar));
   body.push(...legend(layout));
   return svgDocument(layout.width, layout.height, body);
 }

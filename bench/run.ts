@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Country } from "../src/dataset/schema.ts";
+import { defaultDataDir, loadDataset } from "../src/dataset/load.ts";
+import { createEngine } from "../src/create-engine.ts";
+import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
+
+/**
+ * `npm run bench` (`-- --json` for one JSON object): latency of resolve + answer (p50, p99),
+ * index build time and resident memory, for the China dataset and synthetic datasets of 100,
+ * 1,000 and 10,000 policies. Each dataset runs in its own process so memory is its own.
+ */
+
+interface Result {
+  name: string;
+  policies: number;
+  p50_ms: number;
+  p99_ms: number;
+  build_ms: number;
+  rss_mb: number;
+}
+
+const DATASETS = ["china", "synthetic-100", "synthetic-1000", "synthetic-10000"] as const;
+const QUESTIONS = 3000;
+const WARM_UP = 300;
+
+function datasetCountries(name: string): Country[] {
+  if (name === "china") return loadDataset(defaultDataDir());
+  const size = Number(name.replace("synthetic-", ""));
+  return syntheticCountries(size);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? 0;
+}
+
+const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function measure(name: string): Result {
+  const countries = datasetCountries(name);
+  const started = performance.now();
+  const engine = createEngine(countries);
+  const buildMs = performance.now() - started;
+  const questions = benchmarkQuestions(countries, QUESTIONS);
+  for (const q of questions.slice(0, WARM_UP)) engine.ask(q);
+  const times: number[] = [];
+  for (const q of questions) {
+    const t0 = performance.now();
+    engine.ask(q);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    policies: countries.reduce((sum, c) => sum + c.policies.length, 0),
+    p50_ms: round(percentile(times, 50)),
+    p99_ms: round(percentile(times, 99)),
+    build_ms: round(buildMs, 1),
+    rss_mb: round(process.memoryUsage().rss / 2 ** 20, 1),
+  };
+}
+
+function runChild(name: string): Result {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...process.execArgv, script, "--dataset", name], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`benchmark of ${name} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout) as Result;
+}
+
+function main(argv: readonly string[]): void {
+  const only = argv.indexOf("--dataset");
+  if (only >= 0) {
+    process.stdout.write(JSON.stringify(measure(argv[only + 1] ?? "china")));
+    return;
+  }
+  const results = DATASETS.map(runChild);
+  if (argv.includes("--json")) {
+    console.log(JSON.stringify({ datasets: results }));
+    return;
+  }
+  const header = ["dataset", "policies", "p50 ms", "p99 ms", "build ms", "RSS MB"];
+  const rows = results.map((r) =>
+    [r.name, r.policies, r.p50_ms, r.p99_ms, r.build_ms, r.rss_mb].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  console.log("\nTargets: p99 ≤ 1 ms on China, ≤ 10 ms at 1,000 policies; build ≤ 1,000 ms at 10,000.");
+}
+
+main(process.argv.slice(2));

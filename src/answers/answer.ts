@@ -1,0 +1,52 @@
+import type { Catalog } from "../search/catalog.ts";
+import { compareAnswer } from "./compare-answer.ts";
+import { countryAnswer } from "./country-answer.ts";
+import { policyAnswer } from "./policy-answer.ts";
+import type { Answer, Intent } from "./types.ts";
+
+/**
+ * Intent → Answer. Ids in an intent come from the resolver or a command's autocomplete; an id
+ * the data does not hold is declined rather than guessed.
+ */
+export function answerIntent(catalog: Catalog, intent: Intent): Answer {
+  switch (intent.kind) {
+    case "clarify":
+    case "none":
+      return { kind: intent.kind, text: intent.text, suggestions: intent.suggestions };
+    case "policy": {
+      const ref = catalog.policies.get(intent.policy);
+      if (!ref) return unknownId("policy", intent.policy);
+      return policyAnswer(ref.country, ref.policy, intent.field);
+    }
+    case "compare": {
+      const refs = [...new Set(intent.policies)].map((id) => catalog.policies.get(id));
+      const missing = intent.policies.find((id) => !catalog.policies.has(id));
+      if (missing !== undefined) return unknownId("policy", missing);
+      const policies = refs.flatMap((ref) => (ref ? [ref.policy] : []));
+      const first = refs[0];
+      if (!first || policies.length < 2) {
+        return {
+          kind: "clarify",
+          text: "Name two different policies to compare.",
+          suggestions: [],
+        };
+      }
+      const country = catalog.countryById.get(intent.country) ?? first.country;
+      return compareAnswer(country, policies, intent.field);
+    }
+    case "country": {
+      const country = catalog.countryById.get(intent.country);
+      if (!country) return unknownId("country", intent.country);
+      const policy = intent.policy ? (catalog.policies.get(intent.policy)?.policy ?? null) : null;
+      return countryAnswer(country, intent.field, policy);
+    }
+  }
+}
+
+function unknownId(what: "policy" | "country", id: string): Answer {
+  return {
+    kind: "none",
+    text: `I have no ${what} with the id “${id.slice(0, 60)}”.`,
+    suggestions: [],
+  };
+}

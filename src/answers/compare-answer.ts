@@ -1,0 +1,319 @@
+import type { Country, Policy, PolicyField } from "../dataset/schema.ts";
+import { FIELD_QUESTION_WORDS } from "../search/catalog.ts";
+import {
+  bullets,
+  budgetStated,
+  budgetSummary,
+  evaluationText,
+  firstSentence,
+  joinAnd,
+  kindText,
+  lowerFirst,
+  periodRow,
+  periodText,
+  policyName,
+  sourceLine,
+  unique,
+} from "./format.ts";
+import { FIELD_TITLES } from "./policy-answer.ts";
+import type { Answer, AnswerSection } from "./types.ts";
+
+/** Two or more policies side by side: which is earlier, what they share, what each has alone. */
+
+interface CompareBody {
+  text: string;
+  details: AnswerSection[];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function names(policies: readonly Policy[]): string {
+  return joinAnd(policies.map((p) => policyName(p)));
+}
+
+/** Groups policies by a value, in first-seen order: "A and B are X; C is Y". */
+function groupBy(policies: readonly Policy[], key: (p: Policy) => string): [string, Policy[]][] {
+  const groups = new Map<string, Policy[]>();
+  for (const policy of policies) {
+    const k = key(policy);
+    groups.set(k, [...(groups.get(k) ?? []), policy]);
+  }
+  return [...groups.entries()];
+}
+
+function startYears(policies: readonly Policy[]): CompareBody {
+  const sorted = [...policies].sort((a, b) => a.start_year.value - b.start_year.value);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  let text: string;
+  if (!first || !last || first.start_year.value === last.start_year.value) {
+    text = `${capitalise(names(policies))} all started in ${first?.start_year.value ?? "?"}.`;
+  } else if (sorted.length === 2) {
+    text = `${capitalise(policyName(first))} started earlier (${first.start_year.value}) than ${policyName(
+      last,
+    )} (${last.start_year.value}).`;
+  } else {
+    text = `${capitalise(policyName(first))} started first (${first.start_year.value}), ${policyName(
+      last,
+    )} last (${last.start_year.value}).`;
+  }
+  return {
+    text,
+    details: sorted.map((p) => ({
+      name: p.short_name,
+      value: `${p.start_year.value} (${periodText(p)})`,
+      inline: true,
+    })),
+  };
+}
+
+function endYears(policies: readonly Policy[]): CompareBody {
+  const groups = groupBy(policies, (p) => String(p.end_year.value ?? "none")).sort(([a], [b]) =>
+    a === "none" ? 1 : b === "none" ? -1 : Number(a) - Number(b),
+  );
+  const parts = groups.map(([end, group]) => {
+    const who = capitalise(names(group));
+    if (end === "none") return `${who} ${group.length > 1 ? "have" : "has"} no end year`;
+    const verb = group.length === 1 ? "ends" : group.length === 2 ? "both end" : "all end";
+    return `${who} ${verb} in ${end}`;
+  });
+  return {
+    text: `${parts.join("; ")}.`,
+    details: policies.map((p) => ({
+      name: p.short_name,
+      value: p.end_year.value === null ? "no end year (unlimited)" : `${p.end_year.value} (limited period)`,
+      inline: true,
+    })),
+  };
+}
+
+function budgets(policies: readonly Policy[]): CompareBody {
+  const stated = policies.filter(budgetStated);
+  const unstated = policies.filter((p) => !budgetStated(p));
+  let text: string;
+  if (stated.length === 0) {
+    text = `The sources state no budget for ${names(policies)}.`;
+  } else if (unstated.length === 0) {
+    text = `${stated.map((p) => `${capitalise(policyName(p))}: ${budgetSummary(p)}`).join("; ")}.`;
+  } else {
+    text = `Only ${stated.map((p) => `${policyName(p)} (${budgetSummary(p)})`).join(" and ")} ${
+      stated.length === 1 ? "has" : "have"
+    } a stated budget; the sources give none for ${names(unstated)}.`;
+  }
+  return {
+    text,
+    details: policies.map((p) => ({
+      name: p.short_name,
+      value: `Overall: ${p.budget.overall}\nAnnual: ${p.budget.annual}\nFunding: ${p.funding_source.text}`,
+    })),
+  };
+}
+
+/** What all share, what each has alone, and (with three or more) what some share. */
+function sharedAndAlone(
+  policies: readonly Policy[],
+  items: (p: Policy) => readonly string[],
+  noun: string,
+): CompareBody {
+  const sets = policies.map((p) => new Set(items(p)));
+  const all = unique(policies.flatMap((p) => [...items(p)]));
+  const shared = all.filter((item) => sets.every((s) => s.has(item)));
+  const alone = policies.map((p, i) => ({
+    policy: p,
+    items: [...(sets[i] ?? [])].filter((item) => sets.every((s, j) => j === i || !s.has(item))),
+  }));
+  const some = all.filter((item) => {
+    const count = sets.filter((s) => s.has(item)).length;
+    return count > 1 && count < sets.length;
+  });
+  const aloneText = alone
+    .filter((a) => a.items.length > 0)
+    .map((a) => `${policyName(a.policy)} alone has ${a.items.length}`);
+  const sharedText =
+    shared.length === all.length
+      ? `${capitalise(names(policies))} have the same ${shared.length} ${noun}`
+      : `${capitalise(names(policies))} share ${shared.length} ${noun}`;
+  const details: AnswerSection[] = [{ name: `Shared by all (${shared.length})`, value: bullets(shared) }];
+  for (const a of alone) {
+    details.push({ name: `Only ${a.policy.short_name} (${a.items.length})`, value: bullets(a.items) });
+  }
+  if (some.length > 0) {
+    details.push({
+      name: `In some (${some.length})`,
+      value: some
+        .map(
+          (item) =>
+            `• ${item} — ${policies
+              .filter((_, i) => sets[i]?.has(item))
+              .map((p) => p.short_name)
+              .join(", ")}`,
+        )
+        .join("\n"),
+    });
+  }
+  return {
+    text: `${[sharedText, ...aloneText].join("; ")}.`,
+    details,
+  };
+}
+
+function byValue(
+  policies: readonly Policy[],
+  key: (p: Policy) => string,
+  sentence: (value: string, group: Policy[]) => string,
+  detail: (p: Policy) => string,
+): CompareBody {
+  const parts = groupBy(policies, key).map(([value, group]) => sentence(value, group));
+  return {
+    text: `${parts.join("; ")}.`,
+    details: policies.map((p) => ({ name: p.short_name, value: detail(p) })),
+  };
+}
+
+function compareField(policies: readonly Policy[], field: PolicyField): CompareBody {
+  const isAre = (group: Policy[]): string => (group.length > 1 ? "are" : "is");
+  switch (field) {
+    case "start_year":
+      return startYears(policies);
+    case "end_year":
+      return endYears(policies);
+    case "budget":
+      return budgets(policies);
+    case "objectives":
+      return sharedAndAlone(policies, (p) => p.objectives.items, "objectives");
+    case "beneficiaries":
+      return sharedAndAlone(policies, (p) => p.beneficiaries.items, "beneficiaries");
+    case "eu_alignment":
+      return sharedAndAlone(policies, (p) => p.eu_alignment.items, "EU priorities");
+    case "instruments":
+      return sharedAndAlone(
+        policies,
+        (p) => [
+          ...p.instruments.financial.map((i) => `Financial: ${i}`),
+          ...p.instruments.technical_assistance.map((i) => `Technical assistance: ${i}`),
+        ],
+        "instruments",
+      );
+    case "type":
+      return byValue(
+        policies,
+        (p) => p.type.kind,
+        (_, group) => {
+          const lead = group[0];
+          const kind = lead ? kindText(lead) : "";
+          const plural = kind.replace(/policy\b/, "policies");
+          return `${capitalise(names(group))} ${isAre(group)} ${group.length > 1 ? plural : `a ${kind}`}`;
+        },
+        (p) => p.type.label,
+      );
+    case "evaluation":
+      return byValue(
+        policies,
+        (p) => p.evaluation.status,
+        (_, group) => {
+          const first = group[0];
+          const phrase = first ? evaluationText(first) : "";
+          return `${capitalise(names(group))} ${group.length > 1 ? phrase.replace(/^is /, "are ").replace(/^has /, "have ") : phrase}`;
+        },
+        (p) => `${p.evaluation.label}: ${p.evaluation.results}`,
+      );
+    case "focus":
+      return byValue(
+        policies,
+        (p) => p.focus.scope,
+        (scope, group) => `${capitalise(names(group))} ${isAre(group)} ${scope}`,
+        (p) => `${p.focus.scope}: ${p.focus.sectors.join(", ") || p.focus.text}`,
+      );
+    case "authorities": {
+      const body = sharedAndAlone(policies, (p) => p.authorities.roles, "authority roles");
+      return {
+        text: `${policies
+          .map((p) => `${capitalise(policyName(p))}: ${joinAnd(p.authorities.bodies) || "bodies not named"}`)
+          .join("; ")}.`,
+        details: [
+          ...policies.map((p) => ({ name: p.short_name, value: p.authorities.text })),
+          ...body.details,
+        ],
+      };
+    }
+    case "funding_source":
+      return {
+        text: `${policies
+          .map((p) => `${capitalise(policyName(p))}: ${lowerFirst(p.funding_source.text)}`)
+          .join("; ")}.`,
+        details: policies.map((p) => ({ name: p.short_name, value: p.funding_source.text })),
+      };
+    case "summary":
+      return {
+        text: policies.map((p) => firstSentence(p.summary.text)).join(" "),
+        details: policies.map((p) => ({ name: p.short_name, value: p.summary.text })),
+      };
+  }
+}
+
+function keyFacts(policies: readonly Policy[]): CompareBody {
+  const years = startYears(policies);
+  const types = compareField(policies, "type");
+  const objectives = sharedAndAlone(policies, (p) => p.objectives.items, "objectives");
+  return {
+    text: `${types.text} ${years.text}`,
+    details: [
+      ...policies.map((p) => ({
+        name: p.short_name,
+        value: [
+          `Type: ${p.type.label}`,
+          `Period: ${periodText(p)}`,
+          `Budget: ${budgetSummary(p)}`,
+          `Evaluation: ${p.evaluation.label}`,
+        ].join("\n"),
+        inline: true,
+      })),
+      { name: "Objectives", value: objectives.text },
+    ],
+  };
+}
+
+const KEY_FACT_FIELDS: readonly PolicyField[] = ["type", "start_year", "budget", "evaluation", "objectives"];
+
+export function compareAnswer(
+  country: Country,
+  unordered: readonly Policy[],
+  field: PolicyField | null,
+): Answer {
+  // Oldest first: every comparison reads in the same, chronological order.
+  const policies = [...unordered].sort(
+    (a, b) => a.start_year.value - b.start_year.value || a.id.localeCompare(b.id),
+  );
+  const body = field === null ? keyFacts(policies) : compareField(policies, field);
+  const fields = field === null ? KEY_FACT_FIELDS : [field];
+  const sources = unique(
+    policies.flatMap((p) => fields.map((f) => sourceLine(country, p[f].source))),
+  );
+  const ids = policies.map((p) => p.id).sort();
+  const shortNames = policies.map((p) => p.short_name);
+  const withPeriods = field === null || field === "start_year" || field === "end_year";
+  const nextFields: PolicyField[] = ["start_year", "budget", "objectives", "evaluation"];
+  const first = policies[0];
+  const second = policies[1];
+  const suggestions =
+    first && second
+      ? nextFields
+          .filter((f) => f !== field)
+          .slice(0, 3)
+          .map((f) => `compare ${first.short_name} and ${second.short_name} ${FIELD_QUESTION_WORDS[f]}`)
+      : [];
+  return {
+    kind: "compare",
+    country: country.id,
+    policies: ids,
+    field,
+    title: `${shortNames.join(" vs ")}${field ? ` — ${FIELD_TITLES[field]}` : ""}`,
+    text: body.text,
+    details: body.details,
+    sources,
+    suggestions,
+    ...(withPeriods ? { periods: policies.map(periodRow) } : {}),
+  };
+}

@@ -1,0 +1,185 @@
+import type { Bibliography, Country, CountryField, Policy } from "../dataset/schema.ts";
+import { computeMaturity } from "../dataset/maturity.ts";
+import { normalizeText } from "../search/normalize.ts";
+import {
+  bullets,
+  firstSentence,
+  formatNumber,
+  joinAnd,
+  kindText,
+  periodRow,
+  periodText,
+  policyName,
+  sourceLine,
+} from "./format.ts";
+import type { Answer, AnswerSection, ScoreRow } from "./types.ts";
+
+/** Country-level facts: maturity, the policies, approach, continuity, consistency, sources. */
+
+const COUNTRY_TITLES: Readonly<Record<CountryField, string>> = {
+  maturity: "cluster policy maturity",
+  policies: "cluster policies",
+  approach: "policy approach",
+  continuity: "continuity",
+  consistency: "consistency",
+  sources: "sources",
+};
+
+function maturityAnswer(country: Country): Answer {
+  const computed = computeMaturity(country);
+  const scores: ScoreRow[] = country.maturity.dimensions.map((dimension) => {
+    const rule = computed.dimensions.find((d) => d.id === dimension.id);
+    return {
+      label: dimension.label,
+      score: dimension.score,
+      max: dimension.max,
+      reason: rule?.reason ?? dimension.rule,
+    };
+  });
+  const total = scores.reduce((sum, s) => sum + s.score, 0);
+  const max = scores.reduce((sum, s) => sum + s.max, 0);
+  const details: AnswerSection[] = [
+    {
+      name: "Total",
+      value: `${formatNumber(total)} of ${formatNumber(max)}`,
+      inline: true,
+    },
+    { name: "Data year", value: String(country.maturity.data_year), inline: true },
+    ...country.maturity.notes.map((note, i) => ({ name: i === 0 ? "About the index" : "Note", value: note })),
+  ];
+  return {
+    kind: "answer",
+    country: country.id,
+    policy: null,
+    field: "maturity",
+    title: `${country.name} — cluster policy maturity`,
+    text: `${country.name}'s cluster policy maturity is ${formatNumber(total)} of ${formatNumber(
+      max,
+    )} (data from ${country.maturity.data_year}).`,
+    details,
+    sources: [sourceLine(country, country.maturity.source)],
+    suggestions: [`${country.name} consistency`, `${country.name} policies`, `${country.name} sources`],
+    scores,
+  };
+}
+
+function policyLine(policy: Policy): string {
+  return `${policy.short_name} (${kindText(policy)}, ${periodText(policy)})`;
+}
+
+function policiesAnswer(country: Country): Answer {
+  const count = country.policies.length;
+  return {
+    kind: "answer",
+    country: country.id,
+    policy: null,
+    field: "policies",
+    title: `${country.name} — cluster policies`,
+    text: `${country.name} has ${count} cluster ${count === 1 ? "policy" : "policies"} in the data: ${joinAnd(
+      country.policies.map(policyLine),
+    )}.`,
+    details: country.policies.map((p) => ({
+      name: p.short_name,
+      value: `${p.type.label}; ${periodText(p)}. ${firstSentence(p.summary.text)}`,
+    })),
+    sources: [sourceLine(country, "National cluster policy, programmes and initiatives")],
+    suggestions: country.policies.slice(0, 3).map((p) => p.short_name),
+    periods: country.policies.map(periodRow),
+  };
+}
+
+function textAnswer(
+  country: Country,
+  field: "approach" | "continuity" | "consistency",
+): Answer {
+  const play = country.state_of_play;
+  let text: string;
+  let details: AnswerSection[];
+  let source: string;
+  if (field === "approach") {
+    text = `${country.name}'s cluster policy approach: ${play.approach.items
+      .map((item) => item.charAt(0).toLowerCase() + item.slice(1))
+      .join("; ")}.`;
+    details = [{ name: "Approach", value: bullets(play.approach.items) }];
+    source = play.approach.source;
+  } else if (field === "continuity") {
+    text = firstSentence(play.continuity.text);
+    details = [{ name: "Continuity", value: play.continuity.text }];
+    source = play.continuity.source;
+  } else {
+    text = `${country.name}'s cluster policies rate “${play.consistency.rating}” for consistency.`;
+    details = [
+      { name: "Rating", value: play.consistency.rating, inline: true },
+      { name: "Consistency", value: play.consistency.text },
+    ];
+    source = play.consistency.source;
+  }
+  return {
+    kind: "answer",
+    country: country.id,
+    policy: null,
+    field,
+    title: `${country.name} — ${COUNTRY_TITLES[field]}`,
+    text,
+    details,
+    sources: [sourceLine(country, source)],
+    suggestions: [`${country.name} maturity`, `${country.name} policies`],
+  };
+}
+
+function formatEntry(entry: Bibliography): AnswerSection {
+  const parts = [entry.title, entry.publisher, entry.url, entry.accessed ? `accessed ${entry.accessed}` : undefined];
+  return {
+    name: `${entry.author} (${entry.year})`,
+    value: parts.filter((p): p is string => p !== undefined).join(" · "),
+  };
+}
+
+/** Entries whose title, publisher or address names the policy (any of its names of 4+ letters). */
+function entriesAbout(country: Country, policy: Policy): Bibliography[] {
+  const names = [policy.short_name, policy.name, ...policy.aliases]
+    .map(normalizeText)
+    .filter((name) => name.replace(/ /g, "").length >= 4);
+  return country.bibliography.filter((entry) => {
+    const haystack = normalizeText(`${entry.title} ${entry.publisher ?? ""} ${entry.url ?? ""}`);
+    return names.some((name) => haystack.includes(name));
+  });
+}
+
+export function sourcesAnswer(country: Country, policy: Policy | null): Answer {
+  const about = policy ? entriesAbout(country, policy) : [];
+  const narrowed = policy !== null && about.length > 0;
+  const entries = narrowed ? about : country.bibliography;
+  const count = entries.length;
+  const text = narrowed
+    ? `${count} of the ${country.bibliography.length} sources of the ${country.name} factsheet are about ${policyName(policy)}.`
+    : policy
+      ? `No source of the ${country.name} factsheet names ${policy.short_name} in its title; here are all ${count}.`
+      : `The ${country.name} factsheet cites ${count} source${count === 1 ? "" : "s"}.`;
+  return {
+    kind: "answer",
+    country: country.id,
+    policy: policy?.id ?? null,
+    field: "sources",
+    title: `${policy ? policy.short_name : country.name} — sources`,
+    text,
+    details: entries.map(formatEntry),
+    sources: [sourceLine(country, "Bibliography")],
+    suggestions: policy ? [policy.short_name, `${country.name} sources`] : [`${country.name} maturity`],
+  };
+}
+
+export function countryAnswer(country: Country, field: CountryField, policy: Policy | null = null): Answer {
+  switch (field) {
+    case "maturity":
+      return maturityAnswer(country);
+    case "policies":
+      return policiesAnswer(country);
+    case "sources":
+      return sourcesAnswer(country, policy);
+    case "approach":
+    case "continuity":
+    case "consistency":
+      return textAnswer(country, field);
+  }
+}

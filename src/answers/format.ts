@@ -1,0 +1,141 @@
+import type { Country, Policy } from "../dataset/schema.ts";
+import type { PeriodRow } from "./types.ts";
+
+/** Wording helpers shared by the answer builders. */
+
+/** Names that read with "the": "the TORCH Program", but "City Clusters". */
+const ARTICLE_NOUNS = new Set([
+  "program",
+  "programme",
+  "plan",
+  "policy",
+  "strategy",
+  "initiative",
+  "scheme",
+  "fund",
+  "project",
+  "area",
+  "region",
+  "network",
+  "platform",
+  "agenda",
+]);
+
+export function policyName(policy: Policy, sentenceStart = false): string {
+  const words = policy.short_name.trim().split(/\s+/);
+  const last = (words[words.length - 1] ?? "").toLowerCase();
+  if (!ARTICLE_NOUNS.has(last) || /^the\s/i.test(policy.short_name)) return policy.short_name;
+  return `${sentenceStart ? "The" : "the"} ${policy.short_name}`;
+}
+
+export function sourceLine(country: Country, section: string): string {
+  return `${country.factsheet.title} › ${section}`;
+}
+
+export function joinAnd(items: readonly string[], conjunction = "and"): string {
+  if (items.length <= 1) return items.join("");
+  if (items.length === 2) return `${items[0]} ${conjunction} ${items[1]}`;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+export function bullets(items: readonly string[]): string {
+  return items.length === 0 ? "None stated" : items.map((item) => `• ${item}`).join("\n");
+}
+
+/** "Research organisations" → "research organisations", but "SMEs" stays "SMEs". */
+export function lowerFirst(text: string): string {
+  if (text.length > 1 && text[1] === text[1]?.toUpperCase() && /[A-Z]/.test(text[1] ?? "")) {
+    return text;
+  }
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  return (match?.[1] ?? text).trim();
+}
+
+/** Up to `max` characters, cut at a sentence or word boundary, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const sentenceEnd = cut.lastIndexOf(". ");
+  if (sentenceEnd > max * 0.6) return cut.slice(0, sentenceEnd + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > 0 ? space : cut.length)}…`;
+}
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
+
+/** EUR 890,000,000 → "EUR 890 million". */
+export function formatEur(amount: number): string {
+  if (amount >= 1e9) return `EUR ${formatNumber(amount / 1e9)} billion`;
+  if (amount >= 1e6) return `EUR ${formatNumber(amount / 1e6)} million`;
+  return `EUR ${amount.toLocaleString("en-GB")}`;
+}
+
+export function periodText(policy: Policy): string {
+  const start = policy.start_year.value;
+  const end = policy.end_year.value;
+  return end === null ? `since ${start}, no end year` : `${start}–${end}`;
+}
+
+export function periodRow(policy: Policy): PeriodRow {
+  return {
+    policy: policy.id,
+    label: policy.short_name,
+    start: policy.start_year.value,
+    end: policy.end_year.value,
+    milestones: policy.start_year.milestones.map((m) => ({ year: m.year, event: m.event })),
+  };
+}
+
+const KIND_WORDS: Readonly<Record<Policy["type"]["kind"], string>> = {
+  national_cluster_policy: "national cluster policy",
+  regional_cluster_policy: "regional cluster policy",
+  broader_policy: "broader policy (not a dedicated cluster policy)",
+};
+
+export function kindText(policy: Policy): string {
+  return KIND_WORDS[policy.type.kind];
+}
+
+/** Whether the budget rows state anything at all. */
+export function budgetStated(policy: Policy): boolean {
+  return policy.budget.amounts.length > 0 || !/not indicated/i.test(policy.budget.overall);
+}
+
+export function budgetSummary(policy: Policy): string {
+  const amounts = policy.budget.amounts;
+  if (amounts.length === 0) {
+    return budgetStated(policy) ? policy.budget.overall : "not stated in the sources";
+  }
+  return amounts
+    .map((a) => {
+      const years =
+        a.from_year !== undefined && a.to_year !== undefined
+          ? ` (${a.from_year}–${a.to_year})`
+          : a.from_year !== undefined
+            ? ` (from ${a.from_year})`
+            : "";
+      return `${a.label}: ${a.approximate ? "about " : ""}${formatEur(a.amount_eur)}${years}`;
+    })
+    .join("; ");
+}
+
+const EVALUATION_WORDS: Readonly<Record<Policy["evaluation"]["status"], string>> = {
+  "in-itinere": "is evaluated in itinere (while it runs)",
+  "ex-ante": "has an ex-ante evaluation",
+  "ex-post": "has an ex-post evaluation",
+  none: "has no policy evaluation",
+};
+
+export function evaluationText(policy: Policy): string {
+  return EVALUATION_WORDS[policy.evaluation.status];
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

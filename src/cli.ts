@@ -1,0 +1,96 @@
+import { createInterface } from "node:readline";
+import type { Answer } from "./answers/types.ts";
+import type { Engine } from "./engine.ts";
+import { renderAnswerText } from "./render/text.ts";
+
+/**
+ * `npm run ask -- "<question>"` prints the text answer; `--json` prints the JSON object of
+ * DESIGN.md; `--json` without a question answers standard input line by line (JSON Lines), all
+ * in this one process so a batch costs one start-up.
+ */
+
+const USAGE = 'usage: npm run --silent ask -- [--json] "<question>"   (or --json with questions on stdin)';
+
+/** The `ask --json` contract: only these keys, in this order. */
+export function answerJson(answer: Answer): Record<string, unknown> {
+  switch (answer.kind) {
+    case "answer":
+      return {
+        kind: answer.kind,
+        country: answer.country,
+        policy: answer.policy,
+        field: answer.field,
+        text: answer.text,
+      };
+    case "compare":
+      return {
+        kind: answer.kind,
+        country: answer.country,
+        policies: [...answer.policies].sort(),
+        field: answer.field,
+        text: answer.text,
+      };
+    case "clarify":
+      return { kind: answer.kind, text: answer.text, suggestions: answer.suggestions };
+    case "none":
+      return { kind: answer.kind, text: answer.text };
+  }
+}
+
+async function loadEngine(): Promise<Engine> {
+  const [{ loadConfig }, { loadDataset, defaultDataDir }, { createEngine }] = await Promise.all([
+    import("./config.ts"),
+    import("./dataset/load.ts"),
+    import("./create-engine.ts"),
+  ]);
+  const config = await loadConfig("start");
+  return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
+}
+
+async function answerStdin(engine: Engine, json: boolean, color: boolean): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let buffer: string[] = [];
+  const flush = (): void => {
+    if (buffer.length > 0) process.stdout.write(`${buffer.join("\n")}\n`);
+    buffer = [];
+  };
+  for await (const line of lines) {
+    const answer = engine.ask(line);
+    buffer.push(json ? JSON.stringify(answerJson(answer)) : `${renderAnswerText(answer, { color })}\n`);
+    if (buffer.length >= 200) flush();
+  }
+  flush();
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const rest = argv.filter((arg) => arg !== "--json");
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  const question = rest.join(" ").trim();
+  if (question === "" && process.stdin.isTTY) {
+    console.error(USAGE);
+    return 2;
+  }
+  const engine = await loadEngine();
+  const color = !json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (question === "") {
+    await answerStdin(engine, json, color);
+    return 0;
+  }
+  const answer = engine.ask(question);
+  console.log(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer, { color }));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

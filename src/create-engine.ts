@@ -1,0 +1,124 @@
+import type { Country, CountryField, PolicyField } from "./dataset/schema.ts";
+import type { Answer, Intent } from "./answers/types.ts";
+import type { Engine } from "./engine.ts";
+import { answerIntent } from "./answers/answer.ts";
+import { compareAnswer } from "./answers/compare-answer.ts";
+import { countryAnswer, sourcesAnswer } from "./answers/country-answer.ts";
+import { policyAnswer } from "./answers/policy-answer.ts";
+import { buildCatalog } from "./search/catalog.ts";
+import { resolveQuestion } from "./search/resolve.ts";
+import {
+  DEFAULT_SUGGEST_LIMIT,
+  findCountry,
+  findPolicy,
+  suggestCountries,
+  suggestPolicies,
+} from "./search/suggest.ts";
+
+/** The engine over a validated dataset: indexes are built once, here. */
+export function createEngine(countries: Country[]): Engine {
+  const catalog = buildCatalog(countries);
+
+  const unknownPolicy = (ref: string): Answer => {
+    const near = suggestPolicies(catalog, ref, 3);
+    const shown = ref.trim().slice(0, 60);
+    if (near.length > 0) {
+      return {
+        kind: "clarify",
+        text: `I don't know the policy “${shown}”. Did you mean ${near.map((c) => c.name).join(", ")}?`,
+        suggestions: near.map((c) => catalog.policies.get(c.value)?.policy.short_name ?? c.value),
+      };
+    }
+    return {
+      kind: "none",
+      text: `I don't know the policy “${shown}”. Known policies: ${[...catalog.policies.values()]
+        .slice(0, 10)
+        .map((r) => r.policy.short_name)
+        .join(", ")}.`,
+      suggestions: [],
+    };
+  };
+
+  const unknownCountry = (ref: string): Answer => ({
+    kind: "none",
+    text: `I have no data on “${ref.trim().slice(0, 60)}”. Countries: ${countries
+      .map((c) => c.name)
+      .join(", ")}.`,
+    suggestions: countries.slice(0, 3).map((c) => `${c.name} maturity`),
+  });
+
+  const engine: Engine = {
+    countries,
+    resolveQuestion: (text: string): Intent => resolveQuestion(catalog, text),
+    answerIntent: (intent: Intent): Answer => answerIntent(catalog, intent),
+    ask: (text: string): Answer => answerIntent(catalog, resolveQuestion(catalog, text)),
+    policyAnswer(policyRef: string, field: PolicyField | null): Answer {
+      const found = findPolicy(catalog, policyRef);
+      const ref = found ? catalog.policies.get(found.policy) : undefined;
+      return ref ? policyAnswer(ref.country, ref.policy, field) : unknownPolicy(policyRef);
+    },
+    compareAnswer(policyRefs: string[], field: PolicyField | null): Answer {
+      const refs = [];
+      for (const text of policyRefs) {
+        const found = findPolicy(catalog, text);
+        const ref = found ? catalog.policies.get(found.policy) : undefined;
+        if (!ref) return unknownPolicy(text);
+        refs.push(ref);
+      }
+      const unique = [...new Map(refs.map((r) => [r.policy.id, r])).values()];
+      const first = unique[0];
+      if (!first || unique.length < 2) {
+        return {
+          kind: "clarify",
+          text: "Pick two different policies to compare.",
+          suggestions: suggestPolicies(catalog, "", 3).map(
+            (c) => catalog.policies.get(c.value)?.policy.short_name ?? c.value,
+          ),
+        };
+      }
+      return compareAnswer(
+        first.country,
+        unique.map((r) => r.policy),
+        field,
+      );
+    },
+    countryAnswer(countryRef: string, field: CountryField): Answer {
+      const id = findCountry(catalog, countryRef);
+      const country = id ? catalog.countryById.get(id) : undefined;
+      return country ? countryAnswer(country, field) : unknownCountry(countryRef);
+    },
+    sourcesAnswer(countryRef: string | null, policyRef: string | null): Answer {
+      const policy = policyRef ? findPolicy(catalog, policyRef) : null;
+      if (policyRef && !policy) return unknownPolicy(policyRef);
+      const countryId = countryRef
+        ? findCountry(catalog, countryRef)
+        : (policy?.country ?? (countries.length === 1 ? (countries[0]?.id ?? null) : null));
+      if (countryRef && countryId === null) return unknownCountry(countryRef);
+      const country = countryId ? catalog.countryById.get(countryId) : undefined;
+      if (!country) {
+        return {
+          kind: "clarify",
+          text: "Sources of which country?",
+          suggestions: countries.slice(0, 5).map((c) => `${c.name} sources`),
+        };
+      }
+      const ref = policy ? catalog.policies.get(policy.policy) : undefined;
+      if (ref && ref.country.id !== country.id) {
+        return {
+          kind: "none",
+          text: `${ref.policy.short_name} is a policy of ${ref.country.name}, not of ${country.name}.`,
+          suggestions: [`${ref.policy.short_name} sources`],
+        };
+      }
+      return sourcesAnswer(country, ref?.policy ?? null);
+    },
+    suggestPolicies: (query: string, limit = DEFAULT_SUGGEST_LIMIT) =>
+      suggestPolicies(catalog, query, limit),
+    suggestCountries: (query: string, limit = DEFAULT_SUGGEST_LIMIT) =>
+      suggestCountries(catalog, query, limit),
+    findPolicy: (ref: string) => findPolicy(catalog, ref),
+    findCountry: (ref: string) => findCountry(catalog, ref),
+  };
+  return engine;
+}
+

@@ -1,0 +1,136 @@
+import type Fuse from "fuse.js";
+import type { Choice } from "../engine.ts";
+import type { Catalog, SuggestRecord } from "./catalog.ts";
+import { normalizeText, phraseStems } from "./normalize.ts";
+import { resolveQuestion } from "./resolve.ts";
+
+/**
+ * Autocomplete and reference look-up. Choices come in tiers — exact name or id, then names
+ * that start with what was typed, then aliases that contain it, then fuzzy matches — so the
+ * obvious choice is first and a typo still finds something.
+ */
+
+export const DEFAULT_SUGGEST_LIMIT = 25;
+/** Discord's cap on a choice's name; other front ends live with it too. */
+const MAX_CHOICE_NAME = 100;
+
+function choiceName(record: SuggestRecord, query: string): string {
+  // Say which alias matched when it is not visible in the label ("Innofund" → TORCH Program).
+  const label =
+    !record.primary && query !== "" && !normalizeText(record.label).includes(record.key)
+      ? `${record.label} · ${record.key}`
+      : record.label;
+  return label.length <= MAX_CHOICE_NAME ? label : `${label.slice(0, MAX_CHOICE_NAME - 1)}…`;
+}
+
+function rank(
+  records: readonly SuggestRecord[],
+  index: Fuse<SuggestRecord>,
+  query: string,
+  limit: number,
+  allIds: readonly string[],
+  labelOf: (id: string) => string,
+): Choice[] {
+  const cap = Math.max(0, Math.min(limit, DEFAULT_SUGGEST_LIMIT));
+  if (cap === 0) return [];
+  const q = normalizeText(query);
+  if (q === "") {
+    return allIds.slice(0, cap).map((id) => ({ name: truncate(labelOf(id)), value: id }));
+  }
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  const take = (record: SuggestRecord): void => {
+    if (out.length >= cap || seen.has(record.id)) return;
+    seen.add(record.id);
+    out.push({ name: choiceName(record, q), value: record.id });
+  };
+  const words = (key: string): string[] => key.split(" ");
+  const tiers: ((r: SuggestRecord) => boolean)[] = [
+    (r) => r.key === q || r.id === q,
+    (r) => r.primary && (r.key.startsWith(q) || words(r.key).some((w) => w.startsWith(q))),
+    (r) => r.key.startsWith(q) || r.key.includes(q) || (r.primary && r.id.includes(q)),
+  ];
+  for (const tier of tiers) {
+    for (const record of records) {
+      if (out.length >= cap) return out;
+      if (tier(record)) take(record);
+    }
+  }
+  if (out.length < cap && q.length >= 2) {
+    for (const result of index.search(q, { limit: cap * 4 })) take(result.item);
+  }
+  return out;
+}
+
+function truncate(label: string): string {
+  return label.length <= MAX_CHOICE_NAME ? label : `${label.slice(0, MAX_CHOICE_NAME - 1)}…`;
+}
+
+export function suggestPolicies(catalog: Catalog, query: string, limit = DEFAULT_SUGGEST_LIMIT): Choice[] {
+  const ids = [...catalog.policies.keys()];
+  return rank(
+    catalog.suggestRecords,
+    catalog.policySuggestIndex,
+    query,
+    limit,
+    ids,
+    (id) => {
+      const ref = catalog.policies.get(id);
+      return ref ? `${ref.policy.short_name} (${ref.country.name})` : id;
+    },
+  );
+}
+
+export function suggestCountries(catalog: Catalog, query: string, limit = DEFAULT_SUGGEST_LIMIT): Choice[] {
+  const ids = catalog.countries.map((c) => c.id);
+  return rank(
+    catalog.countrySuggestRecords,
+    catalog.countrySuggestIndex,
+    query,
+    limit,
+    ids,
+    (id) => catalog.countryById.get(id)?.name ?? id,
+  );
+}
+
+/** An id, name or alias typed exactly (after normalisation), owned by one policy. */
+function exactPolicy(catalog: Catalog, ref: string): string | null {
+  const key = normalizeText(ref);
+  if (catalog.policies.has(ref.trim())) return ref.trim();
+  const owners = new Set(catalog.suggestRecords.filter((r) => r.key === key).map((r) => r.id));
+  return owners.size === 1 ? ([...owners][0] ?? null) : null;
+}
+
+export function findPolicy(catalog: Catalog, ref: string): { country: string; policy: string } | null {
+  const exact = exactPolicy(catalog, ref);
+  const id = exact ?? resolvedPolicy(catalog, ref);
+  if (id === null) return null;
+  const found = catalog.policies.get(id);
+  return found ? { country: found.country.id, policy: found.policy.id } : null;
+}
+
+/** The resolver's reading of a typed reference, when it names exactly one policy. */
+function resolvedPolicy(catalog: Catalog, ref: string): string | null {
+  const intent = resolveQuestion(catalog, ref);
+  return intent.kind === "policy" ? intent.policy : null;
+}
+
+export function findCountry(catalog: Catalog, ref: string): string | null {
+  const trimmed = ref.trim();
+  if (catalog.countryById.has(trimmed)) return trimmed;
+  const key = normalizeText(ref);
+  if (key === "") return null;
+  const owners = new Set(catalog.countrySuggestRecords.filter((r) => r.key === key).map((r) => r.id));
+  if (owners.size === 1) return [...owners][0] ?? null;
+  // Country words the resolver knows ("chinese"), then typos of a country's name.
+  const known = catalog.countryPhrases.map
+    .get(phraseStems(ref).join(" "))
+    ?.flatMap((m) => (m.kind === "known" ? [m.countryId] : []));
+  if (known && new Set(known).size === 1) return known[0] ?? null;
+  const results = catalog.countrySuggestIndex.search(key, { limit: 5 });
+  const best = results[0];
+  if (!best || (best.score ?? 1) > 0.2) return null;
+  const rival = results.find((r) => r.item.id !== best.item.id);
+  if (rival && (rival.score ?? 1) - (best.score ?? 1) < 0.15) return null;
+  return best.item.id;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, redactSecret } from "../../src/config.ts";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.s3cr3t-t0ken_value";
+
+function problemsOf(
+  env: Record<string, string>,
+  purpose?: "start" | "bot" | "deploy",
+): ConfigError {
+  try {
+    parseConfig(env, purpose);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("reads every variable, treating blank ones (a copied .env.example) as unset", () => {
+    expect(
+      parseConfig({
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_CLIENT_ID: "123456789012345678",
+        DISCORD_GUILD_ID: "",
+        DISCORD_API_URL: "http://127.0.0.1:8080/api/",
+        ASK_CHANNEL_IDS: "223456789012345678, 323456789012345678,",
+        DATA_DIR: "",
+      }),
+    ).toEqual({
+      token: TOKEN,
+      clientId: "123456789012345678",
+      guildId: null,
+      apiUrl: "http://127.0.0.1:8080/api",
+      askChannelIds: ["223456789012345678", "323456789012345678"],
+      dataDir: null,
+    });
+  });
+
+  it("without a token means the offline console", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "" }).token).toBeNull();
+  });
+
+  it("lists every problem in one message", () => {
+    const error = problemsOf(
+      {
+        DISCORD_CLIENT_ID: "my-app",
+        DISCORD_GUILD_ID: "12x",
+        DISCORD_API_URL: "localhost:8080",
+        ASK_CHANNEL_IDS: "223456789012345678,general",
+      },
+      "deploy",
+    );
+    expect(error.problems).toHaveLength(5);
+    for (const variable of [
+      "DISCORD_TOKEN",
+      "DISCORD_CLIENT_ID",
+      "DISCORD_GUILD_ID",
+      "DISCORD_API_URL",
+      "ASK_CHANNEL_IDS (entry 2)",
+    ]) {
+      expect(error.message).toContain(variable);
+    }
+    expect(error.message).toContain("5 problems");
+  });
+
+  it("never prints the token, even when the token itself is the problem", () => {
+    const error = problemsOf(
+      { DISCORD_TOKEN: `${TOKEN} ${TOKEN}`, DISCORD_API_URL: TOKEN, ASK_CHANNEL_IDS: TOKEN },
+      "deploy",
+    );
+    expect(error.problems.length).toBeGreaterThanOrEqual(4);
+    expect(error.message).not.toContain("s3cr3t");
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it("asks for a token only when the caller needs one", () => {
+    expect(problemsOf({}, "bot").message).toContain("DISCORD_TOKEN is required");
+    expect(parseConfig({}, "start").token).toBeNull();
+  });
+});
+
+describe("redactSecret", () => {
+  it("replaces every occurrence", () => {
+    expect(redactSecret(`a ${TOKEN} b ${TOKEN}`, TOKEN)).toBe("a [redacted] b [redacted]");
+    expect(redactSecret("nothing", null)).toBe("nothing");
+  });
+});

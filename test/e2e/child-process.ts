@@ -1,0 +1,141 @@
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Every variable the bot reads, blank unless given: a developer's .env cannot leak in. */
+export function botEnv(values: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DISCORD_TOKEN: "",
+    DISCORD_CLIENT_ID: "",
+    DISCORD_GUILD_ID: "",
+    DISCORD_API_URL: "",
+    ASK_CHANNEL_IDS: "",
+    DATA_DIR: "",
+    NO_COLOR: "1",
+    ...values,
+  };
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output(): { stdout: string; stderr: string };
+  /** Resolves when stdout or stderr matches; rejects on timeout or exit. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `npm run <script>` in the repository, as a user would start it. */
+export function startNpm(args: string[], env: NodeJS.ProcessEnv): RunningProcess {
+  const child = spawn("npm", ["--silent", ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  const listeners = new Set<() => void>();
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const listener of listeners) listener();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const listener of listeners) listener();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("exit", (code, signal) => {
+      for (const listener of listeners) listener();
+      resolve({ code, signal });
+    });
+  });
+  return {
+    child,
+    output: () => ({ stdout, stderr }),
+    exited,
+    waitForOutput(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (pattern.test(stdout) || pattern.test(stderr)) {
+            finish();
+            resolve();
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            finish();
+            reject(new Error(`Exited before printing ${pattern}:\n${stdout}\n${stderr}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`No ${pattern} within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+        }, timeoutMs);
+        const finish = (): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}
+
+export async function runNpm(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const running = startNpm(args, env);
+  const timer = setTimeout(() => running.child.kill("SIGKILL"), timeoutMs);
+  const { code } = await running.exited;
+  clearTimeout(timer);
+  return { code, ...running.output() };
+}
+
+/**
+ * The process running `src/main.ts` below `rootPid` (npm → sh → tsx → node), from /proc; null
+ * where /proc is unavailable.
+ */
+export function findBotPid(rootPid: number): number | null {
+  try {
+    const parents = new Map<number, number>();
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        parents.set(Number(entry), Number(fields[1]));
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    const descendants = (pid: number): number[] =>
+      [...parents.entries()]
+        .filter(([, parent]) => parent === pid)
+        .flatMap(([child]) => [child, ...descendants(child)]);
+    const candidates = [rootPid, ...descendants(rootPid)].filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        return cmdline.includes("main.ts") && !cmdline.includes("tsx/dist/cli");
+      } catch {
+        return false;
+      }
+    });
+    return candidates.at(-1) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory of a process in kB (Linux /proc); null elsewhere. */
+export function rssKb(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
