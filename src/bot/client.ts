@@ -53,7 +53,7 @@ export interface StartBotOptions {
   renderChart?: ChartRenderer;
   log?: Logger;
   limiter?: UserRateLimiter;
-  /** How long to wait for READY before giving up (default 15 s). */
+  /** How long to wait for READY before giving up (default 10 s). */
   loginTimeoutMs?: number;
   /** Called when Discord closes the connection for good after start-up (e.g. token revoked). */
   onFatal?: (message: string) => void;
@@ -139,7 +139,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
   client.on(Events.Error, (error) => log.error("Discord client error:", error));
   client.on(Events.ShardError, (error) => log.warn(`Gateway connection error: ${error.message}`));
 
-  const timeoutMs = options.loginTimeoutMs ?? 15_000;
+  const timeoutMs = options.loginTimeoutMs ?? 10_000;
   let ready = false;
   let failStart: (error: Error) => void = () => {};
   const fatalClose = (event: CloseEvent): void => {

@@ -106,8 +106,15 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
     engine,
     commands,
     renderView: async (view, command) => {
-      const chartPath = view.image ? await saveChart(view.image, view) : null;
       const notes = command === "help" ? [CONSOLE_HELP] : [];
+      // The picture only illustrates the answer: if it cannot be written, still answer.
+      const chartPath = view.image
+        ? await saveChart(view.image, view).catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            notes.push(`(The chart could not be written: ${reason})`);
+            return null;
+          })
+        : null;
       const width = interactive && output.columns ? Math.min(output.columns, 120) : undefined;
       return renderViewText(view, { color, chartPath, notes, ...(width ? { width } : {}) });
     },

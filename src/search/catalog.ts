@@ -86,7 +86,8 @@ export interface Catalog {
   knownStems: Set<string>;
   /** Stems of names, fields and countries a typo may be corrected to. */
   correctionTargets: Set<string>;
-  correctionIndex: Fuse<string>;
+  /** Each target and every one-letter deletion of it → the targets (symmetric-delete index). */
+  correctionIndex: Map<string, string[]>;
   stopStems: Set<string>;
   genericStems: Set<string>;
   /** "plan", "program", "policy"…: typed around a name as part of it ("the GBA plan"). */
@@ -305,12 +306,14 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   for (const stem of [...postings.keys(), ...strongFieldStems, ...countryStems]) {
     if (stem.length >= 4 && !/^\d+$/.test(stem)) correctionTargets.add(stem);
   }
-  const correctionIndex = new Fuse([...correctionTargets], {
-    includeScore: true,
-    threshold: 0.5,
-    ignoreLocation: true,
-    isCaseSensitive: true,
-  });
+  const correctionIndex = new Map<string, string[]>();
+  for (const target of correctionTargets) {
+    for (const variant of deletionVariants(target)) {
+      const list = correctionIndex.get(variant);
+      if (list) list.push(target);
+      else correctionIndex.set(variant, [target]);
+    }
+  }
 
   // Autocomplete records: names first, then aliases.
   const suggestRecords: SuggestRecord[] = [];
@@ -381,10 +384,19 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   };
 }
 
+/** The word itself and the word with each one letter deleted. */
+function deletionVariants(word: string): Set<string> {
+  const variants = new Set<string>([word]);
+  for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
+  return variants;
+}
+
 /**
  * The vocabulary word a typo stands for, or null. Only unknown words of four letters or more
  * are corrected, within one edit (two from eight letters): "torhc" → "torch", "greatr" →
- * "greater", "budgte" → "budget". Fuse proposes candidates; the edit distance decides.
+ * "greater", "budgte" → "budget". Candidates share a one-deletion variant with the typo (which
+ * finds every word one edit away, and most two away) and the edit distance decides; this
+ * costs a few map look-ups per word, whatever the size of the vocabulary.
  */
 export function correctTypo(
   catalog: Catalog,
@@ -393,11 +405,21 @@ export function correctTypo(
   const maxEdits = allowedEdits(stem.length);
   if (maxEdits === 0) return null;
   let best: { stem: string; distance: number } | null = null;
-  for (const result of catalog.correctionIndex.search(stem, { limit: 40 })) {
-    const candidate = result.item;
-    const distance = editDistance(stem, candidate, maxEdits);
-    if (distance > maxEdits) continue;
-    if (best === null || distance < best.distance) best = { stem: candidate, distance };
+  const seen = new Set<string>();
+  for (const variant of deletionVariants(stem)) {
+    for (const candidate of catalog.correctionIndex.get(variant) ?? []) {
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      const distance = editDistance(stem, candidate, maxEdits);
+      if (distance > maxEdits) continue;
+      if (
+        best === null ||
+        distance < best.distance ||
+        (distance === best.distance && candidate < best.stem)
+      ) {
+        best = { stem: candidate, distance };
+      }
+    }
   }
   if (best === null) return null;
   return { stem: best.stem, similarity: 1 - 0.12 * best.distance };

@@ -154,6 +154,26 @@ describe("bindOptions", () => {
     });
   });
 
+  it("sends a word to the option it exactly fits, even when that option is not next", () => {
+    const sourcesSpecs = optionSpecs([
+      { name: "country", description: "Country", autocomplete: true },
+      { name: "policy", description: "Policy", autocomplete: true },
+    ]);
+    const fits = (option: string, value: string): boolean =>
+      option === "country" ? value === "china" : ["torch", "city-clusters"].includes(value);
+    const tokens = (line: string) => tokensOf(line);
+    expect(
+      Object.fromEntries(bindOptions("sources", sourcesSpecs, tokens("/s torch"), fits)),
+    ).toEqual({ policy: "torch" });
+    expect(
+      Object.fromEntries(bindOptions("sources", sourcesSpecs, tokens("/s torch china"), fits)),
+    ).toEqual({ policy: "torch", country: "china" });
+    // Nothing fits a typo, so it takes the options in order.
+    expect(
+      Object.fromEntries(bindOptions("sources", sourcesSpecs, tokens("/s torhc"), fits)),
+    ).toEqual({ country: "torhc" });
+  });
+
   it("leaves missing options out for the caller to report", () => {
     expect(bind(compareSpecs, "/compare torch")).toEqual({ a: "torch" });
     expect(bind(policySpecs, "/policy")).toEqual({});

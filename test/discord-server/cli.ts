@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { fixture } from "./fixture.ts";
+import { isRecord } from "./form-errors.ts";
 import { DiscordHarness } from "./harness.ts";
 import type { InteractionOutcome, OptionValue } from "./harness.ts";
 import type { BotMessage } from "./server.ts";
@@ -15,12 +16,21 @@ import type { BotMessage } from "./server.ts";
  * `#ask-policy text` posts in the ask-channel, anything else mentions the bot in #general.
  */
 
-/** `/compare a:torch b:city clusters field:budget` → name and options (values may hold spaces). */
-export function parseSlashLine(line: string): { name: string; options: Record<string, string> } {
+/**
+ * `/compare a:torch b:city clusters field:budget` → name and options. Values may hold spaces and
+ * colons: only `optionNames` of the command (when known) start a new option.
+ */
+export function parseSlashLine(
+  line: string,
+  optionNames: (command: string) => readonly string[] | null = () => null,
+): { name: string; options: Record<string, string> } {
   const [head = "", ...rest] = line.trim().replace(/^\//, "").split(/\s+/);
+  const known = optionNames(head);
   const options: Record<string, string> = {};
   const body = rest.join(" ");
-  const keys = [...body.matchAll(/(?:^|\s)([a-z0-9_-]+):/g)];
+  const keys = [...body.matchAll(/(?:^|\s)([a-z0-9_-]+):/g)].filter(
+    (match) => known === null || known.includes(match[1] ?? ""),
+  );
   keys.forEach((match, index) => {
     const start = (match.index ?? 0) + match[0].length;
     const end = keys[index + 1]?.index ?? body.length;
@@ -84,7 +94,12 @@ async function main(): Promise<void> {
     if (!line) continue;
     try {
       if (line.startsWith("/")) {
-        const { name, options } = parseSlashLine(line);
+        const { name, options } = parseSlashLine(line, (command) => {
+          const definition = harness.server.findCommand(command);
+          return Array.isArray(definition?.options)
+            ? definition.options.map((option) => (isRecord(option) ? String(option.name) : ""))
+            : null;
+        });
         show(await harness.slash(name, options satisfies Record<string, OptionValue>));
       } else if (line.startsWith("?")) {
         const [name = "", focused = "", ...typed] = line.slice(1).trim().split(/\s+/);
@@ -97,9 +112,11 @@ async function main(): Promise<void> {
         const components = target.components.flatMap((row) => row.components);
         if (verb === "!press") {
           const button = components.find(
-            (component) => component.type === 2 && component.label === wanted,
+            (component) =>
+              component.type === 2 &&
+              (component.label ?? "").toLowerCase().includes(wanted.toLowerCase()),
           );
-          if (!button?.custom_id) throw new Error(`No button labelled "${wanted}"`);
+          if (!button?.custom_id) throw new Error(`No button whose label contains "${wanted}"`);
           show(await harness.pressButton(target, button.custom_id));
         } else {
           const menu = components.find((component) => component.type === 3);

@@ -5,7 +5,7 @@ import { fixture } from "../discord-server/fixture.ts";
 import { DiscordHarness } from "../discord-server/harness.ts";
 import type { InteractionOutcome } from "../discord-server/harness.ts";
 import { visibleText } from "./bot-under-test.ts";
-import { botEnv, findBotPid, rssKb, runNpm, startNpm } from "./child-process.ts";
+import { botEnv, findBotPid, killTree, rssKb, runNpm, startNpm } from "./child-process.ts";
 import type { RunningProcess } from "./child-process.ts";
 
 /**
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (bot && bot.child.exitCode === null) {
-    bot.child.kill("SIGKILL");
+    killTree(bot.child.pid);
     await bot.exited;
   }
   await harness?.stop();

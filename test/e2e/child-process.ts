@@ -88,7 +88,7 @@ export async function runNpm(
   timeoutMs = 60_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const running = startNpm(args, env);
-  const timer = setTimeout(() => running.child.kill("SIGKILL"), timeoutMs);
+  const timer = setTimeout(() => killTree(running.child.pid), timeoutMs);
   const { code } = await running.exited;
   clearTimeout(timer);
   return { code, ...running.output() };
@@ -98,35 +98,59 @@ export async function runNpm(
  * The process running `src/main.ts` below `rootPid` (npm → sh → tsx → node), from /proc; null
  * where /proc is unavailable.
  */
-export function findBotPid(rootPid: number): number | null {
-  try {
-    const parents = new Map<number, number>();
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        parents.set(Number(entry), Number(fields[1]));
-      } catch {
-        // The process ended while we looked.
-      }
+function processParents(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // The process ended while we looked.
     }
-    const descendants = (pid: number): number[] =>
-      [...parents.entries()]
-        .filter(([, parent]) => parent === pid)
-        .flatMap(([child]) => [child, ...descendants(child)]);
-    const candidates = [rootPid, ...descendants(rootPid)].filter((pid) => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        return cmdline.includes("main.ts") && !cmdline.includes("tsx/dist/cli");
-      } catch {
-        return false;
-      }
-    });
-    return candidates.at(-1) ?? null;
-  } catch {
-    return null;
   }
+  return parents;
+}
+
+/** `rootPid` and every process below it, parents before children (Linux /proc; else just root). */
+export function processTree(rootPid: number): number[] {
+  let parents: Map<number, number>;
+  try {
+    parents = processParents();
+  } catch {
+    return [rootPid];
+  }
+  const below = (pid: number): number[] =>
+    [...parents.entries()]
+      .filter(([, parent]) => parent === pid)
+      .flatMap(([child]) => [child, ...below(child)]);
+  return [rootPid, ...below(rootPid)];
+}
+
+/** Kills a process this suite started and everything it started (npm → sh → tsx → node). */
+export function killTree(rootPid: number | undefined): void {
+  if (rootPid === undefined) return;
+  for (const pid of processTree(rootPid).reverse()) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** The process running `src/main.ts` below `rootPid` (the node that tsx starts); null if none. */
+export function findBotPid(rootPid: number): number | null {
+  const candidates = processTree(rootPid).filter((pid) => {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      return cmdline.includes("main.ts") && cmdline.includes("loader");
+    } catch {
+      return false;
+    }
+  });
+  return candidates.at(-1) ?? null;
 }
 
 /** Resident memory of a process in kB (Linux /proc); null elsewhere. */
