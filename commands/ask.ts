@@ -5,14 +5,18 @@ import { UserError } from "../src/command-api.ts";
 
 /** Long enough for any real question; longer text is almost certainly pasted by mistake. */
 export const MAX_QUESTION_LENGTH = 500;
+/** One row of buttons. */
+const MAX_FOLLOW_UPS = 5;
 
 /** How a free-text answer is shown, the same for /ask and for questions in channels. */
 export function askView(answer: Answer): ReplyView {
   if (answer.kind === "none") return { answer, ephemeral: true };
   if (answer.kind === "clarify") return { answer };
-  if (answer.scores?.length) return { answer, image: "maturity" };
-  if (answer.periods?.length) return { answer, image: "timeline" };
-  return { answer };
+  // The engine's follow-up questions, one press away.
+  const followUps = { suggestionButtons: answer.suggestions.slice(0, MAX_FOLLOW_UPS) };
+  if (answer.scores?.length) return { answer, image: "maturity", ...followUps };
+  if (answer.periods?.length) return { answer, image: "timeline", ...followUps };
+  return { answer, ...followUps };
 }
 
 export function tooLongMessage(length: number): string {

@@ -63,8 +63,15 @@ async function main(): Promise<void> {
   token = config.token;
 
   if (!config.token) {
-    const { runConsole } = await import("./console/run.ts");
-    await runConsole();
+    try {
+      const { runConsole } = await import("./console/run.ts");
+      await runConsole();
+    } catch (error) {
+      log.error(
+        `The offline console stopped: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      process.exit(1);
+    }
     return;
   }
   try {

@@ -78,12 +78,15 @@ export function truncate(text: string, max: number): string {
   return head.trimEnd() + ELLIPSIS;
 }
 
+// eslint-disable-next-line no-control-regex -- these separators are exactly what Discord strips
+const BLANK_CHARACTERS = /[\s\x1c-\x1f\x85]/g;
+
 /**
  * Blank as Discord sees it: only whitespace, counting the ASCII separators (U+001C–U+001F) and
  * U+0085 that Discord's server strips but JavaScript's trim() keeps.
  */
 export function isBlank(text: string): boolean {
-  return text.replace(/[\s\x1c-\x1f\x85]/g, "").length === 0;
+  return text.replace(BLANK_CHARACTERS, "").length === 0;
 }
 
 /** Discord rejects empty or blank names and values; this keeps a visible placeholder instead. */

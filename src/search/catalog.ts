@@ -7,7 +7,14 @@ import {
   type Policy,
   type PolicyField,
 } from "../dataset/schema.ts";
-import { allowedEdits, editDistance, isCjk, normalizeText, phraseStems } from "./normalize.ts";
+import {
+  allowedEdits,
+  editDistance,
+  isCjk,
+  normalizeText,
+  phraseStems,
+  stemToken,
+} from "./normalize.ts";
 import {
   ALL_POLICIES_WORDS,
   CJK_FIELD_WORDS,
@@ -143,6 +150,20 @@ function stemSet(words: readonly string[]): Set<string> {
 }
 
 export function buildCatalog(countries: readonly Country[]): Catalog {
+  // Names recur (ids, short names, aliases): normalise each string once.
+  const normalized = new Map<string, string>();
+  const norm = (text: string): string => {
+    let value = normalized.get(text);
+    if (value === undefined) {
+      value = normalizeText(text);
+      normalized.set(text, value);
+    }
+    return value;
+  };
+  const stemsOf = (text: string): string[] => {
+    const value = norm(text);
+    return value === "" ? [] : value.split(" ").map(stemToken);
+  };
   const policies = new Map<string, PolicyRef>();
   const countryById = new Map<string, Country>();
   for (const country of countries) {
@@ -160,14 +181,14 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   const datasetCountryKeys = new Map<string, string>();
   for (const country of countries) {
     for (const name of [country.name, country.id, ...country.aliases]) {
-      const normalized = normalizeText(name);
-      if (isCjk(normalized)) {
-        cjkCountryAliases.push({ countryId: country.id, text: normalized.replace(/ /g, "") });
+      const text = norm(name);
+      if (isCjk(text)) {
+        cjkCountryAliases.push({ countryId: country.id, text: text.replace(/ /g, "") });
         continue;
       }
       addPhrase(countryPhrases, name, { kind: "known", countryId: country.id });
-      datasetCountryKeys.set(phraseStems(name).join(" "), country.id);
-      for (const stem of phraseStems(name)) countryStems.add(stem);
+      datasetCountryKeys.set(stemsOf(name).join(" "), country.id);
+      for (const stem of stemsOf(name)) countryStems.add(stem);
     }
   }
   for (const entry of WORLD_COUNTRIES) {
@@ -187,26 +208,30 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   // Policy names and aliases, weighted: a token that several policies share identifies less.
   const rawAliases: { policyId: string; text: string; stems: string[] }[] = [];
   const cjkAliases: CjkAlias[] = [];
-  const documentFrequency = new Map<string, Set<string>>();
+  // How many policies' names use a word (policies are visited one after another).
+  const documentFrequency = new Map<string, { last: string; count: number }>();
   for (const { policy } of policies.values()) {
     for (const name of policyNames(policy)) {
-      const normalized = normalizeText(name);
-      if (isCjk(normalized)) {
-        cjkAliases.push({ policyId: policy.id, text: normalized.replace(/ /g, "") });
+      const text = norm(name);
+      if (isCjk(text)) {
+        cjkAliases.push({ policyId: policy.id, text: text.replace(/ /g, "") });
       }
-      const stems = phraseStems(name).filter((stem) => !isCjk(stem));
+      const stems = stemsOf(name).filter((stem) => !isCjk(stem));
       if (stems.length === 0) continue;
       rawAliases.push({ policyId: policy.id, text: name, stems });
       for (const stem of stems) {
-        const owners = documentFrequency.get(stem) ?? new Set<string>();
-        owners.add(policy.id);
-        documentFrequency.set(stem, owners);
+        const seen = documentFrequency.get(stem);
+        if (!seen) documentFrequency.set(stem, { last: policy.id, count: 1 });
+        else if (seen.last !== policy.id) {
+          seen.last = policy.id;
+          seen.count += 1;
+        }
       }
     }
   }
   const tokenWeight = (stem: string): number => {
     if (stopStems.has(stem) || countryStems.has(stem)) return 0;
-    const shared = documentFrequency.get(stem)?.size ?? 1;
+    const shared = documentFrequency.get(stem)?.count ?? 1;
     const base = genericStems.has(stem) ? 0.3 : /^\d+$/.test(stem) ? 0.5 : 1;
     return base / Math.sqrt(shared);
   };
@@ -304,14 +329,16 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   ]);
   const correctionTargets = new Set<string>();
   for (const stem of [...postings.keys(), ...strongFieldStems, ...countryStems]) {
-    if (stem.length >= 4 && !/^\d+$/.test(stem)) correctionTargets.add(stem);
+    // Words with digits ("innofund2") are codes, typed exactly or not at all.
+    if (stem.length >= 4 && !/\d/.test(stem)) correctionTargets.add(stem);
   }
   const correctionIndex = new Map<string, string[]>();
   for (const target of correctionTargets) {
-    for (const variant of deletionVariants(target)) {
+    for (let i = -1; i < target.length; i++) {
+      const variant = i < 0 ? target : target.slice(0, i) + target.slice(i + 1);
       const list = correctionIndex.get(variant);
-      if (list) list.push(target);
-      else correctionIndex.set(variant, [target]);
+      if (!list) correctionIndex.set(variant, [target]);
+      else if (list[list.length - 1] !== target) list.push(target);
     }
   }
 
@@ -321,10 +348,10 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     const label = `${policy.short_name} (${country.name})`;
     const primary = new Set([policy.short_name, policy.name, policy.id]);
     for (const name of primary) {
-      suggestRecords.push({ id: policy.id, label, key: normalizeText(name), primary: true });
+      suggestRecords.push({ id: policy.id, label, key: norm(name), primary: true });
     }
     for (const alias of policy.aliases) {
-      suggestRecords.push({ id: policy.id, label, key: normalizeText(alias), primary: false });
+      suggestRecords.push({ id: policy.id, label, key: norm(alias), primary: false });
     }
   }
   const countrySuggestRecords: SuggestRecord[] = [];
@@ -332,20 +359,20 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     countrySuggestRecords.push({
       id: country.id,
       label: country.name,
-      key: normalizeText(country.name),
+      key: norm(country.name),
       primary: true,
     });
     countrySuggestRecords.push({
       id: country.id,
       label: country.name,
-      key: normalizeText(country.id),
+      key: norm(country.id),
       primary: true,
     });
     for (const alias of country.aliases) {
       countrySuggestRecords.push({
         id: country.id,
         label: country.name,
-        key: normalizeText(alias),
+        key: norm(alias),
         primary: false,
       });
     }

@@ -29,22 +29,19 @@ const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** Lower case, diacritics stripped, possessives dropped, punctuation turned into spaces. */
 export function normalizeText(text: string): string {
-  return (
-    text
-      // NFKC first folds full-width letters and digits (ｔｏｒｃｈ, １９８８) into ASCII.
-      .normalize("NFKC")
-      .normalize("NFD")
-      .replace(/\p{M}+/gu, "")
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(/[’‘`´]/g, "'")
-      .replace(/(\p{L})'s\b/gu, "$1")
-      .replace(/s'(?=\s|$)/g, "s")
-      .replace(/&/g, " and ")
-      .replace(CJK_RUN, (run) => ` ${run} `)
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim()
-  );
+  // Plain ASCII (most names and questions) has nothing to fold: skip the Unicode passes.
+  const folded = /^[\x20-\x7e]*$/.test(text)
+    ? text
+    : // NFKC first folds full-width letters and digits (ｔｏｒｃｈ, １９８８) into ASCII.
+      text.normalize("NFKC").normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+  return folded
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/(\p{L})'s\b/gu, "$1")
+    .replace(/&/g, " and ")
+    .replace(CJK_RUN, (run) => ` ${run} `)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 export function isCjk(token: string): boolean {

@@ -24,6 +24,10 @@ import {
 export const ACCEPT_COVERAGE = 0.5;
 /** How far the best reading of some words must lead the next one to be taken without asking. */
 export const CLEAR_GAP = 0.15;
+/** A word in at most this many names reaches them all; commoner words only add to those. */
+const RARE_WORD_NAMES = 64;
+/** Even the rarest word of a question reaches no names when it is in more than this many. */
+const COMMON_WORD_NAMES = 2000;
 /** More policies than this are not compared all at once; the user is asked to pick. */
 export const MAX_COMPARE_ALL = 6;
 
@@ -173,27 +177,35 @@ function longestCommonSubstring(a: string, b: string): number {
 
 /** Every policy some words of the question point at, with how strongly. */
 function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
-  const perAlias = new Map<number, { similarity: number[]; position: number[] }>();
+  // Which question word each name word could be: its best occurrence.
+  const inQuestion = new Map<string, { index: number; similarity: number }>();
+  const postingLists: { alias: number }[][] = [];
   tokens.forEach((token, index) => {
     if (token.used || token.cjk) return;
     const postings = catalog.postings.get(token.stem);
     if (!postings) return;
-    for (const { alias, position } of postings) {
-      let state = perAlias.get(alias);
-      if (!state) {
-        const size = catalog.aliases[alias]?.stems.length ?? 0;
-        state = {
-          similarity: new Array<number>(size).fill(0),
-          position: new Array<number>(size).fill(-1),
-        };
-        perAlias.set(alias, state);
-      }
-      if ((state.similarity[position] ?? 0) < token.similarity) {
-        state.similarity[position] = token.similarity;
-        state.position[position] = index;
-      }
+    const seen = inQuestion.get(token.stem);
+    if (!seen || seen.similarity < token.similarity) {
+      inQuestion.set(token.stem, { index, similarity: token.similarity });
     }
+    postingLists.push(postings);
   });
+  // Names are reached through their rarer words: a word in thousands of names ("cluster")
+  // only adds to names already reached, so a question costs the same at any dataset size.
+  postingLists.sort((a, b) => a.length - b.length);
+  const reached = new Set<number>();
+  for (const [i, postings] of postingLists.entries()) {
+    if (postings.length > RARE_WORD_NAMES && (i > 0 || postings.length > COMMON_WORD_NAMES)) break;
+    for (const { alias } of postings) reached.add(alias);
+  }
+  const perAlias = new Map<number, { similarity: number[]; position: number[] }>();
+  for (const aliasIndex of reached) {
+    const alias = catalog.aliases[aliasIndex];
+    if (!alias) continue;
+    const similarity = alias.stems.map((stem) => inQuestion.get(stem)?.similarity ?? 0);
+    const position = alias.stems.map((stem) => inQuestion.get(stem)?.index ?? -1);
+    perAlias.set(aliasIndex, { similarity, position });
+  }
 
   const best = new Map<string, Candidate>();
   const consider = (candidate: Candidate): void => {

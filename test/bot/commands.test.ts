@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { askCommand, MAX_QUESTION_LENGTH } from "../../commands/ask.ts";
 import { compareCommand } from "../../commands/compare.ts";
@@ -16,6 +17,7 @@ import { renderReplyView } from "../../src/render/discord.ts";
 import { suggestionFromCustomId } from "../../src/render/suggestion-ids.ts";
 import { autocompleteOf, replyOf, runCommand } from "./command-context.ts";
 import { payloadProblems, payloadText } from "./payload-problems.ts";
+import { userText } from "./user-text.ts";
 
 let engine: Engine;
 let policyIds: string[];
@@ -169,7 +171,17 @@ describe("/ask", () => {
       question: "When did the TORCH Program start?",
     });
     expect(view.answer.kind).toBe("answer");
-    expect(payloadText(render(view))).toContain("1988");
+    const payload = render(view);
+    expect(payloadText(payload)).toContain("1988");
+    // Follow-up questions come as buttons that ask them.
+    const followUps = payload.components
+      .flatMap((row) => row.components)
+      .map((button) => ("custom_id" in button ? suggestionFromCustomId(button.custom_id) : null));
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const question of followUps) {
+      expect(question).not.toBeNull();
+      expect(["answer", "compare"]).toContain(engine.ask(question ?? "").kind);
+    }
   });
 
   it("declines an out-of-scope question privately", async () => {
@@ -187,7 +199,8 @@ describe("/ask", () => {
 
 describe("/sources and /help", () => {
   it("lists the bibliography, for a country or one policy", async () => {
-    for (const values of [{}, { country: "china" }, { policy: "torch" }]) {
+    const asked: Record<string, string>[] = [{}, { country: "china" }, { policy: "torch" }];
+    for (const values of asked) {
       const view = await replyOf(sourcesCommand, engine, values);
       expect(view.answer.kind).toBe("answer");
       expect(payloadText(render(view))).toMatch(/https?:\/\//);
@@ -238,5 +251,31 @@ describe("every command's reply fits Discord's limits", () => {
       expect(payloadProblems(payload), view.answer.text).toEqual([]);
       expect(payload.embeds.length + (payload.content ? 1 : 0)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("whatever the user types, replies fit Discord's limits and ping nobody (property)", () => {
+  it("as a policy name, a country, a comparison and a question", async () => {
+    await fc.assert(
+      fc.asyncProperty(userText, userText, async (first, second) => {
+        const runs = [
+          await runCommand(policyCommand, engine, { name: first, section: "budget" }),
+          await runCommand(maturityCommand, engine, { country: first }),
+          await runCommand(compareCommand, engine, { a: first, b: second }),
+          await runCommand(sourcesCommand, engine, { country: first, policy: second }),
+          await runCommand(askCommand, engine, { question: first }),
+        ];
+        for (const { views, error } of runs) {
+          // A command either replies or refuses with a message meant for the user.
+          if (error !== null) expect(error).toBeInstanceOf(UserError);
+          for (const view of views) {
+            const payload = render(view);
+            expect(payloadProblems(payload)).toEqual([]);
+            expect(payload.allowedMentions).toEqual({ parse: [] });
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

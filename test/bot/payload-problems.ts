@@ -11,6 +11,7 @@ export function payloadProblems(payload: DiscordReplyPayload): string[] {
     if (!ok) problems.push(problem);
   };
   // Discord strips Python's whitespace, which includes U+001C–U+001F and U+0085.
+  // eslint-disable-next-line no-control-regex -- the separators Discord strips
   const blank = (text: string) => /^[\s\x1c-\x1f\x85]*$/.test(text);
 
   check(

@@ -239,7 +239,7 @@ const answerArb: fc.Arbitrary<Answer> = fc.oneof(
   fc.record({
     kind: fc.constant("compare" as const),
     country: fc.constant("china"),
-    policies: fc.constant(["city-clusters", "torch"]),
+    policies: fc.constant<string[]>(["city-clusters", "torch"]),
     field: fc.constant(null),
     ...body,
   }),

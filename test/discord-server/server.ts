@@ -15,6 +15,9 @@ import {
 import type { FixtureUser } from "./fixture.ts";
 import { FormErrors, isRecord } from "./form-errors.ts";
 import { Gateway, Intent } from "./gateway.ts";
+import { parseBody } from "./http-body.ts";
+import type { UploadedFile } from "./http-body.ts";
+import { EPHEMERAL, LOADING, isEmptyMessage, isLoading, mergeMessage } from "./message-state.ts";
 import {
   validateAutocompleteChoices,
   validateMessageBody,
@@ -44,13 +47,7 @@ export interface DiscordTestServerOptions {
   port?: number;
 }
 
-export interface UploadedFile {
-  field: string;
-  name: string;
-  contentType: string;
-  size: number;
-  data: Buffer;
-}
+export type { UploadedFile } from "./http-body.ts";
 
 export interface RecordedRequest {
   index: number;
@@ -151,8 +148,6 @@ interface Route {
 
 const DEFAULT_TOKEN = "policybot-test-token.not-a-real-token.0000";
 const DISCORD_EPOCH = 1420070400000n;
-const EPHEMERAL = 1 << 6;
-const LOADING = 1 << 7;
 const ALL_PRIVILEGED = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
 
 /**
@@ -1115,95 +1110,6 @@ function commandKey(command: Record<string, unknown>): string {
 function withoutUser(member: Record<string, unknown>): Record<string, unknown> {
   const { user: _user, ...rest } = member;
   return rest;
-}
-
-function isLoading(raw: Record<string, unknown>): boolean {
-  return typeof raw.flags === "number" && (raw.flags & LOADING) !== 0;
-}
-
-function isEmptyMessage(raw: Record<string, unknown>): boolean {
-  const content = typeof raw.content === "string" ? raw.content.trim() : "";
-  const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
-  return (
-    content === "" &&
-    count(raw.embeds) === 0 &&
-    count(raw.components) === 0 &&
-    count(raw.attachments) === 0 &&
-    count(raw.sticker_items) === 0
-  );
-}
-
-/** Applies a create/edit body to a message as Discord does (present fields replace). */
-function mergeMessage(
-  base: Record<string, unknown>,
-  body: Record<string, unknown>,
-  files: UploadedFile[],
-  attachmentBase: string,
-): Record<string, unknown> {
-  const next: Record<string, unknown> = { ...base };
-  if (body.content !== undefined) next.content = body.content ?? "";
-  if (body.embeds !== undefined) {
-    next.embeds = Array.isArray(body.embeds)
-      ? body.embeds.map((embed) => (isRecord(embed) ? { type: "rich", ...embed } : embed))
-      : [];
-  }
-  if (body.components !== undefined) next.components = body.components ?? [];
-  if (body.flags !== undefined && body.flags !== null) next.flags = body.flags;
-  if (body.tts !== undefined) next.tts = body.tts;
-  const kept = Array.isArray(base.attachments) ? base.attachments : [];
-  const keptIds = Array.isArray(body.attachments)
-    ? new Set(body.attachments.map((item) => (isRecord(item) ? String(item.id) : "")))
-    : null;
-  const existing = keptIds
-    ? kept.filter((item) => isRecord(item) && keptIds.has(String(item.id)))
-    : kept;
-  const added = files.map((file, index) => {
-    const id = `${Date.now()}${index}`;
-    return {
-      id,
-      filename: file.name,
-      size: file.size,
-      url: `${attachmentBase}/${id}/${file.name}`,
-      proxy_url: `${attachmentBase}/${id}/${file.name}`,
-      content_type: file.contentType,
-    };
-  });
-  next.attachments = [...existing, ...added];
-  return next;
-}
-
-async function parseBody(
-  contentType: string | undefined,
-  buffer: Buffer,
-): Promise<{ body: unknown; files: UploadedFile[] } | { error: string }> {
-  if (buffer.length === 0) return { body: null, files: [] };
-  if (contentType?.startsWith("multipart/form-data")) {
-    const form = await new Response(buffer, {
-      headers: { "content-type": contentType },
-    }).formData();
-    const files: UploadedFile[] = [];
-    let body: unknown = null;
-    for (const [field, value] of form.entries()) {
-      if (typeof value === "string") {
-        if (field === "payload_json") {
-          try {
-            body = JSON.parse(value);
-          } catch {
-            return { error: "The request body contains invalid JSON." };
-          }
-        }
-        continue;
-      }
-      const data = Buffer.from(await value.arrayBuffer());
-      files.push({ field, name: value.name, contentType: value.type, size: data.length, data });
-    }
-    return { body, files };
-  }
-  try {
-    return { body: JSON.parse(buffer.toString("utf8")), files: [] };
-  } catch {
-    return { error: "The request body contains invalid JSON." };
-  }
 }
 
 function escapeRegExp(text: string): string {

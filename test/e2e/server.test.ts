@@ -53,6 +53,7 @@ const commands = [
   new SlashCommandBuilder().setName("menu").setDescription("Sends buttons and a select"),
   new SlashCommandBuilder().setName("late").setDescription("Answers after the window"),
   new SlashCommandBuilder().setName("file").setDescription("Replies with an attachment"),
+  new SlashCommandBuilder().setName("more").setDescription("Follow-ups, fetch and delete"),
 ].map((builder) => builder.toJSON());
 
 beforeAll(async () => {
@@ -355,6 +356,54 @@ describe("interactions", () => {
     expect(
       harness.requestsTo("POST /interactions/:interactionId/:token/callback").at(-1)?.files,
     ).toHaveLength(1);
+  });
+});
+
+describe("responses beyond the first", () => {
+  it("with_response, follow-ups, fetching and deleting the original", async () => {
+    const seen: string[] = [];
+    handlers.set("more", async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({ content: "first", withResponse: true });
+      seen.push(response.resource?.message?.content ?? "none");
+      const fetched = await interaction.fetchReply();
+      seen.push(fetched.content);
+      const followUp = await interaction.followUp({
+        content: "second",
+        flags: MessageFlags.Ephemeral,
+      });
+      seen.push(followUp.content);
+      await interaction.deleteReply();
+      const gone = await interaction.fetchReply().catch((error: unknown) => error);
+      seen.push(gone instanceof DiscordAPIError ? String(gone.code) : "still there");
+    });
+    const outcome = await harness.slash("more");
+    await delay(200);
+    expect(seen).toEqual(["first", "first", "second", "10008"]);
+    expect(outcome.ackType).toBe(4);
+    const followups = harness.server.botMessages.filter(
+      (message) => message.interactionId === outcome.interaction.id && message.via === "followup",
+    );
+    expect(followups.map((message) => [message.content, message.ephemeral])).toEqual([
+      ["second", true],
+    ]);
+  });
+
+  it("channel messages: typing, send, reply to an unknown message rejected", async () => {
+    const channel = client.channels.cache.get(fixture.channels.random.id);
+    if (!channel?.isSendable()) throw new Error("no sendable channel");
+    await channel.sendTyping();
+    const sent = await channel.send({ content: "plain", allowedMentions: { parse: [] } });
+    expect(harness.server.typing.at(-1)?.channelId).toBe(fixture.channels.random.id);
+    expect(harness.server.botMessages.at(-1)?.content).toBe("plain");
+    const error = await channel
+      .send({ content: "reply", reply: { messageReference: "1234567890123456789" } })
+      .catch((caught: unknown) => caught);
+    expect(error instanceof DiscordAPIError ? error.message : error).toMatch(
+      /message_reference\[MESSAGE_REFERENCE_UNKNOWN_MESSAGE\]/,
+    );
+    const edited = await sent.edit({ content: "edited" });
+    expect(edited.content).toBe("edited");
   });
 });
 
