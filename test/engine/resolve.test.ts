@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { CountrySchema } from "../../src/dataset/schema.ts";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+import { freedonia } from "./tiny-country.ts";
+
+const china = loadDataset(defaultDataDir());
+const engine = createEngine(china);
+const resolve = (q: string) => engine.resolveQuestion(q);
+
+describe("resolveQuestion: one policy and one field", () => {
+  it.each([
+    ["torch budget?", "torch", "budget"],
+    ["China's torch program start year", "torch", "start_year"],
+    ["torch program start year", "torch", "start_year"],
+    ["torhc start year", "torch", "start_year"],
+    ["greatr bay area budget", "greater-bay-area", "budget"],
+    ["TORCH!!! BUDGET???", "torch", "budget"],
+    ["hey bot, could you please tell me what the budget of the torch program is? thanks", "torch", "budget"],
+    ["火炬计划的预算", "torch", "budget"],
+    ["城市群 start year", "city-clusters", "start_year"],
+    ["粤港澳大湾区 budget", "greater-bay-area", "budget"],
+    ["GBA end year", "greater-bay-area", "end_year"],
+    ["innofund budget", "torch", "budget"],
+    ["who runs the city clusters policy", "city-clusters", "authorities"],
+    ["who benefits from the greater bay area plan", "greater-bay-area", "beneficiaries"],
+    ["has torch been evaluated", "torch", "evaluation"],
+    ["until when does the city clusters policy run", "city-clusters", "end_year"],
+    ["where does the GBA's money come from", "greater-bay-area", "funding_source"],
+  ])("%s → %s %s", (question, policy, field) => {
+    expect(resolve(question)).toEqual({ kind: "policy", country: "china", policy, field });
+  });
+
+  it("gives the policy card when no field is asked", () => {
+    expect(resolve("tell me about the torch program")).toEqual({
+      kind: "policy",
+      country: "china",
+      policy: "torch",
+      field: null,
+    });
+  });
+});
+
+describe("resolveQuestion: comparisons", () => {
+  it.each([
+    ["compare torch and city clusters", ["city-clusters", "torch"], null],
+    ["torch vs city clusters budget", ["city-clusters", "torch"], "budget"],
+    ["which started earlier, torch or the greater bay area plan?", ["greater-bay-area", "torch"], "start_year"],
+    ["difference between city clusters and gba objectives", ["city-clusters", "greater-bay-area"], "objectives"],
+    ["which policy has no end year?", ["city-clusters", "greater-bay-area", "torch"], "end_year"],
+  ])("%s", (question, policies, field) => {
+    expect(resolve(question)).toEqual({ kind: "compare", country: "china", policies, field });
+  });
+
+  it("asks which policy to compare with when only one is named", () => {
+    const intent = resolve("compare torch");
+    expect(intent.kind).toBe("clarify");
+    if (intent.kind !== "clarify") return;
+    expect(intent.suggestions).toContain("compare TORCH Program and City Clusters");
+  });
+});
+
+describe("resolveQuestion: country-level facts", () => {
+  it.each([
+    ["china maturity", "maturity"],
+    ["how mature is China's cluster policy?", "maturity"],
+    ["what cluster policies does china have", "policies"],
+    ["china's policy approach", "approach"],
+    ["china continuity", "continuity"],
+    ["how consistent is china's cluster policy", "consistency"],
+    ["bibliography", "sources"],
+  ])("%s → %s", (question, field) => {
+    expect(resolve(question)).toMatchObject({ kind: "country", country: "china", field });
+  });
+
+  it("narrows sources to a named policy", () => {
+    expect(resolve("what sources mention torch")).toEqual({
+      kind: "country",
+      country: "china",
+      field: "sources",
+      policy: "torch",
+    });
+  });
+});
+
+describe("resolveQuestion: asks back when something is missing", () => {
+  it("a field with no policy gets one suggestion per policy, each answerable", () => {
+    const intent = resolve("when did it start?");
+    expect(intent.kind).toBe("clarify");
+    if (intent.kind !== "clarify") return;
+    expect(intent.suggestions).toEqual([
+      "TORCH Program start year",
+      "City Clusters start year",
+      "Greater Bay Area plan start year",
+    ]);
+    for (const suggestion of intent.suggestions) {
+      expect(resolve(suggestion)).toMatchObject({ kind: "policy", field: "start_year" });
+    }
+  });
+
+  it("part of a name is a question, not an answer", () => {
+    expect(resolve("bay budget")).toMatchObject({ kind: "clarify", suggestions: ["Greater Bay Area plan budget"] });
+  });
+
+  it("two equally close names are asked back, not guessed", () => {
+    const base = freedonia();
+    const twins = CountrySchema.parse({
+      ...base,
+      policies: [
+        { ...base.policies[0], id: "north-sea", name: "North Sea Cluster", short_name: "North Sea Cluster", aliases: [] },
+        { ...base.policies[1], id: "north-star", name: "North Star Cluster", short_name: "North Star Cluster", aliases: [] },
+      ],
+    });
+    const intent = createEngine([twins]).resolveQuestion("north cluster budget");
+    expect(intent.kind).toBe("clarify");
+  });
+});
+
+describe("resolveQuestion: declines what is not in the data", () => {
+  it.each([
+    "what is germany's cluster policy",
+    "France cluster policy budget",
+    "horizon europe budget",
+    "what's the budget of the yangtze river delta plan",
+    "san francisco bay area budget",
+    "hello",
+    "what's the weather like today?",
+    "tell me a joke",
+    "",
+    "   ",
+    "?!",
+  ])("%j → none", (question) => {
+    expect(resolve(question).kind).toBe("none");
+  });
+
+  it("never answers an unknown policy with a known policy's fact", () => {
+    for (const question of ["horizon europe budget", "erasmus+ budget", "budget of the belt and road initiative"]) {
+      const answer = engine.ask(question);
+      expect(answer.kind).toBe("none");
+      expect(JSON.stringify(answer)).not.toContain("890");
+    }
+  });
+
+  it.each(["the", "policy", "plan", "area", "program", "cluster", "the plan", "cluster policy area program"])(
+    "%j alone selects no policy",
+    (words) => {
+      expect(resolve(`${words} budget`).kind).not.toBe("policy");
+      expect(resolve(words).kind).not.toBe("policy");
+    },
+  );
+});
+
+describe("resolveQuestion: nothing is China-specific", () => {
+  const solo = createEngine([freedonia()]);
+  const both = createEngine([...china, freedonia()]);
+
+  it.each([
+    ["aurora programme budget", "aurora", "budget"],
+    ["极光计划", "aurora", null],
+    ["APCP start year", "aurora", "start_year"],
+    ["harbor plan end year", "harbour-plan", "end_year"],
+  ])("%s", (question, policy, field) => {
+    expect(solo.resolveQuestion(question)).toEqual({ kind: "policy", country: "freedonia", policy, field });
+  });
+
+  it("declines China in a dataset without it", () => {
+    expect(solo.resolveQuestion("what is china's cluster policy").kind).toBe("none");
+  });
+
+  it("asks which country when a country fact names none", () => {
+    expect(both.resolveQuestion("maturity score").kind).toBe("clarify");
+    expect(both.resolveQuestion("freedonia maturity")).toEqual({
+      kind: "country",
+      country: "freedonia",
+      field: "maturity",
+    });
+  });
+
+  it("declines a policy of another country", () => {
+    expect(both.resolveQuestion("freedonia's torch program budget").kind).toBe("none");
+  });
+});
