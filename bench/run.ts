@@ -41,7 +41,8 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] ?? 0;
 }
 
-const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 3): number =>
+  Math.round(value * 10 ** digits) / 10 ** digits;
 
 function measure(name: string): Result {
   const countries = datasetCountries(name);
@@ -94,12 +95,18 @@ function main(argv: readonly string[]): void {
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ");
   console.log(line(header));
   for (const row of rows) console.log(line(row));
-  const load = loadavg().map((l) => l.toFixed(2)).join(", ");
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   console.log(`\nLoad average during the run: ${load} (latency percentiles include time-slicing).`);
-  console.log("Targets: p99 ≤ 1 ms on China, ≤ 10 ms at 1,000 policies; build ≤ 1,000 ms at 10,000.");
+  console.log(
+    "Targets: p99 ≤ 1 ms on China, ≤ 10 ms at 1,000 policies; build ≤ 1,000 ms at 10,000.",
+  );
 }
 
 main(process.argv.slice(2));

@@ -28,13 +28,53 @@ export function seededRandom(seed: number): () => number {
 }
 
 const SYLLABLES = [
-  "ka", "lo", "mi", "ra", "ven", "tor", "sel", "dan", "qui", "bre", "mon", "ta", "ri", "vo",
-  "len", "sa", "dor", "pe", "nu", "gal", "fi", "zor", "el", "an", "ost", "ur", "ber", "cai",
-  "dru", "hel",
+  "ka",
+  "lo",
+  "mi",
+  "ra",
+  "ven",
+  "tor",
+  "sel",
+  "dan",
+  "qui",
+  "bre",
+  "mon",
+  "ta",
+  "ri",
+  "vo",
+  "len",
+  "sa",
+  "dor",
+  "pe",
+  "nu",
+  "gal",
+  "fi",
+  "zor",
+  "el",
+  "an",
+  "ost",
+  "ur",
+  "ber",
+  "cai",
+  "dru",
+  "hel",
 ];
 const THEMES = [
-  "Photonics", "Maritime", "Agrifood", "Biotech", "Aerospace", "Textile", "Logistics",
-  "Energy", "Mobility", "Health", "Materials", "Software", "Tourism", "Water", "Robotics",
+  "Photonics",
+  "Maritime",
+  "Agrifood",
+  "Biotech",
+  "Aerospace",
+  "Textile",
+  "Logistics",
+  "Energy",
+  "Mobility",
+  "Health",
+  "Materials",
+  "Software",
+  "Tourism",
+  "Water",
+  "Robotics",
 ];
 const KINDS = ["Cluster Programme", "Cluster Initiative", "Innovation Plan", "Cluster Strategy"];
 
@@ -86,7 +126,10 @@ export function syntheticCountries(policyCount: number, seed = 42): Country[] {
         short_name: `${word} ${theme}`,
         aliases: [`${word} ${kind.split(" ")[0] ?? "Cluster"}`, `${word}${made}`],
         type: {
-          kind: random() < 0.8 ? ("national_cluster_policy" as const) : ("regional_cluster_policy" as const),
+          kind:
+            random() < 0.8
+              ? ("national_cluster_policy" as const)
+              : ("regional_cluster_policy" as const),
           label: "National cluster policy",
           source: `${source} › Policy type`,
         },
@@ -131,7 +174,10 @@ export function syntheticCountries(policyCount: number, seed = 42): Country[] {
           amounts: [],
           source: `${source} › BUDGET`,
         },
-        funding_source: { text: "State government", source: `${source} › BUDGET › Source of funding` },
+        funding_source: {
+          text: "State government",
+          source: `${source} › BUDGET › Source of funding`,
+        },
         evaluation: {
           status: pick(random, ["in-itinere", "ex-post", "none"] as const),
           label: "in-itinere",
@@ -150,7 +196,11 @@ export function syntheticCountries(policyCount: number, seed = 42): Country[] {
         id: countryId,
         name: countryName,
         aliases: [],
-        factsheet: { title: `Country factsheet: ${countryName}`, topic: "Cluster policy", data_year: 2020 },
+        factsheet: {
+          title: `Country factsheet: ${countryName}`,
+          topic: "Cluster policy",
+          data_year: 2020,
+        },
         introduction: { text: `Cluster policy in ${countryName}.`, source: "Introduction" },
         policies,
         maturity: {
@@ -158,7 +208,13 @@ export function syntheticCountries(policyCount: number, seed = 42): Country[] {
           dimensions: [
             { id: "policy_scope", label: "Policy scope", score: 2, max: 2, rule },
             { id: "consistency", label: "Consistency of cluster policies", score: 2, max: 2, rule },
-            { id: "evidence_of_performance", label: "Evidence of performance", score: 0.5, max: 1, rule },
+            {
+              id: "evidence_of_performance",
+              label: "Evidence of performance",
+              score: 0.5,
+              max: 1,
+              rule,
+            },
             { id: "instruments", label: "Instruments", score: 2, max: 2, rule },
           ],
           notes: [],
@@ -166,9 +222,16 @@ export function syntheticCountries(policyCount: number, seed = 42): Country[] {
         },
         state_of_play: {
           evaluation_terminated: { status: "None", text: "None.", source: "State of play" },
-          approach: { items: ["Specific policies to support cooperation projects"], source: "State of play" },
+          approach: {
+            items: ["Specific policies to support cooperation projects"],
+            source: "State of play",
+          },
           continuity: { text: "Long-running.", source: "State of play › Continuity" },
-          consistency: { rating: "> 10 years", text: "Consistent.", source: "State of play › Consistency" },
+          consistency: {
+            rating: "> 10 years",
+            text: "Consistent.",
+            source: "State of play › Consistency",
+          },
         },
         bibliography: [{ author: "Synthetic", year: 2020, title: `${countryName} clusters` }],
       }),
@@ -178,7 +241,11 @@ export function syntheticCountries(policyCount: number, seed = 42): Country[] {
 }
 
 /** Questions people might ask of a dataset: fields, typos, comparisons, country facts, noise. */
-export function benchmarkQuestions(countries: readonly Country[], count: number, seed = 7): string[] {
+export function benchmarkQuestions(
+  countries: readonly Country[],
+  count: number,
+  seed = 7,
+): string[] {
   const random = seededRandom(seed);
   const policies = countries.flatMap((c) => c.policies.map((p) => ({ country: c, policy: p })));
   const typo = (word: string): string => {

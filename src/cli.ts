@@ -9,7 +9,8 @@ import { renderAnswerText } from "./render/text.ts";
  * in this one process so a batch costs one start-up.
  */
 
-const USAGE = 'usage: npm run --silent ask -- [--json] "<question>"   (or --json with questions on stdin)';
+const USAGE =
+  'usage: npm run --silent ask -- [--json] "<question>"   (or --json with questions on stdin)';
 
 /** The `ask --json` contract: only these keys, in this order. */
 export function answerJson(answer: Answer): Record<string, unknown> {
@@ -56,7 +57,9 @@ async function answerStdin(engine: Engine, json: boolean, color: boolean): Promi
   };
   for await (const line of lines) {
     const answer = engine.ask(line);
-    buffer.push(json ? JSON.stringify(answerJson(answer)) : `${renderAnswerText(answer, { color })}\n`);
+    buffer.push(
+      json ? JSON.stringify(answerJson(answer)) : `${renderAnswerText(answer, { color })}\n`,
+    );
     if (buffer.length >= 200) flush();
   }
   flush();

@@ -121,4 +121,3 @@ export function createEngine(countries: Country[]): Engine {
   };
   return engine;
 }
-

@@ -29,6 +29,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Clauses joined by semicolons: only the first keeps a capital "The". */
+function joinClauses(parts: readonly string[]): string {
+  return `${parts.map((part, i) => (i === 0 ? part : part.replace(/^The /, "the "))).join("; ")}.`;
+}
+
 function names(policies: readonly Policy[]): string {
   return joinAnd(policies.map((p) => policyName(p)));
 }
@@ -80,10 +85,13 @@ function endYears(policies: readonly Policy[]): CompareBody {
     return `${who} ${verb} in ${end}`;
   });
   return {
-    text: `${parts.join("; ")}.`,
+    text: joinClauses(parts),
     details: policies.map((p) => ({
       name: p.short_name,
-      value: p.end_year.value === null ? "no end year (unlimited)" : `${p.end_year.value} (limited period)`,
+      value:
+        p.end_year.value === null
+          ? "no end year (unlimited)"
+          : `${p.end_year.value} (limited period)`,
       inline: true,
     })),
   };
@@ -96,7 +104,7 @@ function budgets(policies: readonly Policy[]): CompareBody {
   if (stated.length === 0) {
     text = `The sources state no budget for ${names(policies)}.`;
   } else if (unstated.length === 0) {
-    text = `${stated.map((p) => `${capitalise(policyName(p))}: ${budgetSummary(p)}`).join("; ")}.`;
+    text = joinClauses(stated.map((p) => `${capitalise(policyName(p))}: ${budgetSummary(p)}`));
   } else {
     text = `Only ${stated.map((p) => `${policyName(p)} (${budgetSummary(p)})`).join(" and ")} ${
       stated.length === 1 ? "has" : "have"
@@ -135,9 +143,14 @@ function sharedAndAlone(
     shared.length === all.length
       ? `${capitalise(names(policies))} have the same ${shared.length} ${noun}`
       : `${capitalise(names(policies))} share ${shared.length} ${noun}`;
-  const details: AnswerSection[] = [{ name: `Shared by all (${shared.length})`, value: bullets(shared) }];
+  const details: AnswerSection[] = [
+    { name: `Shared by all (${shared.length})`, value: bullets(shared) },
+  ];
   for (const a of alone) {
-    details.push({ name: `Only ${a.policy.short_name} (${a.items.length})`, value: bullets(a.items) });
+    details.push({
+      name: `Only ${a.policy.short_name} (${a.items.length})`,
+      value: bullets(a.items),
+    });
   }
   if (some.length > 0) {
     details.push({
@@ -154,7 +167,7 @@ function sharedAndAlone(
     });
   }
   return {
-    text: `${[sharedText, ...aloneText].join("; ")}.`,
+    text: joinClauses([sharedText, ...aloneText]),
     details,
   };
 }
@@ -167,7 +180,7 @@ function byValue(
 ): CompareBody {
   const parts = groupBy(policies, key).map(([value, group]) => sentence(value, group));
   return {
-    text: `${parts.join("; ")}.`,
+    text: joinClauses(parts),
     details: policies.map((p) => ({ name: p.short_name, value: detail(p) })),
   };
 }
@@ -215,7 +228,14 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
         (_, group) => {
           const first = group[0];
           const phrase = first ? evaluationText(first) : "";
-          return `${capitalise(names(group))} ${group.length > 1 ? phrase.replace(/^is /, "are ").replace(/^has /, "have ") : phrase}`;
+          return `${capitalise(names(group))} ${
+            group.length > 1
+              ? phrase
+                  .replace(/^is /, "are ")
+                  .replace(/^has /, "have ")
+                  .replace("while it runs", "while they run")
+              : phrase
+          }`;
         },
         (p) => `${p.evaluation.label}: ${p.evaluation.results}`,
       );
@@ -229,9 +249,12 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
     case "authorities": {
       const body = sharedAndAlone(policies, (p) => p.authorities.roles, "authority roles");
       return {
-        text: `${policies
-          .map((p) => `${capitalise(policyName(p))}: ${joinAnd(p.authorities.bodies) || "bodies not named"}`)
-          .join("; ")}.`,
+        text: joinClauses(
+          policies.map(
+            (p) =>
+              `${capitalise(policyName(p))}: ${joinAnd(p.authorities.bodies) || "bodies not named"}`,
+          ),
+        ),
         details: [
           ...policies.map((p) => ({ name: p.short_name, value: p.authorities.text })),
           ...body.details,
@@ -240,9 +263,9 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
     }
     case "funding_source":
       return {
-        text: `${policies
-          .map((p) => `${capitalise(policyName(p))}: ${lowerFirst(p.funding_source.text)}`)
-          .join("; ")}.`,
+        text: joinClauses(
+          policies.map((p) => `${capitalise(policyName(p))}: ${lowerFirst(p.funding_source.text)}`),
+        ),
         details: policies.map((p) => ({ name: p.short_name, value: p.funding_source.text })),
       };
     case "summary":
@@ -275,7 +298,13 @@ function keyFacts(policies: readonly Policy[]): CompareBody {
   };
 }
 
-const KEY_FACT_FIELDS: readonly PolicyField[] = ["type", "start_year", "budget", "evaluation", "objectives"];
+const KEY_FACT_FIELDS: readonly PolicyField[] = [
+  "type",
+  "start_year",
+  "budget",
+  "evaluation",
+  "objectives",
+];
 
 export function compareAnswer(
   country: Country,
@@ -302,7 +331,10 @@ export function compareAnswer(
       ? nextFields
           .filter((f) => f !== field)
           .slice(0, 3)
-          .map((f) => `compare ${first.short_name} and ${second.short_name} ${FIELD_QUESTION_WORDS[f]}`)
+          .map(
+            (f) =>
+              `compare ${first.short_name} and ${second.short_name} ${FIELD_QUESTION_WORDS[f]}`,
+          )
       : [];
   return {
     kind: "compare",

@@ -45,7 +45,10 @@ function maturityAnswer(country: Country): Answer {
       inline: true,
     },
     { name: "Data year", value: String(country.maturity.data_year), inline: true },
-    ...country.maturity.notes.map((note, i) => ({ name: i === 0 ? "About the index" : "Note", value: note })),
+    ...country.maturity.notes.map((note, i) => ({
+      name: i === 0 ? "About the index" : "Note",
+      value: note,
+    })),
   ];
   return {
     kind: "answer",
@@ -58,7 +61,11 @@ function maturityAnswer(country: Country): Answer {
     )} (data from ${country.maturity.data_year}).`,
     details,
     sources: [sourceLine(country, country.maturity.source)],
-    suggestions: [`${country.name} consistency`, `${country.name} policies`, `${country.name} sources`],
+    suggestions: [
+      `${country.name} consistency`,
+      `${country.name} policies`,
+      `${country.name} sources`,
+    ],
     scores,
   };
 }
@@ -88,10 +95,7 @@ function policiesAnswer(country: Country): Answer {
   };
 }
 
-function textAnswer(
-  country: Country,
-  field: "approach" | "continuity" | "consistency",
-): Answer {
+function textAnswer(country: Country, field: "approach" | "continuity" | "consistency"): Answer {
   const play = country.state_of_play;
   let text: string;
   let details: AnswerSection[];
@@ -128,7 +132,12 @@ function textAnswer(
 }
 
 function formatEntry(entry: Bibliography): AnswerSection {
-  const parts = [entry.title, entry.publisher, entry.url, entry.accessed ? `accessed ${entry.accessed}` : undefined];
+  const parts = [
+    entry.title,
+    entry.publisher,
+    entry.url,
+    entry.accessed ? `accessed ${entry.accessed}` : undefined,
+  ];
   return {
     name: `${entry.author} (${entry.year})`,
     value: parts.filter((p): p is string => p !== undefined).join(" · "),
@@ -165,11 +174,17 @@ export function sourcesAnswer(country: Country, policy: Policy | null): Answer {
     text,
     details: entries.map(formatEntry),
     sources: [sourceLine(country, "Bibliography")],
-    suggestions: policy ? [policy.short_name, `${country.name} sources`] : [`${country.name} maturity`],
+    suggestions: policy
+      ? [policy.short_name, `${country.name} sources`]
+      : [`${country.name} maturity`],
   };
 }
 
-export function countryAnswer(country: Country, field: CountryField, policy: Policy | null = null): Answer {
+export function countryAnswer(
+  country: Country,
+  field: CountryField,
+  policy: Policy | null = null,
+): Answer {
   switch (field) {
     case "maturity":
       return maturityAnswer(country);

@@ -58,12 +58,18 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
     case "type":
       return {
         text: `${The} is a ${kindText(policy)}.`,
-        details: [{ name: "Policy type", value: policy.type.label }, ...noteSection(policy.type.note)],
+        details: [
+          { name: "Policy type", value: policy.type.label },
+          ...noteSection(policy.type.note),
+        ],
       };
     case "summary":
       return {
         text: firstSentence(policy.summary.text),
-        details: [{ name: "Summary", value: policy.summary.text }, ...noteSection(policy.summary.note)],
+        details: [
+          { name: "Summary", value: policy.summary.text },
+          ...noteSection(policy.summary.note),
+        ],
       };
     case "objectives": {
       const items = policy.objectives.items;
@@ -71,7 +77,10 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
         text: `${The} pursues ${items.length} objective${items.length === 1 ? "" : "s"}: ${items
           .map(lowerFirst)
           .join("; ")}.`,
-        details: [{ name: "Objectives", value: bullets(items) }, ...noteSection(policy.objectives.note)],
+        details: [
+          { name: "Objectives", value: bullets(items) },
+          ...noteSection(policy.objectives.note),
+        ],
       };
     }
     case "focus": {
@@ -136,11 +145,19 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
           { name: "Start year", value: String(value), inline: true },
           {
             name: "End year",
-            value: policy.end_year.value === null ? "none (unlimited period)" : String(policy.end_year.value),
+            value:
+              policy.end_year.value === null
+                ? "none (unlimited period)"
+                : String(policy.end_year.value),
             inline: true,
           },
           ...(milestones.length > 0
-            ? [{ name: "Milestones", value: milestones.map((m) => `${m.year}: ${m.event}`).join("\n") }]
+            ? [
+                {
+                  name: "Milestones",
+                  value: milestones.map((m) => `${m.year}: ${m.event}`).join("\n"),
+                },
+              ]
             : []),
           ...noteSection(note),
         ],
@@ -258,7 +275,9 @@ function cardAnswer(country: Country, policy: Policy): Answer {
   const The = policyName(policy, true);
   const end = policy.end_year.value;
   const text = `${The} is a ${kindText(policy)} of ${country.name}, running ${
-    end === null ? `since ${policy.start_year.value} with no end year` : `from ${policy.start_year.value} to ${end}`
+    end === null
+      ? `since ${policy.start_year.value} with no end year`
+      : `from ${policy.start_year.value} to ${end}`
   }.`;
   const fields: PolicyField[] = ["type", "start_year", "budget", "evaluation", "summary"];
   return {

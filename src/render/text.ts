@@ -44,10 +44,12 @@ function detailLines(details: readonly AnswerSection[], width: number, color: bo
   const valueWidth = Math.max(30, width - labelWidth - 4);
   const out: string[] = [];
   for (const detail of details) {
-    const label = detail.name.length > labelWidth ? `${detail.name.slice(0, labelWidth - 1)}…` : detail.name;
+    const label =
+      detail.name.length > labelWidth ? `${detail.name.slice(0, labelWidth - 1)}…` : detail.name;
     const valueLines = wrap(detail.value, valueWidth);
     valueLines.forEach((line, i) => {
-      const head = i === 0 ? style(color, ANSI.bold, label.padEnd(labelWidth)) : " ".repeat(labelWidth);
+      const head =
+        i === 0 ? style(color, ANSI.bold, label.padEnd(labelWidth)) : " ".repeat(labelWidth);
       out.push(`  ${head}  ${line}`.trimEnd());
     });
   }
@@ -67,7 +69,8 @@ function scoreLines(scores: readonly ScoreRow[], width: number, color: boolean):
   const labelWidth = Math.min(MAX_LABEL + 6, Math.max(...scores.map((s) => s.label.length)));
   const out: string[] = [];
   for (const row of scores) {
-    const label = row.label.length > labelWidth ? `${row.label.slice(0, labelWidth - 1)}…` : row.label;
+    const label =
+      row.label.length > labelWidth ? `${row.label.slice(0, labelWidth - 1)}…` : row.label;
     const figure = `${formatScore(row.score)} / ${formatScore(row.max)}`;
     out.push(
       `  ${label.padEnd(labelWidth)}  ${style(color, ANSI.green, scoreBar(row.score, row.max))}  ${figure}`,
@@ -95,7 +98,10 @@ export function renderAnswerText(answer: Answer, options: TextRenderOptions): st
   const details = detailLines(answer.details, width, color);
   if (details.length > 0) lines.push("", ...details);
   if (answer.suggestions.length > 0) {
-    lines.push("", style(color, ANSI.dim, `Try: ${answer.suggestions.map((s) => `“${s}”`).join(" · ")}`));
+    lines.push(
+      "",
+      style(color, ANSI.dim, `Try: ${answer.suggestions.map((s) => `“${s}”`).join(" · ")}`),
+    );
   }
   if (answer.sources.length > 0) {
     lines.push(style(color, ANSI.dim, `Sources: ${answer.sources.join("; ")}`));

@@ -61,12 +61,12 @@ export interface CjkAlias {
 export type FieldName = PolicyField | CountryField;
 
 export type ScopedField =
-  | { scope: "policy"; field: PolicyField }
-  | { scope: "country"; field: CountryField };
+  { scope: "policy"; field: PolicyField } | { scope: "country"; field: CountryField };
 
 export type FieldPhrase = ScopedField & { weak: boolean; length: number };
 
-export type CountryMention = { kind: "known"; countryId: string } | { kind: "unknown"; name: string };
+export type CountryMention =
+  { kind: "known"; countryId: string } | { kind: "unknown"; name: string };
 
 /** Phrase table keyed by space-joined stems, with the longest phrase length for scanning. */
 export interface PhraseTable<T> {
@@ -318,7 +318,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     for (const key of table.map.keys()) for (const stem of key.split(" ")) cueStems.add(stem);
   }
   const worldStems = new Set<string>();
-  for (const key of countryPhrases.map.keys()) for (const stem of key.split(" ")) worldStems.add(stem);
+  for (const key of countryPhrases.map.keys())
+    for (const stem of key.split(" ")) worldStems.add(stem);
 
   const knownStems = new Set<string>([
     ...stemSet(COMMON_WORDS),

@@ -33,7 +33,11 @@ export function normalizeText(text: string): string {
   const folded = /^[\x20-\x7e]*$/.test(text)
     ? text
     : // NFKC first folds full-width letters and digits (ｔｏｒｃｈ, １９８８) into ASCII.
-      text.normalize("NFKC").normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+      text
+        .normalize("NFKC")
+        .normalize("NFD")
+        .replace(/\p{M}+/gu, "")
+        .normalize("NFC");
   return folded
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
@@ -93,7 +97,11 @@ export function editDistance(a: string, b: string, max: number): number {
     let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let value = Math.min(
+        (prev[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
       }

@@ -101,7 +101,10 @@ function scanPhrases<T>(
 }
 
 const ABBREVIATION_PATTERNS = CAPITALISED_ABBREVIATIONS.map(({ abbreviation, word }) => ({
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`, "gu"),
+  pattern: new RegExp(
+    `(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
+    "gu",
+  ),
   word,
 }));
 
@@ -341,7 +344,9 @@ interface FieldReading {
   weakOnly: boolean;
 }
 
-function bestField<F extends FieldName>(scores: Map<F, number>): { field: F | null; score: number } {
+function bestField<F extends FieldName>(
+  scores: Map<F, number>,
+): { field: F | null; score: number } {
   let field: F | null = null;
   let score = 0;
   let tie = false;
@@ -559,7 +564,12 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     }
     if (fields.countryField !== null && fields.countryScore > fields.policyScore) {
       if (fields.countryField === "sources") {
-        return { kind: "country", country: ref.country.id, field: "sources", policy: ref.policy.id };
+        return {
+          kind: "country",
+          country: ref.country.id,
+          field: "sources",
+          policy: ref.policy.id,
+        };
       }
       if (fields.countryField !== "policies") {
         return { kind: "country", country: ref.country.id, field: fields.countryField };
@@ -592,8 +602,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     };
   }
 
-  const policyFieldWins =
-    fields.policyField !== null && fields.policyScore >= fields.countryScore;
+  const policyFieldWins = fields.policyField !== null && fields.policyScore >= fields.countryScore;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
     const scope = policiesOf(catalog, countryId);

@@ -1,7 +1,7 @@
 import type Fuse from "fuse.js";
 import type { Choice } from "../engine.ts";
 import type { Catalog, SuggestRecord } from "./catalog.ts";
-import { normalizeText, phraseStems } from "./normalize.ts";
+import { allowedEdits, editDistance, normalizeText, phraseStems } from "./normalize.ts";
 import { resolveQuestion } from "./resolve.ts";
 
 /**
@@ -66,22 +66,23 @@ function truncate(label: string): string {
   return label.length <= MAX_CHOICE_NAME ? label : `${label.slice(0, MAX_CHOICE_NAME - 1)}…`;
 }
 
-export function suggestPolicies(catalog: Catalog, query: string, limit = DEFAULT_SUGGEST_LIMIT): Choice[] {
+export function suggestPolicies(
+  catalog: Catalog,
+  query: string,
+  limit = DEFAULT_SUGGEST_LIMIT,
+): Choice[] {
   const ids = [...catalog.policies.keys()];
-  return rank(
-    catalog.suggestRecords,
-    catalog.policySuggestIndex,
-    query,
-    limit,
-    ids,
-    (id) => {
-      const ref = catalog.policies.get(id);
-      return ref ? `${ref.policy.short_name} (${ref.country.name})` : id;
-    },
-  );
+  return rank(catalog.suggestRecords, catalog.policySuggestIndex, query, limit, ids, (id) => {
+    const ref = catalog.policies.get(id);
+    return ref ? `${ref.policy.short_name} (${ref.country.name})` : id;
+  });
 }
 
-export function suggestCountries(catalog: Catalog, query: string, limit = DEFAULT_SUGGEST_LIMIT): Choice[] {
+export function suggestCountries(
+  catalog: Catalog,
+  query: string,
+  limit = DEFAULT_SUGGEST_LIMIT,
+): Choice[] {
   const ids = catalog.countries.map((c) => c.id);
   return rank(
     catalog.countrySuggestRecords,
@@ -101,7 +102,10 @@ function exactPolicy(catalog: Catalog, ref: string): string | null {
   return owners.size === 1 ? ([...owners][0] ?? null) : null;
 }
 
-export function findPolicy(catalog: Catalog, ref: string): { country: string; policy: string } | null {
+export function findPolicy(
+  catalog: Catalog,
+  ref: string,
+): { country: string; policy: string } | null {
   const exact = exactPolicy(catalog, ref);
   const id = exact ?? resolvedPolicy(catalog, ref);
   if (id === null) return null;
@@ -120,17 +124,25 @@ export function findCountry(catalog: Catalog, ref: string): string | null {
   if (catalog.countryById.has(trimmed)) return trimmed;
   const key = normalizeText(ref);
   if (key === "") return null;
-  const owners = new Set(catalog.countrySuggestRecords.filter((r) => r.key === key).map((r) => r.id));
+  const owners = new Set(
+    catalog.countrySuggestRecords.filter((r) => r.key === key).map((r) => r.id),
+  );
   if (owners.size === 1) return [...owners][0] ?? null;
   // Country words the resolver knows ("chinese"), then typos of a country's name.
   const known = catalog.countryPhrases.map
     .get(phraseStems(ref).join(" "))
     ?.flatMap((m) => (m.kind === "known" ? [m.countryId] : []));
   if (known && new Set(known).size === 1) return known[0] ?? null;
-  const results = catalog.countrySuggestIndex.search(key, { limit: 5 });
-  const best = results[0];
-  if (!best || (best.score ?? 1) > 0.2) return null;
-  const rival = results.find((r) => r.item.id !== best.item.id);
-  if (rival && (rival.score ?? 1) - (best.score ?? 1) < 0.15) return null;
-  return best.item.id;
+  // A typo of one country's name or alias ("chnia"), when no other country is as close.
+  const maxEdits = allowedEdits(key.length);
+  const close = new Map<string, number>();
+  for (const record of catalog.countrySuggestRecords) {
+    const distance = editDistance(key, record.key, maxEdits);
+    if (distance <= maxEdits)
+      close.set(record.id, Math.min(close.get(record.id) ?? distance, distance));
+  }
+  const ranked = [...close.entries()].sort((a, b) => a[1] - b[1]);
+  const [best, rival] = ranked;
+  if (!best || (rival && rival[1] === best[1])) return null;
+  return best[0];
 }

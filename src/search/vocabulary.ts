@@ -1215,7 +1215,10 @@ export const WORLD_COUNTRIES: readonly { name: string; words: readonly string[] 
   { name: "South Africa", words: ["south africa"] },
   { name: "Nigeria", words: ["nigeria", "nigerian"] },
   { name: "Kenya", words: ["kenya", "kenyan"] },
-  { name: "United States", words: ["united states", "usa", "america", "american", "us government"] },
+  {
+    name: "United States",
+    words: ["united states", "usa", "america", "american", "us government"],
+  },
   { name: "Canada", words: ["canada", "canadian"] },
   { name: "Mexico", words: ["mexico", "mexican"] },
   { name: "Brazil", words: ["brazil", "brazilian"] },

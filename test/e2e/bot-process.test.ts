@@ -207,14 +207,18 @@ describe("npm start", () => {
     const running = bot;
     if (!running) throw new Error("the bot is not running");
     const connection = harness.server.gateway.session?.connection;
-    // The signal goes to the bot's own process, as a supervisor stopping it would send it.
-    const botPid = running.child.pid ? findBotPid(running.child.pid) : null;
+    // The signal goes to `npm start` itself, as a supervisor stopping it would send it; the start
+    // script execs node, so the bot receives it and nothing is left running.
+    const npmPid = running.child.pid;
+    if (npmPid === undefined) throw new Error("cannot find the npm process");
+    const botPid = findBotPid(npmPid);
     if (botPid === null) throw new Error("cannot find the bot's process");
-    process.kill(botPid, "SIGTERM");
+    process.kill(npmPid, "SIGTERM");
     const { code } = await running.exited;
     expect(code).toBe(0);
     expect(harness.repliesToIgnoredMessages()).toEqual([]);
     expect(running.output().stdout).toMatch(/SIGTERM: logging out/);
     expect(connection?.closeCode).toBe(1000);
+    expect(() => process.kill(botPid, 0)).toThrow();
   });
 });

@@ -95,7 +95,7 @@ export async function runNpm(
 }
 
 /**
- * The process running `src/main.ts` below `rootPid` (npm → sh → tsx → node), from /proc; null
+ * The process running `src/main.ts` below `rootPid` (npm → node, which the start script execs), from /proc; null
  * where /proc is unavailable.
  */
 function processParents(): Map<number, number> {
@@ -128,7 +128,7 @@ export function processTree(rootPid: number): number[] {
   return [rootPid, ...below(rootPid)];
 }
 
-/** Kills a process this suite started and everything it started (npm → sh → tsx → node). */
+/** Kills a process this suite started and everything it started (npm → node, which the start script execs). */
 export function killTree(rootPid: number | undefined): void {
   if (rootPid === undefined) return;
   for (const pid of processTree(rootPid).reverse()) {
@@ -140,12 +140,13 @@ export function killTree(rootPid: number | undefined): void {
   }
 }
 
-/** The process running `src/main.ts` below `rootPid` (the node that tsx starts); null if none. */
+/** The process running `src/main.ts` below `rootPid` (the node that `npm start` execs); null if none. */
 export function findBotPid(rootPid: number): number | null {
   const candidates = processTree(rootPid).filter((pid) => {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      return cmdline.includes("main.ts") && cmdline.includes("loader");
+      const argv = cmdline.split("\0");
+      return argv.includes("src/main.ts") && /(^|\/)node$/.test(argv[0] ?? "");
     } catch {
       return false;
     }

@@ -16,7 +16,11 @@ describe("resolveQuestion: one policy and one field", () => {
     ["torhc start year", "torch", "start_year"],
     ["greatr bay area budget", "greater-bay-area", "budget"],
     ["TORCH!!! BUDGET???", "torch", "budget"],
-    ["hey bot, could you please tell me what the budget of the torch program is? thanks", "torch", "budget"],
+    [
+      "hey bot, could you please tell me what the budget of the torch program is? thanks",
+      "torch",
+      "budget",
+    ],
     ["火炬计划的预算", "torch", "budget"],
     ["城市群 start year", "city-clusters", "start_year"],
     ["粤港澳大湾区 budget", "greater-bay-area", "budget"],
@@ -45,8 +49,16 @@ describe("resolveQuestion: comparisons", () => {
   it.each([
     ["compare torch and city clusters", ["city-clusters", "torch"], null],
     ["torch vs city clusters budget", ["city-clusters", "torch"], "budget"],
-    ["which started earlier, torch or the greater bay area plan?", ["greater-bay-area", "torch"], "start_year"],
-    ["difference between city clusters and gba objectives", ["city-clusters", "greater-bay-area"], "objectives"],
+    [
+      "which started earlier, torch or the greater bay area plan?",
+      ["greater-bay-area", "torch"],
+      "start_year",
+    ],
+    [
+      "difference between city clusters and gba objectives",
+      ["city-clusters", "greater-bay-area"],
+      "objectives",
+    ],
     ["which policy has no end year?", ["city-clusters", "greater-bay-area", "torch"], "end_year"],
   ])("%s", (question, policies, field) => {
     expect(resolve(question)).toEqual({ kind: "compare", country: "china", policies, field });
@@ -99,7 +111,10 @@ describe("resolveQuestion: asks back when something is missing", () => {
   });
 
   it("part of a name is a question, not an answer", () => {
-    expect(resolve("bay budget")).toMatchObject({ kind: "clarify", suggestions: ["Greater Bay Area plan budget"] });
+    expect(resolve("bay budget")).toMatchObject({
+      kind: "clarify",
+      suggestions: ["Greater Bay Area plan budget"],
+    });
   });
 
   it("two equally close names are asked back, not guessed", () => {
@@ -107,8 +122,20 @@ describe("resolveQuestion: asks back when something is missing", () => {
     const twins = CountrySchema.parse({
       ...base,
       policies: [
-        { ...base.policies[0], id: "north-sea", name: "North Sea Cluster", short_name: "North Sea Cluster", aliases: [] },
-        { ...base.policies[1], id: "north-star", name: "North Star Cluster", short_name: "North Star Cluster", aliases: [] },
+        {
+          ...base.policies[0],
+          id: "north-sea",
+          name: "North Sea Cluster",
+          short_name: "North Sea Cluster",
+          aliases: [],
+        },
+        {
+          ...base.policies[1],
+          id: "north-star",
+          name: "North Star Cluster",
+          short_name: "North Star Cluster",
+          aliases: [],
+        },
       ],
     });
     const intent = createEngine([twins]).resolveQuestion("north cluster budget");
@@ -134,20 +161,30 @@ describe("resolveQuestion: declines what is not in the data", () => {
   });
 
   it("never answers an unknown policy with a known policy's fact", () => {
-    for (const question of ["horizon europe budget", "erasmus+ budget", "budget of the belt and road initiative"]) {
+    for (const question of [
+      "horizon europe budget",
+      "erasmus+ budget",
+      "budget of the belt and road initiative",
+    ]) {
       const answer = engine.ask(question);
       expect(answer.kind).toBe("none");
       expect(JSON.stringify(answer)).not.toContain("890");
     }
   });
 
-  it.each(["the", "policy", "plan", "area", "program", "cluster", "the plan", "cluster policy area program"])(
-    "%j alone selects no policy",
-    (words) => {
-      expect(resolve(`${words} budget`).kind).not.toBe("policy");
-      expect(resolve(words).kind).not.toBe("policy");
-    },
-  );
+  it.each([
+    "the",
+    "policy",
+    "plan",
+    "area",
+    "program",
+    "cluster",
+    "the plan",
+    "cluster policy area program",
+  ])("%j alone selects no policy", (words) => {
+    expect(resolve(`${words} budget`).kind).not.toBe("policy");
+    expect(resolve(words).kind).not.toBe("policy");
+  });
 });
 
 describe("resolveQuestion: nothing is China-specific", () => {
@@ -160,7 +197,12 @@ describe("resolveQuestion: nothing is China-specific", () => {
     ["APCP start year", "aurora", "start_year"],
     ["harbor plan end year", "harbour-plan", "end_year"],
   ])("%s", (question, policy, field) => {
-    expect(solo.resolveQuestion(question)).toEqual({ kind: "policy", country: "freedonia", policy, field });
+    expect(solo.resolveQuestion(question)).toEqual({
+      kind: "policy",
+      country: "freedonia",
+      policy,
+      field,
+    });
   });
 
   it("declines China in a dataset without it", () => {

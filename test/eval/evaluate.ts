@@ -126,7 +126,12 @@ export function createBaseline(countries: readonly Country[]): (text: string) =>
       sources: JSON.stringify(country.bibliography),
     };
     for (const [field, text] of Object.entries(countryTexts)) {
-      docs.push({ country: country.id, policy: null, field, text: `${country.name} ${field} ${text}` });
+      docs.push({
+        country: country.id,
+        policy: null,
+        field,
+        text: `${country.name} ${field} ${text}`,
+      });
     }
   }
   const fuse = new Fuse(docs, { keys: ["text"], ignoreLocation: true, threshold: 0.6 });

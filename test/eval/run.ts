@@ -6,7 +6,11 @@ import { createBaseline, describeExpected, loadQuestions, runEval } from "./eval
 
 const countries = loadDataset(defaultDataDir());
 const engine = createEngine(countries);
-const report = runEval(loadQuestions(), (q) => engine.resolveQuestion(q), createBaseline(countries));
+const report = runEval(
+  loadQuestions(),
+  (q) => engine.resolveQuestion(q),
+  createBaseline(countries),
+);
 
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
 const rows = report.categories.map((c) => [
@@ -15,11 +19,18 @@ const rows = report.categories.map((c) => [
   pct(c.correct, c.total),
   pct(c.baselineCorrect, c.total),
 ]);
-rows.push(["overall", String(report.total), pct(report.correct, report.total), pct(report.baselineCorrect, report.total)]);
+rows.push([
+  "overall",
+  String(report.total),
+  pct(report.correct, report.total),
+  pct(report.baselineCorrect, report.total),
+]);
 const header = ["category", "questions", "engine", "baseline"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
 const line = (cells: string[]): string =>
-  cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
+  cells
+    .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+    .join("  ");
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log(

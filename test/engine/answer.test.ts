@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answers/types.ts";
+import { POLICY_FIELDS } from "../../src/dataset/schema.ts";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+
+function body(answer: Answer): Extract<Answer, { kind: "answer" | "compare" }> {
+  if (answer.kind !== "answer" && answer.kind !== "compare") {
+    throw new Error(`expected an answer, got ${answer.kind}: ${answer.text}`);
+  }
+  return answer;
+}
+
+const everything = (answer: Answer): string => JSON.stringify(answer);
+
+describe("policy facts as a user reads them", () => {
+  it("TORCH started in 1988 and has no end year", () => {
+    const answer = body(engine.ask("when did the torch program start?"));
+    expect(answer.text).toBe("The TORCH Program started in 1988; it has no end year.");
+    expect(answer.sources).toContain(
+      "Country factsheet: China › National cluster policy › HISTORY",
+    );
+    expect(answer.periods).toEqual([
+      expect.objectContaining({ policy: "torch", start: 1988, end: null }),
+    ]);
+  });
+
+  it("City Clusters: 2006 to 2035, with the milestones and the may-continue note", () => {
+    const start = body(engine.ask("city clusters start year"));
+    expect(start.text).toContain("2006");
+    expect(start.text).toContain("2035");
+    expect(everything(start)).toContain("Fully formulated");
+    const end = body(engine.ask("when does city clusters end"));
+    expect(end.text).toContain("end in 2035");
+    expect(everything(end)).toContain("may continue");
+  });
+
+  it("the Greater Bay Area plan started in 2019", () => {
+    expect(body(engine.ask("gba start year")).text).toContain("2019");
+  });
+
+  it("TORCH's budget: Innofund about EUR 890 million over 1999–2013, converted from USD", () => {
+    const answer = body(engine.ask("torch budget"));
+    expect(answer.text).toContain("Innofund: about EUR 890 million (1999–2013)");
+    expect(answer.text).toContain("no annual budget");
+    expect(everything(answer)).toContain("converted into EUR at ECB exchange rate from 25-06-2020");
+  });
+
+  it("says plainly when no budget is stated", () => {
+    expect(body(engine.ask("city clusters budget")).text).toBe(
+      "The sources state no budget for City Clusters (neither overall nor annual).",
+    );
+  });
+
+  it("evaluation status: in itinere, none, in itinere", () => {
+    expect(body(engine.ask("torch evaluation")).text).toContain("evaluated in itinere");
+    expect(body(engine.ask("city clusters evaluation")).text).toContain("has no policy evaluation");
+    expect(body(engine.ask("gba evaluation")).text).toContain("evaluated in itinere");
+  });
+
+  it("records the uncertain EU-alignment reading", () => {
+    const answer = body(engine.ask("city clusters eu priorities"));
+    expect(answer.text).toContain("Social inclusion and Green economy");
+    expect(answer.text).toContain("uncertain");
+    expect(answer.details.map((d) => d.name)).toContain("Note on the data");
+  });
+
+  it("a policy card: type, period, budget, evaluation, summary", () => {
+    const answer = body(engine.ask("torch"));
+    expect(answer.field).toBeNull();
+    expect(answer.details.map((d) => d.name)).toEqual([
+      "Type",
+      "Period",
+      "Budget",
+      "Evaluation",
+      "Summary",
+    ]);
+    expect(answer.text).toContain("since 1988");
+  });
+
+  it("every policy × field has a first sentence, a source and answerable suggestions", () => {
+    for (const policy of ["torch", "city-clusters", "greater-bay-area"]) {
+      for (const field of [...POLICY_FIELDS, null]) {
+        const answer = body(engine.policyAnswer(policy, field));
+        expect(answer.text.length).toBeGreaterThan(10);
+        expect(answer.text.length).toBeLessThan(1500);
+        expect(answer.title.length).toBeLessThanOrEqual(256);
+        expect(answer.sources.length).toBeGreaterThan(0);
+        for (const source of answer.sources) expect(source).toMatch(/^Country factsheet: China › /);
+        for (const suggestion of answer.suggestions) {
+          const next = engine.ask(suggestion);
+          expect(next.kind, `${policy}/${field}: "${suggestion}"`).toMatch(/^(answer|compare)$/);
+        }
+      }
+    }
+  });
+});
+
+describe("comparisons", () => {
+  it("years side by side and which is earlier", () => {
+    const answer = body(engine.ask("which started earlier, city clusters or torch?"));
+    expect(answer.text).toBe("The TORCH Program started earlier (1988) than City Clusters (2006).");
+    expect(answer.periods?.map((p) => p.policy)).toEqual(["torch", "city-clusters"]);
+  });
+
+  it("end years grouped", () => {
+    const answer = body(engine.compareAnswer(["torch", "city-clusters", "gba"], "end_year"));
+    expect(answer.text).toBe(
+      "City Clusters and the Greater Bay Area plan both end in 2035; the TORCH Program has no end year.",
+    );
+  });
+
+  it("list fields: what they share and what each has alone", () => {
+    const answer = body(engine.ask("compare the objectives of torch and city clusters"));
+    expect(answer.text).toContain("share 6 objectives");
+    const names = answer.details.map((d) => d.name);
+    expect(names).toContain("Shared by all (6)");
+    expect(names).toContain("Only TORCH Program (2)");
+    expect(names).toContain("Only City Clusters (3)");
+    const onlyTorch = answer.details.find((d) => d.name === "Only TORCH Program (2)");
+    expect(onlyTorch?.value).toContain("Increasing competitiveness and boosting scale up of SMEs");
+  });
+
+  it("budgets: what is and is not stated", () => {
+    const answer = body(engine.ask("torch vs city clusters budget"));
+    expect(answer.text).toContain("Only the TORCH Program");
+    expect(answer.text).toContain("the sources give none for City Clusters");
+  });
+
+  it("the same policy twice is not a comparison", () => {
+    expect(engine.compareAnswer(["torch", "TORCH Program"], null).kind).toBe("clarify");
+  });
+
+  it("an unknown policy is not compared", () => {
+    expect(engine.compareAnswer(["torch", "horizon europe"], "budget").kind).not.toBe("compare");
+  });
+});
+
+describe("country facts", () => {
+  it("maturity: each dimension with its reason, total 6.5 of 7", () => {
+    const answer = body(engine.countryAnswer("china", "maturity"));
+    expect(answer.text).toContain("6.5 of 7");
+    expect(answer.scores?.map((s) => [s.label, s.score, s.max])).toEqual([
+      ["Policy scope", 2, 2],
+      ["Consistency of cluster policies", 2, 2],
+      ["Evidence of performance", 0.5, 1],
+      ["Instruments", 2, 2],
+    ]);
+    for (const row of answer.scores ?? []) expect(row.reason.length).toBeGreaterThan(10);
+    expect(answer.sources).toEqual([
+      "Country factsheet: China › State of play of cluster policy › Cluster policy maturity level",
+    ]);
+  });
+
+  it("the list of policies with their periods", () => {
+    const answer = body(engine.countryAnswer("PRC", "policies"));
+    expect(answer.text).toContain("China has 3 cluster policies");
+    expect(answer.periods).toHaveLength(3);
+  });
+
+  it("sources narrowed to a policy", () => {
+    const answer = body(engine.sourcesAnswer(null, "gba"));
+    expect(answer.text).toContain("about the Greater Bay Area plan");
+    for (const d of answer.details) expect(d.value.toLowerCase()).toContain("bay area");
+  });
+
+  it("an unknown country is declined", () => {
+    expect(engine.countryAnswer("germany", "maturity").kind).toBe("none");
+  });
+});
+
+describe("references typed by users", () => {
+  it("policyAnswer accepts ids, names, aliases and typos", () => {
+    for (const ref of ["torch", "TORCH Program", "火炬计划", "torhc", "Innofund"]) {
+      expect(engine.policyAnswer(ref, "budget")).toMatchObject({ kind: "answer", policy: "torch" });
+    }
+  });
+
+  it("an unknown policy gets no fact", () => {
+    const answer = engine.policyAnswer("horizon europe", "budget");
+    expect(answer.kind === "none" || answer.kind === "clarify").toBe(true);
+    expect(JSON.stringify(answer)).not.toContain("890");
+  });
+});
