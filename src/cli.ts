@@ -88,6 +88,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+// Output piped into `head` that closes early is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -140,9 +140,11 @@ function sharedAndAlone(
     .filter((a) => a.items.length > 0)
     .map((a) => `${policyName(a.policy)} alone has ${a.items.length}`);
   const sharedText =
-    shared.length === all.length
-      ? `${capitalise(names(policies))} have the same ${shared.length} ${noun}`
-      : `${capitalise(names(policies))} share ${shared.length} ${noun}`;
+    shared.length === 0
+      ? `${capitalise(names(policies))} have no ${noun} in common`
+      : shared.length === all.length
+        ? `${capitalise(names(policies))} have the same ${shared.length} ${noun}`
+        : `${capitalise(names(policies))} share ${shared.length} ${noun}`;
   const details: AnswerSection[] = [
     { name: `Shared by all (${shared.length})`, value: bullets(shared) },
   ];

@@ -412,6 +412,9 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   };
 }
 
+/** Longer "words" are not typos of a name (a pasted address, a run of letters). */
+const MAX_CORRECTED_LENGTH = 24;
+
 /** The word itself and the word with each one letter deleted. */
 function deletionVariants(word: string): Set<string> {
   const variants = new Set<string>([word]);
@@ -431,7 +434,7 @@ export function correctTypo(
   stem: string,
 ): { stem: string; similarity: number } | null {
   const maxEdits = allowedEdits(stem.length);
-  if (maxEdits === 0) return null;
+  if (maxEdits === 0 || stem.length > MAX_CORRECTED_LENGTH) return null;
   let best: { stem: string; distance: number } | null = null;
   const seen = new Set<string>();
   for (const variant of deletionVariants(stem)) {

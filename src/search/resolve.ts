@@ -24,6 +24,8 @@ import {
 export const ACCEPT_COVERAGE = 0.5;
 /** How far the best reading of some words must lead the next one to be taken without asking. */
 export const CLEAR_GAP = 0.15;
+/** Only this much of a question is read (twice Discord's message limit). */
+export const MAX_QUESTION_LENGTH = 4000;
 /** A word in at most this many names reaches them all; commoner words only add to those. */
 const RARE_WORD_NAMES = 64;
 /** Even the rarest word of a question reaches no names when it is in more than this many. */
@@ -472,7 +474,7 @@ function quoteWords(tokens: QuestionToken[]): string {
 }
 
 export function resolveQuestion(catalog: Catalog, text: string): Intent {
-  const tokens = readTokens(catalog, text);
+  const tokens = readTokens(catalog, text.slice(0, MAX_QUESTION_LENGTH));
   if (tokens.length === 0) {
     return {
       kind: "none",
@@ -602,6 +604,16 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     };
   }
 
+  // "how does China compare to the EU?": a country compared with something else, not its
+  // policies with each other.
+  if (compareCue && !allCue && orderField === null && countries.known.length > 0) {
+    return {
+      kind: "none",
+      text: "I can compare policies with each other (e.g. their budgets or start years), not countries with other things.",
+      suggestions: starterSuggestions(catalog).slice(1, 2),
+    };
+  }
+
   const policyFieldWins = fields.policyField !== null && fields.policyScore >= fields.countryScore;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
@@ -669,14 +681,15 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     return { kind: "country", country: countryId, field: countryField };
   }
 
-  if (compareCue && allCue && countryId !== null) {
+  // "which policy is the oldest": an order over all policies, with the field the order implies.
+  if ((compareCue || orderField !== null) && allCue && countryId !== null) {
     const scope = policiesOf(catalog, countryId);
     if (scope.length >= 2 && scope.length <= MAX_COMPARE_ALL) {
       return {
         kind: "compare",
         country: countryId,
         policies: scope.map((ref) => ref.policy.id).sort(),
-        field: null,
+        field: orderField,
       };
     }
   }

@@ -18,9 +18,6 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "policy type",
       "type of policy",
       "kind of policy",
-      "what kind",
-      "what type",
-      "which kind",
       "category",
       "categorised",
       "categorized",
@@ -40,6 +37,8 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "are regional",
       "are national",
     ],
+    // "what kind of support" is about instruments, "what kind of companies" about beneficiaries.
+    weak: ["what kind", "what type", "which kind", "what sort"],
   },
   summary: {
     strong: [
@@ -375,14 +374,9 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "expenditure",
       "annual",
       "per year",
-      "overall",
-      "total",
-      "worth",
-      "big",
-      "biggest",
-      "largest",
-      "richest",
     ],
+    // Words that are about money only when nothing else is asked ("overall maturity").
+    weak: ["overall", "total", "worth", "big", "biggest", "largest", "richest"],
   },
   funding_source: {
     strong: [
@@ -610,6 +604,10 @@ export const COUNTRY_FIELD_WORDS: Readonly<Record<CountryField, FieldWords>> = {
       "where is this from",
       "where did you get",
       "data source",
+      "who wrote",
+      "written by",
+      "author",
+      "authors",
       "where is the data from",
       "literature",
       "read more",
@@ -687,6 +685,7 @@ export const ALL_POLICIES_WORDS: readonly string[] = [
   "which policies",
   "which program",
   "which programs",
+  "policies",
   "any",
   "both",
   "three",
