@@ -20,6 +20,8 @@ export const EvalQuestion = z
     policy: z.string().optional(),
     policies: z.array(z.string()).optional(),
     field: FieldName.nullable().optional(),
+    /** Other replies as good from a user's point of view: "none" or "clarify" for an off-topic question. */
+    accept: z.array(z.enum(["clarify", "none"])).optional(),
   })
   .strict();
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
@@ -61,6 +63,8 @@ export function judge(expected: EvalQuestion, intent: Intent): Verdict {
         correct = true;
         break;
     }
+  } else if (intent.kind === "clarify" || intent.kind === "none") {
+    correct = expected.accept?.includes(intent.kind) ?? false;
   }
   return { correct, confidentWrong: !correct && answers(intent) };
 }
