@@ -22,6 +22,7 @@ import {
   COMPARE_WORDS,
   COUNTRY_FIELD_WORDS,
   GENERIC_NAME_WORDS,
+  GEOGRAPHIC_WORDS,
   NAME_NOUNS,
   ORDER_WORDS,
   POLICY_FIELD_WORDS,
@@ -95,6 +96,18 @@ export interface Catalog {
   correctionTargets: Set<string>;
   /** Each target and every one-letter deletion of it → the targets (symmetric-delete index). */
   correctionIndex: Map<string, string[]>;
+  /** Targets that are words of policy or country names (short typos are corrected only to these). */
+  nameTargets: Set<string>;
+  /** Words of the dataset's own countries' names. */
+  countryStems: Set<string>;
+  /** Every year the data mentions: another year next to a name names something else. */
+  dataYears: Set<number>;
+  /** One-word strong field phrases → their fields, for terse prefixes ("eval", "benef"). */
+  fieldWordFields: Map<string, ScopedField[]>;
+  /** Each field's own name as stems ("consistency", "start year"): typed, it wins a tie. */
+  fieldOwnNames: Map<string, FieldName>;
+  /** Words of places ("river", "delta", "bay"): a partial name made only of them is a guess. */
+  geographicStems: Set<string>;
   stopStems: Set<string>;
   genericStems: Set<string>;
   /** "plan", "program", "policy"…: typed around a name as part of it ("the GBA plan"). */
@@ -329,10 +342,49 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     ...postings.keys(),
   ]);
   const correctionTargets = new Set<string>();
+  const nameTargets = new Set<string>();
   for (const stem of [...postings.keys(), ...strongFieldStems, ...countryStems]) {
     // Words with digits ("innofund2") are codes, typed exactly or not at all.
     if (stem.length >= 4 && !/\d/.test(stem)) correctionTargets.add(stem);
   }
+  for (const stem of [...postings.keys(), ...countryStems]) {
+    if (correctionTargets.has(stem)) nameTargets.add(stem);
+  }
+  const fieldWordFields = new Map<string, ScopedField[]>();
+  for (const [key, values] of fieldPhrases.map) {
+    if (key.includes(" ") || !/^[a-z]+$/.test(key)) continue;
+    const strong = values.filter((v) => !v.weak);
+    if (strong.length === 0) continue;
+    fieldWordFields.set(
+      key,
+      strong.map((v): ScopedField =>
+        v.scope === "policy"
+          ? { scope: "policy", field: v.field }
+          : { scope: "country", field: v.field },
+      ),
+    );
+  }
+  const fieldOwnNames = new Map<string, FieldName>();
+  for (const field of [...POLICY_FIELDS, ...COUNTRY_FIELDS]) {
+    for (const name of [field.replace(/_/g, " "), FIELD_QUESTION_WORDS[field]]) {
+      fieldOwnNames.set(phraseStems(name).join(" "), field);
+    }
+  }
+  const dataYears = new Set<number>();
+  const collectYears = (value: unknown): void => {
+    if (typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 2999) {
+      dataYears.add(value);
+    } else if (typeof value === "string") {
+      for (const match of value.matchAll(/\b(1[89]\d\d|2[01]\d\d)\b/g)) {
+        dataYears.add(Number(match[1]));
+      }
+    } else if (Array.isArray(value)) {
+      for (const item of value) collectYears(item);
+    } else if (value !== null && typeof value === "object") {
+      for (const item of Object.values(value)) collectYears(item);
+    }
+  };
+  collectYears(countries);
   const correctionIndex = new Map<string, string[]>();
   for (const target of correctionTargets) {
     for (let i = -1; i < target.length; i++) {
@@ -402,6 +454,12 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     knownStems,
     correctionTargets,
     correctionIndex,
+    nameTargets,
+    countryStems,
+    dataYears,
+    fieldWordFields,
+    fieldOwnNames,
+    geographicStems: stemSet(GEOGRAPHIC_WORDS),
     stopStems,
     genericStems,
     nameNounStems: stemSet(NAME_NOUNS),
@@ -411,6 +469,9 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     countrySuggestRecords,
   };
 }
+
+/** Words this short are corrected only to names ("torhc" → "torch"), never to field words. */
+export const MAX_SHORT_WORD = 5;
 
 /** Longer "words" are not typos of a name (a pasted address, a run of letters). */
 const MAX_CORRECTED_LENGTH = 24;
@@ -425,7 +486,7 @@ function deletionVariants(word: string): Set<string> {
 /**
  * The vocabulary word a typo stands for, or null. Only unknown words of four letters or more
  * are corrected, within one edit (two from eight letters): "torhc" → "torch", "greatr" →
- * "greater", "budgte" → "budget". Candidates share a one-deletion variant with the typo (which
+ * "greater", "budgte" → "budget"; field words only from six letters. Candidates share a one-deletion variant with the typo (which
  * finds every word one edit away, and most two away) and the edit distance decides; this
  * costs a few map look-ups per word, whatever the size of the vocabulary.
  */
@@ -441,6 +502,11 @@ export function correctTypo(
     for (const candidate of catalog.correctionIndex.get(variant) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
+      if (!catalog.nameTargets.has(candidate)) {
+        // Short words are too often other words ("lunch" is not "launch"), and a word that
+        // begins a field word is another form of it, not a typo ("create" is not "created").
+        if (stem.length <= MAX_SHORT_WORD || candidate.startsWith(stem)) continue;
+      }
       const distance = editDistance(stem, candidate, maxEdits);
       if (distance > maxEdits) continue;
       if (

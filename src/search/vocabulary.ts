@@ -731,6 +731,37 @@ export const GENERIC_NAME_WORDS: readonly string[] = [
   "new",
 ];
 
+/**
+ * Words of places. Many names share them ("Pearl River Delta", "Yangtze River Delta"), so a
+ * part of a name made only of them ("river delta", "bay area") is asked back, not answered.
+ */
+export const GEOGRAPHIC_WORDS: readonly string[] = [
+  "river",
+  "delta",
+  "bay",
+  "area",
+  "region",
+  "city",
+  "cities",
+  "lake",
+  "sea",
+  "coast",
+  "coastal",
+  "valley",
+  "mountain",
+  "island",
+  "province",
+  "north",
+  "south",
+  "east",
+  "west",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "zone",
+];
+
 /** Nouns people type after a policy's name as part of it: "the GBA plan", "Torch programme". */
 export const NAME_NOUNS: readonly string[] = [
   "policy",
