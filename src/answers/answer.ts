@@ -38,7 +38,7 @@ export function answerIntent(catalog: Catalog, intent: Intent): Answer {
       const country = catalog.countryById.get(intent.country);
       if (!country) return unknownId("country", intent.country);
       const policy = intent.policy ? (catalog.policies.get(intent.policy)?.policy ?? null) : null;
-      return countryAnswer(country, intent.field, policy);
+      return countryAnswer(country, intent.field, policy, intent.dimension ?? null);
     }
   }
 }

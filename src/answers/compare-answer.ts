@@ -6,12 +6,14 @@ import {
   budgetSummary,
   evaluationText,
   firstSentence,
+  inSentence,
   joinAnd,
   kindText,
   lowerFirst,
   periodRow,
   periodText,
   policyName,
+  shortItem,
   sourceLine,
   unique,
 } from "./format.ts";
@@ -119,11 +121,30 @@ function budgets(policies: readonly Policy[]): CompareBody {
   };
 }
 
+/** A noun with its count: "1 EU priority", "2 EU priorities". */
+interface Noun {
+  one: string;
+  many: string;
+}
+
+function counted(count: number, noun: Noun): string {
+  return `${count} ${count === 1 ? noun.one : noun.many}`;
+}
+
+/** Up to three items named, shortened: "a, b and c", or "a, b and 4 more". */
+function named(items: readonly string[], max = 3): string {
+  if (items.length <= max) return joinAnd(items.map(shortItem));
+  return `${items
+    .slice(0, max - 1)
+    .map(shortItem)
+    .join(", ")} and ${items.length - max + 1} more`;
+}
+
 /** What all share, what each has alone, and (with three or more) what some share. */
 function sharedAndAlone(
   policies: readonly Policy[],
   items: (p: Policy) => readonly string[],
-  noun: string,
+  noun: Noun,
 ): CompareBody {
   const sets = policies.map((p) => new Set(items(p)));
   const all = unique(policies.flatMap((p) => [...items(p)]));
@@ -138,13 +159,13 @@ function sharedAndAlone(
   });
   const aloneText = alone
     .filter((a) => a.items.length > 0)
-    .map((a) => `${policyName(a.policy)} alone has ${a.items.length}`);
+    .map((a) => `${policyName(a.policy)} alone has ${a.items.length} (${named(a.items, 2)})`);
   const sharedText =
     shared.length === 0
-      ? `${capitalise(names(policies))} have no ${noun} in common`
+      ? `${capitalise(names(policies))} have no ${noun.many} in common`
       : shared.length === all.length
-        ? `${capitalise(names(policies))} have the same ${shared.length} ${noun}`
-        : `${capitalise(names(policies))} share ${shared.length} ${noun}`;
+        ? `${capitalise(names(policies))} have the same ${counted(shared.length, noun)} (${named(shared)})`
+        : `${capitalise(names(policies))} share ${counted(shared.length, noun)} (${named(shared)})`;
   const details: AnswerSection[] = [
     { name: `Shared by all (${shared.length})`, value: bullets(shared) },
   ];
@@ -197,20 +218,13 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
     case "budget":
       return budgets(policies);
     case "objectives":
-      return sharedAndAlone(policies, (p) => p.objectives.items, "objectives");
+      return sharedAndAlone(policies, (p) => p.objectives.items, OBJECTIVES);
     case "beneficiaries":
-      return sharedAndAlone(policies, (p) => p.beneficiaries.items, "beneficiaries");
+      return sharedAndAlone(policies, (p) => p.beneficiaries.items, BENEFICIARIES);
     case "eu_alignment":
-      return sharedAndAlone(policies, (p) => p.eu_alignment.items, "EU priorities");
+      return euAlignment(policies);
     case "instruments":
-      return sharedAndAlone(
-        policies,
-        (p) => [
-          ...p.instruments.financial.map((i) => `Financial: ${i}`),
-          ...p.instruments.technical_assistance.map((i) => `Technical assistance: ${i}`),
-        ],
-        "instruments",
-      );
+      return instruments(policies);
     case "type":
       return byValue(
         policies,
@@ -241,20 +255,33 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
         },
         (p) => `${p.evaluation.label}: ${p.evaluation.results}`,
       );
-    case "focus":
-      return byValue(
+    case "focus": {
+      const scopes = byValue(
         policies,
         (p) => p.focus.scope,
-        (scope, group) => `${capitalise(names(group))} ${isAre(group)} ${scope}`,
+        (scope, group) =>
+          `${capitalise(names(group))} ${isAre(group)} ${
+            group.length === 2 ? "both " : group.length > 2 ? "all " : ""
+          }${scope}`,
         (p) => `${p.focus.scope}: ${p.focus.sectors.join(", ") || p.focus.text}`,
       );
+      const sectors = policies
+        .filter((p) => p.focus.sectors.length > 0)
+        .map((p) => `${policyName(p)} covers ${named(p.focus.sectors)}`);
+      return {
+        text: `${scopes.text.replace(/\.$/, "")}${sectors.length > 0 ? `: ${sectors.join("; ")}` : ""}.`,
+        details: scopes.details,
+      };
+    }
     case "authorities": {
-      const body = sharedAndAlone(policies, (p) => p.authorities.roles, "authority roles");
+      const body = sharedAndAlone(policies, (p) => p.authorities.roles, AUTHORITY_ROLES);
       return {
         text: joinClauses(
           policies.map(
             (p) =>
-              `${capitalise(policyName(p))}: ${joinAnd(p.authorities.bodies) || "bodies not named"}`,
+              `${capitalise(policyName(p))}: ${
+                joinAnd(p.authorities.bodies.map(inSentence)) || "bodies not named"
+              }`,
           ),
         ),
         details: [
@@ -278,10 +305,88 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
   }
 }
 
+const OBJECTIVES: Noun = { one: "objective", many: "objectives" };
+const BENEFICIARIES: Noun = { one: "beneficiary group", many: "beneficiary groups" };
+const INSTRUMENTS: Noun = { one: "instrument", many: "instruments" };
+const EU_PRIORITIES: Noun = { one: "EU priority", many: "EU priorities" };
+const AUTHORITY_ROLES: Noun = { one: "authority role", many: "authority roles" };
+
+/**
+ * Which EU priorities each policy is aligned with, named, and what all share; the source's
+ * layout makes some readings uncertain, and the answer says so whenever the data notes it.
+ */
+function euAlignment(policies: readonly Policy[]): CompareBody {
+  const body = sharedAndAlone(policies, (p) => p.eu_alignment.items, EU_PRIORITIES);
+  const each = policies.map((p, i) => {
+    // The EU's priorities are names ("Social inclusion"), written as the data has them.
+    const items: readonly string[] = p.eu_alignment.items;
+    const what =
+      items.length === 0
+        ? "no EU priority"
+        : i === 0
+          ? `the EU ${items.length === 1 ? "priority" : "priorities"} ${joinAnd(items)}`
+          : joinAnd(items);
+    return i === 0
+      ? `${capitalise(policyName(p))} is aligned with ${what}`
+      : `${policyName(p)} with ${what}`;
+  });
+  const sets = policies.map((p) => new Set<string>(p.eu_alignment.items));
+  const shared = [...(sets[0] ?? [])].filter((item) => sets.every((set) => set.has(item)));
+  const sharedText =
+    shared.length > 0
+      ? `${policies.length === 2 ? "both" : "all"} share ${joinAnd(shared)}`
+      : `no priority is shared by ${policies.length === 2 ? "both" : "all"}`;
+  const uncertain = policies.some((p) => p.eu_alignment.note !== undefined);
+  const notes = unique(policies.flatMap((p) => (p.eu_alignment.note ? [p.eu_alignment.note] : [])));
+  return {
+    text: `${each.join("; ")}; ${sharedText}${
+      uncertain ? " (the source's layout makes this reading uncertain)" : ""
+    }.`,
+    details: [...body.details, ...notes.map((note) => ({ name: "Note on the data", value: note }))],
+  };
+}
+
+const INSTRUMENT_KINDS = [
+  { name: "financial", items: (p: Policy) => p.instruments.financial },
+  { name: "technical assistance", items: (p: Policy) => p.instruments.technical_assistance },
+] as const;
+
+/**
+ * Instruments compared on what they are, whatever heading each policy lists them under; an
+ * item listed under different headings is pointed out.
+ */
+function instruments(policies: readonly Policy[]): CompareBody {
+  const itemsOf = (p: Policy): string[] => INSTRUMENT_KINDS.flatMap((k) => [...k.items(p)]);
+  const body = sharedAndAlone(policies, itemsOf, INSTRUMENTS);
+  const kindOf = (p: Policy, item: string): string =>
+    INSTRUMENT_KINDS.find((k) => new Set<string>(k.items(p)).has(item))?.name ?? "other";
+  const differing = unique(policies.flatMap(itemsOf)).flatMap((item) => {
+    const holders = policies.filter((p) => itemsOf(p).includes(item));
+    const kinds = groupBy(holders, (p) => kindOf(p, item));
+    if (kinds.length < 2) return [];
+    return [
+      `• ${item} — ${kinds.map(([kind, group]) => `${kind} for ${names(group)}`).join("; ")}`,
+    ];
+  });
+  const note =
+    differing.length === 0
+      ? ""
+      : `; ${differing.length === 1 ? "one item is" : `${differing.length} items are`} listed as financial by some and as technical assistance by others`;
+  return {
+    text: body.text.replace(/\.$/, `${note}.`),
+    details: [
+      ...body.details,
+      ...(differing.length > 0
+        ? [{ name: "Listed under different headings", value: differing.join("\n") }]
+        : []),
+    ],
+  };
+}
+
 function keyFacts(policies: readonly Policy[]): CompareBody {
   const years = startYears(policies);
   const types = compareField(policies, "type");
-  const objectives = sharedAndAlone(policies, (p) => p.objectives.items, "objectives");
+  const objectives = sharedAndAlone(policies, (p) => p.objectives.items, OBJECTIVES);
   return {
     text: `${types.text} ${years.text}`,
     details: [

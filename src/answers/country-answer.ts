@@ -7,6 +7,7 @@ import {
   formatNumber,
   joinAnd,
   kindText,
+  lowerFirst,
   periodRow,
   periodText,
   policyName,
@@ -25,7 +26,7 @@ const COUNTRY_TITLES: Readonly<Record<CountryField, string>> = {
   sources: "sources",
 };
 
-function maturityAnswer(country: Country): Answer {
+function maturityAnswer(country: Country, dimensionId: string | null): Answer {
   const computed = computeMaturity(country);
   const scores: ScoreRow[] = country.maturity.dimensions.map((dimension) => {
     const rule = computed.dimensions.find((d) => d.id === dimension.id);
@@ -56,9 +57,9 @@ function maturityAnswer(country: Country): Answer {
     policy: null,
     field: "maturity",
     title: `${country.name} — cluster policy maturity`,
-    text: `${country.name}'s cluster policy maturity is ${formatNumber(total)} of ${formatNumber(
+    text: `${dimensionLead(country, scores, dimensionId)}${country.name}'s cluster policy maturity is ${formatNumber(total)} of ${formatNumber(
       max,
-    )} (data from ${country.maturity.data_year}).`,
+    )}${dimensionId !== null ? " in total" : ""} (data from ${country.maturity.data_year}).`,
     details,
     sources: [sourceLine(country, country.maturity.source)],
     suggestions: [
@@ -68,6 +69,16 @@ function maturityAnswer(country: Country): Answer {
     ],
     scores,
   };
+}
+
+/** "Evidence of performance: 0.5 of 1 (reason). ", when the question named that dimension. */
+function dimensionLead(country: Country, scores: ScoreRow[], dimensionId: string | null): string {
+  const index = country.maturity.dimensions.findIndex((d) => d.id === dimensionId);
+  const row = scores[index];
+  if (!row) return "";
+  return `${row.label}: ${formatNumber(row.score)} of ${formatNumber(row.max)} — ${lowerFirst(
+    row.reason.replace(/[.\s]+$/, ""),
+  )}. `;
 }
 
 function policyLine(policy: Policy): string {
@@ -184,10 +195,11 @@ export function countryAnswer(
   country: Country,
   field: CountryField,
   policy: Policy | null = null,
+  dimension: string | null = null,
 ): Answer {
   switch (field) {
     case "maturity":
-      return maturityAnswer(country);
+      return maturityAnswer(country, dimension);
     case "policies":
       return policiesAnswer(country);
     case "sources":

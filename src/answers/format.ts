@@ -139,3 +139,40 @@ export function evaluationText(policy: Policy): string {
 export function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
+
+/**
+ * A list item as it reads inside a sentence: a generic description loses its capital
+ * ("Local and municipal authorities" → "local and municipal authorities"), a name keeps it
+ * ("Government of Guangdong Province", "Ministry of Science and Technology (MoST)").
+ */
+export function inSentence(item: string): string {
+  const rest = item.split(/\s+/).slice(1);
+  // A capitalised word followed by small letters is a name; "R&D", "SMEs" are abbreviations.
+  const hasName = rest.some((word) => /^[(]?[A-Z][a-z]/.test(word));
+  return hasName ? item : lowerFirst(item);
+}
+
+/** Beneficiary-like items in a sentence: a singular group reads with "the" ("the general population"). */
+export function groupInSentence(item: string): string {
+  const text = inSentence(item);
+  const last = text.split(/\s+/).pop() ?? "";
+  const singular = /^[a-z-]+$/.test(last) && !/s$/.test(last);
+  return singular && text === lowerFirst(item) ? `the ${text}` : text;
+}
+
+/**
+ * A long list item shortened for a first sentence, from its own words: the heading of
+ * "Innovation: voucher, support to hire PhDs", or the text before an example in brackets or a
+ * second clause.
+ */
+export function shortItem(item: string): string {
+  const colon = item.indexOf(":");
+  if (colon > 0 && colon < 50) return inSentence(item.slice(0, colon).trim());
+  const cut = item.split(/ \(|, /)[0] ?? item;
+  return inSentence(cut.replace(/\s+etc\.?$/, "").trim());
+}
+
+/** The first few items, shortened, as "a, b and c". */
+export function someItems(items: readonly string[], count = 2): string {
+  return joinAnd(items.slice(0, count).map(shortItem));
+}

@@ -7,12 +7,15 @@ import {
   clip,
   evaluationText,
   firstSentence,
+  groupInSentence,
+  inSentence,
   joinAnd,
   kindText,
   lowerFirst,
   periodRow,
   periodText,
   policyName,
+  someItems,
   sourceLine,
   unique,
 } from "./format.ts";
@@ -46,10 +49,24 @@ function noteSection(note: string | undefined): AnswerSection[] {
   return note ? [{ name: "Note on the data", value: note }] : [];
 }
 
+/** The data's own words on the end year ("Planned end; it may continue…"), if it has any. */
+function endMilestone(policy: Policy): string | null {
+  const end = policy.end_year.value;
+  const milestone = policy.start_year.milestones.find((m) => m.year === end);
+  return milestone ? lowerFirst(milestone.event) : null;
+}
+
 function endClause(policy: Policy): string {
-  return policy.end_year.value === null
-    ? "it has no end year"
-    : `it is planned to end in ${policy.end_year.value}`;
+  if (policy.end_year.value === null) return "it has no end year";
+  const said = endMilestone(policy);
+  return `it is planned to end in ${policy.end_year.value}${said ? ` (${said})` : ""}`;
+}
+
+/** "first mentioned in 2006, fully formulated in 2016", when the start has more than one step. */
+function startSteps(policy: Policy): string {
+  const steps = policy.start_year.milestones.filter((m) => m.year !== policy.end_year.value);
+  if (steps.length < 2) return "";
+  return ` (${steps.map((m) => `${lowerFirst(m.event)} in ${m.year}`).join(", ")})`;
 }
 
 function fieldBody(policy: Policy, field: PolicyField): FieldBody {
@@ -98,7 +115,7 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
     }
     case "authorities": {
       const { roles, bodies, text, note } = policy.authorities;
-      const who = bodies.length > 0 ? joinAnd(bodies) : "not named in the sources";
+      const who = bodies.length > 0 ? joinAnd(bodies.map(inSentence)) : "not named in the sources";
       return {
         text: `Responsible for ${policyName(policy)}: ${who}.`,
         details: [
@@ -112,7 +129,7 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
     case "beneficiaries": {
       const { items, text, note } = policy.beneficiaries;
       return {
-        text: `${The} is aimed at ${joinAnd(items.map(lowerFirst))}.`,
+        text: `${The} is aimed at ${joinAnd(items.map(groupInSentence))}.`,
         details: [
           { name: "Beneficiaries", value: bullets(items) },
           { name: "Description", value: text },
@@ -125,9 +142,11 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
       return {
         text: `${The} offers ${financial.length} financial instrument${
           financial.length === 1 ? "" : "s"
-        } and ${technical_assistance.length} kind${
-          technical_assistance.length === 1 ? "" : "s"
-        } of technical assistance.`,
+        }${financial.length > 0 ? `, such as ${someItems(financial)},` : ""} and ${
+          technical_assistance.length
+        } kind${technical_assistance.length === 1 ? "" : "s"} of technical assistance${
+          technical_assistance.length > 0 ? `, such as ${someItems(technical_assistance)}` : ""
+        }.`,
         details: [
           { name: "Financial", value: bullets(financial) },
           { name: "Technical assistance", value: bullets(technical_assistance) },
@@ -140,7 +159,7 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
     case "start_year": {
       const { value, milestones, note } = policy.start_year;
       return {
-        text: `${The} started in ${value}; ${endClause(policy)}.`,
+        text: `${The} started in ${value}${startSteps(policy)}; ${endClause(policy)}.`,
         details: [
           { name: "Start year", value: String(value), inline: true },
           {
@@ -171,7 +190,9 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
         text:
           value === null
             ? `${The} has no end year (an unlimited period); it started in ${start}.`
-            : `${The} is set to end in ${value} (a ${period} period that started in ${start}).`,
+            : `${The} is set to end in ${value}${
+                endMilestone(policy) ? ` (${endMilestone(policy)})` : ""
+              }; it is a ${period} period that started in ${start}.`,
         details: [
           { name: "Period", value: period, inline: true },
           { name: "End year", value: value === null ? "none" : String(value), inline: true },

@@ -9,6 +9,8 @@ export type Intent =
       field: CountryField;
       /** Narrows a country fact to one policy where that makes sense (its sources). */
       policy?: string;
+      /** A maturity dimension the question names ("evidence of performance"): answered first. */
+      dimension?: string;
     }
   | { kind: "compare"; country: string; policies: string[]; field: PolicyField | null }
   | { kind: "clarify"; text: string; suggestions: string[] }

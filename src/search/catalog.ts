@@ -370,21 +370,21 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       fieldOwnNames.set(phraseStems(name).join(" "), field);
     }
   }
+  // Years the data dates things by: periods, milestones, budget spans, data years.
   const dataYears = new Set<number>();
-  const collectYears = (value: unknown): void => {
-    if (typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 2999) {
-      dataYears.add(value);
-    } else if (typeof value === "string") {
-      for (const match of value.matchAll(/\b(1[89]\d\d|2[01]\d\d)\b/g)) {
-        dataYears.add(Number(match[1]));
+  for (const country of countries) {
+    dataYears.add(country.factsheet.data_year);
+    dataYears.add(country.maturity.data_year);
+    for (const policy of country.policies) {
+      dataYears.add(policy.start_year.value);
+      if (policy.end_year.value !== null) dataYears.add(policy.end_year.value);
+      for (const milestone of policy.start_year.milestones) dataYears.add(milestone.year);
+      for (const amount of policy.budget.amounts) {
+        if (amount.from_year !== undefined) dataYears.add(amount.from_year);
+        if (amount.to_year !== undefined) dataYears.add(amount.to_year);
       }
-    } else if (Array.isArray(value)) {
-      for (const item of value) collectYears(item);
-    } else if (value !== null && typeof value === "object") {
-      for (const item of Object.values(value)) collectYears(item);
     }
-  };
-  collectYears(countries);
+  }
   const correctionIndex = new Map<string, string[]>();
   for (const target of correctionTargets) {
     for (let i = -1; i < target.length; i++) {
@@ -476,6 +476,13 @@ export const MAX_SHORT_WORD = 5;
 /** Longer "words" are not typos of a name (a pasted address, a run of letters). */
 const MAX_CORRECTED_LENGTH = 24;
 
+/** Endings that make another form of a word: "create" + "d" is a form, not a typo. */
+const INFLECTIONS = ["d", "ed", "s", "es", "ing", "ion", "ions", "r", "er", "ers"];
+
+function isInflectionOf(target: string, word: string): boolean {
+  return target.startsWith(word) && INFLECTIONS.includes(target.slice(word.length));
+}
+
 /** The word itself and the word with each one letter deleted. */
 function deletionVariants(word: string): Set<string> {
   const variants = new Set<string>([word]);
@@ -505,7 +512,7 @@ export function correctTypo(
       if (!catalog.nameTargets.has(candidate)) {
         // Short words are too often other words ("lunch" is not "launch"), and a word that
         // begins a field word is another form of it, not a typo ("create" is not "created").
-        if (stem.length <= MAX_SHORT_WORD || candidate.startsWith(stem)) continue;
+        if (stem.length <= MAX_SHORT_WORD || isInflectionOf(candidate, stem)) continue;
       }
       const distance = editDistance(stem, candidate, maxEdits);
       if (distance > maxEdits) continue;

@@ -2,9 +2,11 @@ import type { CountryField, PolicyField } from "../dataset/schema.ts";
 import type { Intent } from "../answers/types.ts";
 import { isCjk, tokenize } from "./normalize.ts";
 import { CAPITALISED_ABBREVIATIONS } from "./vocabulary.ts";
+import { policyName } from "../answers/format.ts";
 import {
   correctTypo,
   FIELD_QUESTION_WORDS,
+  MAX_SHORT_WORD,
   type Catalog,
   type CountryMention,
   type FieldName,
@@ -41,6 +43,10 @@ interface QuestionToken {
   /** Not a word of questions, a name, a field or a country: it names something unknown. */
   unknown: boolean;
   used: boolean;
+  /** Read as a field word only by typo correction or as a prefix ("eval"): weak evidence. */
+  guessed: boolean;
+  /** The stem as typed, before any correction. */
+  typed: string;
 }
 
 interface Candidate {
@@ -116,25 +122,95 @@ function expandAbbreviations(text: string): string {
   return out;
 }
 
+/** "torch $?" asks for money: currency signs read as a budget word. */
+const CURRENCY_SIGNS = /[$€¥£]/gu;
+/** Terse prefixes ("obj", "benef") are at least this long. */
+const MIN_PREFIX = 3;
+
+/**
+ * The field word a terse prefix stands for ("eval" → evaluation, "benef" → beneficiaries):
+ * a word of three to five letters that begins field words of one field only (of one policy
+ * field, when both scopes have some: "auth" is authorities before authors).
+ */
+function fieldPrefix(catalog: Catalog, stem: string): string | null {
+  if (stem.length < MIN_PREFIX || stem.length > MAX_SHORT_WORD || !/^[a-z]+$/.test(stem)) {
+    return null;
+  }
+  const byField = new Map<string, { word: string; scope: string }>();
+  for (const [word, fields] of catalog.fieldWordFields) {
+    if (word.length <= stem.length || !word.startsWith(stem)) continue;
+    for (const f of fields) {
+      const key = `${f.scope}:${f.field}`;
+      const seen = byField.get(key);
+      if (!seen || word.length < seen.word.length) byField.set(key, { word, scope: f.scope });
+    }
+  }
+  const all = [...byField.values()];
+  if (all.length === 1) return all[0]?.word ?? null;
+  const policyOnly = all.filter((f) => f.scope === "policy");
+  return policyOnly.length === 1 ? (policyOnly[0]?.word ?? null) : null;
+}
+
+function isYear(stem: string): boolean {
+  return /^(1[89]|2[01])\d\d$/.test(stem);
+}
+
 function readTokens(catalog: Catalog, text: string): QuestionToken[] {
-  return tokenize(expandAbbreviations(text)).map((token) => {
-    const cjk = isCjk(token.raw);
-    if (cjk || /^\d+$/.test(token.stem) || catalog.knownStems.has(token.stem)) {
-      return { ...token, similarity: 1, cjk, unknown: false, used: false };
-    }
-    const corrected = correctTypo(catalog, token.stem);
-    if (corrected) {
-      return {
-        raw: token.raw,
-        stem: corrected.stem,
-        similarity: corrected.similarity,
-        cjk,
-        unknown: false,
-        used: false,
-      };
-    }
-    return { ...token, similarity: 1, cjk, unknown: true, used: false };
+  const tokens = tokenize(expandAbbreviations(text).replace(CURRENCY_SIGNS, " money ")).map(
+    (token): QuestionToken => {
+      const base = { ...token, typed: token.stem, used: false, guessed: false };
+      const cjk = isCjk(token.raw);
+      if (cjk || /^\d+$/.test(token.stem) || catalog.knownStems.has(token.stem)) {
+        return { ...base, similarity: 1, cjk, unknown: false };
+      }
+      const prefixOf = fieldPrefix(catalog, token.stem);
+      if (prefixOf !== null) {
+        return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
+      }
+      const corrected = correctTypo(catalog, token.stem);
+      if (corrected) {
+        return {
+          ...base,
+          stem: corrected.stem,
+          similarity: corrected.similarity,
+          cjk,
+          unknown: false,
+          guessed: !catalog.nameTargets.has(corrected.stem),
+        };
+      }
+      return { ...base, similarity: 1, cjk, unknown: true };
+    },
+  );
+  // A year the data never mentions, next to a name ("Made in China 2025", "Beijing 2008"),
+  // makes that name part of another name.
+  tokens.forEach((token, k) => {
+    if (!isYear(token.stem) || catalog.dataYears.has(Number(token.stem))) return;
+    const nextToName = [tokens[k - 1], tokens[k + 1]].some(
+      (other) =>
+        other !== undefined &&
+        (catalog.countryStems.has(other.stem) || catalog.postings.has(other.stem)),
+    );
+    if (nextToName) token.unknown = true;
   });
+  return tokens;
+}
+
+/**
+ * The word that could qualify a name from before or after it, articles skipped ("light a
+ * torch"). A word before "the" does not qualify the name but acts on it ("who signed the GBA
+ * plan"); a qualifier comes after "the" ("the olympic torch").
+ */
+function neighbour(
+  tokens: readonly QuestionToken[],
+  from: number,
+  step: 1 | -1,
+): QuestionToken | undefined {
+  let k = from + step;
+  while (tokens[k] !== undefined && ARTICLES.has(tokens[k]?.stem ?? "")) {
+    if (step === -1 && tokens[k]?.stem === "the") return undefined;
+    k += step;
+  }
+  return tokens[k];
 }
 
 function matchCountries(
@@ -251,12 +327,22 @@ function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
     let accepted =
       (alias.weightedCount === 1 && matchedCount === 1 && coverage >= ACCEPT_COVERAGE) ||
       (matchedCount >= 2 && coverage >= ACCEPT_COVERAGE);
-    // "Yangtze River Delta" is not "Pearl River Delta": an unknown word next to a partial
-    // name means the question names something else.
-    if (accepted && partial) {
-      const before = tokens[first - 1];
-      const after = tokens[last + 1];
+    // "Yangtze River Delta" is not "Pearl River Delta", an "olympic torch" is not the TORCH
+    // Program: an unknown word next to a name means the question names something else.
+    if (accepted) {
+      const before = neighbour(tokens, first, -1);
+      const after = neighbour(tokens, last, 1);
       if (before?.unknown || after?.unknown) accepted = false;
+    }
+    // "river delta" is part of many places' names: a guess, asked back, unless a policy noun
+    // ("plan") comes with it.
+    if (accepted && partial) {
+      const matchedStems = alias.stems.filter((_, k) => (state.similarity[k] ?? 0) > 0);
+      const onlyPlaces = matchedStems.every(
+        (stem) => catalog.geographicStems.has(stem) || catalog.genericStems.has(stem),
+      );
+      const withNoun = matchedStems.some((stem) => catalog.nameNounStems.has(stem));
+      if (onlyPlaces && !withNoun) accepted = false;
     }
     consider({ ref, score: coverage, matchedWeight, positions, accepted });
   }
@@ -344,25 +430,25 @@ interface FieldReading {
   countryScore: number;
   /** Only weak words ("when…", "cluster policy") named a field. */
   weakOnly: boolean;
+  /** Country fields asked for equally, none by its own name ("rating" and "stable"). */
+  countryTie: CountryField[];
+  /** Question positions read as field words. */
+  consumed: Set<number>;
 }
 
 function bestField<F extends FieldName>(
   scores: Map<F, number>,
-): { field: F | null; score: number } {
-  let field: F | null = null;
-  let score = 0;
-  let tie = false;
-  for (const [candidate, value] of scores) {
-    if (value > score) {
-      field = candidate;
-      score = value;
-      tie = false;
-    } else if (value === score && value > 0) {
-      tie = true;
-    }
-  }
+  ownNamed: ReadonlySet<FieldName>,
+): { field: F | null; score: number; tied: F[] } {
+  let top = 0;
+  for (const value of scores.values()) top = Math.max(top, value);
+  const tied = [...scores].filter(([, value]) => value === top && top > 0).map(([f]) => f);
+  if (tied.length === 1) return { field: tied[0] ?? null, score: top, tied: [] };
+  // "consistency rating": the field whose own name was typed wins over a shared word.
+  const named = tied.filter((f) => ownNamed.has(f));
+  if (named.length === 1) return { field: named[0] ?? null, score: top, tied: [] };
   // Two fields asked for equally: the card shows both rather than picking one.
-  return tie ? { field: null, score } : { field, score };
+  return { field: null, score: top, tied };
 }
 
 function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
@@ -379,11 +465,16 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
       table.set(phrase.field, (table.get(phrase.field) ?? 0) + amount);
     }
   };
+  const consumed = new Set<number>();
+  const ownNamed = new Set<FieldName>();
   for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
     for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
+      consumed.add(k);
     }
+    const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
+    if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);
   }
   for (const token of tokens) {
@@ -396,8 +487,8 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
   }
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
-  const policy = bestField(strongPolicy);
-  const country = bestField(strongCountry);
+  const policy = bestField(strongPolicy, ownNamed);
+  const country = bestField(strongCountry, ownNamed);
   if (policy.score > 0 || country.score > 0) {
     return {
       policyField: policy.field,
@@ -405,18 +496,63 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
       policyScore: policy.score,
       countryScore: country.score,
       weakOnly: false,
+      countryTie: country.tied,
+      consumed,
     };
   }
-  const weakP = bestField(weakPolicy);
-  const weakC = bestField(weakCountry);
+  const weakP = bestField(weakPolicy, ownNamed);
+  const weakC = bestField(weakCountry, ownNamed);
   return {
     policyField: weakP.field,
     countryField: weakC.field,
     policyScore: weakP.score,
     countryScore: weakC.score,
     weakOnly: weakP.score > 0 || weakC.score > 0,
+    countryTie: weakC.tied,
+    consumed,
   };
 }
+
+/** The maturity dimension whose label's words are all in the question ("policy scope"). */
+function namedDimension(
+  catalog: Catalog,
+  countryId: string,
+  tokens: readonly QuestionToken[],
+): string | null {
+  const country = catalog.countryById.get(countryId);
+  if (!country) return null;
+  const asked = new Set(tokens.map((t) => t.stem));
+  let best: { id: string; words: number } | null = null;
+  for (const dimension of country.maturity.dimensions) {
+    const words = tokenize(dimension.label)
+      .map((t) => t.stem)
+      .filter((stem) => !catalog.stopStems.has(stem));
+    if (words.length === 0 || !words.every((stem) => asked.has(stem))) continue;
+    if (!best || words.length > best.words) best = { id: dimension.id, words: words.length };
+  }
+  return best?.id ?? null;
+}
+
+function countryIntent(
+  catalog: Catalog,
+  countryId: string,
+  field: CountryField,
+  tokens: readonly QuestionToken[],
+): Intent {
+  const dimension = field === "maturity" ? namedDimension(catalog, countryId, tokens) : null;
+  return dimension === null
+    ? { kind: "country", country: countryId, field }
+    : { kind: "country", country: countryId, field, dimension };
+}
+
+/** What the question may ask about a policy, for a clarifying question. */
+const ASKABLE_FIELDS: readonly PolicyField[] = [
+  "budget",
+  "start_year",
+  "evaluation",
+  "objectives",
+  "instruments",
+];
 
 function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null {
   const matches = scanPhrases(tokens, table, () => true);
@@ -424,9 +560,17 @@ function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null 
   return first ?? null;
 }
 
-function listNames(names: string[]): string {
+function listNames(names: string[], conjunction = "or"): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
+}
+
+/** Policy names as a sentence reads them: "the TORCH Program or City Clusters". */
+function policyNames(refs: readonly PolicyRef[], conjunction = "or"): string {
+  return listNames(
+    refs.map((ref) => policyName(ref.policy)),
+    conjunction,
+  );
 }
 
 function suggestionFor(ref: PolicyRef, field: FieldName | null): string {
@@ -493,9 +637,46 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     };
   }
 
-  const { chosen, ambiguous, weak } = choosePolicies(matchPolicies(catalog, tokens));
+  let candidates = matchPolicies(catalog, tokens);
+  // A word corrected to a name word that then names nothing ("song" → "hong", of Hong Kong)
+  // was not that typo: it stays an unknown word.
+  const acceptedIds = new Set(candidates.filter((c) => c.accepted).map((c) => c.ref.policy.id));
+  const namesAccepted = (stem: string): boolean =>
+    (catalog.postings.get(stem) ?? []).some(({ alias }) =>
+      acceptedIds.has(catalog.aliases[alias]?.policyId ?? ""),
+    );
+  let uncorrected = false;
+  tokens.forEach((token) => {
+    if (token.similarity < 1 && !token.guessed && !token.used && !namesAccepted(token.stem)) {
+      token.stem = token.typed;
+      token.similarity = 1;
+      token.unknown = true;
+      uncorrected = true;
+    }
+  });
+  if (uncorrected) candidates = matchPolicies(catalog, tokens);
+  const { chosen, ambiguous, weak: weakReadings } = choosePolicies(candidates);
   for (const candidate of chosen) markNameUsed(catalog, tokens, candidate.positions);
-  const fields = readFields(catalog, tokens);
+  let fields = readFields(catalog, tokens);
+  // "who funds it": words read as field words are not also a guess at a name ("Venture Fund").
+  const weak = weakReadings.filter((c) => [...c.positions].some((p) => !fields.consumed.has(p)));
+  // A field word found only by correcting a typo or completing a prefix ("lunch" → "launch")
+  // does not bring a question about nothing named into scope.
+  const anchored =
+    chosen.length > 0 || ambiguous.length > 0 || weak.length > 0 || countries.known.length > 0;
+  if (!anchored && tokens.some((t) => t.guessed)) {
+    for (const k of fields.consumed) {
+      const token = tokens[k];
+      if (token) token.used = false;
+    }
+    for (const token of tokens) {
+      if (!token.guessed) continue;
+      token.stem = token.typed;
+      token.unknown = !catalog.knownStems.has(token.typed);
+      token.guessed = false;
+    }
+    fields = readFields(catalog, tokens);
+  }
   const compareCue = hasPhrase(tokens, catalog.comparePhrases) !== null;
   const orderField = hasPhrase(tokens, catalog.orderPhrases);
   const allCue = hasPhrase(tokens, catalog.allPhrases) !== null;
@@ -508,7 +689,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     const field = fields.policyField;
     return {
       kind: "clarify",
-      text: `Which one do you mean: ${listNames(ambiguous.map((c) => c.ref.policy.short_name))}?`,
+      text: `Which one do you mean: ${policyNames(ambiguous.map((c) => c.ref))}?`,
       suggestions: ambiguous.slice(0, 5).map((c) => suggestionFor(c.ref, field)),
     };
   }
@@ -527,6 +708,24 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
   }
 
   const impliedField: PolicyField | null = fields.policyField ?? orderField;
+
+  // A name with words the data does not know and nothing asked of it ("torch battery life",
+  // "gba population"): not answered with the policy's card, asked back.
+  const askedSomething =
+    fields.policyScore > 0 || fields.countryScore > 0 || compareCue || orderField !== null;
+  if (named.length >= 1 && unknownWords !== "" && !askedSomething) {
+    const first = named[0];
+    return {
+      kind: "clarify",
+      text: `I have no data on “${unknownWords}”. Did you mean ${policyNames(named, "and")}? I can tell you ${
+        named.length === 1 ? "its" : "their"
+      } ${listNames(
+        ASKABLE_FIELDS.map((f) => FIELD_QUESTION_WORDS[f]),
+        "and",
+      )}.`,
+      suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
+    };
+  }
 
   if (named.length >= 2) {
     const first = named[0];
@@ -574,7 +773,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
         };
       }
       if (fields.countryField !== "policies") {
-        return { kind: "country", country: ref.country.id, field: fields.countryField };
+        return countryIntent(catalog, ref.country.id, fields.countryField, tokens);
       }
     }
     return {
@@ -599,7 +798,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     const options = weak.slice(0, 3);
     return {
       kind: "clarify",
-      text: `Did you mean ${listNames(options.map((c) => c.ref.policy.short_name))}?`,
+      text: `Did you mean ${policyNames(options.map((c) => c.ref))}?`,
       suggestions: options.map((c) => suggestionFor(c.ref, fields.policyField)),
     };
   }
@@ -638,8 +837,8 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     }
     return {
       kind: "clarify",
-      text: `Which policy do you mean? I can give the ${FIELD_QUESTION_WORDS[field]} of ${listNames(
-        scope.slice(0, 5).map((ref) => ref.policy.short_name),
+      text: `Which policy do you mean? I can give the ${FIELD_QUESTION_WORDS[field]} of ${policyNames(
+        scope.slice(0, 5),
       )}${scope.length > 5 ? " and others" : ""}.`,
       suggestions: scope.slice(0, 5).map((ref) => suggestionFor(ref, field)),
     };
@@ -654,6 +853,15 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
         .map((c) => c.name)
         .join(", ")}.`,
       suggestions: catalog.countries.slice(0, 5).map((c) => `${c.name} policies`),
+    };
+  }
+  if (fields.countryTie.length > 1) {
+    const where = catalog.countryById.get(countryId ?? "")?.name ?? "the country";
+    const tied = fields.countryTie.map((f) => FIELD_QUESTION_WORDS[f]);
+    return {
+      kind: "clarify",
+      text: `Do you mean ${where}'s ${listNames(tied)}?`,
+      suggestions: fields.countryTie.map((f) => `${where} ${FIELD_QUESTION_WORDS[f]}`),
     };
   }
   const countryField = fields.countryField ?? (countries.known.length > 0 ? "policies" : null);
@@ -678,7 +886,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
         };
       }
     }
-    return { kind: "country", country: countryId, field: countryField };
+    return countryIntent(catalog, countryId, countryField, tokens);
   }
 
   // "which policy is the oldest": an order over all policies, with the field the order implies.

@@ -11,6 +11,8 @@ import { resolveQuestion } from "./resolve.ts";
  */
 
 export const DEFAULT_SUGGEST_LIMIT = 25;
+/** Fuse score (0 = exact) a fuzzy match needs to join plain matches. */
+const CLOSE_FUZZY_SCORE = 0.2;
 /** Discord's cap on a choice's name; other front ends live with it too. */
 const MAX_CHOICE_NAME = 100;
 
@@ -57,7 +59,12 @@ function rank(
     }
   }
   if (out.length < cap && q.length >= 2) {
-    for (const result of index.search(q, { limit: cap * 4 })) take(result.item);
+    // Once a name matched plainly ("gba"), only close fuzzy matches join it: a far one
+    // ("torch program" for "gba") would read as the second-best answer.
+    const maxScore = out.length > 0 ? CLOSE_FUZZY_SCORE : Number.POSITIVE_INFINITY;
+    for (const result of index.search(q, { limit: cap * 4 })) {
+      if ((result.score ?? 1) <= maxScore) take(result.item);
+    }
   }
   return out;
 }

@@ -184,3 +184,50 @@ describe("references typed by users", () => {
     expect(JSON.stringify(answer)).not.toContain("890");
   });
 });
+
+describe("first sentences name what was asked", () => {
+  it("the City Clusters end year keeps the source's may-continue hedge up front", () => {
+    const end = body(engine.ask("city clusters end year")).text;
+    expect(end).toMatch(/^City Clusters is set to end in 2035 \([^)]*may continue even after/);
+    const start = body(engine.ask("city clusters start year")).text;
+    expect(start).toContain("first mentioned in 2006, fully formulated in 2016");
+  });
+
+  it("a named maturity dimension leads, the total follows", () => {
+    const text = body(engine.ask("china evidence of performance score")).text;
+    expect(text).toMatch(/^Evidence of performance: 0\.5 of 1/);
+    expect(text).toContain("6.5 of 7 in total");
+  });
+
+  it("EU alignment comparisons name the priorities and keep the caveat", () => {
+    const text = body(engine.ask("compare torch and city clusters eu priorities")).text;
+    expect(text).toContain("The TORCH Program is aligned with the EU priority Digitalisation");
+    expect(text).toContain("City Clusters with Social inclusion and Green economy");
+    expect(text).toContain("uncertain");
+    expect(text).not.toMatch(/\b1 EU priorities/);
+  });
+
+  it("instrument comparisons match items whatever their heading, and say so", () => {
+    const answer = body(engine.ask("compare all instruments"));
+    const only = answer.details.filter((d) => d.name.startsWith("Only"));
+    expect(JSON.stringify(only)).not.toContain("Innovation: voucher");
+    expect(answer.details.map((d) => d.name)).toContain("Listed under different headings");
+    expect(answer.text).toContain("listed as financial by some and as technical assistance");
+  });
+
+  it("instrument and focus answers name some items", () => {
+    expect(body(engine.ask("torch instruments")).text).toContain(
+      "such as funding collaboration initiatives",
+    );
+    expect(body(engine.ask("torch vs city clusters focus")).text).toContain(
+      "the TORCH Program covers biomedicine",
+    );
+  });
+
+  it("wording: small letters mid-sentence, 'the general population'", () => {
+    expect(body(engine.ask("city clusters authorities")).text).toContain(
+      "and local and municipal authorities",
+    );
+    expect(body(engine.ask("gba beneficiaries")).text).toContain("and the general population");
+  });
+});

@@ -222,3 +222,110 @@ describe("resolveQuestion: nothing is China-specific", () => {
     expect(both.resolveQuestion("freedonia's torch program budget").kind).toBe("none");
   });
 });
+
+describe("resolveQuestion: a name among words the data does not explain", () => {
+  it.each([
+    "torch relay olympics",
+    "how do I light a torch",
+    "blow torch price",
+    "budget of the olympic torch relay for beijing 2008",
+    "gba population",
+    "how many jobs did torch create",
+    "yangtze city cluster budget",
+    "made in china 2025",
+    "Made in China 2025 budget",
+  ])("%j is not answered about a known policy", (question) => {
+    const answer = engine.ask(question);
+    expect(["none", "clarify"]).toContain(answer.kind);
+    expect(JSON.stringify(answer)).not.toContain("890");
+  });
+
+  it("an unknown word away from the name, with nothing asked, is asked back with the fields", () => {
+    const answer = engine.ask("the torch was passed to a new generation");
+    expect(answer.kind).toBe("clarify");
+    expect(answer.text).toContain("Did you mean the TORCH Program?");
+    expect(answer.text).toContain("budget, start year");
+  });
+
+  it.each([
+    "torch",
+    "torch program",
+    "torch?",
+    "tell me about torch please",
+    "what's the torch program",
+    "china's torch program",
+    "does torch include smes",
+  ])("filler words keep %j about TORCH", (question) => {
+    expect(resolve(question)).toMatchObject({ kind: "policy", policy: "torch" });
+  });
+
+  it("generic place words alone are asked back", () => {
+    expect(resolve("river delta budget").kind).toBe("clarify");
+    expect(resolve("bay area plan start year")).toMatchObject({
+      kind: "policy",
+      policy: "greater-bay-area",
+    });
+  });
+});
+
+describe("resolveQuestion: typos, prefixes and symbols", () => {
+  it("short words are not corrected to field words, and chatter stays out of scope", () => {
+    expect(resolve("anyone up for lunch?").kind).toBe("none");
+    expect(resolve("lunch?").kind).toBe("none");
+    expect(resolve("we should create a channel for this").kind).toBe("none");
+  });
+
+  it.each([
+    ["torch $?", "torch", "budget"],
+    ["torch €", "torch", "budget"],
+    ["gba £?", "greater-bay-area", "budget"],
+    ["gba eval", "greater-bay-area", "evaluation"],
+    ["city clusters obj", "city-clusters", "objectives"],
+    ["gba benef", "greater-bay-area", "beneficiaries"],
+    ["torch elig", "torch", "beneficiaries"],
+    ["torch auth", "torch", "authorities"],
+    ["torch objectivs", "torch", "objectives"],
+  ])("%s → %s %s", (question, policy, field) => {
+    expect(resolve(question)).toEqual({ kind: "policy", country: "china", policy, field });
+  });
+});
+
+describe("resolveQuestion: ties and generic words", () => {
+  it.each([
+    ["consistency rating for china", "consistency"],
+    ["consistency score", "consistency"],
+    ["continuity score", "continuity"],
+    ["which programmes are covered for china", "policies"],
+  ])("%s → %s", (question, field) => {
+    expect(resolve(question)).toMatchObject({ kind: "country", field });
+  });
+
+  it("two country fields asked equally, neither by name, are asked back", () => {
+    expect(resolve("how stable and mature is china").kind).toBe("clarify");
+  });
+
+  it("plural policy types compare on type", () => {
+    expect(resolve("are torch and city clusters both national policies?")).toEqual({
+      kind: "compare",
+      country: "china",
+      policies: ["city-clusters", "torch"],
+      field: "type",
+    });
+  });
+
+  it("field words do not also suggest a policy whose name holds them", () => {
+    const intent = resolve("who funds it");
+    expect(intent.kind).toBe("clarify");
+    if (intent.kind !== "clarify") return;
+    expect(intent.text).toContain("Which policy");
+  });
+
+  it("a named maturity dimension is carried to the answer", () => {
+    expect(resolve("china evidence of performance score")).toEqual({
+      kind: "country",
+      country: "china",
+      field: "maturity",
+      dimension: "evidence_of_performance",
+    });
+  });
+});

@@ -22,6 +22,11 @@ describe("suggestPolicies (autocomplete)", () => {
     expect(values("火炬")[0]).toBe("torch");
   });
 
+  it("does not pad a plain match with far fuzzy ones", () => {
+    expect(values("gba")).toEqual(["greater-bay-area"]);
+    expect(values("torhc")[0]).toBe("torch");
+  });
+
   it("says which alias matched when the label does not show it", () => {
     const [choice] = engine.suggestPolicies("innofund");
     expect(choice?.name).toContain("TORCH Program");
