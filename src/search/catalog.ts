@@ -500,6 +500,7 @@ function deletionVariants(word: string): Set<string> {
 export function correctTypo(
   catalog: Catalog,
   stem: string,
+  options: { shortFieldWords?: boolean } = {},
 ): { stem: string; similarity: number } | null {
   const maxEdits = allowedEdits(stem.length);
   if (maxEdits === 0 || stem.length > MAX_CORRECTED_LENGTH) return null;
@@ -512,7 +513,10 @@ export function correctTypo(
       if (!catalog.nameTargets.has(candidate)) {
         // Short words are too often other words ("lunch" is not "launch"), and a word that
         // begins a field word is another form of it, not a typo ("create" is not "created").
-        if (stem.length <= MAX_SHORT_WORD || isInflectionOf(candidate, stem)) continue;
+        // Once a question names a policy or country, a short word next to it is much more
+        // likely a mistyped field word ("torch budgt") than chatter.
+        const shortRuledOut = stem.length <= MAX_SHORT_WORD && !options.shortFieldWords;
+        if (shortRuledOut || isInflectionOf(candidate, stem)) continue;
       }
       const distance = editDistance(stem, candidate, maxEdits);
       if (distance > maxEdits) continue;

@@ -181,6 +181,29 @@ function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       return { ...base, similarity: 1, cjk, unknown: true };
     },
   );
+  // A question anchored by a specific name (not a generic word such as "area") may have
+  // mistyped a short field word: correct those now ("torch budgt", "gba evl").
+  const anchored = tokens.some(
+    (token) =>
+      !token.unknown &&
+      !token.guessed &&
+      !catalog.genericStems.has(token.stem) &&
+      (catalog.countryStems.has(token.stem) || catalog.postings.has(token.stem)),
+  );
+  if (anchored) {
+    tokens.forEach((token, k) => {
+      if (!token.unknown || token.cjk) return;
+      const corrected = correctTypo(catalog, token.stem, { shortFieldWords: true });
+      if (corrected === null || catalog.nameTargets.has(corrected.stem)) return;
+      tokens[k] = {
+        ...token,
+        stem: corrected.stem,
+        similarity: corrected.similarity,
+        unknown: false,
+        guessed: true,
+      };
+    });
+  }
   // A year the data never mentions, next to a name ("Made in China 2025", "Beijing 2008"),
   // makes that name part of another name.
   tokens.forEach((token, k) => {

@@ -31,6 +31,10 @@ describe("resolveQuestion: one policy and one field", () => {
     ["has torch been evaluated", "torch", "evaluation"],
     ["until when does the city clusters policy run", "city-clusters", "end_year"],
     ["where does the GBA's money come from", "greater-bay-area", "funding_source"],
+    // Short field words mistyped next to a named policy.
+    ["torch budgt", "torch", "budget"],
+    ["wat is the budgt of city clusters", "city-clusters", "budget"],
+    ["gba startd when", "greater-bay-area", "start_year"],
   ])("%s → %s %s", (question, policy, field) => {
     expect(resolve(question)).toEqual({ kind: "policy", country: "china", policy, field });
   });
