@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Answer } from "./answers/types.ts";
+import { loadConfig, type Config } from "./config.ts";
 import type { Engine } from "./engine.ts";
 import { renderAnswerText } from "./render/text.ts";
 
@@ -38,13 +39,11 @@ export function answerJson(answer: Answer): Record<string, unknown> {
   }
 }
 
-async function loadEngine(): Promise<Engine> {
-  const [{ loadConfig }, { loadDataset, defaultDataDir }, { createEngine }] = await Promise.all([
-    import("./config.ts"),
+async function loadEngine(config: Config): Promise<Engine> {
+  const [{ loadDataset, defaultDataDir }, { createEngine }] = await Promise.all([
     import("./dataset/load.ts"),
     import("./create-engine.ts"),
   ]);
-  const config = await loadConfig("start");
   return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
 }
 
@@ -77,8 +76,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const engine = await loadEngine();
-  const color = !json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const config = await loadConfig("start");
+  const engine = await loadEngine(config);
+  const color = !json && process.stdout.isTTY === true && !config.noColor;
   if (question === "") {
     await answerStdin(engine, json, color);
     return 0;

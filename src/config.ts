@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   DISCORD_API_URL: optional(ApiUrl),
   ASK_CHANNEL_IDS: optional(ChannelIds),
   DATA_DIR: optional(z.string().trim()),
+  // https://no-color.org: any non-empty value turns colour off.
+  NO_COLOR: optional(z.string()),
 });
 
 export interface Config {
@@ -59,6 +61,8 @@ export interface Config {
   /** Channels where every message is a question (needs the Message Content intent). */
   askChannelIds: readonly string[];
   dataDir: string | null;
+  /** NO_COLOR is set: terminal output stays plain even on a terminal. */
+  noColor: boolean;
 }
 
 /** What the caller is about to do, so that a missing variable it needs is one of the problems. */
@@ -109,6 +113,7 @@ export function parseConfig(
     apiUrl: data.DISCORD_API_URL ?? null,
     askChannelIds: data.ASK_CHANNEL_IDS ?? [],
     dataDir: data.DATA_DIR ?? null,
+    noColor: data.NO_COLOR !== undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import readline from "node:readline";
 import type { Command } from "../command-api.ts";
+import type { Config } from "../config.ts";
 import type { Engine } from "../engine.ts";
 import {
   chartTargetFromArgs,
@@ -41,14 +42,16 @@ const PROMPT = "> ";
 const CONSOLE_HELP =
   "In this console: type a command as in Discord or just a question; Tab completes; /quit or Ctrl-D leaves.";
 
-async function defaultEngine(env: RunConsoleOptions["env"]): Promise<Engine> {
-  const [{ parseConfig, loadConfig }, { loadDataset, defaultDataDir }, { createEngine }] =
-    await Promise.all([
-      import("../config.ts"),
-      import("../dataset/load.ts"),
-      import("../create-engine.ts"),
-    ]);
-  const config = env ? parseConfig(env) : await loadConfig();
+async function readConfig(env: RunConsoleOptions["env"]): Promise<Config> {
+  const { parseConfig, loadConfig } = await import("../config.ts");
+  return env ? parseConfig(env) : await loadConfig();
+}
+
+async function defaultEngine(config: Config): Promise<Engine> {
+  const [{ loadDataset, defaultDataDir }, { createEngine }] = await Promise.all([
+    import("../dataset/load.ts"),
+    import("../create-engine.ts"),
+  ]);
   return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
 }
 
@@ -57,9 +60,8 @@ async function defaultCommands(): Promise<readonly Command[]> {
   return ALL_COMMANDS;
 }
 
-function colourWanted(interactive: boolean, env: RunConsoleOptions["env"]): boolean {
-  const noColor = (env ?? process.env).NO_COLOR;
-  return interactive && (noColor === undefined || noColor === "");
+function colourWanted(interactive: boolean, config: Config): boolean {
+  return interactive && !config.noColor;
 }
 
 /**
@@ -72,15 +74,16 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
   const output: Output = opts.output ?? process.stdout;
   const errorOutput = opts.errorOutput ?? process.stderr;
   const interactive = opts.isTTY ?? Boolean(input.isTTY && output.isTTY);
-  const color = colourWanted(interactive, opts.env);
   const cwd = opts.cwd ?? process.cwd();
 
   if (opts.announce ?? true) errorOutput.write(`${NO_TOKEN_LINE}\n`);
 
+  let config: Config;
   let loaded: [Engine, readonly Command[], ChartTarget];
   try {
+    config = await readConfig(opts.env);
     loaded = await Promise.all([
-      opts.engine ?? defaultEngine(opts.env),
+      opts.engine ?? defaultEngine(config),
       opts.commands ?? defaultCommands(),
       chartTargetFromArgs(opts.argv ?? process.argv.slice(2), cwd),
     ]);
@@ -94,6 +97,7 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
     return;
   }
   const [engine, commands, chartTarget] = loaded;
+  const color = colourWanted(interactive, config);
 
   const saveChart = async (kind: ChartKind, view: Parameters<typeof renderViewText>[0]) => {
     // Loaded on first use: the rasteriser is a native module the console rarely needs.

@@ -1,12 +1,12 @@
 import path from "node:path";
+import { ConfigError, loadConfig } from "../config.ts";
 import { DatasetError, defaultDataDir, loadDataset } from "./load.ts";
 
 /** `npm run validate-data`: check DATA_DIR (default data/countries) and exit 1 on any problem. */
-function main(): number {
-  // This file is a CLI entry point, so it reads its one setting directly.
-  const configured = process.env["DATA_DIR"];
-  const dir = configured ? path.resolve(configured) : defaultDataDir();
+async function main(): Promise<number> {
   try {
+    const { dataDir } = await loadConfig("start");
+    const dir = dataDir ? path.resolve(dataDir) : defaultDataDir();
     const countries = loadDataset(dir);
     const policies = countries.reduce((sum, c) => sum + c.policies.length, 0);
     const countryWord = countries.length === 1 ? "country" : "countries";
@@ -14,7 +14,7 @@ function main(): number {
     console.log(`OK: ${countries.length} ${countryWord}, ${policies} ${policyWord}`);
     return 0;
   } catch (error) {
-    if (error instanceof DatasetError) {
+    if (error instanceof DatasetError || error instanceof ConfigError) {
       console.error(error.message);
       return 1;
     }
@@ -22,4 +22,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -26,6 +26,7 @@ describe("parseConfig", () => {
         DISCORD_API_URL: "http://127.0.0.1:8080/api/",
         ASK_CHANNEL_IDS: "223456789012345678, 323456789012345678,",
         DATA_DIR: "",
+        NO_COLOR: "",
       }),
     ).toEqual({
       token: TOKEN,
@@ -34,7 +35,13 @@ describe("parseConfig", () => {
       apiUrl: "http://127.0.0.1:8080/api",
       askChannelIds: ["223456789012345678", "323456789012345678"],
       dataDir: null,
+      noColor: false,
     });
+  });
+
+  it("turns colour off for any non-empty NO_COLOR", () => {
+    expect(parseConfig({ NO_COLOR: "1" }).noColor).toBe(true);
+    expect(parseConfig({}).noColor).toBe(false);
   });
 
   it("without a token means the offline console", () => {
