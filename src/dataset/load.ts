@@ -102,7 +102,7 @@ function lookup(
     if (!Object.prototype.hasOwnProperty.call(current, key)) {
       return { value: undefined, present: false };
     }
-    current = (current as Record<string | number, unknown>)[key];
+    current = Reflect.get(current, key);
   }
   return { value: current, present: true };
 }
