@@ -5,12 +5,14 @@ import { z } from "zod";
 import type { Country } from "../src/dataset/schema.ts";
 import { defaultDataDir, loadDataset } from "../src/dataset/load.ts";
 import { createEngine } from "../src/create-engine.ts";
+import { benchCharts } from "./charts.ts";
 import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
 
 /**
  * `npm run bench` (`-- --json` for one JSON object): latency of resolve + answer (p50, p99),
  * index build time and resident memory, for the China dataset and synthetic datasets of 100,
  * 1,000 and 10,000 policies. Each dataset runs in its own process so memory is its own.
+ * Then the time to render each chart to PNG (target: well under 100 ms).
  */
 
 const Result = z
@@ -85,8 +87,9 @@ function main(argv: readonly string[]): void {
     return;
   }
   const results = DATASETS.map(runChild);
+  const charts = benchCharts();
   if (argv.includes("--json")) {
-    console.log(JSON.stringify({ datasets: results }));
+    console.log(JSON.stringify({ datasets: results, charts }));
     return;
   }
   const header = ["dataset", "policies", "p50 ms", "p99 ms", "build ms", "RSS MB"];
@@ -107,6 +110,13 @@ function main(argv: readonly string[]): void {
   console.log(
     "Targets: p99 ≤ 1 ms on China, ≤ 10 ms at 1,000 policies; build ≤ 1,000 ms at 10,000.",
   );
+  console.log("\nchart rendering (SVG + PNG)                 p50 ms   p99 ms");
+  for (const chart of charts) {
+    console.log(
+      `${chart.name.padEnd(42)} ${chart.p50_ms.toFixed(2).padStart(7)}  ${chart.p99_ms.toFixed(2).padStart(7)}`,
+    );
+  }
+  console.log("Target: well under 100 ms per chart.");
 }
 
 main(process.argv.slice(2));
