@@ -3,6 +3,7 @@ import { UserError } from "../src/command-api.ts";
 import { PolicyField } from "../src/dataset/schema.ts";
 import type { Engine } from "../src/engine.ts";
 import { POLICY_FIELD_LABELS } from "../src/render/field-labels.ts";
+import { truncate } from "../src/render/limits.ts";
 
 /**
  * What the commands share: re-checking what the user typed (autocomplete only suggests; a user
@@ -14,7 +15,8 @@ const DID_YOU_MEAN = 3;
 
 function quote(ref: string): string {
   const flat = ref.replace(/\s+/g, " ").trim();
-  return flat.length > QUOTED_REF_MAX ? `${flat.slice(0, QUOTED_REF_MAX - 1)}…` : flat;
+  // truncate never leaves half an emoji, which Discord would refuse.
+  return truncate(flat, QUOTED_REF_MAX);
 }
 
 function didYouMean(names: string[]): string {

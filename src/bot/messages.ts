@@ -1,6 +1,11 @@
-import { MessageFlags, type Message } from "discord.js";
+import { MessageFlags, type Message, type MessageReplyOptions } from "discord.js";
 import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "../../commands/ask.ts";
-import { renderReplyView, safeReplyPayload, withoutFlags } from "../render/discord.ts";
+import {
+  renderReplyView,
+  safeReplyPayload,
+  withoutFlags,
+  type DiscordReplyPayload,
+} from "../render/discord.ts";
 import { UserRateLimiter } from "./rate-limit.ts";
 import type { BotServices } from "./services.ts";
 
@@ -25,6 +30,17 @@ export function stripBotMention(content: string, botId: string): string {
 
 export function mentionsBot(content: string, botId: string): boolean {
   return new RegExp(`<@!?${botId}>`).test(content);
+}
+
+/**
+ * A reply to someone's message: no flags (ephemeral exists only for interactions), and the asker
+ * is not pinged either — said outright, not left to Discord's default.
+ */
+export function messageReply(payload: DiscordReplyPayload): MessageReplyOptions {
+  return {
+    ...withoutFlags(payload),
+    allowedMentions: { ...payload.allowedMentions, repliedUser: false },
+  };
 }
 
 /**
@@ -65,12 +81,12 @@ export function createMessageHandler(
     if (verdict === "drop") return;
     if (verdict === "warn") {
       await message.reply({
-        ...safeReplyPayload({ content: RATE_LIMIT_TEXT }),
+        ...messageReply(safeReplyPayload({ content: RATE_LIMIT_TEXT })),
         flags: MessageFlags.SuppressNotifications,
       });
       return;
     }
-    await message.reply(withoutFlags(payload));
+    await message.reply(messageReply(payload));
   };
 
   return async (message) => {

@@ -14,7 +14,7 @@ import type { Answer, AnswerSection, ScoreRow } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
 import { POLICY_FIELDS } from "../dataset/schema.ts";
 import { POLICY_FIELD_LABELS } from "./field-labels.ts";
-import { DISCORD_LIMITS, ELLIPSIS, isBlank, nonBlank, truncate } from "./limits.ts";
+import { DISCORD_LIMITS, ELLIPSIS, isBlank, nonBlank, truncate, wellFormed } from "./limits.ts";
 import { CARD_SECTION_VALUE, sectionMenuCustomId, suggestionCustomId } from "./suggestion-ids.ts";
 
 export type MessageActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -237,8 +237,8 @@ export interface ReplyParts {
  * to Discord's limits and turns off every mention, whatever the text contains.
  */
 export function safeReplyPayload(parts: ReplyParts): DiscordReplyPayload {
-  const embeds = fitEmbeds(parts.embeds ?? []);
-  const components = fitComponents(parts.components ?? []);
+  const embeds = fitEmbeds((parts.embeds ?? []).map(wellFormedEmbed));
+  const components = fitComponents((parts.components ?? []).map(wellFormedRow));
   const files = [...(parts.files ?? [])];
   const payload: DiscordReplyPayload = {
     embeds,
@@ -249,12 +249,59 @@ export function safeReplyPayload(parts: ReplyParts): DiscordReplyPayload {
   const content =
     parts.content === undefined || isBlank(parts.content)
       ? ""
-      : truncate(parts.content, DISCORD_LIMITS.message.content);
+      : truncate(wellFormed(parts.content), DISCORD_LIMITS.message.content);
   if (content) payload.content = content;
   else if (embeds.length === 0 && files.length === 0)
     payload.content = "I have nothing to show for that.";
   if (parts.ephemeral) payload.flags = MessageFlags.Ephemeral;
   return payload;
+}
+
+function wellFormedEmbed(source: APIEmbed): APIEmbed {
+  const embed: APIEmbed = { ...source };
+  if (source.title !== undefined) embed.title = wellFormed(source.title);
+  if (source.description !== undefined) embed.description = wellFormed(source.description);
+  if (source.footer) embed.footer = { ...source.footer, text: wellFormed(source.footer.text) };
+  if (source.author) embed.author = { ...source.author, name: wellFormed(source.author.name) };
+  if (source.fields) {
+    embed.fields = source.fields.map((field) => ({
+      ...field,
+      name: wellFormed(field.name),
+      value: wellFormed(field.value),
+    }));
+  }
+  return embed;
+}
+
+function wellFormedRow(row: MessageActionRow): MessageActionRow {
+  const components = row.components.map((component): APIComponentInMessageActionRow => {
+    if (component.type === ComponentType.Button && "custom_id" in component) {
+      return {
+        ...component,
+        custom_id: wellFormed(component.custom_id),
+        ...(component.label === undefined ? {} : { label: wellFormed(component.label) }),
+      };
+    }
+    if (component.type === ComponentType.StringSelect) {
+      return {
+        ...component,
+        custom_id: wellFormed(component.custom_id),
+        ...(component.placeholder === undefined
+          ? {}
+          : { placeholder: wellFormed(component.placeholder) }),
+        options: component.options.map((option) => ({
+          ...option,
+          label: wellFormed(option.label),
+          value: wellFormed(option.value),
+          ...(option.description === undefined
+            ? {}
+            : { description: wellFormed(option.description) }),
+        })),
+      };
+    }
+    return component;
+  });
+  return { ...row, components };
 }
 
 /** The same payload without the ephemeral flag (message replies and in-place edits). */
@@ -278,10 +325,24 @@ function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
   for (const embed of embeds.slice(0, DISCORD_LIMITS.message.embeds)) {
     if (budget <= 0) break;
     const one = fitEmbed(embed, budget);
+    // An embed with nothing to show does not make a message non-empty (Discord: 50006).
+    if (!hasVisiblePart(one)) continue;
     budget -= embedLength(one);
     fitted.push(one);
   }
   return fitted;
+}
+
+function hasVisiblePart(embed: APIEmbed): boolean {
+  return (
+    embed.title !== undefined ||
+    embed.description !== undefined ||
+    (embed.fields?.length ?? 0) > 0 ||
+    embed.footer !== undefined ||
+    embed.author !== undefined ||
+    embed.image !== undefined ||
+    embed.thumbnail !== undefined
+  );
 }
 
 const FOOTER_WHEN_CROWDED = 300;
@@ -422,6 +483,13 @@ function fitComponents(rows: readonly MessageActionRow[]): MessageActionRow[] {
             return fittedOption;
           });
         if (options.length === 0) continue;
+        // A menu may preselect at most max_values options (one, by default).
+        let defaults = component.max_values ?? 1;
+        for (const [index, option] of options.entries()) {
+          if (!option.default) continue;
+          if (defaults > 0) defaults -= 1;
+          else options[index] = { ...option, default: false };
+        }
         kept.push({
           ...component,
           options,
@@ -453,10 +521,8 @@ export function fitAutocompleteChoices(
       continue;
     }
     values.add(choice.value);
-    fitted.push({
-      name: nonBlank(truncate(choice.name, A.nameMax), choice.value),
-      value: choice.value,
-    });
+    const value = wellFormed(choice.value);
+    fitted.push({ name: nonBlank(truncate(wellFormed(choice.name), A.nameMax), value), value });
   }
   return fitted;
 }

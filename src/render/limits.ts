@@ -89,6 +89,17 @@ export function isBlank(text: string): boolean {
   return text.replace(BLANK_CHARACTERS, "").length === 0;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Half an emoji (a UTF-16 surrogate without its partner) cannot be encoded as UTF-8, so Discord
+ * fails the whole request (discord/discord-api-docs#6561). Such halves come from cutting user
+ * text by `.length`; each becomes U+FFFD, which keeps the length.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, "\ufffd");
+}
+
 /** Discord rejects empty or blank names and values; this keeps a visible placeholder instead. */
 export function nonBlank(text: string, placeholder = "—"): string {
   return isBlank(text) ? placeholder : text;

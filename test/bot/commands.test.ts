@@ -13,10 +13,14 @@ import { createEngine } from "../../src/create-engine.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { POLICY_FIELDS } from "../../src/dataset/schema.ts";
 import type { Engine } from "../../src/engine.ts";
-import { renderReplyView } from "../../src/render/discord.ts";
+import {
+  fitAutocompleteChoices,
+  renderReplyView,
+  safeReplyPayload,
+} from "../../src/render/discord.ts";
 import { suggestionFromCustomId } from "../../src/render/suggestion-ids.ts";
 import { autocompleteOf, replyOf, runCommand } from "./command-context.ts";
-import { payloadProblems, payloadText } from "./payload-problems.ts";
+import { hasLoneSurrogate, payloadProblems, payloadText } from "./payload-problems.ts";
 import { userText } from "./user-text.ts";
 
 let engine: Engine;
@@ -69,6 +73,15 @@ describe("/policy", () => {
     expect(view.ephemeral).toBe(true);
     expect(view.answer.kind).toBe("none");
     expect(view.answer.text).toMatch(/^I don't know that policy \(“Horizon Europe”\)/);
+  });
+
+  it("quotes a long unknown name without cutting an emoji in half", async () => {
+    for (const pad of [76, 77, 78, 79]) {
+      const name = `${"y".repeat(pad)}😀😀😀`;
+      const view = await replyOf(policyCommand, engine, { name });
+      expect(view.answer.text).toContain("“yyyy");
+      expect(hasLoneSurrogate(view.answer.text)).toBe(false);
+    }
   });
 
   it("suggests close names for a misspelling it cannot resolve on its own", async () => {
@@ -268,11 +281,41 @@ describe("whatever the user types, replies fit Discord's limits and ping nobody 
         for (const { views, error } of runs) {
           // A command either replies or refuses with a message meant for the user.
           if (error !== null) expect(error).toBeInstanceOf(UserError);
+          if (error instanceof UserError) {
+            // As the router shows a refusal.
+            const refusal = safeReplyPayload({ content: error.message, ephemeral: true });
+            expect(payloadProblems(refusal)).toEqual([]);
+          }
           for (const view of views) {
             const payload = render(view);
             expect(payloadProblems(payload)).toEqual([]);
             expect(payload.allowedMentions).toEqual({ parse: [] });
           }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("as what is typed into any autocomplete option", () => {
+    const focusable = ALL_COMMANDS.flatMap((command) =>
+      (command.data.toJSON().options ?? [])
+        .filter((option) => "autocomplete" in option && option.autocomplete === true)
+        .map((option) => ({ command, name: option.name })),
+    );
+    expect(focusable.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.constantFrom(...focusable), userText, ({ command, name }, typed) => {
+        const choices = fitAutocompleteChoices(
+          autocompleteOf(command, engine, { name, value: typed }),
+        );
+        expect(choices.length).toBeLessThanOrEqual(25);
+        for (const choice of choices) {
+          expect(choice.name.trim().length).toBeGreaterThanOrEqual(1);
+          expect(choice.name.length).toBeLessThanOrEqual(100);
+          expect(choice.value.length).toBeGreaterThanOrEqual(1);
+          expect(choice.value.length).toBeLessThanOrEqual(100);
+          expect(hasLoneSurrogate(choice.name) || hasLoneSurrogate(choice.value)).toBe(false);
         }
       }),
       { numRuns: 150 },

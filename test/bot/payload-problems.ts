@@ -14,6 +14,8 @@ export function payloadProblems(payload: DiscordReplyPayload): string[] {
   // eslint-disable-next-line no-control-regex -- the separators Discord strips
   const blank = (text: string) => /^[\s\x1c-\x1f\x85]*$/.test(text);
 
+  // Half an emoji cannot be encoded as UTF-8: Discord fails the request (discord-api-docs#6561).
+  check(!payloadStrings(payload).some(hasLoneSurrogate), "lone surrogate");
   check(
     JSON.stringify(payload.allowedMentions) === JSON.stringify({ parse: [] }),
     `allowedMentions is ${JSON.stringify(payload.allowedMentions)}`,
@@ -53,6 +55,16 @@ export function payloadProblems(payload: DiscordReplyPayload): string[] {
       total += embed.author.name.length;
     }
     const fields = embed.fields ?? [];
+    check(
+      embed.title !== undefined ||
+        embed.description !== undefined ||
+        fields.length > 0 ||
+        embed.footer !== undefined ||
+        embed.author !== undefined ||
+        embed.image !== undefined ||
+        embed.thumbnail !== undefined,
+      `${at} shows nothing`,
+    );
     check(fields.length <= 25, `${at} has ${fields.length} fields`);
     fields.forEach((field, f) => {
       check(field.name.length <= 256 && !blank(field.name), `${at}.fields[${f}].name`);
@@ -95,6 +107,11 @@ export function payloadProblems(payload: DiscordReplyPayload): string[] {
         if (component.placeholder !== undefined) {
           check(component.placeholder.length <= 150, `${at}.placeholder`);
         }
+        const preselected = component.options.filter((option) => option.default === true);
+        check(
+          preselected.length <= (component.max_values ?? 1),
+          `${at} preselects ${preselected.length} options`,
+        );
         const values = new Set<string>();
         component.options.forEach((option, o) => {
           check(
@@ -132,6 +149,24 @@ export function hasLoneSurrogate(text: string): boolean {
     }
   }
   return false;
+}
+
+/** Every string Discord would receive: what the reader sees plus custom ids and option values. */
+function payloadStrings(payload: DiscordReplyPayload): string[] {
+  const strings = [payloadText(payload)];
+  for (const embed of payload.embeds) strings.push(embed.author?.name ?? "");
+  for (const row of payload.components) {
+    for (const component of row.components) {
+      if ("custom_id" in component) strings.push(component.custom_id);
+      if (component.type === ComponentType.StringSelect) {
+        strings.push(component.placeholder ?? "");
+        for (const option of component.options) {
+          strings.push(option.value, option.description ?? "");
+        }
+      }
+    }
+  }
+  return strings;
 }
 
 /** Every piece of text in a payload, for checks such as "the user's text is in there". */

@@ -195,6 +195,60 @@ describe("safeReplyPayload", () => {
   });
 });
 
+describe("what Discord would refuse outright", () => {
+  it("never sends half an emoji: a lone surrogate becomes U+FFFD everywhere", () => {
+    const half = "Torch \ud83d budget";
+    const payload = renderReplyView({
+      answer: { kind: "clarify", text: half, suggestions: [half, "\ude00 start year"] },
+    });
+    expect(payload.content).toBe("Torch \ufffd budget");
+    const buttons = payload.components.flatMap((row) => row.components);
+    expect(buttons.map((button) => ("label" in button ? button.label : ""))).toEqual([
+      "Torch \ufffd budget",
+      "\ufffd start year",
+    ]);
+    expect(payloadProblems(payload)).toEqual([]);
+    const card = renderReplyView({
+      answer: { ...budgetAnswer, title: "\udbff", details: [{ name: "a\ud800", value: "b" }] },
+    });
+    expect(card.embeds[0]?.title).toBe("\ufffd");
+    expect(card.embeds[0]?.fields?.[0]?.name).toBe("a\ufffd");
+    expect(payloadProblems(card)).toEqual([]);
+  });
+
+  it("drops an embed that would show nothing, so the reply is never empty", () => {
+    const payload = renderReplyView({
+      answer: { ...budgetAnswer, title: " ", text: "\u001f", details: [], sources: [] },
+    });
+    expect(payload.embeds).toEqual([]);
+    expect(payload.content).toBe("I have nothing to show for that.");
+    expect(payloadProblems(payload)).toEqual([]);
+  });
+
+  it("preselects at most max_values options of a menu", () => {
+    const option = (value: string) => ({ label: value, value, default: true });
+    const payload = safeReplyPayload({
+      content: "Pick one",
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: "menu",
+              options: [option("a"), option("b"), option("c")],
+            },
+          ],
+        },
+      ],
+    });
+    const select = payload.components[0]?.components[0];
+    if (select?.type !== ComponentType.StringSelect) throw new Error("no select menu");
+    expect(select.options.map((o) => o.default)).toEqual([true, false, false]);
+    expect(payloadProblems(payload)).toEqual([]);
+  });
+});
+
 describe("fitAutocompleteChoices", () => {
   it("keeps at most 25 choices with names of 1–100 and values of at most 100 characters", () => {
     const choices = [
@@ -210,6 +264,12 @@ describe("fitAutocompleteChoices", () => {
     expect(
       fitted.every((c) => c.name.length >= 1 && c.name.length <= 100 && c.value.length <= 100),
     ).toBe(true);
+  });
+
+  it("never offers half an emoji", () => {
+    expect(fitAutocompleteChoices([{ name: "x\ud83d", value: "\ude00y" }])).toEqual([
+      { name: "x\ufffd", value: "\ufffdy" },
+    ]);
   });
 });
 

@@ -77,11 +77,20 @@ export function validateCommandDefinition(errors: FormErrors, path: FormPath, ra
   }
   checkBoolean(errors, [...path, "dm_permission"], command.dm_permission);
   checkBoolean(errors, [...path, "nsfw"], command.nsfw);
-  for (const key of ["contexts", "integration_types"] as const) {
-    const list = checkArray(errors, [...path, key], command[key], { max: 3 });
+  // contexts: guild 0, bot DM 1, private channel 2; integration_types: guild 0, user 1.
+  for (const [key, max] of [
+    ["contexts", 2],
+    ["integration_types", 1],
+  ] as const) {
+    const list = checkArray(errors, [...path, key], command[key], { max: max + 1 });
     list?.forEach((item, index) => {
-      if (typeof item !== "number" || !Number.isInteger(item) || item < 0 || item > 2) {
-        errors.add([...path, key, index], "BASE_TYPE_CHOICES", "Value must be one of {0, 1, 2}.");
+      if (typeof item !== "number" || !Number.isInteger(item) || item < 0 || item > max) {
+        const allowed = Array.from({ length: max + 1 }, (_, value) => value).join(", ");
+        errors.add(
+          [...path, key, index],
+          "BASE_TYPE_CHOICES",
+          `Value must be one of {${allowed}}.`,
+        );
       }
     });
   }
@@ -248,8 +257,21 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
       }
     });
     if (type === OptionType.String) {
-      checkInteger(errors, [...at, "min_length"], option.min_length, { min: 0, max: 6000 });
-      checkInteger(errors, [...at, "max_length"], option.max_length, { min: 1, max: 6000 });
+      const minLength = checkInteger(errors, [...at, "min_length"], option.min_length, {
+        min: 0,
+        max: 6000,
+      });
+      const maxLength = checkInteger(errors, [...at, "max_length"], option.max_length, {
+        min: 1,
+        max: 6000,
+      });
+      if (minLength !== null && maxLength !== null && minLength > maxLength) {
+        errors.add(
+          [...at, "min_length"],
+          "APPLICATION_COMMAND_OPTION_LENGTH_INVALID",
+          "min_length must not exceed max_length",
+        );
+      }
     } else if (option.min_length !== undefined || option.max_length !== undefined) {
       errors.add(
         [...at, "min_length"],

@@ -52,6 +52,17 @@ export class FormErrors {
   }
 }
 
+// Python's str.strip() whitespace (Discord's API is Python): JavaScript's trim() keeps the ASCII
+// separators U+001C–U+001F and U+0085, and strips U+FEFF, which Python keeps.
+const PY_SPACE =
+  "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
+
+/** A string as Discord sees it after stripping: "\u001f x \u0085" becomes "x". */
+export function pythonStrip(text: string): string {
+  return text.replace(PY_STRIP, "");
+}
+
 /** Discord counts characters as code points (its API is Python), not UTF-16 units. */
 export function charCount(text: string): number {
   let count = 0;
@@ -77,7 +88,7 @@ export function checkString(
     errors.add(path, "BASE_TYPE_STRING", "Could not interpret value as string.");
     return null;
   }
-  const length = charCount(limits.trimmed ? value.trim() : value);
+  const length = charCount(limits.trimmed ? pythonStrip(value) : value);
   const min = limits.min ?? 0;
   if (length > limits.max) {
     errors.add(
@@ -163,4 +174,25 @@ export function checkObject(
     return null;
   }
   return value;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Strings Discord cannot store: half a surrogate pair (JSON allows `"\ud83d"`, UTF-8 does not).
+ * Discord fails such requests (discord/discord-api-docs#6561 shows a 500 for a custom id); this
+ * server answers 400 with the path so a test names the culprit.
+ */
+export function checkWellFormedStrings(errors: FormErrors, path: FormPath, value: unknown): void {
+  if (typeof value === "string") {
+    if (LONE_SURROGATE.test(value)) {
+      errors.add(path, "STRING_TYPE_INVALID_UNICODE", "Strings must be valid Unicode (UTF-8).");
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkWellFormedStrings(errors, [...path, index], item));
+  } else if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      checkWellFormedStrings(errors, [...path, key], item);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import {
   checkObject,
   checkString,
   isRecord,
+  pythonStrip,
 } from "./form-errors.ts";
 import type { FormErrors, FormPath } from "./form-errors.ts";
 
@@ -95,7 +96,7 @@ export function validateMessageBody(
   }
   const componentsV2 = flags !== null && (flags & MessageFlags.IsComponentsV2) !== 0;
   const embeds = validateEmbeds(errors, [...path, "embeds"], body.embeds);
-  if (componentsV2 && ((content !== null && content !== "") || embeds > 0)) {
+  if (componentsV2 && ((content !== null && content !== "") || embeds.count > 0)) {
     errors.add(
       [...path, "content"],
       "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
@@ -129,10 +130,10 @@ export function validateMessageBody(
     errors.add([...path, "files"], "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
   }
   const stickers = Array.isArray(body.sticker_ids) ? body.sticker_ids.length : 0;
-  const hasText = typeof content === "string" && content.trim() !== "";
+  const hasText = typeof content === "string" && pythonStrip(content) !== "";
   const empty =
     !hasText &&
-    embeds === 0 &&
+    embeds.visible === 0 &&
     components === 0 &&
     context.fileCount === 0 &&
     (attachments?.length ?? 0) === 0 &&
@@ -141,10 +142,34 @@ export function validateMessageBody(
   return { empty };
 }
 
-/** Returns the number of embeds. */
-function validateEmbeds(errors: FormErrors, path: FormPath, value: unknown): number {
+/**
+ * An embed that shows something. One with only a colour (or nothing) is not content: a message
+ * holding nothing else is empty (50006).
+ */
+export function embedShowsSomething(embed: Record<string, unknown>): boolean {
+  const text = (value: unknown): boolean => typeof value === "string" && pythonStrip(value) !== "";
+  const object = (value: unknown): boolean => isRecord(value);
+  return (
+    text(embed.title) ||
+    text(embed.description) ||
+    (Array.isArray(embed.fields) && embed.fields.length > 0) ||
+    (isRecord(embed.footer) && text(embed.footer.text)) ||
+    (isRecord(embed.author) && text(embed.author.name)) ||
+    object(embed.image) ||
+    object(embed.thumbnail) ||
+    object(embed.video)
+  );
+}
+
+/** Returns the number of embeds, and of those that show something. */
+function validateEmbeds(
+  errors: FormErrors,
+  path: FormPath,
+  value: unknown,
+): { count: number; visible: number } {
   const embeds = checkArray(errors, path, value, { max: LIMITS.embeds });
-  if (embeds === null) return 0;
+  if (embeds === null) return { count: 0, visible: 0 };
+  const visible = embeds.filter((embed) => isRecord(embed) && embedShowsSomething(embed)).length;
   let total = 0;
   embeds.forEach((raw, index) => {
     const embed = checkObject(errors, [...path, index], raw);
@@ -223,7 +248,7 @@ function validateEmbeds(errors: FormErrors, path: FormPath, value: unknown): num
       `Embed size exceeds maximum size of ${LIMITS.embedTotal}`,
     );
   }
-  return embeds.length;
+  return { count: embeds.length, visible };
 }
 
 function checkUrl(errors: FormErrors, path: FormPath, value: unknown, required: boolean): void {
@@ -396,6 +421,14 @@ function validateSelect(
       values.add(value);
     }
   });
+  const preselected = options.filter((option) => isRecord(option) && option.default === true);
+  if (preselected.length > (maxValues ?? 1)) {
+    errors.add(
+      [...path, "options"],
+      "SELECT_COMPONENT_TOO_MANY_DEFAULT_OPTIONS",
+      "The number of default options must not exceed max_values",
+    );
+  }
   if ((maxValues ?? 1) > options.length) {
     errors.add(
       [...path, "max_values"],

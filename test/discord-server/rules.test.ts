@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { validateCommandDefinition } from "./command-rules.ts";
-import { FormErrors } from "./form-errors.ts";
+import { checkWellFormedStrings, FormErrors } from "./form-errors.ts";
 import { validateAutocompleteChoices, validateMessageBody } from "./message-rules.ts";
+import { isEmptyMessage, mergeMessage } from "./message-state.ts";
+import type { UploadedFile } from "./http-body.ts";
 import { resolvePings } from "./message-view.ts";
 
 /**
@@ -190,10 +192,95 @@ describe("message limits", () => {
     expect(messageProblems({ components: [] }, false)).toEqual([]);
   });
 
+  it("strips what Python strips: the ASCII separators and U+0085, not U+FEFF", () => {
+    expect(messageProblems({ content: "\u001f\u0085 " })).toEqual(["EMPTY"]);
+    expect(messageProblems({ embeds: [{ fields: [{ name: "\u001c", value: "v" }] }] })).toEqual([
+      "embeds.0.fields.0.name:BASE_TYPE_REQUIRED",
+    ]);
+    expect(messageProblems({ content: "\ufeff" })).toEqual([]);
+  });
+
+  it("counts an embed that shows nothing (only a colour) as no content", () => {
+    expect(messageProblems({ embeds: [{ color: 0x2f6fb0 }] })).toEqual(["EMPTY"]);
+    expect(messageProblems({ embeds: [{}] })).toEqual(["EMPTY"]);
+    expect(messageProblems({ embeds: [{ color: 1, footer: { text: "source" } }] })).toEqual([]);
+    expect(messageProblems({ embeds: [{ image: { url: "attachment://a.png" } }] })).toEqual([]);
+    expect(messageProblems({ content: "x", embeds: [{ color: 1 }] })).toEqual([]);
+    expect(isEmptyMessage({ content: "", embeds: [{ type: "rich", color: 1 }] })).toBe(true);
+  });
+
+  it("lets a single-choice menu preselect one option, not two", () => {
+    const preselect = (count: number, extra: Record<string, unknown> = {}) => {
+      const menu = select(3, extra);
+      const options = menu.options as Record<string, unknown>[];
+      options.forEach((option, index) => (option.default = index < count));
+      return { components: [row(menu)] };
+    };
+    expect(messageProblems(preselect(1))).toEqual([]);
+    expect(messageProblems(preselect(2))).toEqual([
+      "components.0.components.0.options:SELECT_COMPONENT_TOO_MANY_DEFAULT_OPTIONS",
+    ]);
+    expect(messageProblems(preselect(2, { max_values: 2 }))).toEqual([]);
+  });
+
   it("rejects contradictory allowed_mentions", () => {
     expect(
       messageProblems({ content: "x", allowed_mentions: { parse: ["users"], users: ["123"] } }),
     ).toContain("allowed_mentions.users:ALLOWED_MENTIONS_PARSE_EXCLUSIVE");
+  });
+});
+
+describe("unicode", () => {
+  const problems = (body: unknown): string[] => {
+    const errors = new FormErrors();
+    checkWellFormedStrings(errors, [], body);
+    return errors.problems.map((problem) => `${problem.path}:${problem.code}`);
+  };
+
+  it("rejects half an emoji anywhere in a body, and accepts whole ones", () => {
+    expect(problems({ content: "🦞 e\u0301 \u200b", embeds: [{ title: "中国" }] })).toEqual([]);
+    expect(
+      problems({
+        content: "cut \ud83e",
+        components: [row(button("ask:\udd9e"))],
+        choices: [{ name: "x", value: "\ud83e\ud83e\udd9e" }],
+      }),
+    ).toEqual([
+      "content:STRING_TYPE_INVALID_UNICODE",
+      "components.0.components.0.custom_id:STRING_TYPE_INVALID_UNICODE",
+      "choices.0.value:STRING_TYPE_INVALID_UNICODE",
+    ]);
+  });
+});
+
+describe("attachments on edits (API v10)", () => {
+  const upload = (index: number, name: string): UploadedFile => ({
+    field: `files[${index}]`,
+    name,
+    contentType: "image/png",
+    size: 3,
+    data: Buffer.from("png"),
+  });
+  const old = {
+    content: "",
+    embeds: [{ title: "t" }],
+    attachments: [{ id: "900", filename: "old.png" }],
+  };
+  const names = (message: Record<string, unknown>): unknown[] =>
+    (message.attachments as Record<string, unknown>[]).map((item) => item.filename);
+
+  it("keeps exactly the attachments the list names, new uploads by their index", () => {
+    const base = "http://x";
+    const edit = (body: Record<string, unknown>, files: UploadedFile[]) =>
+      names(mergeMessage(old, body, files, base, { editing: true }));
+    expect(edit({}, [upload(0, "new.png")])).toEqual(["old.png", "new.png"]);
+    expect(edit({ attachments: [] }, [upload(0, "new.png")])).toEqual([]);
+    expect(edit({ attachments: [{ id: "0" }] }, [upload(0, "new.png")])).toEqual(["new.png"]);
+    expect(edit({ attachments: [{ id: "900" }] }, [])).toEqual(["old.png"]);
+    // A new message keeps every upload.
+    expect(names(mergeMessage({}, { attachments: [] }, [upload(0, "a.png")], base))).toEqual([
+      "a.png",
+    ]);
   });
 });
 
@@ -259,6 +346,18 @@ describe("command definitions", () => {
     [
       { name: "ok", description: "x", options: [option("a"), option("b", { required: true })] },
       "options.1.required:APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+    ],
+    [
+      {
+        name: "ok",
+        description: "x",
+        options: [option("a", { min_length: 10, max_length: 5 })],
+      },
+      "options.0.min_length:APPLICATION_COMMAND_OPTION_LENGTH_INVALID",
+    ],
+    [
+      { name: "ok", description: "x", integration_types: [0, 2] },
+      "integration_types.1:BASE_TYPE_CHOICES",
     ],
     [
       { name: "ok", description: "x", options: [option("a"), option("a")] },

@@ -13,7 +13,7 @@ import {
   MEMBER_PERMISSIONS,
 } from "./fixture.ts";
 import type { FixtureUser } from "./fixture.ts";
-import { FormErrors, isRecord } from "./form-errors.ts";
+import { checkWellFormedStrings, FormErrors, isRecord } from "./form-errors.ts";
 import { Gateway, Intent } from "./gateway.ts";
 import { parseBody } from "./http-body.ts";
 import type { UploadedFile } from "./http-body.ts";
@@ -466,6 +466,9 @@ export class DiscordTestServer extends EventEmitter {
       if (route.auth && !record.authorized) {
         return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
       }
+      const unicode = new FormErrors();
+      checkWellFormedStrings(unicode, [], parsed.body);
+      if (!unicode.empty) return { status: 400, body: unicode.body() };
       return route.handler({
         method: record.method,
         path,
@@ -767,7 +770,9 @@ export class DiscordTestServer extends EventEmitter {
       ? this.messages.get(interaction.sourceMessageId)
       : undefined;
     if (body.type === 7 && source) {
-      const merged = mergeMessage(source.raw, data, context.files, this.attachmentBase());
+      const merged = mergeMessage(source.raw, data, context.files, this.attachmentBase(), {
+        editing: true,
+      });
       if (isEmptyMessage(merged)) return discordError(400, 50006, "Cannot send an empty message");
     }
     interaction.ack = { type: body.type, at: Date.now(), data: body.data ?? null };
@@ -799,7 +804,9 @@ export class DiscordTestServer extends EventEmitter {
         break;
       case 7:
         if (source) {
-          source.raw = mergeMessage(source.raw, data, context.files, this.attachmentBase());
+          source.raw = mergeMessage(source.raw, data, context.files, this.attachmentBase(), {
+            editing: true,
+          });
           source.files = [...source.files, ...context.files];
           this.recordBotMessage(source, "edit", "component-update", interaction.id, data);
           message = source.raw;
@@ -911,7 +918,9 @@ export class DiscordTestServer extends EventEmitter {
     });
     if (!errors.empty) return { status: 400, body: errors.body() };
     const keptFlags = Number(stored.raw.flags ?? 0) & EPHEMERAL;
-    const merged = mergeMessage(stored.raw, body, context.files, this.attachmentBase());
+    const merged = mergeMessage(stored.raw, body, context.files, this.attachmentBase(), {
+      editing: true,
+    });
     merged.flags = (Number(merged.flags ?? 0) & ~LOADING & ~EPHEMERAL) | keptFlags;
     if (isEmptyMessage(merged)) return discordError(400, 50006, "Cannot send an empty message");
     merged.edited_timestamp = isLoading(stored.raw) ? null : new Date().toISOString();

@@ -103,10 +103,37 @@ describe("/policy", () => {
     expect(visibleText(back.message)).toContain(policy("torch").short_name);
   });
 
+  it("carries the timeline only while a history section shows it", async () => {
+    const attached = (message: BotMessage | null): unknown[] => {
+      const list = Array.isArray(message?.raw.attachments) ? message.raw.attachments : [];
+      return list.map((item: { filename?: unknown }) => item.filename);
+    };
+    const history = await subject.harness.slash("policy", { name: "torch", section: "start_year" });
+    const menu = selectMenu(history.message);
+    if (!history.message || !menu?.custom_id) throw new Error("no section menu");
+    expect(history.message.embeds[0]?.image?.url).toBe("attachment://timeline.png");
+    expect(attached(history.message)).toEqual(["timeline.png"]);
+    const budget = await subject.harness.selectOption(history.message, menu.custom_id, ["budget"]);
+    expect(budget.message?.embeds[0]?.image).toBeUndefined();
+    expect(attached(budget.message)).toEqual([]);
+    const again = await subject.harness.selectOption(history.message, menu.custom_id, ["end_year"]);
+    expect(again.message?.embeds[0]?.image?.url).toBe("attachment://timeline.png");
+    expect(attached(again.message)).toEqual(["timeline.png"]);
+  });
+
   it("refuses an unknown policy privately, suggesting names", async () => {
     const unknown = await subject.harness.slash("policy", { name: "zzzz qqqq" });
     expect(unknown.ephemeral).toBe(true);
     expect(visibleText(unknown.message)).toMatch(/don't know that policy/i);
+  });
+
+  it("quotes a long unknown name without cutting an emoji in half (Discord refuses half one)", async () => {
+    for (const pad of [77, 78]) {
+      const name = `${"y".repeat(pad)}😀😀😀`;
+      const unknown = await subject.harness.slash("policy", { name }, { unchecked: true });
+      expect(unknown.interaction.rejected).toEqual([]);
+      expect(visibleText(unknown.message)).toMatch(/^I don't know that policy \(“y{20}/);
+    }
   });
 });
 
@@ -387,6 +414,15 @@ describe("faults and bad input", () => {
     for (const message of messages) {
       expect(message.pings).toEqual({ everyone: false, users: [], roles: [], repliedUser: false });
       expect(message.allowedMentions?.parse).toEqual([]);
+      // A reply to someone's question does not ping them: said outright, not left to a default.
+      if (message.replyTo !== null) expect(message.allowedMentions?.replied_user).toBe(false);
+      // Every chart an embed shows is a file of that message.
+      const files = (Array.isArray(message.raw.attachments) ? message.raw.attachments : []).map(
+        (item: { filename?: unknown }) => `attachment://${String(item.filename)}`,
+      );
+      for (const embed of message.embeds) {
+        if (embed.image?.url.startsWith("attachment://")) expect(files).toContain(embed.image.url);
+      }
     }
   });
 });
