@@ -1,6 +1,7 @@
 import type { Catalog } from "../search/catalog.ts";
 import { compareAnswer } from "./compare-answer.ts";
 import { countryAnswer } from "./country-answer.ts";
+import { sourceLine } from "./format.ts";
 import { policyAnswer } from "./policy-answer.ts";
 import type { Answer, Intent } from "./types.ts";
 
@@ -16,7 +17,20 @@ export function answerIntent(catalog: Catalog, intent: Intent): Answer {
     case "policy": {
       const ref = catalog.policies.get(intent.policy);
       if (!ref) return unknownId("policy", intent.policy);
-      return policyAnswer(ref.country, ref.policy, intent.field);
+      const answer = policyAnswer(ref.country, ref.policy, intent.field);
+      const passage = intent.passage;
+      if (!passage || answer.kind !== "answer") return answer;
+      if (passage.about !== undefined) {
+        // A part the answer already leads with is not said twice.
+        if (answer.text.toLowerCase().includes(passage.about.toLowerCase())) return answer;
+        return { ...answer, text: `${passage.text} ${answer.text}` };
+      }
+      // The sentence the question asked about comes first; the field's answer supports it.
+      return {
+        ...answer,
+        text: passage.text,
+        sources: [...new Set([sourceLine(ref.country, passage.section), ...answer.sources])],
+      };
     }
     case "compare": {
       const refs = [...new Set(intent.policies)].map((id) => catalog.policies.get(id));

@@ -337,7 +337,9 @@ function euAlignment(policies: readonly Policy[]): CompareBody {
       ? `${policies.length === 2 ? "both" : "all"} share ${joinAnd(shared)}`
       : `no priority is shared by ${policies.length === 2 ? "both" : "all"}`;
   const uncertain = policies.some((p) => p.eu_alignment.note !== undefined);
-  const notes = unique(policies.flatMap((p) => (p.eu_alignment.note ? [p.eu_alignment.note] : [])));
+  const notes = distinctNotes(
+    policies.flatMap((p) => (p.eu_alignment.note ? [p.eu_alignment.note] : [])),
+  );
   return {
     text: `${each.join("; ")}; ${sharedText}${
       uncertain ? " (the source's layout makes this reading uncertain)" : ""
@@ -346,9 +348,33 @@ function euAlignment(policies: readonly Policy[]): CompareBody {
   };
 }
 
+/**
+ * Notes that say the same thing about each policy ("… could instead belong to this column")
+ * are one note: a note is kept only when most of its words are not in a note already kept.
+ */
+function distinctNotes(notes: readonly string[]): string[] {
+  const kept: { note: string; words: Set<string> }[] = [];
+  for (const note of notes) {
+    const words = new Set(note.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const repeats = kept.some((k) => {
+      let common = 0;
+      for (const word of words) if (k.words.has(word)) common += 1;
+      return common / Math.max(words.size, k.words.size) >= NEAR_DUPLICATE_SHARE;
+    });
+    if (!repeats) kept.push({ note, words });
+  }
+  return kept.map((k) => k.note);
+}
+
+/** Share of words two notes have in common for one to repeat the other. */
+const NEAR_DUPLICATE_SHARE = 0.8;
+
 const INSTRUMENT_KINDS = [
   { name: "financial", items: (p: Policy) => p.instruments.financial },
   { name: "technical assistance", items: (p: Policy) => p.instruments.technical_assistance },
+  // Items outside the fixed list ("Others") are instruments too: a policy listing only those
+  // is not said to have none.
+  { name: "other", items: (p: Policy) => p.instruments.others },
 ] as const;
 
 /**

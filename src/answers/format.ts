@@ -167,12 +167,36 @@ export function groupInSentence(item: string): string {
  */
 export function shortItem(item: string): string {
   const colon = item.indexOf(":");
-  if (colon > 0 && colon < 50) return inSentence(item.slice(0, colon).trim());
-  const cut = item.split(/ \(|, /)[0] ?? item;
-  return inSentence(cut.replace(/\s+etc\.?$/, "").trim());
+  if (colon > 0 && colon < 50) {
+    // "Innovation: voucher, support to hire PhDs": the heading alone reads as a topic, not as
+    // an instrument; its first example is the instrument, the heading says what it is for.
+    const example =
+      item
+        .slice(colon + 1)
+        .split(/,| \(/)[0]
+        ?.trim() ?? "";
+    const heading = inSentence(item.slice(0, colon).trim());
+    return example === "" ? heading : `${example} (${lowerFirst(heading)})`;
+  }
+  const bracketless = (item.split(/ \(/)[0] ?? item).trim();
+  // A list of examples ending in "etc." is shortened to its first; other commas belong to the
+  // name ("Promoting entrepreneurship, start-ups and spin-offs").
+  const cut = /,?\s+etc\.?$/.test(bracketless)
+    ? (bracketless.split(", ")[0] ?? bracketless)
+    : bracketless;
+  return inSentence(cut.replace(/,?\s+etc\.?$/, "").trim());
 }
 
 /** The first few items, shortened, as "a, b and c". */
 export function someItems(items: readonly string[], count = 2): string {
   return joinAnd(items.slice(0, count).map(shortItem));
+}
+
+/**
+ * Examples of a list after its count: ", such as a and b" when some are left out, ", namely a and
+ * b" when all are named.
+ */
+export function examplesOf(items: readonly string[], count = 2): string {
+  if (items.length === 0) return "";
+  return `, ${items.length <= count ? "namely" : "such as"} ${someItems(items, count)}`;
 }

@@ -15,7 +15,7 @@ import {
   periodRow,
   periodText,
   policyName,
-  someItems,
+  examplesOf,
   sourceLine,
   unique,
 } from "./format.ts";
@@ -142,11 +142,11 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
       return {
         text: `${The} offers ${financial.length} financial instrument${
           financial.length === 1 ? "" : "s"
-        }${financial.length > 0 ? `, such as ${someItems(financial)},` : ""} and ${
+        }${financial.length > 0 ? `${examplesOf(financial)},` : ""} and ${
           technical_assistance.length
-        } kind${technical_assistance.length === 1 ? "" : "s"} of technical assistance${
-          technical_assistance.length > 0 ? `, such as ${someItems(technical_assistance)}` : ""
-        }.`,
+        } kind${technical_assistance.length === 1 ? "" : "s"} of technical assistance${examplesOf(
+          technical_assistance,
+        )}${others.length > 0 ? `, besides ${others.length} other measure${others.length === 1 ? "" : "s"}` : ""}.`,
         details: [
           { name: "Financial", value: bullets(financial) },
           { name: "Technical assistance", value: bullets(technical_assistance) },
@@ -192,7 +192,7 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
             ? `${The} has no end year (an unlimited period); it started in ${start}.`
             : `${The} is set to end in ${value}${
                 endMilestone(policy) ? ` (${endMilestone(policy)})` : ""
-              }; it is a ${period} period that started in ${start}.`,
+              }; it started in ${start} and runs for a ${period} period.`,
         details: [
           { name: "Period", value: period, inline: true },
           { name: "End year", value: value === null ? "none" : String(value), inline: true },

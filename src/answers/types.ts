@@ -2,7 +2,19 @@ import type { CountryField, PolicyField } from "../dataset/schema.ts";
 
 /** What a question (or a command) asks for, before any wording is chosen. */
 export type Intent =
-  | { kind: "policy"; country: string; policy: string; field: PolicyField | null }
+  | {
+      kind: "policy";
+      country: string;
+      policy: string;
+      field: PolicyField | null;
+      /** A sentence of the policy's own texts the question asks about: said first, with its section. */
+      passage?: {
+        text: string;
+        section: string;
+        /** A part of the policy the passage is about: not repeated when the answer names it. */
+        about?: string;
+      };
+    }
   | {
       kind: "country";
       country: string;

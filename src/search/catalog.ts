@@ -23,10 +23,12 @@ import {
   COUNTRY_FIELD_WORDS,
   GENERIC_NAME_WORDS,
   GEOGRAPHIC_WORDS,
+  HOW_TO_WORDS,
   NAME_NOUNS,
   ORDER_WORDS,
   POLICY_FIELD_WORDS,
   STOP_WORDS,
+  WEAK_COMPARE_WORDS,
   WORLD_COUNTRIES,
 } from "./vocabulary.ts";
 
@@ -88,6 +90,20 @@ export interface Catalog {
   fieldPhrases: PhraseTable<FieldPhrase>;
   cjkFieldWords: (ScopedField & { text: string })[];
   comparePhrases: PhraseTable<true>;
+  /** "share", "in common": a comparison only when several policies are in view. */
+  weakComparePhrases: PhraseTable<true>;
+  /** "how do I…", "where can I…": errands, not questions about a fact. */
+  howToPhrases: PhraseTable<true>;
+  /**
+   * Acronyms the data defines ("Ministry of Science and Technology (MoST)") → their full name,
+   * read only in the case the data writes them: "MoST" is the ministry, "most" a word.
+   */
+  definedAcronyms: { acronym: string; expansion: string; pattern: RegExp }[];
+  /** Each policy's own texts as sentences, for words a question asks about inside them. */
+  /** Read on first use (most questions never need them), then kept. */
+  policySentences: (policyId: string) => readonly PolicySentence[];
+  /** Ordinary words of questions (stop and chat words): not content. */
+  commonStems: Set<string>;
   orderPhrases: PhraseTable<PolicyField>;
   allPhrases: PhraseTable<true>;
   /** Stems that are words of the language of questions: never typos, never unknown names. */
@@ -312,6 +328,10 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
 
   const comparePhrases = emptyTable<true>();
   for (const phrase of COMPARE_WORDS) addPhrase(comparePhrases, phrase, true);
+  const weakComparePhrases = emptyTable<true>();
+  for (const phrase of WEAK_COMPARE_WORDS) addPhrase(weakComparePhrases, phrase, true);
+  const howToPhrases = emptyTable<true>();
+  for (const phrase of HOW_TO_WORDS) addPhrase(howToPhrases, phrase, true);
   const orderPhrases = emptyTable<PolicyField>();
   for (const [phrase, field] of Object.entries(ORDER_WORDS)) addPhrase(orderPhrases, phrase, field);
   const allPhrases = emptyTable<true>();
@@ -327,7 +347,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     }
   }
   const cueStems = new Set<string>();
-  for (const table of [comparePhrases, orderPhrases, allPhrases]) {
+  for (const table of [comparePhrases, weakComparePhrases, orderPhrases, allPhrases]) {
     for (const key of table.map.keys()) for (const stem of key.split(" ")) cueStems.add(stem);
   }
   const worldStems = new Set<string>();
@@ -449,6 +469,11 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     fieldPhrases,
     cjkFieldWords,
     comparePhrases,
+    weakComparePhrases,
+    howToPhrases,
+    definedAcronyms: definedAcronyms(countries),
+    policySentences: sentenceReader(policies, stopStems),
+    commonStems: stemSet(COMMON_WORDS),
     orderPhrases,
     allPhrases,
     knownStems,
@@ -468,6 +493,106 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     countrySuggestIndex: new Fuse(countrySuggestRecords, suggestOptions),
     countrySuggestRecords,
   };
+}
+
+/** "(ACR)" in a text: at least two capitals, letters only. */
+const BRACKETED_ACRONYM = /\(([\p{Lu}][\p{L}]*\p{Lu}[\p{L}]*)\)/gu;
+/** How far before "(ACR)" its full name may start. */
+const DEFINITION_REACH = 120;
+const NAME_CONNECTORS = new Set(["of", "and", "for", "the", "on"]);
+
+/**
+ * Acronyms the data defines as "Full Name (ACR)", where the capitals of the name's last words
+ * spell the acronym: "Ministry of Science and Technology (MoST)". "(Torch Center)" after a
+ * name is an alias, not an acronym.
+ */
+function definedAcronyms(
+  countries: readonly Country[],
+): { acronym: string; expansion: string; pattern: RegExp }[] {
+  const found = new Map<string, string>();
+  collectStrings(countries, (text) => {
+    if (!text.includes("(")) return;
+    for (const match of text.matchAll(BRACKETED_ACRONYM)) {
+      const acronym = match[1] ?? "";
+      if (found.has(acronym)) continue;
+      const capitals = acronym.replace(/\P{Lu}/gu, "");
+      const before = text.slice(Math.max(0, (match.index ?? 0) - DEFINITION_REACH), match.index);
+      const words = before.trim().split(/\s+/);
+      let start = words.length;
+      let initials = "";
+      while (start > 0 && initials.length < capitals.length) {
+        const word = words[start - 1] ?? "";
+        if (/^\p{Lu}/u.test(word)) initials = word[0] + initials;
+        else if (!NAME_CONNECTORS.has(word)) break;
+        start -= 1;
+      }
+      if (initials === capitals) found.set(acronym, words.slice(start).join(" "));
+    }
+  });
+  return [...found].map(([acronym, expansion]) => ({
+    acronym,
+    expansion,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
+  }));
+}
+
+const MIN_SENTENCE_WORDS = 6;
+const MIN_STATEMENT_WORDS = 4;
+
+export interface PolicySentence {
+  sentence: string;
+  stems: Set<string>;
+  /** The field the sentence belongs to and its factsheet section. */
+  field: PolicyField;
+  section: string;
+}
+
+/** Sentences of a policy's texts (strings anywhere in its record), with their field and section. */
+function sentenceReader(
+  policies: Map<string, PolicyRef>,
+  stopStems: ReadonlySet<string>,
+): (policyId: string) => readonly PolicySentence[] {
+  const cache = new Map<string, PolicySentence[]>();
+  return (policyId) => {
+    const cached = cache.get(policyId);
+    if (cached) return cached;
+    const policy = policies.get(policyId)?.policy;
+    const list: PolicySentence[] = [];
+    for (const field of policy ? POLICY_FIELDS : []) {
+      const value: unknown = policy?.[field];
+      const section =
+        typeof value === "object" && value !== null && "source" in value
+          ? String(value.source)
+          : "";
+      collectStrings(value, (text) => {
+        for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+          const words = sentence.split(/\s+/);
+          // A short statement ending in a full stop counts ("Venture guiding fund: budget not
+          // indicated."); a run of labels does not.
+          const statement =
+            (words.length >= MIN_SENTENCE_WORDS && words.some((w) => stopStems.has(w))) ||
+            (words.length >= MIN_STATEMENT_WORDS && /[.!?]$/.test(sentence));
+          if (!statement) continue;
+          list.push({ sentence, stems: new Set(phraseStems(sentence)), field, section });
+        }
+      });
+    }
+    cache.set(policyId, list);
+    return list;
+  };
+}
+
+function collectStrings(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === "string") {
+    if (value.includes(" ")) visit(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, visit);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      // Sections and notes on how the data was read are not the policy's own text.
+      if (key !== "source" && key !== "note") collectStrings(item, visit);
+    }
+  }
 }
 
 /** Words this short are corrected only to names ("torhc" → "torch"), never to field words. */

@@ -51,6 +51,8 @@ interface QuestionToken {
 
 interface Candidate {
   ref: PolicyRef;
+  /** The alias matched (an index into the catalog's aliases), -1 for a Chinese name. */
+  alias: number;
   score: number;
   matchedWeight: number;
   positions: Set<number>;
@@ -151,12 +153,58 @@ function fieldPrefix(catalog: Catalog, stem: string): string | null {
   return policyOnly.length === 1 ? (policyOnly[0]?.word ?? null) : null;
 }
 
+/**
+ * Acronyms the data defines, typed in the data's own case, read as the name they stand for:
+ * "is MoST involved" names the Ministry of Science and Technology, "most" stays a word.
+ */
+function expandDefinedAcronyms(catalog: Catalog, text: string): string {
+  let out = text;
+  for (const { pattern, expansion } of catalog.definedAcronyms) {
+    out = out.replace(pattern, ` ${expansion} `);
+  }
+  return out;
+}
+
+/**
+ * The sentence of a field's text about the part of a policy the question named by an alias
+ * ("Venture Guiding Fund"), when the alias is not one of the policy's own names.
+ */
+function partPassage(
+  catalog: Catalog,
+  ref: PolicyRef,
+  candidate: Candidate | undefined,
+  field: PolicyField,
+): { text: string; section: string; about: string } | null {
+  const alias = candidate ? catalog.aliases[candidate.alias] : undefined;
+  if (!alias) return null;
+  const own = [ref.policy.name, ref.policy.short_name, ref.policy.id.replace(/-/g, " ")];
+  const ownStems = new Set(own.flatMap((name) => tokenize(name).map((t) => t.stem)));
+  const distinctive = alias.stems.filter((stem, k) => !alias.generic[k] && !ownStems.has(stem));
+  if (distinctive.length === 0) return null;
+  const sentences = catalog.policySentences(ref.policy.id).filter((entry) => entry.field === field);
+  const index = sentences.findIndex((entry) => alias.stems.every((stem) => entry.stems.has(stem)));
+  const entry = sentences[index];
+  // The field's first sentence already leads the answer: only a later one is brought forward.
+  if (index <= 0 || !entry) return null;
+  return { text: entry.sentence, section: entry.section, about: alias.text };
+}
+
+/** The years a policy is dated by: start, end and milestones. */
+function policyYears(policy: PolicyRef["policy"]): number[] {
+  return [
+    policy.start_year.value,
+    ...(policy.end_year.value === null ? [] : [policy.end_year.value]),
+    ...policy.start_year.milestones.map((m) => m.year),
+  ];
+}
+
 function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
 }
 
 function readTokens(catalog: Catalog, text: string): QuestionToken[] {
-  const tokens = tokenize(expandAbbreviations(text).replace(CURRENCY_SIGNS, " money ")).map(
+  const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(text));
+  const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
     (token): QuestionToken => {
       const base = { ...token, typed: token.stem, used: false, guessed: false };
       const cjk = isCjk(token.raw);
@@ -183,12 +231,17 @@ function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   );
   // A question anchored by a specific name (not a generic word such as "area") may have
   // mistyped a short field word: correct those now ("torch budgt", "gba evl").
+  const nameWord = (token: QuestionToken | undefined): boolean =>
+    token !== undefined && !token.unknown && !token.guessed && catalog.postings.has(token.stem);
   const anchored = tokens.some(
-    (token) =>
-      !token.unknown &&
-      !token.guessed &&
-      !catalog.genericStems.has(token.stem) &&
-      (catalog.countryStems.has(token.stem) || catalog.postings.has(token.stem)),
+    (token, k) =>
+      (!token.unknown &&
+        !token.guessed &&
+        !catalog.genericStems.has(token.stem) &&
+        // A place word alone ("city") is in many names besides ours ("New York City").
+        !catalog.geographicStems.has(token.stem) &&
+        (catalog.countryStems.has(token.stem) || catalog.postings.has(token.stem))) ||
+      (nameWord(token) && nameWord(tokens[k + 1])),
   );
   if (anchored) {
     tokens.forEach((token, k) => {
@@ -282,15 +335,26 @@ function longestCommonSubstring(a: string, b: string): number {
 /** Every policy some words of the question point at, with how strongly. */
 function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
   // Which question word each name word could be: its best occurrence.
-  const inQuestion = new Map<string, { index: number; similarity: number }>();
+  const inQuestion = new Map<string, { index: number; similarity: number; inPhrase: boolean }>();
   const postingLists: { alias: number }[][] = [];
+  const nameWordAt = (k: number): boolean => {
+    const token = tokens[k];
+    return token !== undefined && !token.used && catalog.postings.has(token.stem);
+  };
   tokens.forEach((token, index) => {
     if (token.used || token.cjk) return;
     const postings = catalog.postings.get(token.stem);
     if (!postings) return;
     const seen = inQuestion.get(token.stem);
-    if (!seen || seen.similarity < token.similarity) {
-      inQuestion.set(token.stem, { index, similarity: token.similarity });
+    // A word typed twice ("priority clusters of the City Clusters policy") is the name's where
+    // it stands next to another word of a name.
+    const inPhrase = nameWordAt(index - 1) || nameWordAt(index + 1);
+    if (
+      !seen ||
+      seen.similarity < token.similarity ||
+      (seen.similarity === token.similarity && inPhrase && !seen.inPhrase)
+    ) {
+      inQuestion.set(token.stem, { index, similarity: token.similarity, inPhrase });
     }
     postingLists.push(postings);
   });
@@ -356,6 +420,9 @@ function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
       const before = neighbour(tokens, first, -1);
       const after = neighbour(tokens, last, 1);
       if (before?.unknown || after?.unknown) accepted = false;
+      // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
+      // the matched words replaces part of the name.
+      for (let k = first + 1; k < last; k++) if (tokens[k]?.unknown) accepted = false;
     }
     // "river delta" is part of many places' names: a guess, asked back, unless a policy noun
     // ("plan") comes with it.
@@ -367,7 +434,7 @@ function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
       const withNoun = matchedStems.some((stem) => catalog.nameNounStems.has(stem));
       if (onlyPlaces && !withNoun) accepted = false;
     }
-    consider({ ref, score: coverage, matchedWeight, positions, accepted });
+    consider({ ref, alias: aliasIndex, score: coverage, matchedWeight, positions, accepted });
   }
 
   // Chinese names: a CJK run containing a name, or most of one ("大湾区" in "粤港澳大湾区").
@@ -387,7 +454,7 @@ function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
       const start = Math.max(0, token.raw.indexOf(alias.text));
       const positions = new Set<number>();
       for (let c = 0; c < common; c++) positions.add(-(index * 10000 + start + c + 1));
-      consider({ ref, score: coverage, matchedWeight: common, positions, accepted });
+      consider({ ref, alias: -1, score: coverage, matchedWeight: common, positions, accepted });
     }
   });
   return [...best.values()];
@@ -632,12 +699,180 @@ function starterSuggestions(catalog: Catalog): string[] {
   return out;
 }
 
-function quoteWords(tokens: QuestionToken[]): string {
-  return tokens
-    .filter((t) => t.unknown || (t.cjk && !t.used))
-    .map((t) => t.raw)
-    .join(" ")
-    .slice(0, 60);
+/**
+ * The unknown things a question names, each as the whole phrase around its unknown words
+ * ("made in china 2025", not "2025"): runs of words no name, field or cue took, trimmed of
+ * stop words at their ends.
+ */
+function quotePhrase(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  cues: ReadonlySet<number>,
+  fieldWords: ReadonlySet<number>,
+): string {
+  const free = (k: number): boolean => {
+    const token = tokens[k];
+    if (!token || cues.has(k) || token.cjk) return false;
+    return !token.used || catalog.countryStems.has(token.stem);
+  };
+  const phrases: string[] = [];
+  const taken = new Set<number>();
+  tokens.forEach((token, k) => {
+    if (taken.has(k)) return;
+    if (token.cjk && !token.used) {
+      phrases.push(token.raw);
+      return;
+    }
+    if (!token.unknown) return;
+    let start = k;
+    let end = k;
+    while (free(start - 1)) start -= 1;
+    for (;;) {
+      if (free(end + 1)) end += 1;
+      // "14th five year plan": a field word inside a programme's name belongs to the name.
+      else if (
+        fieldWords.has(end + 1) &&
+        catalog.nameNounStems.has(tokens[end + 2]?.stem ?? "") &&
+        free(end + 2)
+      ) {
+        end += 2;
+      } else break;
+    }
+    while (start < k && catalog.stopStems.has(tokens[start]?.stem ?? "")) start += 1;
+    while (end > k && catalog.stopStems.has(tokens[end]?.stem ?? "")) end -= 1;
+    const words: string[] = [];
+    for (let j = start; j <= end; j++) {
+      taken.add(j);
+      words.push(tokens[j]?.raw ?? "");
+    }
+    phrases.push(words.join(" "));
+  });
+  return phrases.join(", ").slice(0, 60);
+}
+
+/** Words that are about the domain in general, not a thing asked about ("cluster"). */
+const DOMAIN_STEMS = new Set(["cluster"]);
+
+/** Content words nothing read: not a name, field, cue, country or ordinary word of questions. */
+function leftoverContent(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  cues: ReadonlySet<number>,
+): QuestionToken[] {
+  return tokens.filter(
+    (token, k) =>
+      !token.used &&
+      !token.cjk &&
+      !cues.has(k) &&
+      !/^\d+$/.test(token.stem) &&
+      token.stem.length > 2 &&
+      !catalog.commonStems.has(token.stem) &&
+      !catalog.stopStems.has(token.stem) &&
+      !catalog.nameNounStems.has(token.stem) &&
+      !DOMAIN_STEMS.has(token.stem),
+  );
+}
+
+/**
+ * "the 863 program", "the Belt and Road Initiative": a policy noun no chosen name took, right
+ * after words the data does not know (or a number it does not use) — another programme's name.
+ */
+function unknownProgrammeName(catalog: Catalog, tokens: QuestionToken[]): string | null {
+  const unknownish = (token: QuestionToken | undefined): boolean =>
+    token !== undefined &&
+    !token.used &&
+    (token.unknown ||
+      token.guessed ||
+      (/^\d+$/.test(token.stem) && !catalog.dataYears.has(Number(token.stem))));
+  for (let k = 1; k < tokens.length; k++) {
+    const noun = tokens[k];
+    // The noun may have been read as a field word ("programs"); the words before it decide.
+    if (!noun || !catalog.nameNounStems.has(noun.stem)) continue;
+    let start = k - 1;
+    if (!unknownish(tokens[start])) continue;
+    // "belt and road": connectors inside the name are part of it.
+    const nameWord = (token: QuestionToken | undefined): boolean =>
+      token !== undefined && !token.used && !catalog.commonStems.has(token.stem);
+    while (
+      start > 0 &&
+      (unknownish(tokens[start - 1]) ||
+        nameWord(tokens[start - 1]) ||
+        (catalog.stopStems.has(tokens[start - 1]?.stem ?? "") &&
+          !ARTICLES.has(tokens[start - 1]?.stem ?? "") &&
+          unknownish(tokens[start - 2])))
+    ) {
+      start -= 1;
+    }
+    return tokens
+      .slice(start, k + 1)
+      .map((t) => t.raw)
+      .join(" ")
+      .slice(0, 60);
+  }
+  return null;
+}
+
+const COUNT_CUES: readonly (readonly string[])[] = [
+  ["how", "many"],
+  ["number", "of"],
+  ["count", "of"],
+];
+/** Fields whose own words count things the answer gives (money, years, the list of policies). */
+const COUNTED_FIELDS = new Set<FieldName>(["budget", "start_year", "end_year", "policies"]);
+
+/**
+ * What a count question counts ("how many incubators…" → incubators), unless it is something
+ * a field answers with its own list or figure ("how many instruments", "how many euros").
+ */
+function countedThing(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  chosen: readonly Candidate[],
+): { stem: string; phrase: string } | null {
+  const namePositions = new Set<number>();
+  for (const c of chosen) for (const p of c.positions) namePositions.add(p);
+  for (let k = 0; k < tokens.length; k++) {
+    const cue = COUNT_CUES.find((words) => words.every((word, j) => tokens[k + j]?.stem === word));
+    if (!cue) continue;
+    let first = k + cue.length;
+    while (ARTICLES.has(tokens[first]?.stem ?? "")) first += 1;
+    const thing = tokens[first];
+    if (!thing || namePositions.has(first) || thing.cjk) return null;
+    if (catalog.stopStems.has(thing.stem) || catalog.nameNounStems.has(thing.stem)) return null;
+    if (catalog.fieldOwnNames.has(thing.stem)) return null;
+    const asField = catalog.fieldPhrases.map.get(thing.stem) ?? [];
+    if (asField.some((f) => COUNTED_FIELDS.has(f.field))) return null;
+    const words: string[] = [];
+    for (let j = first; j < tokens.length; j++) {
+      const token = tokens[j];
+      if (!token || namePositions.has(j) || catalog.commonStems.has(token.stem)) break;
+      words.push(token.raw);
+    }
+    return { stem: thing.stem, phrase: words.join(" ") || thing.raw };
+  }
+  return null;
+}
+
+const NUMBER_WORDS =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|million|billion|dozen|dozens)\b/i;
+
+/**
+ * The first sentence of a policy's texts that has all the given words (with a number in it,
+ * for a count), so the answer can say it first.
+ */
+function findPassage(
+  catalog: Catalog,
+  ref: PolicyRef,
+  stems: readonly string[],
+  withNumber: boolean,
+): { text: string; section: string; field: PolicyField } | null {
+  if (stems.length === 0) return null;
+  for (const entry of catalog.policySentences(ref.policy.id)) {
+    if (!stems.every((stem) => entry.stems.has(stem))) continue;
+    if (withNumber && !NUMBER_WORDS.test(entry.sentence)) continue;
+    return { text: entry.sentence, section: entry.section, field: entry.field };
+  }
+  return null;
 }
 
 export function resolveQuestion(catalog: Catalog, text: string): Intent {
@@ -700,10 +935,30 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     }
     fields = readFields(catalog, tokens);
   }
-  const compareCue = hasPhrase(tokens, catalog.comparePhrases) !== null;
   const orderField = hasPhrase(tokens, catalog.orderPhrases);
   const allCue = hasPhrase(tokens, catalog.allPhrases) !== null;
-  const unknownWords = quoteWords(tokens);
+  // "share" or "in common" compares only when several policies are in view.
+  const compareCue =
+    hasPhrase(tokens, catalog.comparePhrases) !== null ||
+    (allCue && hasPhrase(tokens, catalog.weakComparePhrases) !== null);
+  const cuePositions = new Set<number>();
+  for (const table of [
+    catalog.comparePhrases,
+    catalog.weakComparePhrases,
+    catalog.allPhrases,
+    catalog.howToPhrases,
+  ]) {
+    for (const match of scanPhrases(tokens, table, () => true)) {
+      for (const k of match.indices) cuePositions.add(k);
+    }
+  }
+  for (const match of scanPhrases(tokens, catalog.orderPhrases, () => true)) {
+    for (const k of match.indices) cuePositions.add(k);
+  }
+  const unknownWords = quotePhrase(catalog, tokens, cuePositions, fields.consumed);
+  const leftovers = leftoverContent(catalog, tokens, cuePositions);
+  const howTo = hasPhrase(tokens, catalog.howToPhrases) !== null;
+  const unknownProgramme = unknownProgrammeName(catalog, tokens);
   const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
   const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;
   const countryId = mentionedCountry ?? soleCountry;
@@ -718,6 +973,75 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
   }
 
   const named = chosen.map((c) => c.ref);
+
+  // "how do I get to Macao from Hong Kong", "how do I torch.save a model": an errand, not a
+  // question about a fact, when no field is asked.
+  const anyField = fields.policyScore > 0 || fields.countryScore > 0;
+  if (howTo && !anyField && orderField === null) {
+    return {
+      kind: "none",
+      text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+      suggestions: starterSuggestions(catalog),
+    };
+  }
+
+  // "863 program budget", "compare TORCH with the Belt and Road Initiative": a programme the
+  // data does not hold is declined by its name, not answered or asked back as another.
+  if (unknownProgramme !== null) {
+    return {
+      kind: "none",
+      text: `I have no data on “${unknownProgramme}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+      suggestions:
+        named.length > 0
+          ? named.slice(0, 3).map((ref) => suggestionFor(ref, fields.policyField))
+          : starterSuggestions(catalog),
+    };
+  }
+  if (named.length === 1 && compareCue && !allCue && unknownWords !== "") {
+    const ref = named[0];
+    return {
+      kind: "none",
+      text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
+      suggestions: ref
+        ? ref.country.policies
+            .filter((p) => p.id !== ref.policy.id)
+            .slice(0, 3)
+            .map((p) => `compare ${ref.policy.short_name} and ${p.short_name}`)
+        : [],
+    };
+  }
+
+  // "how many incubators does TORCH have": a count the data does not give is said to be
+  // missing, never answered with another field.
+  const counted = countedThing(catalog, tokens, chosen);
+  if (counted !== null && named.length === 1 && named[0]) {
+    const ref = named[0];
+    const passage = findPassage(catalog, ref, [counted.stem], true);
+    if (passage !== null) {
+      return {
+        kind: "policy",
+        country: ref.country.id,
+        policy: ref.policy.id,
+        field: passage.field,
+        passage: { text: passage.text, section: passage.section },
+      };
+    }
+    const field = fields.policyField;
+    return {
+      kind: "none",
+      text: `The factsheet doesn't state the number of ${counted.phrase} for ${policyName(ref.policy)}.${
+        field !== null ? ` I can tell you its ${FIELD_QUESTION_WORDS[field]}.` : ""
+      }`,
+      suggestions: [suggestionFor(ref, field ?? "summary")],
+    };
+  }
+
+  // A weak field word ("big", "total") does not carry a question about other things
+  // ("how big is the GBA economy"): those things decide.
+  const weakDropped = fields.weakOnly && leftovers.length > 0;
+  if (weakDropped) {
+    fields = { ...fields, policyField: null, countryField: null, policyScore: 0, countryScore: 0 };
+  }
   const wrongCountry = mentionedCountry
     ? named.find((ref) => ref.country.id !== mentionedCountry)
     : undefined;
@@ -736,11 +1060,43 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
   // "gba population"): not answered with the policy's card, asked back.
   const askedSomething =
     fields.policyScore > 0 || fields.countryScore > 0 || compareCue || orderField !== null;
-  if (named.length >= 1 && unknownWords !== "" && !askedSomething) {
+  if (named.length === 1 && named[0] && leftovers.length > 0 && !askedSomething) {
+    // "what's the hukou thing in City Clusters": words of the policy's own text are answered
+    // with the sentence that has them.
+    const ref = named[0];
+    const passage = findPassage(
+      catalog,
+      ref,
+      leftovers.map((t) => t.stem),
+      false,
+    );
+    if (passage !== null) {
+      return {
+        kind: "policy",
+        country: ref.country.id,
+        policy: ref.policy.id,
+        field: passage.field,
+        passage: { text: passage.text, section: passage.section },
+      };
+    }
+  }
+  const unaskedWords =
+    unknownWords !== "" || !weakDropped ? unknownWords : leftovers.map((t) => t.raw).join(" ");
+  if (named.length >= 1 && unaskedWords !== "" && !askedSomething) {
     const first = named[0];
+    // "best torch for camping": one common word that is also a name, among other things, is
+    // chatter about something else.
+    const oneWordNames = chosen.every((c) => [...c.positions].filter((p) => p >= 0).length === 1);
+    if (oneWordNames) {
+      return {
+        kind: "none",
+        text: `I have no data on “${unaskedWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+        suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
+      };
+    }
     return {
       kind: "clarify",
-      text: `I have no data on “${unknownWords}”. Did you mean ${policyNames(named, "and")}? I can tell you ${
+      text: `I have no data on “${unaskedWords}”. Did you mean ${policyNames(named, "and")}? I can tell you ${
         named.length === 1 ? "its" : "their"
       } ${listNames(
         ASKABLE_FIELDS.map((f) => FIELD_QUESTION_WORDS[f]),
@@ -799,26 +1155,48 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
         return countryIntent(catalog, ref.country.id, fields.countryField, tokens);
       }
     }
+    const field = fields.policyField;
+    // "venture guiding fund budget": a name that is a part of the policy (one of its funds)
+    // leads the answer with what the field's own text says about that part.
+    const part = field === null ? null : partPassage(catalog, ref, chosen[0], field);
     return {
       kind: "policy",
       country: ref.country.id,
       policy: ref.policy.id,
-      field: fields.policyField,
+      field,
+      ...(part ? { passage: part } : {}),
     };
   }
 
   // No policy named.
   if (unknownWords !== "") {
     const nearest = weak.slice(0, 3).map((c) => suggestionFor(c.ref, fields.policyField));
+    // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
+    // A field read only from a guessed word ("lit" → literature) is not a question asked.
+    const firmField = [...fields.consumed].some((k) => tokens[k]?.guessed === false);
+    const aboutSomething =
+      firmField || compareCue || orderField !== null || countries.known.length > 0;
     return {
       kind: "none",
-      text: `I have no data on “${unknownWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+      text: aboutSomething
+        ? `I have no data on “${unknownWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`
+        : `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
       suggestions: nearest.length > 0 ? nearest : starterSuggestions(catalog),
     };
   }
 
   if (weak.length > 0) {
     const options = weak.slice(0, 3);
+    // "hong kong government budget 2024": a year the data has nothing for, with only a partial
+    // name, is about something else (this data has no figures for that year).
+    const strayYear = tokens.find((t) => isYear(t.stem) && !catalog.dataYears.has(Number(t.stem)));
+    if (strayYear) {
+      return {
+        kind: "none",
+        text: `I have no data for ${strayYear.raw}. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+        suggestions: options.map((c) => suggestionFor(c.ref, fields.policyField)),
+      };
+    }
     return {
       kind: "clarify",
       text: `Did you mean ${policyNames(options.map((c) => c.ref))}?`,
@@ -836,16 +1214,51 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
     };
   }
 
+  // "EU cluster policy maturity": the EU as the subject of a country-level question is a
+  // place the data does not cover, not the policies' EU priorities.
+  if (
+    fields.policyField === "eu_alignment" &&
+    fields.countryField !== null &&
+    fields.countryField !== "policies" &&
+    countries.known.length === 0
+  ) {
+    return {
+      kind: "none",
+      text: `I have no data on the EU's own cluster policy; I only cover ${catalog.countries
+        .map((c) => c.name)
+        .join(", ")}.`,
+      suggestions: starterSuggestions(catalog),
+    };
+  }
+
+  // "how long has China been doing cluster policy": a duration asked of a country is its
+  // continuity, not one policy's start.
+  const howLong = tokens.some((t, k) => t.stem === "how" && tokens[k + 1]?.stem === "long");
+  if (
+    howLong &&
+    countries.known.length > 0 &&
+    countryId !== null &&
+    orderField === null &&
+    (fields.policyField === "start_year" || fields.policyField === "end_year") &&
+    (fields.countryField === null || fields.countryField === "policies")
+  ) {
+    return countryIntent(catalog, countryId, "continuity", tokens);
+  }
+
   const policyFieldWins = fields.policyField !== null && fields.policyScore >= fields.countryScore;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
-    const scope = policiesOf(catalog, countryId);
-    if ((allCue || orderField !== null || compareCue) && scope.length >= 2) {
-      if (countryId !== null && scope.length <= MAX_COMPARE_ALL) {
+    // "the one ending in 2035": a year of the data narrows the policies offered to those it dates.
+    const years = new Set(tokens.filter((t) => isYear(t.stem)).map((t) => Number(t.stem)));
+    const allScope = policiesOf(catalog, countryId);
+    const dated = allScope.filter((ref) => policyYears(ref.policy).some((y) => years.has(y)));
+    const scope = dated.length > 0 ? dated : allScope;
+    if ((allCue || orderField !== null || compareCue) && allScope.length >= 2) {
+      if (countryId !== null && allScope.length <= MAX_COMPARE_ALL) {
         return {
           kind: "compare",
           country: countryId,
-          policies: scope.map((ref) => ref.policy.id).sort(),
+          policies: allScope.map((ref) => ref.policy.id).sort(),
           field,
         };
       }
@@ -898,14 +1311,15 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
           .map((c) => `${c.name} ${FIELD_QUESTION_WORDS[countryField]}`),
       };
     }
-    if (compareCue && allCue && countryField === "policies") {
+    // "which of China's policies is the oldest": an order over them all, not their list.
+    if (((compareCue && allCue) || orderField !== null) && countryField === "policies") {
       const scope = policiesOf(catalog, countryId);
       if (scope.length >= 2 && scope.length <= MAX_COMPARE_ALL) {
         return {
           kind: "compare",
           country: countryId,
           policies: scope.map((ref) => ref.policy.id).sort(),
-          field: null,
+          field: orderField,
         };
       }
     }

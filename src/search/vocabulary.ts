@@ -63,6 +63,9 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "gist",
       "tldr",
       "tl dr",
+      // The clusters a policy singles out are told in its description, not in a list field.
+      "priority cluster",
+      "priority clusters",
     ],
   },
   objectives: {
@@ -85,8 +88,9 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "why does it exist",
       "what is it for",
     ],
-    // "target" also names beneficiaries ("target groups") and sectors ("which industries…").
-    weak: ["target", "targets"],
+    // "target" also names beneficiaries ("target groups") and sectors ("which industries…");
+    // "priorities" are the EU's only when the EU is named ("EU priorities"), else the policy's.
+    weak: ["target", "targets", "priority", "priorities"],
   },
   focus: {
     strong: [
@@ -276,6 +280,8 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "when was it",
       "initiated",
       "published",
+      "released",
+      "release",
       "exist since",
       "existed since",
       "existed",
@@ -373,6 +379,11 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "resources",
       "price",
       "expenditure",
+      "exchange rate",
+      "currency",
+      "currencies",
+      "conversion rate",
+      "converted",
       "annual",
       "per year",
     ],
@@ -450,6 +461,21 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "does it work",
       "did it work",
       "is it working",
+      // "did the City Clusters policy work": the name is taken out before phrases are read.
+      "did work",
+      "does work",
+      "has worked",
+      "have worked",
+      "has it worked",
+      "worked",
+      "work out",
+      "worked out",
+      "succeed",
+      "succeeded",
+      "succeeds",
+      "status",
+      "current status",
+      "progress",
       "how well",
       "success",
       "successful",
@@ -467,14 +493,14 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> = {
       "eu",
       "eu priority",
       "eu priorities",
+      "priority of the eu",
+      "priorities of the eu",
       "eu goals",
       "eu objectives",
       "eu targets",
       "european goals",
       "european priorities",
       "european union",
-      "priority",
-      "priorities",
       "alignment",
       "aligned",
       "align",
@@ -640,6 +666,14 @@ export const COMPARE_WORDS: readonly string[] = [
   "different",
   "contrast",
   "side by side",
+  "against",
+];
+
+/**
+ * Words that compare only when several policies are in view ("what do all three share"): alone
+ * with one name they mean something else ("GBA share of China's economy").
+ */
+export const WEAK_COMPARE_WORDS: readonly string[] = [
   "in common",
   "common",
   "share",
@@ -648,7 +682,20 @@ export const COMPARE_WORDS: readonly string[] = [
   "similarity",
   "similarities",
   "same",
-  "against",
+];
+
+/**
+ * Openings of how-to and errand questions ("how do I get to…", "where can I buy…"): without a
+ * field word the bot has no fact for them, whatever name they contain.
+ */
+export const HOW_TO_WORDS: readonly string[] = [
+  "how do i",
+  "how can i",
+  "how to",
+  "how should i",
+  "where can i",
+  "where do i",
+  "where to",
 ];
 
 /** Words asking for an order, and the field the order is about when none is named. */
@@ -845,6 +892,18 @@ export const STOP_WORDS: readonly string[] = [
  */
 export const COMMON_WORDS: readonly string[] = [
   ...STOP_WORDS,
+  // Generic verbs and nouns that ask nothing by themselves ("which EU priorities does it match").
+  "match",
+  "matches",
+  "matching",
+  "role",
+  "roles",
+  "fit",
+  "fits",
+  "play",
+  "plays",
+  "top",
+  "key",
   "i",
   "me",
   "my",

@@ -231,3 +231,51 @@ describe("first sentences name what was asked", () => {
     expect(body(engine.ask("gba beneficiaries")).text).toContain("and the general population");
   });
 });
+
+describe("wording of answers (held-out round 2)", () => {
+  it("an end-year answer says when the limited period started, grammatically", () => {
+    const answer = body(engine.ask("city clusters end year"));
+    expect(answer.text).toContain("it started in 2006 and runs for a limited period");
+    expect(answer.text).not.toContain("it is a limited period");
+  });
+
+  it("instruments are named by what they are, and all of them without 'such as'", () => {
+    const answer = body(engine.ask("city clusters instruments"));
+    expect(answer.text).toContain(
+      "2 financial instruments, namely support to R&D projects and voucher (innovation)",
+    );
+    expect(answer.text).toContain("besides 5 other measures");
+    expect(answer.text).not.toMatch(/such as innovation\b/);
+  });
+
+  it("a comparison keeps an item's whole name, commas included", () => {
+    const answer = body(engine.ask("compare torch and city clusters objectives"));
+    expect(answer.text).toContain("promoting entrepreneurship, start-ups and spin-offs");
+  });
+
+  it("near-identical notes on the data are shown once", () => {
+    const answer = body(engine.ask("compare city clusters and gba eu priorities"));
+    expect(answer.details.filter((d) => d.name === "Note on the data")).toHaveLength(1);
+  });
+
+  it("instrument comparisons count the items listed under Others", () => {
+    const answer = body(engine.ask("compare city clusters and gba instruments"));
+    expect(answer.details.map((d) => d.name)).toContain("Only City Clusters (5)");
+    expect(answer.text).toContain("City Clusters alone has 5");
+  });
+
+  it("a budget question naming a part of the policy leads with that part", () => {
+    const answer = body(engine.ask("venture guiding fund budget"));
+    expect(answer.text.startsWith("Venture guiding fund: budget not indicated.")).toBe(true);
+    expect(answer.text).toContain("EUR 890 million");
+  });
+
+  it("a question back for a dated policy offers only the policies that year dates", () => {
+    const answer = engine.ask("the one ending in 2035");
+    expect(answer.kind).toBe("clarify");
+    expect(answer.kind === "clarify" && answer.suggestions).toEqual([
+      "City Clusters end year",
+      "Greater Bay Area plan end year",
+    ]);
+  });
+});

@@ -244,10 +244,17 @@ describe("resolveQuestion: a name among words the data does not explain", () => 
     expect(JSON.stringify(answer)).not.toContain("890");
   });
 
-  it("an unknown word away from the name, with nothing asked, is asked back with the fields", () => {
+  it("a one-word name among other words, with nothing asked, is declined with the fields as suggestions", () => {
     const answer = engine.ask("the torch was passed to a new generation");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("generation");
+    expect(answer.kind === "none" && answer.suggestions).toContain("TORCH Program budget");
+  });
+
+  it("a longer name among unknown words, with nothing asked, is asked back with the fields", () => {
+    const answer = engine.ask("greater bay area plan battery life");
     expect(answer.kind).toBe("clarify");
-    expect(answer.text).toContain("Did you mean the TORCH Program?");
+    expect(answer.text).toContain("Did you mean the Greater Bay Area plan?");
     expect(answer.text).toContain("budget, start year");
   });
 
@@ -331,5 +338,157 @@ describe("resolveQuestion: ties and generic words", () => {
       field: "maturity",
       dimension: "evidence_of_performance",
     });
+  });
+});
+
+describe("resolveQuestion: held-out round 2 rules", () => {
+  const answerOf = (q: string) => engine.ask(q);
+
+  it("reads priorities as the EU's only when the EU is named", () => {
+    expect(resolve("top priorities of torch")).toMatchObject({
+      policy: "torch",
+      field: "objectives",
+    });
+    expect(resolve("which EU priorities does torch support")).toMatchObject({
+      policy: "torch",
+      field: "eu_alignment",
+    });
+  });
+
+  it("reads an acronym the data defines in its own case, and 'most' as a word", () => {
+    expect(resolve("is MoST involved in torch")).toMatchObject({
+      policy: "torch",
+      field: "authorities",
+    });
+    const answer = answerOf("is MoST involved in torch");
+    expect(answer.kind === "answer" && answer.text).toContain("Ministry of Science and Technology");
+  });
+
+  it.each([
+    ["did the city clusters policy work", "city-clusters"],
+    ["has the torch program succeeded", "torch"],
+    ["torch status", "torch"],
+  ])("%s → evaluation", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "evaluation" });
+  });
+
+  it("orders all policies when asked which is the oldest without naming one", () => {
+    expect(resolve("which of china's policies is the oldest")).toMatchObject({
+      kind: "compare",
+      policies: ["city-clusters", "greater-bay-area", "torch"],
+      field: "start_year",
+    });
+  });
+
+  it("says a count the data does not give is not stated", () => {
+    const answer = answerOf("number of incubators under torch");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("doesn't state the number of incubators");
+  });
+
+  it("answers a count the policy's own text gives with that sentence first", () => {
+    const answer = answerOf("how many cities are in the greater bay area");
+    expect(answer.kind === "answer" && answer.text).toContain("nine mainland cities");
+  });
+
+  it("answers words of a policy's own text with the sentence that has them", () => {
+    const answer = answerOf("what's the hukou thing in city clusters");
+    expect(answer.kind).toBe("answer");
+    expect(answer.kind === "answer" && answer.text).toContain("hukou");
+    expect(answer.kind === "answer" && answer.sources[0]).toContain("POLICY OBJECTIVES");
+  });
+
+  it("does not let a weak field word carry other words ('how big … economy')", () => {
+    const answer = answerOf("how big is the greater bay area economy");
+    expect(answer.kind === "answer" && answer.field).toBe("summary");
+    expect(answer.kind === "answer" && answer.text).toContain("USD 1.38 trillion");
+    expect(resolve("how big is the torch economy").kind).not.toBe("policy");
+  });
+
+  it("does not start a comparison from 'share' with one policy", () => {
+    expect(resolve("gba share of china's economy")).toMatchObject({
+      kind: "policy",
+      policy: "greater-bay-area",
+    });
+  });
+
+  it.each([
+    ["which EU priorities does city clusters match", "city-clusters", "eu_alignment"],
+    ["innofund exchange rate", "torch", "budget"],
+  ])("a generic word does not cause a refusal: %s", (q, policy, field) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it.each([
+    "best torch for camping",
+    "how do i torch.save a model",
+    "greater manchester plan",
+    "how do i get to macao from hong kong",
+  ])("declines off-topic text that only shares a word with a name: %s", (q) => {
+    expect(resolve(q).kind).toBe("none");
+  });
+
+  it.each([
+    ["863 program budget", "863 program"],
+    ["compare torch with horizon europe", "horizon europe"],
+    ["torch vs made in china 2025", "made in china 2025"],
+    ["compare city clusters with the belt and road initiative", "belt and road initiative"],
+  ])("declines an unknown programme by its whole name: %s", (q, name) => {
+    const intent = resolve(q);
+    expect(intent.kind).toBe("none");
+    expect(intent.kind === "none" && intent.text).toContain(`“${name}”`);
+  });
+
+  it("does not quote chatter back", () => {
+    const intent = resolve("haha");
+    expect(intent.kind).toBe("none");
+    expect(intent.kind === "none" && intent.text).not.toContain("haha");
+  });
+});
+
+describe("resolveQuestion: country-level readings (held-out round 2)", () => {
+  it("reads 'how long has China been doing cluster policy' as continuity", () => {
+    expect(resolve("how long has china been doing cluster policy")).toEqual({
+      kind: "country",
+      country: "china",
+      field: "continuity",
+    });
+  });
+
+  it("declines the EU's own cluster policy instead of asking about EU priorities", () => {
+    const intent = resolve("EU cluster policy maturity");
+    expect(intent.kind).toBe("none");
+    expect(intent.kind === "none" && intent.text).toContain("EU's own cluster policy");
+    expect(resolve("EU alignment of all policies")).toMatchObject({
+      kind: "compare",
+      field: "eu_alignment",
+    });
+  });
+});
+
+describe("resolveQuestion: how declines quote the question (held-out round 2)", () => {
+  it.each([
+    ["china 14th five year plan goals", "china 14th five year plan"],
+    ["new york city budget", "new york city"],
+    ["hainan free trade port budget", "hainan free trade port"],
+  ])("quotes the whole unknown name: %s", (q, name) => {
+    const intent = resolve(q);
+    expect(intent.kind).toBe("none");
+    expect(intent.kind === "none" && intent.text).toContain(`“${name}”`);
+  });
+
+  it.each(["haha torch is lit", "lmao the gba meeting ran late again", "gm everyone"])(
+    "does not quote chatter that mentions a name: %s",
+    (q) => {
+      const intent = resolve(q);
+      expect(intent.kind).toBe("none");
+      expect(intent.kind === "none" && intent.text).not.toContain("“");
+    },
+  );
+
+  it("declines a partial name with a year the data has nothing for", () => {
+    const intent = resolve("hong kong government budget 2024");
+    expect(intent.kind).toBe("none");
+    expect(intent.kind === "none" && intent.text).toContain("no data for 2024");
   });
 });
