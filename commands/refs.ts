@@ -12,6 +12,8 @@ import { truncate } from "../src/render/limits.ts";
 
 const QUOTED_REF_MAX = 80;
 const DID_YOU_MEAN = 3;
+/** With nothing close, the refusal lists this many known names so the user can pick one. */
+const KNOWN_LISTED = 5;
 
 function quote(ref: string): string {
   const flat = ref.replace(/\s+/g, " ").trim();
@@ -19,17 +21,22 @@ function quote(ref: string): string {
   return truncate(flat, QUOTED_REF_MAX);
 }
 
-function didYouMean(names: string[]): string {
-  return names.length > 0 ? ` — did you mean ${names.join(", ")}?` : ".";
+function didYouMean(close: string[], known: string[], total: number): string {
+  if (close.length > 0) return ` — did you mean ${close.join(", ")}?`;
+  if (known.length === 0) return ".";
+  const more = total > known.length ? ` and ${total - known.length} more` : "";
+  return `. I know ${known.join(", ")}${more}.`;
 }
 
 /** The refusal for a policy nobody has heard of, shown only to the asker. */
 export function unknownPolicyView(engine: Engine, ref: string): ReplyView {
   const names = engine.suggestPolicies(ref, DID_YOU_MEAN).map((choice) => choice.name);
+  const known = engine.suggestPolicies("", KNOWN_LISTED).map((choice) => choice.name);
+  const total = engine.countries.reduce((sum, country) => sum + country.policies.length, 0);
   return {
     answer: {
       kind: "none",
-      text: `I don't know that policy (“${quote(ref)}”)${didYouMean(names)}`,
+      text: `I don't know that policy (“${quote(ref)}”)${didYouMean(names, known, total)}`,
       suggestions: [],
     },
     ephemeral: true,
@@ -38,10 +45,12 @@ export function unknownPolicyView(engine: Engine, ref: string): ReplyView {
 
 export function unknownCountryView(engine: Engine, ref: string): ReplyView {
   const names = engine.suggestCountries(ref, DID_YOU_MEAN).map((choice) => choice.name);
+  const known = engine.suggestCountries("", KNOWN_LISTED).map((choice) => choice.name);
+  const total = engine.countries.length;
   return {
     answer: {
       kind: "none",
-      text: `I don't know that country (“${quote(ref)}”)${didYouMean(names)}`,
+      text: `I don't know that country (“${quote(ref)}”)${didYouMean(names, known, total)}`,
       suggestions: [],
     },
     ephemeral: true,

@@ -75,6 +75,11 @@ describe("/policy", () => {
     expect(view.answer.text).toMatch(/^I don't know that policy \(“Horizon Europe”\)/);
   });
 
+  it("lists the policies it knows when no name is close", async () => {
+    const view = await replyOf(policyCommand, engine, { name: "qqqqqq" });
+    expect(view.answer.text).toContain("I know TORCH Program (China), City Clusters (China)");
+  });
+
   it("quotes a long unknown name without cutting an emoji in half", async () => {
     for (const pad of [76, 77, 78, 79]) {
       const name = `${"y".repeat(pad)}😀😀😀`;
