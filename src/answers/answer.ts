@@ -2,7 +2,7 @@ import type { Catalog } from "../search/catalog.ts";
 import { compareAnswer } from "./compare-answer.ts";
 import { countryAnswer } from "./country-answer.ts";
 import { sourceLine } from "./format.ts";
-import { policyAnswer } from "./policy-answer.ts";
+import { policyAnswer, withYesNo, yesNoOf } from "./policy-answer.ts";
 import type { Answer, Intent } from "./types.ts";
 
 /**
@@ -19,6 +19,10 @@ export function answerIntent(catalog: Catalog, intent: Intent): Answer {
       if (!ref) return unknownId("policy", intent.policy);
       const answer = policyAnswer(ref.country, ref.policy, intent.field);
       const passage = intent.passage;
+      if (intent.yesNo === true && !passage && intent.field !== null) {
+        const yes = yesNoOf(ref.policy, intent.field);
+        return yes === null ? answer : withYesNo(answer, yes);
+      }
       if (!passage || answer.kind !== "answer") return answer;
       if (passage.about !== undefined) {
         // A part the answer already leads with is not said twice.

@@ -166,6 +166,24 @@ function sharedAndAlone(
       : shared.length === all.length
         ? `${capitalise(names(policies))} have the same ${counted(shared.length, noun)} (${named(shared)})`
         : `${capitalise(names(policies))} share ${counted(shared.length, noun)} (${named(shared)})`;
+  // Three or more: what only some share, by group ("the TORCH Program and the GBA plan also
+  // share 2"), and plainly when none has an item of its own.
+  const someGroups = new Map<string, { holders: Policy[]; items: string[] }>();
+  for (const item of some) {
+    const holders = policies.filter((_, i) => sets[i]?.has(item));
+    const key = holders.map((p) => p.id).join("|");
+    const group = someGroups.get(key) ?? { holders, items: [] };
+    group.items.push(item);
+    someGroups.set(key, group);
+  }
+  const someText = [...someGroups.values()].map(
+    (g) =>
+      `${names(g.holders)} ${shared.length > 0 ? "also " : ""}share ${g.items.length} (${named(g.items, 2)})`,
+  );
+  const noneAlone =
+    policies.length > 2 && aloneText.length === 0 && shared.length < all.length
+      ? [`none has any ${noun.many} of its own`]
+      : [];
   const details: AnswerSection[] = [
     { name: `Shared by all (${shared.length})`, value: bullets(shared) },
   ];
@@ -190,7 +208,7 @@ function sharedAndAlone(
     });
   }
   return {
-    text: joinClauses([sharedText, ...aloneText]),
+    text: joinClauses([sharedText, ...aloneText, ...someText, ...noneAlone]),
     details,
   };
 }

@@ -168,15 +168,20 @@ export function groupInSentence(item: string): string {
 export function shortItem(item: string): string {
   const colon = item.indexOf(":");
   if (colon > 0 && colon < 50) {
-    // "Innovation: voucher, support to hire PhDs": the heading alone reads as a topic, not as
-    // an instrument; its first example is the instrument, the heading says what it is for.
-    const example =
-      item
-        .slice(colon + 1)
-        .split(/,| \(/)[0]
-        ?.trim() ?? "";
+    // "Innovation: voucher, support to hire PhDs": the heading is the kind of support, the
+    // words after the colon its examples — "innovation support (voucher, support to hire
+    // PhDs)". A heading that already names what it is ("Marketing activities") keeps its word.
+    const examples = item
+      .slice(colon + 1)
+      .split(/,| \(/)
+      .map((part) => part.replace(/\s+etc\.?$/, "").trim())
+      .filter((part) => part !== "" && !/^(?:etc\.?|and so on)$/.test(part))
+      .slice(0, 2);
     const heading = inSentence(item.slice(0, colon).trim());
-    return example === "" ? heading : `${example} (${lowerFirst(heading)})`;
+    const kind = /\b(?:support|activities|services|measures|aid|funding)\b/i.test(heading)
+      ? heading
+      : `${heading} support`;
+    return examples.length === 0 ? heading : `${kind} (${examples.join(", ")})`;
   }
   const bracketless = (item.split(/ \(/)[0] ?? item).trim();
   // A list of examples ending in "etc." is shortened to its first; other commas belong to the

@@ -21,6 +21,34 @@ import {
 } from "./format.ts";
 import type { Answer, AnswerSection, PeriodRow } from "./types.ts";
 
+/** Words of a body that evaluates or monitors ("the National Development and Reform Commission"). */
+const EVALUATOR_WORDS =
+  /\b(?:Commission|Ministry|Ministries|Office|Council|Agency|Bureau|Department|Committee|Administration)\b/;
+
+/**
+ * The yes or no a field's data gives to a yes/no question about it, or null when the data does
+ * not decide it by itself ("is TORCH evaluated?" → yes; "does the GBA have an end year?" → no).
+ */
+export function yesNoOf(policy: Policy, field: PolicyField): boolean | null {
+  switch (field) {
+    case "evaluation":
+      return policy.evaluation.status !== "none";
+    case "end_year":
+      return policy.end_year.value !== null;
+    case "budget":
+      return budgetStated(policy);
+    default:
+      return null;
+  }
+}
+
+/** "Yes, the TORCH Program is…": the answer's own first sentence after the yes or no. */
+export function withYesNo(answer: Answer, yes: boolean): Answer {
+  if (answer.kind !== "answer") return answer;
+  const text = answer.text.replace(/^The\b/, "the");
+  return { ...answer, text: `${yes ? "Yes" : "No"}, ${text}` };
+}
+
 /** One policy: its card (field null) or one field, with the fact first and its source. */
 
 export const FIELD_TITLES: Readonly<Record<PolicyField, string>> = {
@@ -49,11 +77,19 @@ function noteSection(note: string | undefined): AnswerSection[] {
   return note ? [{ name: "Note on the data", value: note }] : [];
 }
 
-/** The data's own words on the end year ("Planned end; it may continue…"), if it has any. */
+/**
+ * What the data adds about the end year ("it may continue even after this period"), without
+ * its "Planned end" label, which the sentence already says.
+ */
 function endMilestone(policy: Policy): string | null {
   const end = policy.end_year.value;
   const milestone = policy.start_year.milestones.find((m) => m.year === end);
-  return milestone ? lowerFirst(milestone.event) : null;
+  if (!milestone) return null;
+  const remark = milestone.event.replace(
+    /^\s*(?:planned|scheduled|expected)\s+end\b[;,:.]?\s*/i,
+    "",
+  );
+  return remark === "" ? null : lowerFirst(remark);
 }
 
 function endClause(policy: Policy): string {
@@ -190,7 +226,7 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
         text:
           value === null
             ? `${The} has no end year (an unlimited period); it started in ${start}.`
-            : `${The} is set to end in ${value}${
+            : `${The} is planned to end in ${value}${
                 endMilestone(policy) ? ` (${endMilestone(policy)})` : ""
               }; it started in ${start} and runs for a ${period} period.`,
         details: [
@@ -232,8 +268,14 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
       };
     case "evaluation": {
       const { label, results, note } = policy.evaluation;
+      // "who evaluates the GBA plan": an evaluator the results name goes in the first sentence.
+      const first = firstSentence(results);
+      const evaluator =
+        policy.evaluation.status !== "none" && EVALUATOR_WORDS.test(first)
+          ? `: ${lowerFirst(first).replace(/[.]$/, "")}`
+          : "";
       return {
-        text: `${The} ${evaluationText(policy)}.`,
+        text: `${The} ${evaluationText(policy)}${evaluator}.`,
         details: [
           { name: "Availability", value: label, inline: true },
           { name: "Results", value: results },

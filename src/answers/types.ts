@@ -14,6 +14,8 @@ export type Intent =
         /** A part of the policy the passage is about: not repeated when the answer names it. */
         about?: string;
       };
+      /** A yes/no question ("is TORCH evaluated?"): the answer starts "Yes," or "No," when the data decides it. */
+      yesNo?: boolean;
     }
   | {
       kind: "country";

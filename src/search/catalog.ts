@@ -19,6 +19,7 @@ import {
   ALL_POLICIES_WORDS,
   CJK_FIELD_WORDS,
   COMMON_WORDS,
+  EVERYDAY_WORDS,
   COMPARE_WORDS,
   COUNTRY_FIELD_WORDS,
   GENERIC_NAME_WORDS,
@@ -104,6 +105,8 @@ export interface Catalog {
   policySentences: (policyId: string) => readonly PolicySentence[];
   /** Ordinary words of questions (stop and chat words): not content. */
   commonStems: Set<string>;
+  /** Everyday words that are never corrected or completed into a field word ("lunch"). */
+  everydayStems: Set<string>;
   orderPhrases: PhraseTable<PolicyField>;
   allPhrases: PhraseTable<true>;
   /** Stems that are words of the language of questions: never typos, never unknown names. */
@@ -474,6 +477,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     definedAcronyms: definedAcronyms(countries),
     policySentences: sentenceReader(policies, stopStems),
     commonStems: stemSet(COMMON_WORDS),
+    everydayStems: stemSet(EVERYDAY_WORDS),
     orderPhrases,
     allPhrases,
     knownStems,

@@ -1,7 +1,8 @@
 import type { CountryField, PolicyField } from "../dataset/schema.ts";
 import type { Intent } from "../answers/types.ts";
 import { isCjk, tokenize } from "./normalize.ts";
-import { CAPITALISED_ABBREVIATIONS } from "./vocabulary.ts";
+import { CAPITALISED_ABBREVIATIONS, CJK_GENERIC_WORDS, CJK_QUESTION_WORDS } from "./vocabulary.ts";
+import { looksLikeCode } from "./code-like.ts";
 import { policyName } from "../answers/format.ts";
 import {
   correctTypo,
@@ -47,6 +48,8 @@ interface QuestionToken {
   guessed: boolean;
   /** The stem as typed, before any correction. */
   typed: string;
+  /** An everyday English word ("lunch"): never corrected, never a name by itself. */
+  everyday: boolean;
 }
 
 interface Candidate {
@@ -206,10 +209,19 @@ function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(text));
   const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
     (token): QuestionToken => {
-      const base = { ...token, typed: token.stem, used: false, guessed: false };
+      const base = {
+        ...token,
+        typed: token.stem,
+        used: false,
+        guessed: false,
+        everyday: false,
+      };
       const cjk = isCjk(token.raw);
       if (cjk || /^\d+$/.test(token.stem) || catalog.knownStems.has(token.stem)) {
         return { ...base, similarity: 1, cjk, unknown: false };
+      }
+      if (catalog.everydayStems.has(token.stem)) {
+        return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
       }
       const prefixOf = fieldPrefix(catalog, token.stem);
       if (prefixOf !== null) {
@@ -245,7 +257,7 @@ function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   );
   if (anchored) {
     tokens.forEach((token, k) => {
-      if (!token.unknown || token.cjk) return;
+      if (!token.unknown || token.cjk || token.everyday) return;
       const corrected = correctTypo(catalog, token.stem, { shortFieldWords: true });
       if (corrected === null || catalog.nameTargets.has(corrected.stem)) return;
       tokens[k] = {
@@ -320,16 +332,61 @@ function matchCountries(
   return { known: [...known], unknown: [...unknown] };
 }
 
-function longestCommonSubstring(a: string, b: string): number {
-  let best = 0;
+/** The longest run of characters two texts share ("大湾区" of "粤港澳大湾区" and "大湾区规划"). */
+function commonRun(a: string, b: string): string {
+  let best = "";
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
       let k = 0;
       while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
-      if (k > best) best = k;
+      if (k > best.length) best = a.slice(i, i + k);
     }
   }
   return best;
+}
+
+const CJK_GENERIC_PATTERN = new RegExp(CJK_GENERIC_WORDS.join("|"), "gu");
+
+/**
+ * How much of a Chinese name a run of the question shares, generic words aside: "星火计划"
+ * shares only "计划" (plan) with "火炬计划", which is no evidence for the TORCH Program.
+ */
+function longestCommonSubstring(a: string, b: string): number {
+  if (a.includes(b)) return b.length;
+  return commonRun(
+    a.replace(CJK_GENERIC_PATTERN, "\u0001"),
+    b.replace(CJK_GENERIC_PATTERN, "\u0002"),
+  ).length;
+}
+
+/** Minimum length of a Chinese remainder that names another programme (two characters). */
+const MIN_CJK_NAME = 2;
+
+/**
+ * A Chinese run of the question that names something the data does not hold: what is left
+ * once names (whole, or the part a close match shares), country names, field words, generic
+ * words and question words are taken out ("星火计划" → "星火", "中国制造" → "制造").
+ */
+function unknownCjkName(catalog: Catalog, tokens: readonly QuestionToken[]): string | null {
+  const known = [
+    ...catalog.cjkAliases.map((a) => a.text),
+    ...catalog.cjkCountryAliases.map((a) => a.text),
+    ...catalog.cjkFieldWords.map((w) => w.text),
+  ].sort((a, b) => b.length - a.length);
+  const fillers = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort((a, b) => b.length - a.length);
+  for (const token of tokens) {
+    if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
+    let rest = token.raw;
+    for (const text of known) rest = rest.split(text).join(" ");
+    // A close match ("粤港澳湾区") keeps the part it shares with a name.
+    for (const alias of catalog.cjkAliases) {
+      const shared = commonRun(rest, alias.text);
+      if (shared.length >= 3) rest = rest.split(shared).join(" ");
+    }
+    for (const word of fillers) rest = rest.split(word).join(" ");
+    if (rest.split(" ").some((run) => [...run].length >= MIN_CJK_NAME)) return token.raw;
+  }
+  return null;
 }
 
 /** Every policy some words of the question point at, with how strongly. */
@@ -709,6 +766,7 @@ function quotePhrase(
   tokens: QuestionToken[],
   cues: ReadonlySet<number>,
   fieldWords: ReadonlySet<number>,
+  startsName: (index: number) => boolean = () => true,
 ): string {
   const free = (k: number): boolean => {
     const token = tokens[k];
@@ -723,7 +781,7 @@ function quotePhrase(
       phrases.push(token.raw);
       return;
     }
-    if (!token.unknown) return;
+    if (!token.unknown || !startsName(k)) return;
     let start = k;
     let end = k;
     while (free(start - 1)) start -= 1;
@@ -747,7 +805,91 @@ function quotePhrase(
     }
     phrases.push(words.join(" "));
   });
-  return phrases.join(", ").slice(0, 60);
+  return clipAtWord(phrases.join(", "), MAX_QUOTE);
+}
+
+/**
+ * Words typed as names: capitalised other than at the start of a sentence ("like Europe"), or
+ * in capitals anywhere ("MIC"), in their normalised form.
+ */
+function nameLikeWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.!?\n]+/u)) {
+    const words = sentence.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== "");
+    words.forEach((word, k) => {
+      const capitals = /^\p{Lu}{2,}/u.test(word) || (k > 0 && /^\p{Lu}/u.test(word));
+      if (capitals) for (const token of tokenize(word)) out.add(token.raw);
+    });
+  }
+  return out;
+}
+
+/**
+ * A quote as the user typed it: words that came from expanding an acronym ("science and
+ * technology" of "MoST") are quoted as the acronym.
+ */
+function typedForm(catalog: Catalog, question: string, quote: string): string {
+  if (quote === "") return quote;
+  let out = quote;
+  for (const { acronym, expansion, pattern } of catalog.definedAcronyms) {
+    pattern.lastIndex = 0;
+    if (!pattern.test(question)) continue;
+    pattern.lastIndex = 0;
+    const expanded = tokenize(expansion)
+      .map((t) => t.raw)
+      .join(" ");
+    const parts = out.split(", ").map((part) => (expanded.includes(part) ? acronym : part));
+    out = [...new Set(parts)].join(", ");
+  }
+  return out;
+}
+
+/** Longest quote of the user's words in a reply. */
+const MAX_QUOTE = 60;
+
+/** At most `max` characters, cut at a word boundary, never inside a word ("guangzho"). */
+function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : text.slice(0, max)).replace(/[,\s]+$/u, "");
+}
+
+/** Words that may stand between a name and the word it sits next to ("budget of Horizon"). */
+const SLOT_LINKS = new Set(["of", "for", "the", "a", "an", "in", "with", "and", "or", "to"]);
+
+/**
+ * An unknown word that reads as a name: typed like one (capitalised, an acronym, letters with
+ * digits), or in a name's slot — next to a policy noun, a name word or another unknown word
+ * ("horizon europe", "olympic torch", "the spark program").
+ */
+function looksLikeName(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  k: number,
+  typedAsName: ReadonlySet<string>,
+): boolean {
+  const token = tokens[k];
+  if (!token) return false;
+  if (token.cjk || typedAsName.has(token.raw)) return true;
+  if (/\d/.test(token.raw) && /\p{L}/u.test(token.raw) && !/^\d+s$/.test(token.raw)) return true;
+  if (token.everyday) return false;
+  const slot = (j: number): boolean => {
+    const other = tokens[j];
+    if (!other) return false;
+    return (
+      catalog.nameNounStems.has(other.stem) ||
+      catalog.postings.has(other.stem) ||
+      (other.unknown && !other.everyday && j !== k)
+    );
+  };
+  for (const step of [-1, 1]) {
+    let j = k + step;
+    // Only one linking word: "budget of Horizon", not "based on … budget" far away.
+    if (tokens[j] !== undefined && SLOT_LINKS.has(tokens[j]?.stem ?? "")) j += step;
+    if (slot(j)) return true;
+  }
+  return false;
 }
 
 /** Words that are about the domain in general, not a thing asked about ("cluster"). */
@@ -803,11 +945,13 @@ function unknownProgrammeName(catalog: Catalog, tokens: QuestionToken[]): string
     ) {
       start -= 1;
     }
-    return tokens
-      .slice(start, k + 1)
-      .map((t) => t.raw)
-      .join(" ")
-      .slice(0, 60);
+    return clipAtWord(
+      tokens
+        .slice(start, k + 1)
+        .map((t) => t.raw)
+        .join(" "),
+      MAX_QUOTE,
+    );
   }
   return null;
 }
@@ -853,6 +997,27 @@ function countedThing(
   return null;
 }
 
+/** Words for the size of an economy, read as the word the data uses ("GDP" → economy). */
+const ECONOMY_WORDS: Readonly<Record<string, string>> = {
+  economy: "economy",
+  economie: "economy",
+  economic: "economy",
+  gdp: "economy",
+  output: "economy",
+  population: "population",
+  people: "population",
+  inhabitant: "population",
+};
+
+function economyStems(tokens: readonly QuestionToken[]): string[] {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    const word = ECONOMY_WORDS[token.typed];
+    if (word !== undefined) out.add(word);
+  }
+  return [...out];
+}
+
 const NUMBER_WORDS =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|million|billion|dozen|dozens)\b/i;
 
@@ -876,7 +1041,92 @@ function findPassage(
 }
 
 export function resolveQuestion(catalog: Catalog, text: string): Intent {
-  const tokens = readTokens(catalog, text.slice(0, MAX_QUESTION_LENGTH));
+  const question = text.slice(0, MAX_QUESTION_LENGTH);
+  // "policies.torch.budget", "if (torch.start_year < 2000) {…}": identifiers, not a question.
+  if (looksLikeCode(question)) {
+    return {
+      kind: "none",
+      text: `That looks like code, not a question. I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+      suggestions: starterSuggestions(catalog),
+    };
+  }
+  if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
+    return resolveLongMessage(catalog, question);
+  }
+  return markYesNo(resolveClause(catalog, question), question);
+}
+
+/** Openings of yes/no questions. */
+const YES_NO_OPENERS = /^\s*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
+
+/**
+ * What a yes/no question must ask for its field's data to answer it with a plain yes or no:
+ * "is TORCH evaluated", "does the GBA have an end year", "does City Clusters have a budget".
+ * Narrower questions ("is it evaluated ex post?", "has it ended?") are answered without one.
+ */
+const YES_NO_SHAPES: Partial<Record<PolicyField, { asks: RegExp; not?: RegExp }>> = {
+  evaluation: {
+    asks: /\b(?:evaluat\w*|assess\w*|monitor\w*|reviewed)\b/i,
+    not: /\b(?:ex[- ]?(?:post|ante)|in[- ]?itinere|after|before|results?|outcomes?|findings?|who|how|when)\b/i,
+  },
+  end_year: {
+    asks: /\b(?:have|has)\b.*\b(?:end|ending|end year|end date|deadline|expiry)\b/i,
+    not: /\b(?:ended|finished|expired|when|which)\b/i,
+  },
+  budget: {
+    asks: /\b(?:have|has|get|gets|receive|receives)\b.*\b(?:budget|funding|money)\b/i,
+    not: /\b(?:how|annual|yearly|per year|more|less)\b/i,
+  },
+};
+
+function markYesNo(intent: Intent, question: string): Intent {
+  if (intent.kind !== "policy" || intent.field === null || intent.passage !== undefined) {
+    return intent;
+  }
+  const shape = YES_NO_SHAPES[intent.field];
+  if (!shape || !YES_NO_OPENERS.test(question) || !shape.asks.test(question)) return intent;
+  if (shape.not?.test(question)) return intent;
+  return { ...intent, yesNo: true };
+}
+
+/** Longer messages are chat: a policy named in passing is not a question about it. */
+export const LONG_MESSAGE_WORDS = 20;
+
+/**
+ * A long message is answered only from a clause that itself asks something of a policy or the
+ * country — the policy and the field or compare cue in the same clause, clauses of questions
+ * ("…?") first. A policy mentioned in passing ("my thesis on city clusters in Asia…") or a
+ * compare cue beside one name is not a question.
+ */
+function resolveLongMessage(catalog: Catalog, question: string): Intent {
+  const sentences = question
+    .split(/(?<=[.!?\n])/u)
+    .map((sentence) => ({ sentence, asks: sentence.includes("?") }));
+  const ordered = [...sentences.filter((s) => s.asks), ...sentences.filter((s) => !s.asks)];
+  const asksSomething = (intent: Intent, asks: boolean): boolean =>
+    (intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined)) ||
+    (intent.kind === "compare" && intent.policies.length === 2) ||
+    (intent.kind === "country" && asks);
+  for (const { sentence, asks } of ordered) {
+    // The whole sentence first ("which started earlier, TORCH or City Clusters?"), then each
+    // of its clauses, so a cue and a name split by a comma still meet.
+    const whole = resolveClause(catalog, sentence);
+    if (asksSomething(whole, asks)) return markYesNo(whole, sentence);
+    for (const clause of sentence.split(/[,;:]/u)) {
+      if (clause.trim() === "") continue;
+      const intent = resolveClause(catalog, clause);
+      if (asksSomething(intent, asks)) return markYesNo(intent, clause);
+    }
+  }
+  return {
+    kind: "none",
+    text: `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+    suggestions: starterSuggestions(catalog),
+  };
+}
+
+function resolveClause(catalog: Catalog, question: string): Intent {
+  const tokens = readTokens(catalog, question);
   if (tokens.length === 0) {
     return {
       kind: "none",
@@ -955,7 +1205,27 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
   for (const match of scanPhrases(tokens, catalog.orderPhrases, () => true)) {
     for (const k of match.indices) cuePositions.add(k);
   }
-  const unknownWords = quotePhrase(catalog, tokens, cuePositions, fields.consumed);
+  // A country-level field firmly asked is not blocked by ordinary words: "what sources is
+  // this based on" asks for the sources; only a name-like unknown word ("like Europe's
+  // Horizon", "MIC") names something else. (A policy field keeps every unknown word as
+  // evidence: "xiongan new area end year" names another plan.)
+  const countryAsked =
+    !fields.weakOnly &&
+    fields.countryField !== null &&
+    fields.countryScore >= fields.policyScore &&
+    [...fields.consumed].some((k) => tokens[k]?.guessed === false);
+  const nameLike = nameLikeWords(question);
+  const unknownWords = typedForm(
+    catalog,
+    question,
+    quotePhrase(
+      catalog,
+      tokens,
+      cuePositions,
+      fields.consumed,
+      (k) => !countryAsked || looksLikeName(catalog, tokens, k, nameLike),
+    ),
+  );
   const leftovers = leftoverContent(catalog, tokens, cuePositions);
   const howTo = hasPhrase(tokens, catalog.howToPhrases) !== null;
   const unknownProgramme = unknownProgrammeName(catalog, tokens);
@@ -982,6 +1252,19 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
       kind: "none",
       text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
       suggestions: starterSuggestions(catalog),
+    };
+  }
+
+  // "星火计划 start year": a Chinese name the data does not hold is declined by that name.
+  const unknownCjk = unknownCjkName(catalog, tokens);
+  if (unknownCjk !== null) {
+    return {
+      kind: "none",
+      text: `I have no data on “${unknownCjk}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+      suggestions:
+        named.length > 0
+          ? named.slice(0, 3).map((ref) => suggestionFor(ref, fields.policyField))
+          : starterSuggestions(catalog),
     };
   }
 
@@ -1056,6 +1339,29 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
 
   const impliedField: PolicyField | null = fields.policyField ?? orderField;
 
+  // "how much of China's economy is the GBA": a size of the economy, not a budget. With a
+  // money word or nothing else asked, the policy's own sentence about its economy answers.
+  const economy = economyStems(tokens);
+  if (
+    economy.length > 0 &&
+    named.length === 1 &&
+    named[0] &&
+    (fields.policyField === "budget" || fields.policyField === null) &&
+    fields.countryScore <= fields.policyScore
+  ) {
+    const ref = named[0];
+    const passage = findPassage(catalog, ref, economy, false);
+    if (passage !== null && passage.field !== "budget") {
+      return {
+        kind: "policy",
+        country: ref.country.id,
+        policy: ref.policy.id,
+        field: passage.field,
+        passage: { text: passage.text, section: passage.section },
+      };
+    }
+  }
+
   // A name with words the data does not know and nothing asked of it ("torch battery life",
   // "gba population"): not answered with the policy's card, asked back.
   const askedSomething =
@@ -1082,6 +1388,23 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
   }
   const unaskedWords =
     unknownWords !== "" || !weakDropped ? unknownWords : leftovers.map((t) => t.raw).join(" ");
+  // "we joked about city clusters during lunch": a name among everyday words, nothing asked,
+  // is chat about the day, not a question (and its words are not quoted back as names).
+  const unknownTokens = tokens.filter((t) => t.unknown && !t.used && !t.cjk);
+  if (
+    named.length >= 1 &&
+    !askedSomething &&
+    unknownTokens.length > 0 &&
+    unknownTokens.every((t) => t.everyday)
+  ) {
+    return {
+      kind: "none",
+      text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+      suggestions: named
+        .slice(0, 1)
+        .flatMap((ref) => ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(ref, f))),
+    };
+  }
   if (named.length >= 1 && unaskedWords !== "" && !askedSomething) {
     const first = named[0];
     // "best torch for camping": one common word that is also a name, among other things, is
@@ -1319,7 +1642,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
           kind: "compare",
           country: countryId,
           policies: scope.map((ref) => ref.policy.id).sort(),
-          field: orderField,
+          field: orderField ?? fields.policyField,
         };
       }
     }
@@ -1334,7 +1657,7 @@ export function resolveQuestion(catalog: Catalog, text: string): Intent {
         kind: "compare",
         country: countryId,
         policies: scope.map((ref) => ref.policy.id).sort(),
-        field: orderField,
+        field: orderField ?? fields.policyField,
       };
     }
   }

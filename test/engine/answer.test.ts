@@ -188,7 +188,9 @@ describe("references typed by users", () => {
 describe("first sentences name what was asked", () => {
   it("the City Clusters end year keeps the source's may-continue hedge up front", () => {
     const end = body(engine.ask("city clusters end year")).text;
-    expect(end).toMatch(/^City Clusters is set to end in 2035 \([^)]*may continue even after/);
+    expect(end).toMatch(/^City Clusters is planned to end in 2035 \(it may continue even after/);
+    // The data's "Planned end" label is not repeated after "planned to end".
+    expect(end.match(/planned/gi)).toHaveLength(1);
     const start = body(engine.ask("city clusters start year")).text;
     expect(start).toContain("first mentioned in 2006, fully formulated in 2016");
   });
@@ -242,7 +244,7 @@ describe("wording of answers (held-out round 2)", () => {
   it("instruments are named by what they are, and all of them without 'such as'", () => {
     const answer = body(engine.ask("city clusters instruments"));
     expect(answer.text).toContain(
-      "2 financial instruments, namely support to R&D projects and voucher (innovation)",
+      "2 financial instruments, namely support to R&D projects and innovation support (voucher, support to hire PhDs)",
     );
     expect(answer.text).toContain("besides 5 other measures");
     expect(answer.text).not.toMatch(/such as innovation\b/);
