@@ -304,7 +304,8 @@ function neighbour(
 function matchCountries(
   catalog: Catalog,
   tokens: QuestionToken[],
-): { known: string[]; unknown: string[] } {
+): { known: string[]; unknown: string[]; positions: Set<number> } {
+  const positions = new Set<number>();
   const known = new Set<string>();
   const unknown = new Set<string>();
   const add = (mention: CountryMention): void => {
@@ -315,6 +316,7 @@ function matchCountries(
     for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
+      positions.add(k);
     }
     // A word that is both a known and an unknown country's (none today) counts as known.
     const knownMention = match.values.find((value) => value.kind === "known");
@@ -329,7 +331,7 @@ function matchCountries(
       }
     }
   }
-  return { known: [...known], unknown: [...unknown] };
+  return { known: [...known], unknown: [...unknown], positions };
 }
 
 /** The longest run of characters two texts share ("大湾区" of "粤港澳大湾区" and "大湾区规划"). */
@@ -390,6 +392,88 @@ function unknownCjkName(catalog: Catalog, tokens: readonly QuestionToken[]): str
 }
 
 /** Every policy some words of the question point at, with how strongly. */
+const AUXILIARIES = new Set(["do", "doe", "does", "did"]);
+const CURRENCY_STEMS = new Set([
+  "exchange",
+  "rate",
+  "currency",
+  "conversion",
+  "converted",
+  "yuan",
+  "euro",
+  "eur",
+  "rmb",
+  "usd",
+  "dollar",
+]);
+
+/** The currency words of a budget reading made only of them, quoted to the end, else null. */
+function currencyQuestion(tokens: readonly QuestionToken[], fields: FieldReading): string | null {
+  if (fields.policyField !== "budget" || fields.consumed.size === 0) return null;
+  const positions = [...fields.consumed].sort((a, b) => a - b);
+  if (!positions.every((k) => CURRENCY_STEMS.has(tokens[k]?.stem ?? ""))) return null;
+  return clipAtWord(
+    tokens
+      .slice(positions[0])
+      .map((t) => t.raw)
+      .join(" "),
+    MAX_QUOTE,
+  );
+}
+const WHICH_WORDS = new Set(["which", "what"]);
+const LEAD_VERBS = new Set([
+  "lead",
+  "led",
+  "run",
+  "ran",
+  "head",
+  "headed",
+  "manage",
+  "managed",
+  "direct",
+  "directed",
+  "chair",
+  "chaired",
+  "coordinate",
+  "coordinated",
+]);
+
+/**
+ * "which university leads the GBA": a kind of beneficiary asked as the one that leads asks
+ * for a particular leader the data does not name ("which sectors lead" still reads the focus;
+ * "which ministry runs torch" the authorities, which the data does name).
+ */
+function askedLeader(
+  tokens: readonly QuestionToken[],
+  fields: FieldReading,
+): { noun: string; verb: string } | null {
+  if (fields.policyField !== "beneficiaries") return null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!WHICH_WORDS.has(tokens[k]?.stem ?? "")) continue;
+    let end = k + 1;
+    while (fields.consumed.has(end)) end++;
+    const verb = tokens[end];
+    if (end === k + 1 || !verb || !LEAD_VERBS.has(verb.stem)) continue;
+    const noun = tokens
+      .slice(k + 1, end)
+      .map((t) => t.raw)
+      .join(" ");
+    return { noun, verb: verb.raw };
+  }
+  return null;
+}
+
+/**
+ * "what sectors does the bay area plan combine": after "does <name>", an unknown word that
+ * ends the question is its verb, not more of the name ("does torch relay start" is not).
+ */
+function verbAfterName(tokens: readonly QuestionToken[], first: number, last: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && ARTICLES.has(tokens[k]?.stem ?? "")) k--;
+  if (!AUXILIARIES.has(tokens[k]?.stem ?? "")) return false;
+  return tokens.length === last + 2;
+}
+
 function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
   // Which question word each name word could be: its best occurrence.
   const inQuestion = new Map<string, { index: number; similarity: number; inPhrase: boolean }>();
@@ -476,7 +560,9 @@ function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candidate[] {
     if (accepted) {
       const before = neighbour(tokens, first, -1);
       const after = neighbour(tokens, last, 1);
-      if (before?.unknown || after?.unknown) accepted = false;
+      if (before?.unknown || (after?.unknown && !verbAfterName(tokens, first, last))) {
+        accepted = false;
+      }
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
       // the matched words replaces part of the name.
       for (let k = first + 1; k < last; k++) if (tokens[k]?.unknown) accepted = false;
@@ -581,6 +667,8 @@ interface FieldReading {
   countryTie: CountryField[];
   /** Question positions read as field words. */
   consumed: Set<number>;
+  /** "maturity (scope, consistency)": the topic was named with its parts listed. */
+  topicListed: boolean;
 }
 
 function bestField<F extends FieldName>(
@@ -596,6 +684,97 @@ function bestField<F extends FieldName>(
   if (named.length === 1) return { field: named[0] ?? null, score: top, tied: [] };
   // Two fields asked for equally: the card shows both rather than picking one.
   return { field: null, score: top, tied };
+}
+
+/** Words that ask where money comes from, not how much: "who actually funds", "come from". */
+const ORIGIN_VERBS = new Set(["fund", "funds", "pay", "paid", "finance", "finances", "financed"]);
+const AMOUNT_STEMS = new Set([
+  "budget",
+  "amount",
+  "eur",
+  "euro",
+  "usd",
+  "rmb",
+  "million",
+  "billion",
+  "cost",
+]);
+const ORIGIN_REACH = 3;
+
+function whoPays(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (token, k) =>
+      token.stem === "who" &&
+      tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => ORIGIN_VERBS.has(t.stem)),
+  );
+}
+
+function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
+  if (whoPays(tokens)) return true;
+  return tokens.some((token, k) => {
+    const next = tokens[k + 1]?.stem;
+    if (["come", "came", "coming"].includes(token.stem) && next === "from") return true;
+    if (token.stem === "where" && tokens.slice(k + 1).some((t) => t.stem === "from")) return true;
+    return token.stem === "paid" && next === "by";
+  });
+}
+
+function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (token, k) =>
+      AMOUNT_STEMS.has(token.stem) || (token.stem === "how" && tokens[k + 1]?.stem === "much"),
+  );
+}
+
+/**
+ * "where does the money for X come from", "who actually funds X": money words read as a
+ * budget are its source when the question asks for an origin and no amount; "how much
+ * funding" is the budget even beside a source word.
+ */
+function settleMoneyQuestion(
+  tokens: readonly QuestionToken[],
+  scores: Map<PolicyField, number>,
+): void {
+  const budget = scores.get("budget") ?? 0;
+  const source = scores.get("funding_source") ?? 0;
+  if (budget === 0 && source === 0) {
+    // "who really pays for the GBA": a money verb asked of "who" is the source on its own.
+    if (whoPays(tokens)) scores.set("funding_source", 1);
+    return;
+  }
+  const origin = asksMoneyOrigin(tokens);
+  const amount = asksMoneyAmount(tokens);
+  if (origin && !amount && budget > 0) {
+    scores.delete("budget");
+    scores.set("funding_source", budget + source);
+  } else if (amount && !origin && budget > 0 && source > 0) {
+    scores.delete("funding_source");
+    scores.set("budget", budget + source);
+  }
+}
+
+/** A topic made of other fields' words: its parts listed beside it describe it. */
+const LIST_TOPIC: CountryField = "maturity";
+const MIN_LISTED_PARTS = 2;
+
+/**
+ * "maturity (scope, consistency, instruments)": the topic named by its own word wins over
+ * two or more other field words listed with it, which name its dimensions.
+ */
+function preferListedTopic(
+  ownNamed: ReadonlySet<FieldName>,
+  policy: Map<PolicyField, number>,
+  country: Map<CountryField, number>,
+): boolean {
+  if (!ownNamed.has(LIST_TOPIC) || !country.has(LIST_TOPIC)) return false;
+  const others = [...policy.keys(), ...country.keys()].filter((f) => f !== LIST_TOPIC);
+  if (new Set(others).size < MIN_LISTED_PARTS) return false;
+  let total = 0;
+  for (const value of [...policy.values(), ...country.values()]) total += value;
+  policy.clear();
+  country.clear();
+  country.set(LIST_TOPIC, total);
+  return true;
 }
 
 function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
@@ -634,6 +813,8 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
   }
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
+  settleMoneyQuestion(tokens, strongPolicy);
+  const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
   if (policy.score > 0 || country.score > 0) {
@@ -645,6 +826,7 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
       weakOnly: false,
       countryTie: country.tied,
       consumed,
+      topicListed,
     };
   }
   const weakP = bestField(weakPolicy, ownNamed);
@@ -657,6 +839,7 @@ function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
     weakOnly: weakP.score > 0 || weakC.score > 0,
     countryTie: weakC.tied,
     consumed,
+    topicListed,
   };
 }
 
@@ -670,14 +853,17 @@ function namedDimension(
   if (!country) return null;
   const asked = new Set(tokens.map((t) => t.stem));
   let best: { id: string; words: number } | null = null;
+  let named = 0;
   for (const dimension of country.maturity.dimensions) {
     const words = tokenize(dimension.label)
       .map((t) => t.stem)
       .filter((stem) => !catalog.stopStems.has(stem));
     if (words.length === 0 || !words.every((stem) => asked.has(stem))) continue;
+    named++;
     if (!best || words.length > best.words) best = { id: dimension.id, words: words.length };
   }
-  return best?.id ?? null;
+  // Several dimensions listed ("scope, consistency, instruments") ask for the whole breakdown.
+  return named >= MIN_LISTED_PARTS ? null : (best?.id ?? null);
 }
 
 function countryIntent(
@@ -685,8 +871,10 @@ function countryIntent(
   countryId: string,
   field: CountryField,
   tokens: readonly QuestionToken[],
+  topicListed = false,
 ): Intent {
-  const dimension = field === "maturity" ? namedDimension(catalog, countryId, tokens) : null;
+  const dimension =
+    field === "maturity" && !topicListed ? namedDimension(catalog, countryId, tokens) : null;
   return dimension === null
     ? { kind: "country", country: countryId, field }
     : { kind: "country", country: countryId, field, dimension };
@@ -894,6 +1082,8 @@ function looksLikeName(
 
 /** Words that are about the domain in general, not a thing asked about ("cluster"). */
 const DOMAIN_STEMS = new Set(["cluster"]);
+/** "eu alignment china policy": the domain's own noun after a field word names no programme. */
+const GENERIC_NOUNS = new Set(["policy"]);
 
 /** Content words nothing read: not a name, field, cue, country or ordinary word of questions. */
 function leftoverContent(
@@ -919,7 +1109,12 @@ function leftoverContent(
  * "the 863 program", "the Belt and Road Initiative": a policy noun no chosen name took, right
  * after words the data does not know (or a number it does not use) — another programme's name.
  */
-function unknownProgrammeName(catalog: Catalog, tokens: QuestionToken[]): string | null {
+function unknownProgrammeName(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  countryPositions: ReadonlySet<number>,
+  fieldPositions: ReadonlySet<number>,
+): string | null {
   const unknownish = (token: QuestionToken | undefined): boolean =>
     token !== undefined &&
     !token.used &&
@@ -931,10 +1126,22 @@ function unknownProgrammeName(catalog: Catalog, tokens: QuestionToken[]): string
     // The noun may have been read as a field word ("programs"); the words before it decide.
     if (!noun || !catalog.nameNounStems.has(noun.stem)) continue;
     let start = k - 1;
-    if (!unknownish(tokens[start])) continue;
     // "belt and road": connectors inside the name are part of it.
     const nameWord = (token: QuestionToken | undefined): boolean =>
       token !== undefined && !token.used && !catalog.commonStems.has(token.stem);
+    // "digital china strategy": a country's name inside another programme's name, after a
+    // word of its own (even one read as a field word, "digital").
+    const before = tokens[start - 1];
+    const countryInside =
+      countryPositions.has(start) &&
+      before !== undefined &&
+      (unknownish(before) ||
+        nameWord(before) ||
+        (fieldPositions.has(start - 1) &&
+          !DOMAIN_STEMS.has(before.stem) &&
+          !GENERIC_NOUNS.has(noun.stem)));
+    if (countryInside) start -= 1;
+    else if (!unknownish(tokens[start])) continue;
     while (
       start > 0 &&
       (unknownish(tokens[start - 1]) ||
@@ -1098,6 +1305,28 @@ export const LONG_MESSAGE_WORDS = 20;
  * ("…?") first. A policy mentioned in passing ("my thesis on city clusters in Asia…") or a
  * compare cue beside one name is not a question.
  */
+function spacedDash(text: string, k: number): boolean {
+  return "-–—".includes(text[k] ?? "x") && text[k - 1] === " " && text[k + 1] === " ";
+}
+
+/** Clauses split at , ; : and " - ", not inside brackets: their list belongs to the word before. */
+function splitClauses(sentence: string): string[] {
+  const clauses: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < sentence.length; k++) {
+    const char = sentence[k] ?? "";
+    if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (",;:".includes(char) || spacedDash(sentence, k))) {
+      clauses.push(sentence.slice(start, k));
+      start = k + 1;
+    }
+  }
+  clauses.push(sentence.slice(start));
+  return clauses;
+}
+
 function resolveLongMessage(catalog: Catalog, question: string): Intent {
   const sentences = question
     .split(/(?<=[.!?\n])/u)
@@ -1112,7 +1341,7 @@ function resolveLongMessage(catalog: Catalog, question: string): Intent {
     // of its clauses, so a cue and a name split by a comma still meet.
     const whole = resolveClause(catalog, sentence);
     if (asksSomething(whole, asks)) return markYesNo(whole, sentence);
-    for (const clause of sentence.split(/[,;:]/u)) {
+    for (const clause of splitClauses(sentence)) {
       if (clause.trim() === "") continue;
       const intent = resolveClause(catalog, clause);
       if (asksSomething(intent, asks)) return markYesNo(intent, clause);
@@ -1228,7 +1457,12 @@ function resolveClause(catalog: Catalog, question: string): Intent {
   );
   const leftovers = leftoverContent(catalog, tokens, cuePositions);
   const howTo = hasPhrase(tokens, catalog.howToPhrases) !== null;
-  const unknownProgramme = unknownProgrammeName(catalog, tokens);
+  const unknownProgramme = unknownProgrammeName(
+    catalog,
+    tokens,
+    countries.positions,
+    fields.consumed,
+  );
   const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
   const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;
   const countryId = mentionedCountry ?? soleCountry;
@@ -1316,6 +1550,22 @@ function resolveClause(catalog: Catalog, question: string): Intent {
         field !== null ? ` I can tell you its ${FIELD_QUESTION_WORDS[field]}.` : ""
       }`,
       suggestions: [suggestionFor(ref, field ?? "summary")],
+    };
+  }
+
+  // "which university leads the GBA": the data lists kinds of beneficiaries, not who leads.
+  const leader = askedLeader(tokens, fields);
+  if (leader !== null) {
+    const ref = named[0];
+    const subject = ref ? ` ${policyName(ref.policy)}` : " these policies";
+    return {
+      kind: "none",
+      text: `I have no data on which ${leader.noun} ${leader.verb}${subject}. I can tell you ${
+        ref ? "its" : "their"
+      } authorities or beneficiaries.`,
+      suggestions: ref
+        ? [suggestionFor(ref, "authorities"), suggestionFor(ref, "beneficiaries")]
+        : [],
     };
   }
 
@@ -1475,7 +1725,13 @@ function resolveClause(catalog: Catalog, question: string): Intent {
         };
       }
       if (fields.countryField !== "policies") {
-        return countryIntent(catalog, ref.country.id, fields.countryField, tokens);
+        return countryIntent(
+          catalog,
+          ref.country.id,
+          fields.countryField,
+          tokens,
+          fields.topicListed,
+        );
       }
     }
     const field = fields.policyField;
@@ -1492,6 +1748,16 @@ function resolveClause(catalog: Catalog, question: string): Intent {
   }
 
   // No policy named.
+  // "exchange rate yuan to euro today": money words that only name currencies, with no
+  // policy, ask about the currencies themselves, not a policy's budget.
+  const currencyAsked = currencyQuestion(tokens, fields);
+  if (currencyAsked !== null) {
+    return {
+      kind: "none",
+      text: `I have no data on “${currencyAsked}”. I can give the budgets of ${knownPoliciesText(catalog)}.`,
+      suggestions: starterSuggestions(catalog),
+    };
+  }
   if (unknownWords !== "") {
     const nearest = weak.slice(0, 3).map((c) => suggestionFor(c.ref, fields.policyField));
     // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
@@ -1646,7 +1912,7 @@ function resolveClause(catalog: Catalog, question: string): Intent {
         };
       }
     }
-    return countryIntent(catalog, countryId, countryField, tokens);
+    return countryIntent(catalog, countryId, countryField, tokens, fields.topicListed);
   }
 
   // "which policy is the oldest": an order over all policies, with the field the order implies.

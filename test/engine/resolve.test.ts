@@ -493,3 +493,102 @@ describe("resolveQuestion: how declines quote the question (held-out round 2)", 
     expect(intent.kind === "none" && intent.text).toContain("no data for 2024");
   });
 });
+
+describe("resolveQuestion: held-out round 4 rules", () => {
+  it.each([
+    ["where does the money for cluster cities come from", "city-clusters"],
+    ["who actually funds torch", "torch"],
+    ["who really pays for the GBA", "greater-bay-area"],
+    ["where is the money for torch from", "torch"],
+  ])("an origin cue makes money words the funding source: %s", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "funding_source" });
+  });
+
+  it.each([
+    ["how much money does torch get", "torch"],
+    ["how much funding does the GBA have", "greater-bay-area"],
+    ["torch budget in euro", "torch"],
+  ])("an amount cue keeps money words the budget: %s", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "budget" });
+  });
+
+  it("compares the funding source when an origin cue spans two policies", () => {
+    expect(
+      resolve("who actually funds the City Clusters thing vs the Greater Bay Area plan"),
+    ).toMatchObject({
+      kind: "compare",
+      policies: ["city-clusters", "greater-bay-area"],
+      field: "funding_source",
+    });
+  });
+
+  it.each([
+    "cluster policy maturity (scope, consistency, evidence of performance, instruments)",
+    "China maturity: consistency, instruments and evaluation",
+    "for our benchmarking report we score countries on cluster policy maturity (scope, consistency, evidence of performance, instruments) - what did China get on each dimension and overall?",
+  ])("the named topic wins over its listed parts: %s", (q) => {
+    const intent = resolve(q);
+    expect(intent).toMatchObject({ kind: "country", field: "maturity" });
+    expect(intent.kind === "country" && intent.dimension).toBeFalsy();
+  });
+
+  it("a single dimension named with maturity is still that dimension", () => {
+    expect(resolve("china maturity policy scope")).toMatchObject({
+      kind: "country",
+      field: "maturity",
+      dimension: "policy_scope",
+    });
+  });
+
+  it.each(["which university leads the GBA", "which company runs torch"])(
+    "declines a leader the data does not name: %s",
+    (q) => {
+      const intent = resolve(q);
+      expect(intent.kind).toBe("none");
+      expect(intent.kind === "none" && intent.text).toMatch(
+        /no data on which (university|company)/,
+      );
+    },
+  );
+
+  it.each([
+    ["who benefits from the GBA", "greater-bay-area", "beneficiaries"],
+    ["does torch support universities", "torch", "beneficiaries"],
+    ["which universities benefit from the GBA", "greater-bay-area", "beneficiaries"],
+    ["which ministry runs torch", "torch", "authorities"],
+    ["which sectors lead the GBA", "greater-bay-area", "focus"],
+  ])("still answers beneficiaries and leaders the data names: %s", (q, policy, field) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it.each([
+    ["what sectors does the bay area plan combine", "greater-bay-area"],
+    ["what sectors does torch combine", "torch"],
+  ])("an unknown last word after “does <name>” is the verb: %s", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "focus" });
+  });
+
+  it.each(["does torch relay start in 1988", "when does olympic torch start"])(
+    "an unknown word inside the question still names something else: %s",
+    (q) => {
+      expect(resolve(q).kind).toBe("none");
+    },
+  );
+
+  it.each([
+    ["digital china strategy start year", "digital china strategy"],
+    ["healthy china strategy budget", "healthy china strategy"],
+    ["what is the exchange rate yuan to euro today", "exchange rate yuan to euro today"],
+  ])("declines an unknown programme or currency by name: %s", (q, name) => {
+    const intent = resolve(q);
+    expect(intent.kind).toBe("none");
+    expect(intent.kind === "none" && intent.text).toContain(`“${name}”`);
+  });
+
+  it.each(["china strategy start year", "eu alignment china policy", "budget in euro"])(
+    "still asks back when no other programme is named: %s",
+    (q) => {
+      expect(resolve(q).kind).toBe("clarify");
+    },
+  );
+});
