@@ -47,16 +47,15 @@ export const compareCommand: Command = {
     const field = readSection(options, "field");
 
     const ids: string[] = [];
-    const names = new Map<string, string>();
     for (const ref of refs) {
       const found = engine.findPolicy(ref);
       if (!found) return reply(unknownPolicyView(engine, ref));
       if (ids.includes(found.policy)) {
-        const name = names.get(found.policy) ?? found.policy;
-        throw new UserError(`You picked ${name} twice — choose different policies to compare.`);
+        throw new UserError(
+          `You picked ${found.name} twice — choose different policies to compare.`,
+        );
       }
       ids.push(found.policy);
-      names.set(found.policy, policyName(engine.countries, found.policy));
     }
 
     const answer = engine.compareAnswer(ids, field);
@@ -76,14 +75,3 @@ export const compareCommand: Command = {
     return engine.suggestPolicies(focused.value).filter((choice) => !chosen.has(choice.value));
   },
 };
-
-function policyName(
-  countries: readonly { policies: readonly { id: string; short_name: string }[] }[],
-  id: string,
-): string {
-  for (const country of countries) {
-    const policy = country.policies.find((candidate) => candidate.id === id);
-    if (policy) return policy.short_name;
-  }
-  return id;
-}

@@ -31,6 +31,6 @@ export interface Engine {
   suggestPolicies(query: string, limit?: number): Choice[];
   suggestCountries(query: string, limit?: number): Choice[];
   /** Resolve a reference typed by a user (id, name, alias, typo) to a policy id, only when one clearly wins. */
-  findPolicy(ref: string): { country: string; policy: string } | null;
+  findPolicy(ref: string): { country: string; policy: string; name: string } | null;
   findCountry(ref: string): string | null;
 }

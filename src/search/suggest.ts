@@ -112,12 +112,14 @@ function exactPolicy(catalog: Catalog, ref: string): string | null {
 export function findPolicy(
   catalog: Catalog,
   ref: string,
-): { country: string; policy: string } | null {
+): { country: string; policy: string; name: string } | null {
   const exact = exactPolicy(catalog, ref);
   const id = exact ?? resolvedPolicy(catalog, ref);
   if (id === null) return null;
   const found = catalog.policies.get(id);
-  return found ? { country: found.country.id, policy: found.policy.id } : null;
+  return found
+    ? { country: found.country.id, policy: found.policy.id, name: found.policy.short_name }
+    : null;
 }
 
 /** The resolver's reading of a typed reference, when it names exactly one policy. */
