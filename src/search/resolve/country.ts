@@ -1,0 +1,76 @@
+import type { CountryField } from "../../dataset/schema.ts";
+import type { Intent } from "../../answers/types.ts";
+import { tokenize } from "../normalize.ts";
+import type { Catalog, CountryMention } from "../catalog.ts";
+import { scanPhrases, type QuestionToken } from "./tokens.ts";
+import { MIN_LISTED_PARTS } from "./fields.ts";
+
+export function matchCountries(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+): { known: string[]; unknown: string[]; positions: Set<number> } {
+  const positions = new Set<number>();
+  const known = new Set<string>();
+  const unknown = new Set<string>();
+  const add = (mention: CountryMention): void => {
+    if (mention.kind === "known") known.add(mention.countryId);
+    else unknown.add(mention.name);
+  };
+  for (const match of scanPhrases(tokens, catalog.countryPhrases, () => true)) {
+    for (const k of match.indices) {
+      const token = tokens[k];
+      if (token) token.used = true;
+      positions.add(k);
+    }
+    // A word that is both a known and an unknown country's (none today) counts as known.
+    const knownMention = match.values.find((value) => value.kind === "known");
+    add(knownMention ?? match.values[0] ?? { kind: "unknown", name: "?" });
+  }
+  for (const token of tokens) {
+    if (!token.cjk) continue;
+    for (const alias of catalog.cjkCountryAliases) {
+      if (token.raw.includes(alias.text)) {
+        known.add(alias.countryId);
+        token.used = true;
+      }
+    }
+  }
+  return { known: [...known], unknown: [...unknown], positions };
+}
+
+/** The maturity dimension whose label's words are all in the question ("policy scope"). */
+function namedDimension(
+  catalog: Catalog,
+  countryId: string,
+  tokens: readonly QuestionToken[],
+): string | null {
+  const country = catalog.countryById.get(countryId);
+  if (!country) return null;
+  const asked = new Set(tokens.map((t) => t.stem));
+  let best: { id: string; words: number } | null = null;
+  let named = 0;
+  for (const dimension of country.maturity.dimensions) {
+    const words = tokenize(dimension.label)
+      .map((t) => t.stem)
+      .filter((stem) => !catalog.stopStems.has(stem));
+    if (words.length === 0 || !words.every((stem) => asked.has(stem))) continue;
+    named++;
+    if (!best || words.length > best.words) best = { id: dimension.id, words: words.length };
+  }
+  // Several dimensions listed ("scope, consistency, instruments") ask for the whole breakdown.
+  return named >= MIN_LISTED_PARTS ? null : (best?.id ?? null);
+}
+
+export function countryIntent(
+  catalog: Catalog,
+  countryId: string,
+  field: CountryField,
+  tokens: readonly QuestionToken[],
+  topicListed = false,
+): Intent {
+  const dimension =
+    field === "maturity" && !topicListed ? namedDimension(catalog, countryId, tokens) : null;
+  return dimension === null
+    ? { kind: "country", country: countryId, field }
+    : { kind: "country", country: countryId, field, dimension };
+}

@@ -1,0 +1,221 @@
+import type { CountryField, PolicyField } from "../../dataset/schema.ts";
+import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
+import { scanPhrases, type QuestionToken } from "./tokens.ts";
+import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
+
+const CURRENCY_STEMS = new Set([
+  "exchange",
+  "rate",
+  "currency",
+  "conversion",
+  "converted",
+  "yuan",
+  "euro",
+  "eur",
+  "rmb",
+  "usd",
+  "dollar",
+]);
+
+/** The currency words of a budget reading made only of them, quoted to the end, else null. */
+export function currencyQuestion(
+  tokens: readonly QuestionToken[],
+  fields: FieldReading,
+): string | null {
+  if (fields.policyField !== "budget" || fields.consumed.size === 0) return null;
+  const positions = [...fields.consumed].sort((a, b) => a - b);
+  if (!positions.every((k) => CURRENCY_STEMS.has(tokens[k]?.stem ?? ""))) return null;
+  return clipAtWord(
+    tokens
+      .slice(positions[0])
+      .map((t) => t.raw)
+      .join(" "),
+    MAX_QUOTE,
+  );
+}
+export interface FieldReading {
+  policyField: PolicyField | null;
+  countryField: CountryField | null;
+  policyScore: number;
+  countryScore: number;
+  /** Only weak words ("when…", "cluster policy") named a field. */
+  weakOnly: boolean;
+  /** Country fields asked for equally, none by its own name ("rating" and "stable"). */
+  countryTie: CountryField[];
+  /** Question positions read as field words. */
+  consumed: Set<number>;
+  /** "maturity (scope, consistency)": the topic was named with its parts listed. */
+  topicListed: boolean;
+}
+
+function bestField<F extends FieldName>(
+  scores: Map<F, number>,
+  ownNamed: ReadonlySet<FieldName>,
+): { field: F | null; score: number; tied: F[] } {
+  let top = 0;
+  for (const value of scores.values()) top = Math.max(top, value);
+  const tied = [...scores].filter(([, value]) => value === top && top > 0).map(([f]) => f);
+  if (tied.length === 1) return { field: tied[0] ?? null, score: top, tied: [] };
+  // "consistency rating": the field whose own name was typed wins over a shared word.
+  const named = tied.filter((f) => ownNamed.has(f));
+  if (named.length === 1) return { field: named[0] ?? null, score: top, tied: [] };
+  // Two fields asked for equally: the card shows both rather than picking one.
+  return { field: null, score: top, tied };
+}
+
+/** Words that ask where money comes from, not how much: "who actually funds", "come from". */
+const ORIGIN_VERBS = new Set(["fund", "funds", "pay", "paid", "finance", "finances", "financed"]);
+const AMOUNT_STEMS = new Set([
+  "budget",
+  "amount",
+  "eur",
+  "euro",
+  "usd",
+  "rmb",
+  "million",
+  "billion",
+  "cost",
+]);
+const ORIGIN_REACH = 3;
+
+function whoPays(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (token, k) =>
+      token.stem === "who" &&
+      tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => ORIGIN_VERBS.has(t.stem)),
+  );
+}
+
+function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
+  if (whoPays(tokens)) return true;
+  return tokens.some((token, k) => {
+    const next = tokens[k + 1]?.stem;
+    if (["come", "came", "coming"].includes(token.stem) && next === "from") return true;
+    if (token.stem === "where" && tokens.slice(k + 1).some((t) => t.stem === "from")) return true;
+    return token.stem === "paid" && next === "by";
+  });
+}
+
+function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (token, k) =>
+      AMOUNT_STEMS.has(token.stem) || (token.stem === "how" && tokens[k + 1]?.stem === "much"),
+  );
+}
+
+/**
+ * "where does the money for X come from", "who actually funds X": money words read as a
+ * budget are its source when the question asks for an origin and no amount; "how much
+ * funding" is the budget even beside a source word.
+ */
+function settleMoneyQuestion(
+  tokens: readonly QuestionToken[],
+  scores: Map<PolicyField, number>,
+): void {
+  const budget = scores.get("budget") ?? 0;
+  const source = scores.get("funding_source") ?? 0;
+  if (budget === 0 && source === 0) {
+    // "who really pays for the GBA": a money verb asked of "who" is the source on its own.
+    if (whoPays(tokens)) scores.set("funding_source", 1);
+    return;
+  }
+  const origin = asksMoneyOrigin(tokens);
+  const amount = asksMoneyAmount(tokens);
+  if (origin && !amount && budget > 0) {
+    scores.delete("budget");
+    scores.set("funding_source", budget + source);
+  } else if (amount && !origin && budget > 0 && source > 0) {
+    scores.delete("funding_source");
+    scores.set("budget", budget + source);
+  }
+}
+
+/** A topic made of other fields' words: its parts listed beside it describe it. */
+const LIST_TOPIC: CountryField = "maturity";
+export const MIN_LISTED_PARTS = 2;
+
+/**
+ * "maturity (scope, consistency, instruments)": the topic named by its own word wins over
+ * two or more other field words listed with it, which name its dimensions.
+ */
+function preferListedTopic(
+  ownNamed: ReadonlySet<FieldName>,
+  policy: Map<PolicyField, number>,
+  country: Map<CountryField, number>,
+): boolean {
+  if (!ownNamed.has(LIST_TOPIC) || !country.has(LIST_TOPIC)) return false;
+  const others = [...policy.keys(), ...country.keys()].filter((f) => f !== LIST_TOPIC);
+  if (new Set(others).size < MIN_LISTED_PARTS) return false;
+  let total = 0;
+  for (const value of [...policy.values(), ...country.values()]) total += value;
+  policy.clear();
+  country.clear();
+  country.set(LIST_TOPIC, total);
+  return true;
+}
+
+export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
+  const strongPolicy = new Map<PolicyField, number>();
+  const weakPolicy = new Map<PolicyField, number>();
+  const strongCountry = new Map<CountryField, number>();
+  const weakCountry = new Map<CountryField, number>();
+  const add = (phrase: FieldPhrase, amount: number): void => {
+    if (phrase.scope === "policy") {
+      const table = phrase.weak ? weakPolicy : strongPolicy;
+      table.set(phrase.field, (table.get(phrase.field) ?? 0) + amount);
+    } else {
+      const table = phrase.weak ? weakCountry : strongCountry;
+      table.set(phrase.field, (table.get(phrase.field) ?? 0) + amount);
+    }
+  };
+  const consumed = new Set<number>();
+  const ownNamed = new Set<FieldName>();
+  for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
+    for (const k of match.indices) {
+      const token = tokens[k];
+      if (token) token.used = true;
+      consumed.add(k);
+    }
+    const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
+    if (own !== undefined) ownNamed.add(own);
+    for (const phrase of match.values) add(phrase, phrase.length);
+  }
+  for (const token of tokens) {
+    if (!token.cjk) continue;
+    for (const word of catalog.cjkFieldWords) {
+      if (!token.raw.includes(word.text)) continue;
+      token.used = true;
+      add({ ...word, weak: false, length: 1 }, 1);
+    }
+  }
+  // "policies" is the country's default topic: any other country field named beside it wins.
+  if (strongCountry.size > 1) strongCountry.delete("policies");
+  settleMoneyQuestion(tokens, strongPolicy);
+  const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
+  const policy = bestField(strongPolicy, ownNamed);
+  const country = bestField(strongCountry, ownNamed);
+  if (policy.score > 0 || country.score > 0) {
+    return {
+      policyField: policy.field,
+      countryField: country.field,
+      policyScore: policy.score,
+      countryScore: country.score,
+      weakOnly: false,
+      countryTie: country.tied,
+      consumed,
+      topicListed,
+    };
+  }
+  const weakP = bestField(weakPolicy, ownNamed);
+  const weakC = bestField(weakCountry, ownNamed);
+  return {
+    policyField: weakP.field,
+    countryField: weakC.field,
+    policyScore: weakP.score,
+    countryScore: weakC.score,
+    weakOnly: weakP.score > 0 || weakC.score > 0,
+    countryTie: weakC.tied,
+    consumed,
+    topicListed,
+  };
+}

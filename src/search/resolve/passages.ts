@@ -1,0 +1,141 @@
+import type { PolicyField } from "../../dataset/schema.ts";
+import { tokenize } from "../normalize.ts";
+import type { Intent } from "../../answers/types.ts";
+import type { Catalog, FieldName, PolicyRef } from "../catalog.ts";
+import { ARTICLES, type QuestionToken } from "./tokens.ts";
+import type { Candidate } from "./policy-match.ts";
+
+/**
+ * The sentence of a field's text about the part of a policy the question named by an alias
+ * ("Venture Guiding Fund"), when the alias is not one of the policy's own names.
+ */
+export function partPassage(
+  catalog: Catalog,
+  ref: PolicyRef,
+  candidate: Candidate | undefined,
+  field: PolicyField,
+): { text: string; section: string; about: string } | null {
+  const alias = candidate ? catalog.aliases[candidate.alias] : undefined;
+  if (!alias) return null;
+  const own = [ref.policy.name, ref.policy.short_name, ref.policy.id.replace(/-/g, " ")];
+  const ownStems = new Set(own.flatMap((name) => tokenize(name).map((t) => t.stem)));
+  const distinctive = alias.stems.filter((stem, k) => !alias.generic[k] && !ownStems.has(stem));
+  if (distinctive.length === 0) return null;
+  const sentences = catalog.policySentences(ref.policy.id).filter((entry) => entry.field === field);
+  const index = sentences.findIndex((entry) => alias.stems.every((stem) => entry.stems.has(stem)));
+  const entry = sentences[index];
+  // The field's first sentence already leads the answer: only a later one is brought forward.
+  if (index <= 0 || !entry) return null;
+  return { text: entry.sentence, section: entry.section, about: alias.text };
+}
+
+/** The years a policy is dated by: start, end and milestones. */
+export function policyYears(policy: PolicyRef["policy"]): number[] {
+  return [
+    policy.start_year.value,
+    ...(policy.end_year.value === null ? [] : [policy.end_year.value]),
+    ...policy.start_year.milestones.map((m) => m.year),
+  ];
+}
+
+const COUNT_CUES: readonly (readonly string[])[] = [
+  ["how", "many"],
+  ["number", "of"],
+  ["count", "of"],
+];
+/** Fields whose own words count things the answer gives (money, years, the list of policies). */
+const COUNTED_FIELDS = new Set<FieldName>(["budget", "start_year", "end_year", "policies"]);
+
+/**
+ * What a count question counts ("how many incubators…" → incubators), unless it is something
+ * a field answers with its own list or figure ("how many instruments", "how many euros").
+ */
+export function countedThing(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  chosen: readonly Candidate[],
+): { stem: string; phrase: string } | null {
+  const namePositions = new Set<number>();
+  for (const c of chosen) for (const p of c.positions) namePositions.add(p);
+  for (let k = 0; k < tokens.length; k++) {
+    const cue = COUNT_CUES.find((words) => words.every((word, j) => tokens[k + j]?.stem === word));
+    if (!cue) continue;
+    let first = k + cue.length;
+    while (ARTICLES.has(tokens[first]?.stem ?? "")) first += 1;
+    const thing = tokens[first];
+    if (!thing || namePositions.has(first) || thing.cjk) return null;
+    if (catalog.stopStems.has(thing.stem) || catalog.nameNounStems.has(thing.stem)) return null;
+    if (catalog.fieldOwnNames.has(thing.stem)) return null;
+    const asField = catalog.fieldPhrases.map.get(thing.stem) ?? [];
+    if (asField.some((f) => COUNTED_FIELDS.has(f.field))) return null;
+    const words: string[] = [];
+    for (let j = first; j < tokens.length; j++) {
+      const token = tokens[j];
+      if (!token || namePositions.has(j) || catalog.commonStems.has(token.stem)) break;
+      words.push(token.raw);
+    }
+    return { stem: thing.stem, phrase: words.join(" ") || thing.raw };
+  }
+  return null;
+}
+
+/** Words for the size of an economy, read as the word the data uses ("GDP" → economy). */
+const ECONOMY_WORDS: Readonly<Record<string, string>> = {
+  economy: "economy",
+  economie: "economy",
+  economic: "economy",
+  gdp: "economy",
+  output: "economy",
+  population: "population",
+  people: "population",
+  inhabitant: "population",
+};
+
+export function economyStems(tokens: readonly QuestionToken[]): string[] {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    const word = ECONOMY_WORDS[token.typed];
+    if (word !== undefined) out.add(word);
+  }
+  return [...out];
+}
+
+const NUMBER_WORDS =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|million|billion|dozen|dozens)\b/i;
+
+/** A sentence of a policy's own text, with the field whose text holds it. */
+export interface PolicyPassage {
+  text: string;
+  section: string;
+  field: PolicyField;
+}
+
+/**
+ * The first sentence of a policy's texts that has all the given words (with a number in it,
+ * for a count), so the answer can say it first.
+ */
+export function findPassage(
+  catalog: Catalog,
+  ref: PolicyRef,
+  stems: readonly string[],
+  withNumber: boolean,
+): PolicyPassage | null {
+  if (stems.length === 0) return null;
+  for (const entry of catalog.policySentences(ref.policy.id)) {
+    if (!stems.every((stem) => entry.stems.has(stem))) continue;
+    if (withNumber && !NUMBER_WORDS.test(entry.sentence)) continue;
+    return { text: entry.sentence, section: entry.section, field: entry.field };
+  }
+  return null;
+}
+
+/** The policy answered by its sentence that holds what was asked, filed under that sentence's field. */
+export function passageIntent(ref: PolicyRef, passage: PolicyPassage): Intent {
+  return {
+    kind: "policy",
+    country: ref.country.id,
+    policy: ref.policy.id,
+    field: passage.field,
+    passage: { text: passage.text, section: passage.section },
+  };
+}

@@ -1,0 +1,243 @@
+import { isCjk, tokenize } from "../normalize.ts";
+import { CAPITALISED_ABBREVIATIONS } from "../vocabulary.ts";
+import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
+
+export interface QuestionToken {
+  raw: string;
+  stem: string;
+  similarity: number;
+  cjk: boolean;
+  /** Not a word of questions, a name, a field or a country: it names something unknown. */
+  unknown: boolean;
+  used: boolean;
+  /** Read as a field word only by typo correction or as a prefix ("eval"): weak evidence. */
+  guessed: boolean;
+  /** The stem as typed, before any correction. */
+  typed: string;
+  /** An everyday English word ("lunch"): never corrected, never a name by itself. */
+  everyday: boolean;
+}
+
+interface PhraseMatch<T> {
+  /** Question token positions the phrase covers. */
+  indices: number[];
+  values: T[];
+}
+
+export const ARTICLES = new Set(["a", "an", "the"]);
+
+/**
+ * Phrases of a table found in the question, longest first, never overlapping. Tokens `include`
+ * rejects are taken out first, so "who is the GBA plan for" reads "who is for" once the name
+ * is taken; with `skipArticles`, "a", "an" and "the" are ignored too.
+ */
+export function scanPhrases<T>(
+  tokens: readonly QuestionToken[],
+  table: PhraseTable<T>,
+  include: (index: number) => boolean,
+  skipArticles = false,
+): PhraseMatch<T>[] {
+  const kept: number[] = [];
+  tokens.forEach((token, index) => {
+    if (token.cjk || !include(index)) return;
+    if (skipArticles && ARTICLES.has(token.stem)) return;
+    kept.push(index);
+  });
+  const found: { start: number; length: number; values: T[] }[] = [];
+  for (let start = 0; start < kept.length; start++) {
+    const stems: string[] = [];
+    for (let length = 1; length <= Math.min(table.maxLength, kept.length - start); length++) {
+      stems.push(tokens[kept[start + length - 1] ?? -1]?.stem ?? "");
+      const values = table.map.get(stems.join(" "));
+      if (values) found.push({ start, length, values });
+    }
+  }
+  found.sort((a, b) => b.length - a.length || a.start - b.start);
+  const taken = new Set<number>();
+  const matches: PhraseMatch<T>[] = [];
+  for (const match of found) {
+    let free = true;
+    for (let k = match.start; k < match.start + match.length; k++) if (taken.has(k)) free = false;
+    if (!free) continue;
+    const indices: number[] = [];
+    for (let k = match.start; k < match.start + match.length; k++) {
+      taken.add(k);
+      indices.push(kept[k] ?? -1);
+    }
+    matches.push({ indices, values: match.values });
+  }
+  return matches.sort((a, b) => (a.indices[0] ?? 0) - (b.indices[0] ?? 0));
+}
+
+const ABBREVIATION_PATTERNS = CAPITALISED_ABBREVIATIONS.map(({ abbreviation, word }) => ({
+  pattern: new RegExp(
+    `(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
+    "gu",
+  ),
+  word,
+}));
+
+function expandAbbreviations(text: string): string {
+  let out = text;
+  for (const { pattern, word } of ABBREVIATION_PATTERNS) out = out.replace(pattern, ` ${word} `);
+  return out;
+}
+
+/** "torch $?" asks for money: currency signs read as a budget word. */
+const CURRENCY_SIGNS = /[$€¥£]/gu;
+/** Terse prefixes ("obj", "benef") are at least this long. */
+const MIN_PREFIX = 3;
+
+/**
+ * The field word a terse prefix stands for ("eval" → evaluation, "benef" → beneficiaries):
+ * a word of three to five letters that begins field words of one field only (of one policy
+ * field, when both scopes have some: "auth" is authorities before authors).
+ */
+function fieldPrefix(catalog: Catalog, stem: string): string | null {
+  if (stem.length < MIN_PREFIX || stem.length > MAX_SHORT_WORD || !/^[a-z]+$/.test(stem)) {
+    return null;
+  }
+  const byField = new Map<string, { word: string; scope: string }>();
+  for (const [word, fields] of catalog.fieldWordFields) {
+    if (word.length <= stem.length || !word.startsWith(stem)) continue;
+    for (const f of fields) {
+      const key = `${f.scope}:${f.field}`;
+      const seen = byField.get(key);
+      if (!seen || word.length < seen.word.length) byField.set(key, { word, scope: f.scope });
+    }
+  }
+  const all = [...byField.values()];
+  if (all.length === 1) return all[0]?.word ?? null;
+  const policyOnly = all.filter((f) => f.scope === "policy");
+  return policyOnly.length === 1 ? (policyOnly[0]?.word ?? null) : null;
+}
+
+/**
+ * Acronyms the data defines, typed in the data's own case, read as the name they stand for:
+ * "is MoST involved" names the Ministry of Science and Technology, "most" stays a word.
+ */
+function expandDefinedAcronyms(catalog: Catalog, text: string): string {
+  let out = text;
+  for (const { pattern, expansion } of catalog.definedAcronyms) {
+    out = out.replace(pattern, ` ${expansion} `);
+  }
+  return out;
+}
+
+export function isYear(stem: string): boolean {
+  return /^(1[89]|2[01])\d\d$/.test(stem);
+}
+
+export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
+  const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(text));
+  const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
+    (token): QuestionToken => {
+      const base = {
+        ...token,
+        typed: token.stem,
+        used: false,
+        guessed: false,
+        everyday: false,
+      };
+      const cjk = isCjk(token.raw);
+      if (cjk || /^\d+$/.test(token.stem) || catalog.knownStems.has(token.stem)) {
+        return { ...base, similarity: 1, cjk, unknown: false };
+      }
+      if (catalog.everydayStems.has(token.stem)) {
+        return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
+      }
+      const prefixOf = fieldPrefix(catalog, token.stem);
+      if (prefixOf !== null) {
+        return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
+      }
+      const corrected = correctTypo(catalog, token.stem);
+      if (corrected) {
+        return {
+          ...base,
+          stem: corrected.stem,
+          similarity: corrected.similarity,
+          cjk,
+          unknown: false,
+          guessed: !catalog.nameTargets.has(corrected.stem),
+        };
+      }
+      return { ...base, similarity: 1, cjk, unknown: true };
+    },
+  );
+  // A question anchored by a specific name (not a generic word such as "area") may have
+  // mistyped a short field word: correct those now ("torch budgt", "gba evl").
+  const nameWord = (token: QuestionToken | undefined): boolean =>
+    token !== undefined && !token.unknown && !token.guessed && catalog.postings.has(token.stem);
+  const anchored = tokens.some(
+    (token, k) =>
+      (!token.unknown &&
+        !token.guessed &&
+        !catalog.genericStems.has(token.stem) &&
+        // A place word alone ("city") is in many names besides ours ("New York City").
+        !catalog.geographicStems.has(token.stem) &&
+        (catalog.countryStems.has(token.stem) || catalog.postings.has(token.stem))) ||
+      (nameWord(token) && nameWord(tokens[k + 1])),
+  );
+  if (anchored) {
+    tokens.forEach((token, k) => {
+      if (!token.unknown || token.cjk || token.everyday) return;
+      const corrected = correctTypo(catalog, token.stem, { shortFieldWords: true });
+      if (corrected === null || catalog.nameTargets.has(corrected.stem)) return;
+      tokens[k] = {
+        ...token,
+        stem: corrected.stem,
+        similarity: corrected.similarity,
+        unknown: false,
+        guessed: true,
+      };
+    });
+  }
+  // A year the data never mentions, next to a name ("Made in China 2025", "Beijing 2008"),
+  // makes that name part of another name.
+  tokens.forEach((token, k) => {
+    if (!isYear(token.stem) || catalog.dataYears.has(Number(token.stem))) return;
+    const nextToName = [tokens[k - 1], tokens[k + 1]].some(
+      (other) =>
+        other !== undefined &&
+        (catalog.countryStems.has(other.stem) || catalog.postings.has(other.stem)),
+    );
+    if (nextToName) token.unknown = true;
+  });
+  return tokens;
+}
+
+export function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null {
+  const matches = scanPhrases(tokens, table, () => true);
+  const first = matches[0]?.values[0];
+  return first ?? null;
+}
+
+/**
+ * Marks a chosen name's words as used, and the generic words typed around it ("the GBA plan",
+ * "City Clusters policy"), so they are not read as field words.
+ */
+export function markNameUsed(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  positions: Set<number>,
+): void {
+  const latin = [...positions].filter((p) => p >= 0);
+  for (const p of latin) markUsed(tokens, p);
+  if (latin.length === 0) return;
+  const isNameNoun = (token: QuestionToken | undefined): boolean =>
+    token !== undefined && !token.used && catalog.nameNounStems.has(token.stem);
+  for (let k = Math.max(...latin) + 1; isNameNoun(tokens[k]); k++) markUsed(tokens, k);
+  for (
+    let k = Math.min(...latin) - 1;
+    isNameNoun(tokens[k]) || (tokens[k] !== undefined && ARTICLES.has(tokens[k]?.stem ?? ""));
+    k--
+  ) {
+    markUsed(tokens, k);
+  }
+}
+
+/** Positions of CJK characters are negative (see matchPolicies); they mark nothing here. */
+function markUsed(tokens: QuestionToken[], position: number): void {
+  const token = position >= 0 ? tokens[position] : undefined;
+  if (token) token.used = true;
+}

@@ -1,0 +1,280 @@
+import { tokenize } from "../normalize.ts";
+import { CJK_GENERIC_WORDS, CJK_QUESTION_WORDS } from "../vocabulary.ts";
+import type { Catalog } from "../catalog.ts";
+import { ARTICLES, type QuestionToken } from "./tokens.ts";
+
+/** The longest run of characters two texts share ("大湾区" of "粤港澳大湾区" and "大湾区规划"). */
+function commonRun(a: string, b: string): string {
+  let best = "";
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      if (k > best.length) best = a.slice(i, i + k);
+    }
+  }
+  return best;
+}
+
+const CJK_GENERIC_PATTERN = new RegExp(CJK_GENERIC_WORDS.join("|"), "gu");
+
+/**
+ * How much of a Chinese name a run of the question shares, generic words aside: "星火计划"
+ * shares only "计划" (plan) with "火炬计划", which is no evidence for the TORCH Program.
+ */
+export function longestCommonSubstring(a: string, b: string): number {
+  if (a.includes(b)) return b.length;
+  return commonRun(
+    a.replace(CJK_GENERIC_PATTERN, "\u0001"),
+    b.replace(CJK_GENERIC_PATTERN, "\u0002"),
+  ).length;
+}
+
+/** Minimum length of a Chinese remainder that names another programme (two characters). */
+const MIN_CJK_NAME = 2;
+
+/**
+ * A Chinese run of the question that names something the data does not hold: what is left
+ * once names (whole, or the part a close match shares), country names, field words, generic
+ * words and question words are taken out ("星火计划" → "星火", "中国制造" → "制造").
+ */
+export function unknownCjkName(catalog: Catalog, tokens: readonly QuestionToken[]): string | null {
+  const known = [
+    ...catalog.cjkAliases.map((a) => a.text),
+    ...catalog.cjkCountryAliases.map((a) => a.text),
+    ...catalog.cjkFieldWords.map((w) => w.text),
+  ].sort((a, b) => b.length - a.length);
+  const fillers = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort((a, b) => b.length - a.length);
+  for (const token of tokens) {
+    if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
+    let rest = token.raw;
+    for (const text of known) rest = rest.split(text).join(" ");
+    // A close match ("粤港澳湾区") keeps the part it shares with a name.
+    for (const alias of catalog.cjkAliases) {
+      const shared = commonRun(rest, alias.text);
+      if (shared.length >= 3) rest = rest.split(shared).join(" ");
+    }
+    for (const word of fillers) rest = rest.split(word).join(" ");
+    if (rest.split(" ").some((run) => [...run].length >= MIN_CJK_NAME)) return token.raw;
+  }
+  return null;
+}
+
+/**
+ * The unknown things a question names, each as the whole phrase around its unknown words
+ * ("made in china 2025", not "2025"): runs of words no name, field or cue took, trimmed of
+ * stop words at their ends.
+ */
+export function quotePhrase(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  cues: ReadonlySet<number>,
+  fieldWords: ReadonlySet<number>,
+  startsName: (index: number) => boolean = () => true,
+): string {
+  const free = (k: number): boolean => {
+    const token = tokens[k];
+    if (!token || cues.has(k) || token.cjk) return false;
+    return !token.used || catalog.countryStems.has(token.stem);
+  };
+  const phrases: string[] = [];
+  const taken = new Set<number>();
+  tokens.forEach((token, k) => {
+    if (taken.has(k)) return;
+    if (token.cjk && !token.used) {
+      phrases.push(token.raw);
+      return;
+    }
+    if (!token.unknown || !startsName(k)) return;
+    let start = k;
+    let end = k;
+    while (free(start - 1)) start -= 1;
+    for (;;) {
+      if (free(end + 1)) end += 1;
+      // "14th five year plan": a field word inside a programme's name belongs to the name.
+      else if (
+        fieldWords.has(end + 1) &&
+        catalog.nameNounStems.has(tokens[end + 2]?.stem ?? "") &&
+        free(end + 2)
+      ) {
+        end += 2;
+      } else break;
+    }
+    while (start < k && catalog.stopStems.has(tokens[start]?.stem ?? "")) start += 1;
+    while (end > k && catalog.stopStems.has(tokens[end]?.stem ?? "")) end -= 1;
+    const words: string[] = [];
+    for (let j = start; j <= end; j++) {
+      taken.add(j);
+      words.push(tokens[j]?.raw ?? "");
+    }
+    phrases.push(words.join(" "));
+  });
+  return clipAtWord(phrases.join(", "), MAX_QUOTE);
+}
+
+/**
+ * Words typed as names: capitalised other than at the start of a sentence ("like Europe"), or
+ * in capitals anywhere ("MIC"), in their normalised form.
+ */
+export function nameLikeWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.!?\n]+/u)) {
+    const words = sentence.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== "");
+    words.forEach((word, k) => {
+      const capitals = /^\p{Lu}{2,}/u.test(word) || (k > 0 && /^\p{Lu}/u.test(word));
+      if (capitals) for (const token of tokenize(word)) out.add(token.raw);
+    });
+  }
+  return out;
+}
+
+/**
+ * A quote as the user typed it: words that came from expanding an acronym ("science and
+ * technology" of "MoST") are quoted as the acronym.
+ */
+export function typedForm(catalog: Catalog, question: string, quote: string): string {
+  if (quote === "") return quote;
+  let out = quote;
+  for (const { acronym, expansion, pattern } of catalog.definedAcronyms) {
+    pattern.lastIndex = 0;
+    if (!pattern.test(question)) continue;
+    pattern.lastIndex = 0;
+    const expanded = tokenize(expansion)
+      .map((t) => t.raw)
+      .join(" ");
+    const parts = out.split(", ").map((part) => (expanded.includes(part) ? acronym : part));
+    out = [...new Set(parts)].join(", ");
+  }
+  return out;
+}
+
+/** Longest quote of the user's words in a reply. */
+export const MAX_QUOTE = 60;
+
+/** At most `max` characters, cut at a word boundary, never inside a word ("guangzho"). */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : text.slice(0, max)).replace(/[,\s]+$/u, "");
+}
+
+/** Words that may stand between a name and the word it sits next to ("budget of Horizon"). */
+const SLOT_LINKS = new Set(["of", "for", "the", "a", "an", "in", "with", "and", "or", "to"]);
+
+/**
+ * An unknown word that reads as a name: typed like one (capitalised, an acronym, letters with
+ * digits), or in a name's slot — next to a policy noun, a name word or another unknown word
+ * ("horizon europe", "olympic torch", "the spark program").
+ */
+export function looksLikeName(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  k: number,
+  typedAsName: ReadonlySet<string>,
+): boolean {
+  const token = tokens[k];
+  if (!token) return false;
+  if (token.cjk || typedAsName.has(token.raw)) return true;
+  if (/\d/.test(token.raw) && /\p{L}/u.test(token.raw) && !/^\d+s$/.test(token.raw)) return true;
+  if (token.everyday) return false;
+  const slot = (j: number): boolean => {
+    const other = tokens[j];
+    if (!other) return false;
+    return (
+      catalog.nameNounStems.has(other.stem) ||
+      catalog.postings.has(other.stem) ||
+      (other.unknown && !other.everyday && j !== k)
+    );
+  };
+  for (const step of [-1, 1]) {
+    let j = k + step;
+    // Only one linking word: "budget of Horizon", not "based on … budget" far away.
+    if (tokens[j] !== undefined && SLOT_LINKS.has(tokens[j]?.stem ?? "")) j += step;
+    if (slot(j)) return true;
+  }
+  return false;
+}
+
+/** Words that are about the domain in general, not a thing asked about ("cluster"). */
+const DOMAIN_STEMS = new Set(["cluster"]);
+/** "eu alignment china policy": the domain's own noun after a field word names no programme. */
+const GENERIC_NOUNS = new Set(["policy"]);
+
+/** Content words nothing read: not a name, field, cue, country or ordinary word of questions. */
+export function leftoverContent(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  cues: ReadonlySet<number>,
+): QuestionToken[] {
+  return tokens.filter(
+    (token, k) =>
+      !token.used &&
+      !token.cjk &&
+      !cues.has(k) &&
+      !/^\d+$/.test(token.stem) &&
+      token.stem.length > 2 &&
+      !catalog.commonStems.has(token.stem) &&
+      !catalog.stopStems.has(token.stem) &&
+      !catalog.nameNounStems.has(token.stem) &&
+      !DOMAIN_STEMS.has(token.stem),
+  );
+}
+
+/**
+ * "the 863 program", "the Belt and Road Initiative": a policy noun no chosen name took, right
+ * after words the data does not know (or a number it does not use) — another programme's name.
+ */
+export function unknownProgrammeName(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  countryPositions: ReadonlySet<number>,
+  fieldPositions: ReadonlySet<number>,
+): string | null {
+  const unknownish = (token: QuestionToken | undefined): boolean =>
+    token !== undefined &&
+    !token.used &&
+    (token.unknown ||
+      token.guessed ||
+      (/^\d+$/.test(token.stem) && !catalog.dataYears.has(Number(token.stem))));
+  for (let k = 1; k < tokens.length; k++) {
+    const noun = tokens[k];
+    // The noun may have been read as a field word ("programs"); the words before it decide.
+    if (!noun || !catalog.nameNounStems.has(noun.stem)) continue;
+    let start = k - 1;
+    // "belt and road": connectors inside the name are part of it.
+    const nameWord = (token: QuestionToken | undefined): boolean =>
+      token !== undefined && !token.used && !catalog.commonStems.has(token.stem);
+    // "digital china strategy": a country's name inside another programme's name, after a
+    // word of its own (even one read as a field word, "digital").
+    const before = tokens[start - 1];
+    const countryInside =
+      countryPositions.has(start) &&
+      before !== undefined &&
+      (unknownish(before) ||
+        nameWord(before) ||
+        (fieldPositions.has(start - 1) &&
+          !DOMAIN_STEMS.has(before.stem) &&
+          !GENERIC_NOUNS.has(noun.stem)));
+    if (countryInside) start -= 1;
+    else if (!unknownish(tokens[start])) continue;
+    while (
+      start > 0 &&
+      (unknownish(tokens[start - 1]) ||
+        nameWord(tokens[start - 1]) ||
+        (catalog.stopStems.has(tokens[start - 1]?.stem ?? "") &&
+          !ARTICLES.has(tokens[start - 1]?.stem ?? "") &&
+          unknownish(tokens[start - 2])))
+    ) {
+      start -= 1;
+    }
+    return clipAtWord(
+      tokens
+        .slice(start, k + 1)
+        .map((t) => t.raw)
+        .join(" "),
+      MAX_QUOTE,
+    );
+  }
+  return null;
+}
