@@ -181,6 +181,9 @@ function stemSet(words: readonly string[]): Set<string> {
   return set;
 }
 
+/** Names of up to this many words are also matched written as one word ("citycluster"). */
+const MAX_JOINED_NAME_WORDS = 3;
+
 export function buildCatalog(countries: readonly Country[]): Catalog {
   // Names recur (ids, short names, aliases): normalise each string once.
   const normalized = new Map<string, string>();
@@ -251,6 +254,12 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       const stems = stemsOf(name).filter((stem) => !isCjk(stem));
       if (stems.length === 0) continue;
       rawAliases.push({ policyId: policy.id, text: name, stems });
+      // "citycluster policy type": a short name typed without its spaces is still that name.
+      if (stems.length >= 2 && stems.length <= MAX_JOINED_NAME_WORDS) {
+        const joined = stemsOf(norm(name).replace(/ /g, ""));
+        if (joined.length === 1)
+          rawAliases.push({ policyId: policy.id, text: name, stems: joined });
+      }
       for (const stem of stems) {
         const seen = documentFrequency.get(stem);
         if (!seen) documentFrequency.set(stem, { last: policy.id, count: 1 });

@@ -1,3 +1,5 @@
+import { COUNTRY_FIELDS, POLICY_FIELDS } from "../dataset/schema.ts";
+
 /**
  * Text that reads as program code rather than a question ("policies.torch.budget",
  * "if (x == 1) { … }", "SELECT … FROM …"): the names in it are identifiers, not policies
@@ -9,20 +11,34 @@ const CODE_PATTERNS: readonly RegExp[] = [
   // Braces, and a statement ending in a semicolon.
   /[{}]/,
   /;\s*(?:$|\n|\/\/)/,
-  // Assignment and comparison operators between operands: "a = b", "x == y", "a != b".
-  /[\p{L}\p{N}_)\]'"]\s*(?:==?=?|!==?|<=|>=|=>)\s*[\p{L}\p{N}_('"[]/u,
+  // Comparison operators and arrows between operands: "x == y", "a != b", "a => b".
+  /[\p{L}\p{N}_)\]'"]\s*(?:===?|!==?|<=|>=|=>)\s*[\p{L}\p{N}_('"[]/u,
+  // An assignment: written tight ("a=b") or of a literal ("x = 1", "s = 'gba'"). One spaced
+  // "=" between words is prose ("GBA = Pearl River Delta").
+  /[\p{L}\p{N}_)\]'"]=[\p{L}\p{N}_('"[]/u,
+  /[\p{L}\p{N}_)\]]\s*=\s*(?:[\p{N}('"[]|-\p{N}|true\b|false\b|null\b)/u,
   // A call: an identifier immediately followed by parentheses ("print(x)", "load('gba')").
   /[A-Za-z_][\w.]*\([^()]*\)/,
   // Dotted identifiers ("policies.torch.budget", "torch.py"): two word parts of two or more
   // characters joined by a dot with no space; "e.g." and "U.S." have one-letter parts.
   /(?<![\p{L}\p{N}])[A-Za-z_][A-Za-z0-9_]+\.[A-Za-z_][A-Za-z0-9_]+/u,
-  // Snake case ("torch_budget", "start_year").
-  /[A-Za-z0-9]_[A-Za-z0-9]/,
   // SQL statements.
   /\bselect\s+[\w*,\s]+?\s+from\s+\w/i,
   /\b(?:insert\s+into|delete\s+from|drop\s+table|create\s+table|update\s+\w+\s+set)\b/i,
 ];
 
+/**
+ * Field ids users copy from the /policy section options ("Torch eu_alignment"): snake case
+ * that names a known field is a field word, not an identifier of code.
+ */
+const FIELD_IDS: ReadonlySet<string> = new Set([...POLICY_FIELDS, ...COUNTRY_FIELDS]);
+
+/** Snake case ("torch_budget", "x_1") other than a known field id. */
+function hasSnakeCaseIdentifier(text: string): boolean {
+  const words = text.match(/[A-Za-z0-9_]*[A-Za-z0-9]_[A-Za-z0-9][A-Za-z0-9_]*/g) ?? [];
+  return words.some((word) => !FIELD_IDS.has(word.toLowerCase()));
+}
+
 export function looksLikeCode(text: string): boolean {
-  return CODE_PATTERNS.some((pattern) => pattern.test(text));
+  return hasSnakeCaseIdentifier(text) || CODE_PATTERNS.some((pattern) => pattern.test(text));
 }

@@ -21,6 +21,61 @@ export const MAX_QUESTION_LENGTH = 4000;
  */
 export function resolveQuestion(catalog: Catalog, text: string): Intent {
   const question = text.slice(0, MAX_QUESTION_LENGTH);
+  const quoted = splitLeadingQuote(question);
+  if (quoted !== null) return resolveAfterQuote(catalog, quoted);
+  return resolveOwnText(catalog, question);
+}
+
+/** At most this many own words after a quote are a follow-up ("and torch?"). */
+const FOLLOW_UP_WORDS = 3;
+
+/** A leading "> quoted text" ends at a line break or a wide gap (three or more spaces). */
+const QUOTE_END = /\n|\s{3,}/u;
+
+/** "> quoted text   my question": the quoted context and the user's own words, else null. */
+export function splitLeadingQuote(question: string): { quote: string; own: string } | null {
+  const trimmed = question.trimStart();
+  if (!trimmed.startsWith(">")) return null;
+  const body = trimmed.replace(/^(?:>\s*)+/u, "");
+  const end = QUOTE_END.exec(body);
+  if (end === null) return null;
+  const own = body.slice(end.index + end[0].length).trim();
+  if (own === "") return null;
+  return { quote: body.slice(0, end.index), own };
+}
+
+/**
+ * The user's own words decide; the quote is context. It only says which policy "it" is when
+ * the user's words name none, and is never compared with the policy the user asks about.
+ */
+function resolveAfterQuote(catalog: Catalog, quoted: { quote: string; own: string }): Intent {
+  const own = resolveOwnText(catalog, quoted.own);
+  const context = resolveClause(catalog, quoted.quote);
+  // "> city clusters end in 2035   and torch?": a short follow-up naming only a policy asks
+  // the quote's question of it.
+  const followUp = quoted.own.split(/\s+/u).length <= FOLLOW_UP_WORDS;
+  if (own.kind === "policy" && own.field === null && followUp) {
+    return context.kind === "policy" && context.field !== null
+      ? { ...own, field: context.field }
+      : own;
+  }
+  // "> the GBA started in 2017   is that right?": a short reply that asks nothing of its own
+  // checks the quote, which is then the question.
+  if (own.kind === "none" && followUp) {
+    const whole = resolveOwnText(catalog, `${quoted.quote} ${quoted.own}`);
+    return whole.kind === "policy" || whole.kind === "country" ? whole : own;
+  }
+  if (own.kind !== "clarify") return own;
+  if (context.kind !== "policy") return own;
+  const ref = catalog.countryById
+    .get(context.country)
+    ?.policies.find((p) => p.id === context.policy);
+  if (ref === undefined) return own;
+  const resolved = resolveOwnText(catalog, `${quoted.own} ${ref.short_name}`);
+  return resolved.kind === "policy" && resolved.policy === ref.id ? resolved : own;
+}
+
+function resolveOwnText(catalog: Catalog, question: string): Intent {
   // "policies.torch.budget", "if (torch.start_year < 2000) {…}": identifiers, not a question.
   if (looksLikeCode(question)) {
     return {

@@ -3,6 +3,7 @@ import type { Answer } from "../../src/answers/types.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { createEngine } from "../../src/create-engine.ts";
 import { looksLikeCode } from "../../src/search/code-like.ts";
+import { splitLeadingQuote } from "../../src/search/resolve.ts";
 
 const engine = createEngine(loadDataset(defaultDataDir()));
 
@@ -221,5 +222,41 @@ describe("wording", () => {
         ),
       ).toContain(word);
     }
+  });
+});
+
+describe("code detection needs code structure (held-out round 5)", () => {
+  it.each([
+    "Torch eu_alignment",
+    "city clusters funding_source",
+    "greater bay area start_year",
+    "GBA = Pearl River Delta, what are its instruments",
+  ])("%s is prose, not code", (text) => {
+    expect(looksLikeCode(text)).toBe(false);
+  });
+
+  it.each(["torch_budget", "x = 1", "budget=5", "s = 'gba'", "eu_alignment_score"])(
+    "%s is still code",
+    (text) => {
+      expect(looksLikeCode(text)).toBe(true);
+    },
+  );
+});
+
+describe("splitLeadingQuote", () => {
+  it("splits a leading quote at a wide gap or a line break", () => {
+    expect(splitLeadingQuote("> torch started 1988   and gba?")).toEqual({
+      quote: "torch started 1988",
+      own: "and gba?",
+    });
+    expect(splitLeadingQuote("> torch started 1988\nand gba?")).toEqual({
+      quote: "torch started 1988",
+      own: "and gba?",
+    });
+  });
+
+  it("leaves text without a quote or without an end of the quote alone", () => {
+    expect(splitLeadingQuote("torch budget")).toBeNull();
+    expect(splitLeadingQuote("> torch budget")).toBeNull();
   });
 });

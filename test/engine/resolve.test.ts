@@ -592,3 +592,149 @@ describe("resolveQuestion: held-out round 4 rules", () => {
     },
   );
 });
+
+describe("resolveQuestion: held-out round 5 rules", () => {
+  it.each([
+    ["greatr bay area money source", "greater-bay-area"],
+    ["The torch programme, from where comes the money?", "torch"],
+    ["from where comes the money for city clusters", "city-clusters"],
+    ["source of the money for torch", "torch"],
+  ])("money with an origin word in any order is the funding source: %s", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "funding_source" });
+  });
+
+  it.each([
+    ["who gets $$ from torch", "torch"],
+    ["who receives the money of the GBA", "greater-bay-area"],
+    ["Who profits from the city clusters?", "city-clusters"],
+  ])("money asked with a receive verb after “who” is the beneficiaries: %s", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "beneficiaries" });
+  });
+
+  it("a receive verb does not turn who pays into beneficiaries", () => {
+    expect(resolve("who pays for torch")).toMatchObject({ field: "funding_source" });
+    expect(resolve("how much money does torch get")).toMatchObject({ field: "budget" });
+  });
+
+  it.each([
+    "ngl whats the point of city clusters",
+    "what is the point of the city clusters policy",
+  ])("the point of a named policy is its objectives, not the country's score: %s", (q) => {
+    expect(resolve(q)).toMatchObject({
+      kind: "policy",
+      policy: "city-clusters",
+      field: "objectives",
+    });
+  });
+
+  it.each(["how many points does china get", "china score points of each dimension"])(
+    "points (plural) are still the maturity score: %s",
+    (q) => {
+      expect(resolve(q)).toMatchObject({ kind: "country", field: "maturity" });
+    },
+  );
+
+  it.each([
+    ["Until which year goes the city clusters policy?", "city-clusters"],
+    ["till which year does the GBA plan run", "greater-bay-area"],
+    ["torch goes until when", "torch"],
+  ])("until which year is the end year: %s", (q, policy) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field: "end_year" });
+  });
+
+  it("since which year is still the start year", () => {
+    expect(resolve("since which year does torch exist")).toMatchObject({ field: "start_year" });
+  });
+
+  it.each([
+    "has china kept its cluster policies going for long",
+    "has china kept going with clusters",
+  ])("a duration asked of the country is its continuity: %s", (q) => {
+    expect(resolve(q)).toMatchObject({ kind: "country", field: "continuity" });
+  });
+
+  it("the user's own words after a quote decide; the quoted policy is not compared", () => {
+    expect(
+      resolve(
+        "> the City Clusters policy aims to create 19 super-regions   ok but what about torch budget",
+      ),
+    ).toMatchObject({ kind: "policy", policy: "torch", field: "budget" });
+  });
+
+  it("a quote names the policy a pronoun of the user's words points at", () => {
+    expect(resolve("> GBA = Pearl River Delta   what are its instruments")).toMatchObject({
+      kind: "policy",
+      policy: "greater-bay-area",
+      field: "instruments",
+    });
+  });
+
+  it("a short follow-up after a quote asks the quote's question of the policy it names", () => {
+    expect(resolve("> city clusters end in 2035   and torch?")).toMatchObject({
+      kind: "policy",
+      policy: "torch",
+      field: "end_year",
+    });
+  });
+
+  it("a short check of a quote answers the quote", () => {
+    expect(resolve("> someone said the GBA plan started in 2017   is that right?")).toMatchObject({
+      kind: "policy",
+      policy: "greater-bay-area",
+      field: "start_year",
+    });
+  });
+
+  it("a quote with an out-of-scope reply is still declined", () => {
+    expect(resolve("> olympic torch   lol").kind).toBe("none");
+  });
+
+  it.each([
+    ["Torch eu_alignment", "torch", "eu_alignment"],
+    ["city clusters funding_source", "city-clusters", "funding_source"],
+    ["greater bay area start_year", "greater-bay-area", "start_year"],
+  ])("a field id typed in snake case is a field word: %s", (q, policy, field) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it.each([
+    ["smth about torch", "torch", null],
+    ["citycluster policy type", "city-clusters", "type"],
+    ["cityclusters budget", "city-clusters", "budget"],
+    ["Which budget has the GBA become?", "greater-bay-area", "budget"],
+    ["Is the city clusters politic eventually evaluated?", "city-clusters", "evaluation"],
+  ])("filler words and joined names do not hide a named policy: %s", (q, policy, field) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it.each([
+    ["In which branches is the torch program active?", "torch", "focus"],
+    ["what sectors is the GBA active in", "greater-bay-area", "focus"],
+  ])("branches and “active in” ask for the focus: %s", (q, policy, field) => {
+    expect(resolve(q)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it.each(["Vergleich torch und city clusters", "火炬计划 和 城市群 比较"])(
+    "two named policies joined by a foreign connective are compared: %s",
+    (q) => {
+      expect(resolve(q)).toMatchObject({ kind: "compare", policies: ["city-clusters", "torch"] });
+    },
+  );
+
+  it("an unknown Chinese programme beside a known one is still declined", () => {
+    expect(resolve("火炬计划 和 星火计划 比较").kind).toBe("none");
+  });
+
+  it("“the plan” with no name asks back with the policies", () => {
+    const intent = resolve("tell me about the plan");
+    expect(intent.kind).toBe("clarify");
+    expect(intent.kind === "clarify" && intent.suggestions).toContain("City Clusters");
+  });
+
+  it.each(["marshall plan", "olympic torch start year", "bay area budget 2024 marshall"])(
+    "names the data does not hold are still not answered: %s",
+    (q) => {
+      expect(["none", "clarify"]).toContain(resolve(q).kind);
+    },
+  );
+});

@@ -86,14 +86,40 @@ function whoPays(tokens: readonly QuestionToken[]): boolean {
   );
 }
 
+/** Words that name an origin whatever their order: "money source", "source of the money". */
+const ORIGIN_NOUNS = new Set(["source", "sources", "origin", "origins"]);
+const COME_VERBS = new Set(["come", "comes", "came", "coming"]);
+/** Verbs of receiving: "who gets the money" asks who benefits, not who pays or how much. */
+const RECEIVE_VERBS = new Set([
+  "get",
+  "gets",
+  "receive",
+  "receives",
+  "profit",
+  "profits",
+  "benefit",
+]);
+
+function whoReceives(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (token, k) =>
+      token.stem === "who" &&
+      tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => RECEIVE_VERBS.has(t.stem)),
+  );
+}
+
+/**
+ * An origin is asked by its words, not their order: "where does the money come from", "from
+ * where comes the money", "money source", "who pays".
+ */
 function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
   if (whoPays(tokens)) return true;
-  return tokens.some((token, k) => {
-    const next = tokens[k + 1]?.stem;
-    if (["come", "came", "coming"].includes(token.stem) && next === "from") return true;
-    if (token.stem === "where" && tokens.slice(k + 1).some((t) => t.stem === "from")) return true;
-    return token.stem === "paid" && next === "by";
-  });
+  const stems = new Set(tokens.map((t) => t.stem));
+  if (stems.has("from") && (stems.has("where") || [...COME_VERBS].some((v) => stems.has(v)))) {
+    return true;
+  }
+  if (tokens.some((t) => ORIGIN_NOUNS.has(t.stem))) return true;
+  return tokens.some((token, k) => token.stem === "paid" && tokens[k + 1]?.stem === "by");
 }
 
 function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
@@ -114,6 +140,13 @@ function settleMoneyQuestion(
 ): void {
   const budget = scores.get("budget") ?? 0;
   const source = scores.get("funding_source") ?? 0;
+  const receivers = scores.get("beneficiaries") ?? 0;
+  if (receivers > 0 && whoReceives(tokens) && !whoPays(tokens)) {
+    scores.delete("budget");
+    scores.delete("funding_source");
+    scores.set("beneficiaries", receivers + budget + source);
+    return;
+  }
   if (budget === 0 && source === 0) {
     // "who really pays for the GBA": a money verb asked of "who" is the source on its own.
     if (whoPays(tokens)) scores.set("funding_source", 1);
@@ -128,6 +161,27 @@ function settleMoneyQuestion(
     scores.delete("funding_source");
     scores.set("budget", budget + source);
   }
+}
+
+/**
+ * "whats the point of city clusters": "the point" (one, not "points") of something is its
+ * purpose, the objectives, not the maturity score the plural "points" asks for.
+ */
+function readPurposePoint(
+  tokens: readonly QuestionToken[],
+  policy: Map<PolicyField, number>,
+  country: Map<CountryField, number>,
+): void {
+  const purpose = tokens.some(
+    (token, k) =>
+      token.raw.toLowerCase() === "point" &&
+      (tokens[k - 1]?.stem === "the" || tokens[k + 1]?.stem === "of"),
+  );
+  if (!purpose) return;
+  const maturity = (country.get("maturity") ?? 0) - 1;
+  if (maturity > 0) country.set("maturity", maturity);
+  else country.delete("maturity");
+  policy.set("objectives", (policy.get("objectives") ?? 0) + 1);
 }
 
 /** A topic made of other fields' words: its parts listed beside it describe it. */
@@ -188,6 +242,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
       add({ ...word, weak: false, length: 1 }, 1);
     }
   }
+  readPurposePoint(tokens, strongPolicy, strongCountry);
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
   settleMoneyQuestion(tokens, strongPolicy);

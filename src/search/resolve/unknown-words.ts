@@ -60,6 +60,17 @@ export function unknownCjkName(catalog: Catalog, tokens: readonly QuestionToken[
   return null;
 }
 
+const CJK_FILLERS = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort(
+  (a, b) => b.length - a.length,
+);
+
+/** A run of Chinese made only of generic and question words ("比较", "和"). */
+function cjkFillerOnly(text: string): boolean {
+  let rest = text;
+  for (const word of CJK_FILLERS) rest = rest.split(word).join("");
+  return rest.trim() === "";
+}
+
 /**
  * The unknown things a question names, each as the whole phrase around its unknown words
  * ("made in china 2025", not "2025"): runs of words no name, field or cue took, trimmed of
@@ -82,7 +93,8 @@ export function quotePhrase(
   tokens.forEach((token, k) => {
     if (taken.has(k)) return;
     if (token.cjk && !token.used) {
-      phrases.push(token.raw);
+      // "和", "比较": Chinese connectives and question words name nothing.
+      if (!cjkFillerOnly(token.raw)) phrases.push(token.raw);
       return;
     }
     if (!token.unknown || !startsName(k)) return;

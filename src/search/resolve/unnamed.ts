@@ -209,9 +209,25 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     if (all) return all;
   }
 
+  // "tell me about the plan": one policy is meant but not named — ask which, with the names.
+  const meantOne = tokens.some(
+    (t, k) => catalog.nameNounStems.has(t.stem) && DEFINITE_WORDS.has(tokens[k - 1]?.stem ?? ""),
+  );
+  if (meantOne && countryId !== null) {
+    const scope = policiesOf(catalog, countryId).slice(0, 5);
+    return {
+      kind: "clarify",
+      text: `Which policy do you mean: ${policyNames(scope)}?`,
+      suggestions: scope.map((ref) => suggestionFor(ref, null)),
+    };
+  }
+
   return {
     kind: "none",
     text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
     suggestions: starterSuggestions(catalog),
   };
 }
+
+/** Words that point at one thing already known: "the plan", "this programme". */
+const DEFINITE_WORDS = new Set(["the", "this", "that"]);
