@@ -185,6 +185,9 @@ function stemSet(words: readonly string[]): Set<string> {
 const MAX_JOINED_NAME_WORDS = 3;
 
 export function buildCatalog(countries: readonly Country[]): Catalog {
+  // Names written without spaces are matched exactly, never as typo targets: correcting toward
+  // them would add a dozen index entries per name for spellings nobody mistypes.
+  const joinedStems = new Set<string>();
   // Names recur (ids, short names, aliases): normalise each string once.
   const normalized = new Map<string, string>();
   const norm = (text: string): string => {
@@ -257,8 +260,10 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       // "citycluster policy type": a short name typed without its spaces is still that name.
       if (stems.length >= 2 && stems.length <= MAX_JOINED_NAME_WORDS) {
         const joined = stemsOf(norm(name).replace(/ /g, ""));
-        if (joined.length === 1)
+        if (joined.length === 1) {
           rawAliases.push({ policyId: policy.id, text: name, stems: joined });
+          for (const stem of joined) joinedStems.add(stem);
+        }
       }
       for (const stem of stems) {
         const seen = documentFrequency.get(stem);
@@ -377,7 +382,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   const nameTargets = new Set<string>();
   for (const stem of [...postings.keys(), ...strongFieldStems, ...countryStems]) {
     // Words with digits ("innofund2") are codes, typed exactly or not at all.
-    if (stem.length >= 4 && !/\d/.test(stem)) correctionTargets.add(stem);
+    if (stem.length >= 4 && !/\d/.test(stem) && !joinedStems.has(stem)) correctionTargets.add(stem);
   }
   for (const stem of [...postings.keys(), ...countryStems]) {
     if (correctionTargets.has(stem)) nameTargets.add(stem);
