@@ -1675,4 +1675,7 @@ export const CAPITALISED_ABBREVIATIONS: readonly { abbreviation: string; word: s
   { abbreviation: "US", word: "usa" },
   { abbreviation: "U.S.", word: "usa" },
   { abbreviation: "U.S.A.", word: "usa" },
+  // Place abbreviations inside the policies' names ("Guangdong-HK-Macao Greater Bay Area").
+  { abbreviation: "HK", word: "hong kong" },
+  { abbreviation: "hk", word: "hong kong" },
 ];

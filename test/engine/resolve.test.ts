@@ -35,6 +35,8 @@ describe("resolveQuestion: one policy and one field", () => {
     ["torch budgt", "torch", "budget"],
     ["wat is the budgt of city clusters", "city-clusters", "budget"],
     ["gba startd when", "greater-bay-area", "start_year"],
+    // Place abbreviations inside a policy's name.
+    ["Guangdong HK Macao bay area - instruments?", "greater-bay-area", "instruments"],
   ])("%s → %s %s", (question, policy, field) => {
     // A yes/no question ("has torch been evaluated") is marked as one; the target is the same.
     expect(resolve(question)).toMatchObject({ kind: "policy", country: "china", policy, field });
