@@ -52,19 +52,10 @@ export function withYesNo(answer: Answer, yes: boolean): Answer {
 /** One policy: its card (field null) or one field, with the fact first and its source. */
 
 export const FIELD_TITLES: Readonly<Record<PolicyField, string>> = {
-  type: "policy type",
-  summary: "summary",
-  objectives: "objectives",
+  ...FIELD_QUESTION_WORDS,
+  // A heading can say more than the short words a follow-up question uses.
   focus: "focus and sectors",
   authorities: "responsible authorities",
-  beneficiaries: "beneficiaries",
-  instruments: "instruments",
-  start_year: "start year",
-  end_year: "end year",
-  budget: "budget",
-  funding_source: "source of funding",
-  evaluation: "evaluation",
-  eu_alignment: "EU priorities",
 };
 
 interface FieldBody {
