@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../package-root.ts";
 import type { z } from "zod";
 import { CountrySchema } from "./schema.ts";
 import type { Country } from "./schema.ts";
@@ -29,9 +29,9 @@ export class DatasetError extends Error {
   }
 }
 
-/** The repository's data/countries, found from this module's location so any cwd works. */
+/** The package's data/countries, found from the package root so any cwd (and the build) works. */
 export function defaultDataDir(): string {
-  return fileURLToPath(new URL("../../data/countries/", import.meta.url));
+  return packagePath("data", "countries") + path.sep;
 }
 
 /** One problem per line: `file: path: message` (or `file:line:column: message` for invalid JSON). */

@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
-const MAIN = path.join(REPO_ROOT, "src", "main.ts");
+// The compiled build, which `npm start` runs (test/build-dist.ts rebuilds it when stale).
+const MAIN = path.join(REPO_ROOT, "dist", "src", "main.js");
 
 export interface MainRun {
   code: number | null;
@@ -22,7 +22,7 @@ export function scratchDir(): string {
 }
 
 /**
- * `npm start` as a newcomer runs it (tsx src/main.ts), with exactly the environment given: no
+ * `npm start` as a newcomer runs it (node dist/src/main.js), with exactly the environment given: no
  * DISCORD_TOKEN unless the test sets one, and a working directory without a .env.
  */
 export function runMain(options: {
@@ -33,7 +33,7 @@ export function runMain(options: {
   timeoutMs?: number;
 }): Promise<MainRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [MAIN, ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [MAIN, ...(options.args ?? [])], {
       cwd: options.cwd,
       env: {
         PATH: process.env.PATH ?? "",

@@ -28,10 +28,14 @@ export interface RunningProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm run <script>` in the repository, as a user would start it. */
-export function startNpm(args: string[], env: NodeJS.ProcessEnv): RunningProcess {
+/** `npm run <script>` in the repository (or another copy of it), as a user would start it. */
+export function startNpm(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string = REPO_ROOT,
+): RunningProcess {
   const child = spawn("npm", ["--silent", ...args], {
-    cwd: REPO_ROOT,
+    cwd,
     env,
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -86,8 +90,9 @@ export async function runNpm(
   args: string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 60_000,
+  cwd: string = REPO_ROOT,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const running = startNpm(args, env);
+  const running = startNpm(args, env, cwd);
   const timer = setTimeout(() => killTree(running.child.pid), timeoutMs);
   const { code } = await running.exited;
   clearTimeout(timer);
@@ -95,8 +100,7 @@ export async function runNpm(
 }
 
 /**
- * The process running `src/main.ts` below `rootPid` (npm → node, which the start script execs), from /proc; null
- * where /proc is unavailable.
+ * Every process's parent, from /proc (Linux).
  */
 function processParents(): Map<number, number> {
   const parents = new Map<number, number>();
@@ -140,13 +144,15 @@ export function killTree(rootPid: number | undefined): void {
   }
 }
 
-/** The process running `src/main.ts` below `rootPid` (the node that `npm start` execs); null if none. */
+/** The process running the bot's main module below `rootPid` (the node that `npm start` execs); null if none. */
 export function findBotPid(rootPid: number): number | null {
   const candidates = processTree(rootPid).filter((pid) => {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
       const argv = cmdline.split("\0");
-      return argv.includes("src/main.ts") && /(^|\/)node$/.test(argv[0] ?? "");
+      return (
+        argv.some((arg) => /(^|\/)src\/main\.[jt]s$/.test(arg)) && /(^|\/)node$/.test(argv[0] ?? "")
+      );
     } catch {
       return false;
     }

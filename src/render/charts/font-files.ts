@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
+import { packagePath } from "../../package-root.ts";
 
-// Resolved through the module system, not the working directory, so the bot, the console, tests and
-// bench find the same files wherever they are started from.
-const require = createRequire(import.meta.url);
-
+// The two DejaVu faces the charts use, shipped in assets/fonts with their licence; found from the
+// package root so the sources, the build, tests and bench read the same files from any directory.
 export const FONT_FAMILY = "DejaVu Sans";
-export const FONT_REGULAR_PATH = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-export const FONT_BOLD_PATH = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+export const FONT_REGULAR_PATH = packagePath("assets", "fonts", "DejaVuSans.ttf");
+export const FONT_BOLD_PATH = packagePath("assets", "fonts", "DejaVuSans-Bold.ttf");

@@ -1,0 +1,160 @@
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixture } from "../discord-server/fixture.ts";
+import { DiscordHarness } from "../discord-server/harness.ts";
+import { visibleText } from "./bot-under-test.ts";
+import { botEnv, killTree, REPO_ROOT, runNpm, startNpm } from "./child-process.ts";
+import type { RunningProcess } from "./child-process.ts";
+
+/**
+ * What a fresh clone and the Dockerfile's runtime stage do: `npm ci` (whose `prepare` builds), then
+ * `npm prune --omit=dev` (the runtime stage's production-only install), each followed by `npm start`
+ * answering. The copy holds exactly the files a clone of this working tree would have.
+ */
+
+const INSTALL_TIMEOUT = 240_000;
+let clone: string;
+let harness: DiscordHarness | null = null;
+let bot: RunningProcess | null = null;
+
+function cleanClone(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "policybot-clone-"));
+  const files = execFileSync(
+    "git",
+    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+    },
+  )
+    .split("\0")
+    .filter((file) => file !== "" && existsSync(path.join(REPO_ROOT, file)));
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    cpSync(path.join(REPO_ROOT, file), path.join(dir, file));
+  }
+  return dir;
+}
+
+/** Runs a command to completion with `stdin` as its input. */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? botEnv({}),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => killTree(child.pid), options.timeoutMs ?? 60_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? "");
+  });
+}
+
+beforeAll(() => {
+  clone = cleanClone();
+}, INSTALL_TIMEOUT);
+
+afterAll(async () => {
+  if (bot && bot.child.exitCode === null) {
+    killTree(bot.child.pid);
+    await bot.exited;
+  }
+  await harness?.stop();
+  if (clone) rmSync(clone, { recursive: true, force: true });
+});
+
+describe("a fresh clone", () => {
+  it(
+    "npm ci builds, and npm start answers in the console",
+    async () => {
+      expect(existsSync(path.join(clone, "dist"))).toBe(false);
+      const install = await run("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"], {
+        cwd: clone,
+        env: { ...process.env },
+        timeoutMs: INSTALL_TIMEOUT,
+      });
+      expect(install.code, install.stderr).toBe(0);
+      expect(existsSync(path.join(clone, "dist", "src", "main.js"))).toBe(true);
+
+      const answer = await run("npm", ["start", "--silent"], {
+        cwd: clone,
+        stdin: "/policy torch section:start_year\n",
+      });
+      expect(answer.code, answer.stderr).toBe(0);
+      expect(answer.stdout).toMatch(/TORCH Program started in 1988/);
+    },
+    INSTALL_TIMEOUT,
+  );
+});
+
+describe("the production install (npm prune --omit=dev, as the Dockerfile's runtime stage)", () => {
+  it(
+    "has no development dependency left",
+    async () => {
+      const prune = await run("npm", ["prune", "--omit=dev", "--no-audit", "--no-fund"], {
+        cwd: clone,
+        env: { ...process.env },
+        timeoutMs: INSTALL_TIMEOUT,
+      });
+      expect(prune.code, prune.stderr).toBe(0);
+      for (const devOnly of ["typescript", "tsx", "vitest", "esbuild", "eslint"]) {
+        expect(existsSync(path.join(clone, "node_modules", devOnly)), devOnly).toBe(false);
+      }
+      expect(existsSync(path.join(clone, "node_modules", "discord.js"))).toBe(true);
+    },
+    INSTALL_TIMEOUT,
+  );
+
+  it("answers in the console, with data and fonts found from the package root", async () => {
+    // Started from another directory: the data, the fonts and the chart's destination must not
+    // depend on the working directory or on where the compiled module sits.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "policybot-cwd-"));
+    const answer = await run(process.execPath, [path.join(clone, "dist", "src", "main.js")], {
+      cwd: elsewhere,
+      stdin: "/maturity china\n",
+    });
+    expect(answer.code, answer.stderr).toBe(0);
+    expect(answer.stdout).toMatch(/China's cluster policy maturity is 6\.5 of 7/);
+    expect(answer.stdout).toContain("Chart: ./maturity-china.png");
+    const png = readFileSync(path.join(elsewhere, "maturity-china.png"));
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it("npm start logs in to a Discord-compatible server and answers a slash command", async () => {
+    harness = await DiscordHarness.start();
+    const env = botEnv({
+      DISCORD_TOKEN: harness.token,
+      DISCORD_CLIENT_ID: fixture.applicationId,
+      DISCORD_GUILD_ID: fixture.guild.id,
+      DISCORD_API_URL: harness.apiUrl,
+    });
+    const deploy = await runNpm(["run", "deploy-commands"], env, 60_000, clone);
+    expect(deploy.code, deploy.stderr).toBe(0);
+
+    bot = startNpm(["start"], env, clone);
+    await bot.waitForOutput(/Logged in as/, 30_000);
+    const outcome = await harness.slash("policy", { name: "torch", section: "budget" });
+    expect(visibleText(outcome.message)).toMatch(/TORCH Program/);
+    expect(outcome.message?.embeds[0]?.footer?.text).toMatch(/BUDGET/);
+
+    process.kill(bot.child.pid ?? 0, "SIGTERM");
+    const { code } = await bot.exited;
+    expect(code).toBe(0);
+  }, 90_000);
+});
