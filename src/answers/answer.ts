@@ -1,4 +1,4 @@
-import type { Catalog } from "../search/catalog.ts";
+import type { DatasetLookup as Catalog } from "../model/lookup.ts";
 import { compareAnswer } from "./compare-answer.ts";
 import { countryAnswer } from "./country-answer.ts";
 import { sourceLine } from "./format.ts";

@@ -1,5 +1,5 @@
 import type { Country, Policy, PolicyField } from "../dataset/schema.ts";
-import { FIELD_QUESTION_WORDS } from "../search/catalog.ts";
+import { FIELD_QUESTION_WORDS } from "../model/fields.ts";
 import {
   bullets,
   budgetStated,

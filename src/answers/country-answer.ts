@@ -1,6 +1,6 @@
 import type { Bibliography, Country, CountryField, Policy } from "../dataset/schema.ts";
 import { computeMaturity } from "../dataset/maturity.ts";
-import { normalizeText } from "../search/normalize.ts";
+import { normalizeText } from "../model/normalize.ts";
 import {
   bullets,
   firstSentence,

@@ -1,34 +1,4 @@
-import type { CountryField, PolicyField } from "../dataset/schema.ts";
-
-/** What a question (or a command) asks for, before any wording is chosen. */
-export type Intent =
-  | {
-      kind: "policy";
-      country: string;
-      policy: string;
-      field: PolicyField | null;
-      /** A sentence of the policy's own texts the question asks about: said first, with its section. */
-      passage?: {
-        text: string;
-        section: string;
-        /** A part of the policy the passage is about: not repeated when the answer names it. */
-        about?: string;
-      };
-      /** A yes/no question ("is TORCH evaluated?"): the answer starts "Yes," or "No," when the data decides it. */
-      yesNo?: boolean;
-    }
-  | {
-      kind: "country";
-      country: string;
-      field: CountryField;
-      /** Narrows a country fact to one policy where that makes sense (its sources). */
-      policy?: string;
-      /** A maturity dimension the question names ("evidence of performance"): answered first. */
-      dimension?: string;
-    }
-  | { kind: "compare"; country: string; policies: string[]; field: PolicyField | null }
-  | { kind: "clarify"; text: string; suggestions: string[] }
-  | { kind: "none"; text: string; suggestions: string[] };
+export type { Intent } from "../model/intent.ts";
 
 /** One labelled block of supporting detail: an embed field in Discord, a line group in a terminal. */
 export interface AnswerSection {

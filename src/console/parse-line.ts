@@ -1,4 +1,5 @@
 import { UserError } from "../command-api.ts";
+import { editDistance } from "../text/edit-distance.ts";
 
 /**
  * A console line as the user typed it: a slash command in Discord's own syntax
@@ -144,22 +145,6 @@ export function matchChoice(spec: OptionSpec, text: string): string | null {
     (choice) => normaliseChoice(choice.value) === wanted || normaliseChoice(choice.name) === wanted,
   );
   return hit?.value ?? null;
-}
-
-/** Levenshtein distance, for "did you mean" on option and command names (all short). */
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Names within a small edit distance of `typed`, closest first. */

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { CountrySchema } from "./schema.ts";
 import type { Country } from "./schema.ts";
 import { checkPublishedMaturity } from "./maturity.ts";
+import { editDistance } from "../text/edit-distance.ts";
 
 /** One thing wrong with the data: which file, where in it (a JSON path), and what. */
 export interface DatasetProblem {
@@ -159,19 +160,6 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     default:
       return issue.message;
   }
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** The vocabulary word a typo most likely meant, if one is close enough to suggest. */
@@ -385,6 +373,21 @@ function listCountryFiles(dir: string): { files: string[]; problem?: DatasetProb
  * (unique ids, one policy per alias, year order, scores within their maximum, maturity
  * rules reproduce the published index). Throws DatasetError listing every problem at once.
  */
+/** One JSON data file checked against a schema; a problem names the file and the JSON path. */
+export function loadJsonFile<T>(absolute: string, schema: z.ZodType<T>): T {
+  const file = displayFile(absolute);
+  const text = readFileSync(absolute, "utf8");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DatasetError([jsonProblem(file, text, error)]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new DatasetError(schemaProblems(file, raw, parsed.error));
+  return parsed.data;
+}
+
 export function loadDataset(dir: string): Country[] {
   const { files, problem } = listCountryFiles(dir);
   if (problem) throw new DatasetError([problem]);

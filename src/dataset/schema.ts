@@ -222,6 +222,19 @@ export const BibliographyEntry = z
   })
   .strict();
 
+/**
+ * How questions write this country's own places: read by the resolver, never shown as a fact.
+ * Kept apart from the facts so that adding a country's words is editing its own file.
+ */
+export const CountryWordsSchema = z
+  .object({
+    /** Abbreviations read only as typed ("HK" is Hong Kong), replaced before matching. */
+    abbreviations: z.array(z.object({ abbreviation: Text, word: Text }).strict()).default([]),
+    /** Places of this country that the world's country list holds as territories (Hong Kong). */
+    own_places: z.array(Text).default([]),
+  })
+  .strict();
+
 export const CountrySchema = z
   .object({
     id: Id,
@@ -253,6 +266,7 @@ export const CountrySchema = z
     footnotes: z
       .array(z.object({ number: z.number().int().positive(), text: Text, ...sourced }).strict())
       .default([]),
+    words: CountryWordsSchema.optional(),
   })
   .strict();
 

@@ -1,4 +1,6 @@
 import Fuse from "fuse.js";
+import { FIELD_QUESTION_WORDS, type FieldName } from "../model/fields.ts";
+import type { DatasetLookup, PolicyRef } from "../model/lookup.ts";
 import {
   COUNTRY_FIELDS,
   POLICY_FIELDS,
@@ -14,7 +16,7 @@ import {
   normalizeText,
   phraseStems,
   stemToken,
-} from "./normalize.ts";
+} from "../model/normalize.ts";
 import {
   ALL_POLICIES_WORDS,
   CJK_FIELD_WORDS,
@@ -30,8 +32,10 @@ import {
   POLICY_FIELD_WORDS,
   STOP_WORDS,
   WEAK_COMPARE_WORDS,
-  WORLD_COUNTRIES,
+  OTHER_COUNTRY_NAMES,
+  CAPITALISED_ABBREVIATIONS,
 } from "./vocabulary.ts";
+import { worldCountries } from "./world-countries.ts";
 
 /**
  * Everything the resolver and autocomplete look things up in, built once per dataset: the
@@ -39,10 +43,7 @@ import {
  * vocabulary as phrase tables, country words, and fuse.js indexes for typos and autocomplete.
  */
 
-export interface PolicyRef {
-  country: Country;
-  policy: Policy;
-}
+export type { PolicyRef } from "../model/lookup.ts";
 
 /** One name a policy goes by, as comparable tokens with how much each token identifies it. */
 export interface AliasEntry {
@@ -62,7 +63,8 @@ export interface CjkAlias {
   text: string;
 }
 
-export type FieldName = PolicyField | CountryField;
+export type { FieldName } from "../model/fields.ts";
+export { FIELD_QUESTION_WORDS } from "../model/fields.ts";
 
 export type ScopedField =
   { scope: "policy"; field: PolicyField } | { scope: "country"; field: CountryField };
@@ -78,7 +80,7 @@ export interface PhraseTable<T> {
   maxLength: number;
 }
 
-export interface Catalog {
+export interface Catalog extends DatasetLookup {
   countries: readonly Country[];
   policies: Map<string, PolicyRef>;
   countryById: Map<string, Country>;
@@ -88,6 +90,10 @@ export interface Catalog {
   cjkAliases: CjkAlias[];
   countryPhrases: PhraseTable<CountryMention>;
   cjkCountryAliases: { countryId: string; text: string }[];
+  /** Chinese names of countries the data does not hold ("德国"): declined by name. */
+  cjkForeignCountries: { name: string; text: string }[];
+  /** Abbreviations read only as typed ("US", a country's "HK"), expanded before matching. */
+  abbreviations: { pattern: RegExp; word: string }[];
   fieldPhrases: PhraseTable<FieldPhrase>;
   cjkFieldWords: (ScopedField & { text: string })[];
   comparePhrases: PhraseTable<true>;
@@ -229,8 +235,11 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       for (const stem of stemsOf(name)) countryStems.add(stem);
     }
   }
-  for (const entry of WORLD_COUNTRIES) {
-    const known = datasetCountryKeys.get(phraseStems(entry.name).join(" "));
+  const cjkForeignCountries: { name: string; text: string }[] = [];
+  for (const entry of worldCountries(OTHER_COUNTRY_NAMES, countries)) {
+    const known = entry.words
+      .map((word) => datasetCountryKeys.get(phraseStems(word).join(" ")))
+      .find((id) => id !== undefined);
     for (const word of entry.words) {
       const key = phraseStems(word).join(" ");
       if (datasetCountryKeys.has(key)) continue;
@@ -240,6 +249,10 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
           : { kind: "unknown", name: entry.name };
       addPhrase(countryPhrases, word, mention);
       if (known !== undefined) for (const stem of phraseStems(word)) countryStems.add(stem);
+    }
+    for (const text of entry.cjk) {
+      if (known !== undefined) cjkCountryAliases.push({ countryId: known, text });
+      else cjkForeignCountries.push({ name: entry.name, text });
     }
   }
 
@@ -483,6 +496,17 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     cjkAliases,
     countryPhrases,
     cjkCountryAliases,
+    cjkForeignCountries,
+    abbreviations: [
+      ...CAPITALISED_ABBREVIATIONS,
+      ...countries.flatMap((c) => c.words?.abbreviations ?? []),
+    ].map(({ abbreviation, word }) => ({
+      pattern: new RegExp(
+        `(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
+        "gu",
+      ),
+      word,
+    })),
     fieldPhrases,
     cjkFieldWords,
     comparePhrases,
@@ -675,26 +699,3 @@ export function correctTypo(
   if (best === null) return null;
   return { stem: best.stem, similarity: 1 - 0.12 * best.distance };
 }
-
-/** Fields and their display words, for suggestions that the resolver reads back. */
-export const FIELD_QUESTION_WORDS: Readonly<Record<FieldName, string>> = {
-  type: "policy type",
-  summary: "summary",
-  objectives: "objectives",
-  focus: "focus",
-  authorities: "authorities",
-  beneficiaries: "beneficiaries",
-  instruments: "instruments",
-  start_year: "start year",
-  end_year: "end year",
-  budget: "budget",
-  funding_source: "source of funding",
-  evaluation: "evaluation",
-  eu_alignment: "EU priorities",
-  maturity: "maturity",
-  policies: "policies",
-  approach: "policy approach",
-  continuity: "continuity",
-  consistency: "consistency",
-  sources: "sources",
-};

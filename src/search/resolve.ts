@@ -1,4 +1,4 @@
-import type { Intent } from "../answers/types.ts";
+import type { Intent } from "../model/intent.ts";
 import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
 import { knownPoliciesText, starterSuggestions } from "./resolve/replies.ts";

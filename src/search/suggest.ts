@@ -1,7 +1,7 @@
 import type Fuse from "fuse.js";
 import type { Choice } from "../engine.ts";
 import type { Catalog, SuggestRecord } from "./catalog.ts";
-import { allowedEdits, editDistance, normalizeText, phraseStems } from "./normalize.ts";
+import { allowedEdits, editDistance, normalizeText, phraseStems } from "../model/normalize.ts";
 import { resolveQuestion } from "./resolve.ts";
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { createEngine } from "../../src/create-engine.ts";
 import { buildCatalog } from "../../src/search/catalog.ts";
-import { phraseStems } from "../../src/search/normalize.ts";
+import { phraseStems } from "../../src/model/normalize.ts";
 import {
   COMMON_WORDS,
   GENERIC_NAME_WORDS,

@@ -1,6 +1,6 @@
 import type { PolicyField } from "../../dataset/schema.ts";
-import type { Intent } from "../../answers/types.ts";
-import { policyName } from "../../answers/format.ts";
+import type { Intent } from "../../model/intent.ts";
+import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { hasPhrase, readTokens, markNameUsed } from "./tokens.ts";
 import { compareAll, readComparisonCues } from "./compare.ts";

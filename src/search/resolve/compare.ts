@@ -1,5 +1,5 @@
 import type { PolicyField } from "../../dataset/schema.ts";
-import type { Intent } from "../../answers/types.ts";
+import type { Intent } from "../../model/intent.ts";
 import type { Catalog } from "../catalog.ts";
 import { hasPhrase, scanPhrases, type QuestionToken } from "./tokens.ts";
 

@@ -1,6 +1,6 @@
 import type { CountryField } from "../../dataset/schema.ts";
-import type { Intent } from "../../answers/types.ts";
-import { tokenize } from "../normalize.ts";
+import type { Intent } from "../../model/intent.ts";
+import { containsChineseWord, tokenize } from "../../model/normalize.ts";
 import type { Catalog, CountryMention } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MIN_LISTED_PARTS } from "./fields.ts";
@@ -33,6 +33,9 @@ export function matchCountries(
         known.add(alias.countryId);
         token.used = true;
       }
+    }
+    for (const foreign of catalog.cjkForeignCountries) {
+      if (containsChineseWord(token.raw, foreign.text)) unknown.add(foreign.name);
     }
   }
   return { known: [...known], unknown: [...unknown], positions };

@@ -1,4 +1,4 @@
-import type { Intent } from "../../answers/types.ts";
+import type { Intent } from "../../model/intent.ts";
 import type { Catalog } from "../catalog.ts";
 import { knownPoliciesText, starterSuggestions } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";

@@ -1,6 +1,6 @@
 import type { PolicyField } from "../../dataset/schema.ts";
-import { tokenize } from "../normalize.ts";
-import type { Intent } from "../../answers/types.ts";
+import { tokenize } from "../../model/normalize.ts";
+import type { Intent } from "../../model/intent.ts";
 import type { Catalog, FieldName, PolicyRef } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
 import type { Candidate } from "./policy-match.ts";

@@ -1,5 +1,4 @@
-import { isCjk, tokenize } from "../normalize.ts";
-import { CAPITALISED_ABBREVIATIONS } from "../vocabulary.ts";
+import { isCjk, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 
 export interface QuestionToken {
@@ -69,17 +68,9 @@ export function scanPhrases<T>(
   return matches.sort((a, b) => (a.indices[0] ?? 0) - (b.indices[0] ?? 0));
 }
 
-const ABBREVIATION_PATTERNS = CAPITALISED_ABBREVIATIONS.map(({ abbreviation, word }) => ({
-  pattern: new RegExp(
-    `(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
-    "gu",
-  ),
-  word,
-}));
-
-function expandAbbreviations(text: string): string {
+function expandAbbreviations(catalog: Catalog, text: string): string {
   let out = text;
-  for (const { pattern, word } of ABBREVIATION_PATTERNS) out = out.replace(pattern, ` ${word} `);
+  for (const { pattern, word } of catalog.abbreviations) out = out.replace(pattern, ` ${word} `);
   return out;
 }
 
@@ -129,7 +120,7 @@ export function isYear(stem: string): boolean {
 }
 
 export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
-  const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(text));
+  const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(catalog, text));
   const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
     (token): QuestionToken => {
       const base = {

@@ -1,4 +1,4 @@
-import { tokenize } from "../normalize.ts";
+import { tokenize } from "../../model/normalize.ts";
 import { CJK_GENERIC_WORDS, CJK_QUESTION_WORDS } from "../vocabulary.ts";
 import type { Catalog } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";

@@ -1,4 +1,4 @@
-import type { Intent } from "../../answers/types.ts";
+import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { isYear, type QuestionToken } from "./tokens.ts";
 import { compareAll, type ComparisonCues } from "./compare.ts";

@@ -1,5 +1,5 @@
 import type { PolicyField } from "../../dataset/schema.ts";
-import type { Intent } from "../../answers/types.ts";
+import type { Intent } from "../../model/intent.ts";
 
 /** Openings of yes/no questions. */
 const YES_NO_OPENERS = /^\s*(?:is|are|was|were|does|do|did|has|have|had)\b/i;

@@ -48,6 +48,28 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+const CHINESE_WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+
+/** Chinese is not space-separated: its words, as Intl.Segmenter reads them ("德国的集群政策" → 德国 的 集群 政策). */
+export function segmentChinese(run: string): string[] {
+  return [...CHINESE_WORDS.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/** Whether `word` is in `run` as whole words (not across a word boundary: "加纳" in "增加纳税"). */
+export function containsChineseWord(run: string, word: string): boolean {
+  if (!run.includes(word)) return false;
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const s of CHINESE_WORDS.segment(run)) {
+    starts.add(s.index);
+    ends.add(s.index + s.segment.length);
+  }
+  for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) {
+    if (starts.has(at) && ends.has(at + word.length)) return true;
+  }
+  return false;
+}
+
 export function isCjk(token: string): boolean {
   return CJK_TEST.test(token);
 }
@@ -81,39 +103,7 @@ export function phraseStems(text: string): string[] {
   return tokenize(text).map((token) => token.stem);
 }
 
-/**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early
- * once it must exceed `max`: "torhc" is one edit from "torch".
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev: number[] = new Array<number>(cols).fill(0);
-  let prev: number[] = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const current: number[] = new Array<number>(cols).fill(0);
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        (prev[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
-      }
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = current;
-  }
-  return prev[cols - 1] ?? max + 1;
-}
+export { editDistance } from "../text/edit-distance.ts";
 
 /** How many edits a typo of this length may have and still count as the word. */
 export function allowedEdits(length: number): number {

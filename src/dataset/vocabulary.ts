@@ -1,0 +1,116 @@
+import path from "node:path";
+import { packagePath } from "../package-root.ts";
+import { z } from "zod";
+import { COUNTRY_FIELDS, POLICY_FIELDS, PolicyField, type CountryField } from "./schema.ts";
+import { loadJsonFile } from "./load.ts";
+
+/**
+ * The words questions are written in, as data (data/vocabulary/*.json), checked at start-up:
+ * a bad file stops the start naming the file and the JSON path. Words tied to one country
+ * (its places, local abbreviations) live in that country's file instead (`words`).
+ */
+
+const Phrase = z.string().trim().min(1);
+const Phrases = z.array(Phrase);
+
+/** `strong` phrases name the field; `weak` ones count only when nothing stronger does. */
+const FieldWordsSchema = z.object({ strong: Phrases, weak: Phrases.optional() }).strict();
+export type FieldWords = z.infer<typeof FieldWordsSchema>;
+
+function everyField<const K extends string>(fields: readonly K[]) {
+  return z
+    .object(
+      Object.fromEntries(fields.map((f) => [f, FieldWordsSchema])) as Record<
+        K,
+        typeof FieldWordsSchema
+      >,
+    )
+    .strict();
+}
+
+const FieldsFile = z
+  .object({ policy: everyField(POLICY_FIELDS), country: everyField(COUNTRY_FIELDS) })
+  .strict();
+
+const CuesFile = z
+  .object({
+    /** "compare", "versus", "which is older": two or more policies side by side. */
+    compare: Phrases,
+    /** "share", "in common": a comparison only when several policies are in view. */
+    weak_compare: Phrases,
+    /** "how do I…": errands, not questions about a fact. */
+    how_to: Phrases,
+    /** Orderings and superlatives → the field they order by ("oldest" → start_year). */
+    order: z.record(Phrase, PolicyField),
+    /** "all policies", "each of them": the question is about every policy. */
+    all_policies: Phrases,
+  })
+  .strict();
+
+const WordsFile = z
+  .object({
+    /** Words that carry no meaning for matching (never typos, never names). */
+    stop: Phrases,
+    /** Ordinary words of questions (the stop words are added): never typos, never names. */
+    common: Phrases,
+    /** Everyday words never corrected into a field word ("lunch"), never a name alone. */
+    everyday: Phrases,
+    /** Words many names share ("program", "national"): little evidence for one policy. */
+    generic_name: Phrases,
+    /** Words of places ("river", "delta"): a partial name made only of them is a guess. */
+    geographic: Phrases,
+    /** Nouns typed after a name as part of it ("the GBA plan"). */
+    name_nouns: Phrases,
+  })
+  .strict();
+
+const ChineseFile = z
+  .object({
+    /** Generic nouns of programme names ("计划"): never evidence for one name. */
+    generic: Phrases,
+    /** Function and question words ("什么", "哪个"). */
+    question: Phrases,
+    /** Chinese field words, by field. */
+    fields: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
+  })
+  .strict();
+
+const CountriesFile = z
+  .object({
+    /**
+     * Words for countries beyond their ISO names (from i18n-iso-countries), by ISO 3166-1
+     * alpha-2 code: demonyms and everyday names ("german", "holland").
+     */
+    other_names: z.record(z.string().regex(/^[A-Z]{2}$/u), Phrases),
+    /** Abbreviations that mean a country only in capitals ("US"; "us" is a pronoun). */
+    capitalised_abbreviations: z
+      .array(z.object({ abbreviation: Phrase, word: Phrase }).strict())
+      .default([]),
+  })
+  .strict();
+
+export interface Vocabulary {
+  fields: z.infer<typeof FieldsFile>;
+  cues: z.infer<typeof CuesFile>;
+  words: z.infer<typeof WordsFile>;
+  chinese: z.infer<typeof ChineseFile>;
+  countries: z.infer<typeof CountriesFile>;
+}
+
+export type ChineseFieldWords = Partial<Record<PolicyField | CountryField, string[]>>;
+
+/** The package's data/vocabulary, found from the package root so any cwd (and the build) works. */
+export function defaultVocabularyDir(): string {
+  return packagePath("data", "vocabulary");
+}
+
+export function loadVocabulary(dir: string = defaultVocabularyDir()): Vocabulary {
+  const file = (name: string): string => path.join(dir, `${name}.json`);
+  return {
+    fields: loadJsonFile(file("fields"), FieldsFile),
+    cues: loadJsonFile(file("cues"), CuesFile),
+    words: loadJsonFile(file("words"), WordsFile),
+    chinese: loadJsonFile(file("chinese"), ChineseFile),
+    countries: loadJsonFile(file("countries"), CountriesFile),
+  };
+}
