@@ -26,13 +26,19 @@ const LocaleFile = z.object({
 
 const require = createRequire(import.meta.url);
 
+const cache = new Map<string, Map<string, string[]>>();
+
+/** One locale's names by ISO code, read once. */
 function localeNames(locale: string): Map<string, string[]> {
+  const cached = cache.get(locale);
+  if (cached) return cached;
   const file = require.resolve(`i18n-iso-countries/langs/${locale}.json`);
   const parsed = LocaleFile.parse(JSON.parse(readFileSync(file, "utf8")));
   const out = new Map<string, string[]>();
   for (const [code, names] of Object.entries(parsed.countries)) {
     out.set(code, typeof names === "string" ? [names] : names);
   }
+  cache.set(locale, out);
   return out;
 }
 
