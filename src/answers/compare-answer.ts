@@ -4,8 +4,9 @@ import {
   bullets,
   budgetStated,
   budgetSummary,
+  endRemark,
   evaluationText,
-  firstSentence,
+  fundingValue,
   inSentence,
   joinAnd,
   kindText,
@@ -13,11 +14,19 @@ import {
   periodRow,
   periodText,
   policyName,
+  sectorsPhrase,
   shortItem,
   sourceLine,
+  summaryLead,
   unique,
 } from "./format.ts";
-import { FIELD_TITLES } from "./policy-answer.ts";
+import {
+  CARD_FIELDS,
+  FIELD_TITLES,
+  FIELDS_SHOWN,
+  fieldNotes,
+  noteSections,
+} from "./policy-answer.ts";
 import type { Answer, AnswerSection } from "./types.ts";
 
 /** Two or more policies side by side: which is earlier, what they share, what each has alone. */
@@ -83,19 +92,33 @@ function endYears(policies: readonly Policy[]): CompareBody {
   const parts = groups.map(([end, group]) => {
     const who = capitalise(names(group));
     if (end === "none") return `${who} ${group.length > 1 ? "have" : "has"} no end year`;
-    const verb = group.length === 1 ? "ends" : group.length === 2 ? "both end" : "all end";
-    return `${who} ${verb} in ${end}`;
+    const verb =
+      group.length === 1
+        ? "is planned to end"
+        : group.length === 2
+          ? "are both planned to end"
+          : "are all planned to end";
+    // What the source adds about each end ("it may continue even after this period") stays.
+    const remarks = group.flatMap((p) => {
+      const remark = endRemark(p);
+      if (remark === null) return [];
+      return [group.length === 1 ? remark : `${policyName(p)}: ${remark}`];
+    });
+    return `${who} ${verb} in ${end}${remarks.length > 0 ? ` (${remarks.join("; ")})` : ""}`;
   });
   return {
     text: joinClauses(parts),
-    details: policies.map((p) => ({
-      name: p.short_name,
-      value:
-        p.end_year.value === null
-          ? "no end year (unlimited)"
-          : `${p.end_year.value} (limited period)`,
-      inline: true,
-    })),
+    details: policies.map((p) => {
+      const remark = endRemark(p);
+      return {
+        name: p.short_name,
+        value:
+          p.end_year.value === null
+            ? "no end year (unlimited)"
+            : `${p.end_year.value} (limited period${remark ? `; ${remark}` : ""})`,
+        inline: true,
+      };
+    }),
   };
 }
 
@@ -112,11 +135,20 @@ function budgets(policies: readonly Policy[]): CompareBody {
       stated.length === 1 ? "has" : "have"
     } a stated budget; the sources give none for ${names(unstated)}.`;
   }
+  // Where the source qualifies who pays, the comparison says who pays and the caveat.
+  const qualified = policies.flatMap((p) => {
+    const qualification = p.funding_source.qualification;
+    return qualification
+      ? [
+          ` ${capitalise(policyName(p))} is funded by ${lowerFirst(p.funding_source.text)}, but the source adds: “${qualification.text}”`,
+        ]
+      : [];
+  });
   return {
-    text,
+    text: `${text}${qualified.join("")}`,
     details: policies.map((p) => ({
       name: p.short_name,
-      value: `Overall: ${p.budget.overall}\nAnnual: ${p.budget.annual}\nFunding: ${p.funding_source.text}`,
+      value: `Overall: ${p.budget.overall}\nAnnual: ${p.budget.annual}\nFunding: ${fundingValue(p)}`,
     })),
   };
 }
@@ -281,11 +313,14 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
           `${capitalise(names(group))} ${isAre(group)} ${
             group.length === 2 ? "both " : group.length > 2 ? "all " : ""
           }${scope}`,
-        (p) => `${p.focus.scope}: ${p.focus.sectors.join(", ") || p.focus.text}`,
+        (p) =>
+          `${p.focus.scope}: ${
+            p.focus.sectors.length > 0 ? sectorsPhrase(p, p.focus.sectors.join(", ")) : p.focus.text
+          }`,
       );
       const sectors = policies
         .filter((p) => p.focus.sectors.length > 0)
-        .map((p) => `${policyName(p)} covers ${named(p.focus.sectors)}`);
+        .map((p) => `${policyName(p)} covers ${sectorsPhrase(p, named(p.focus.sectors))}`);
       return {
         text: `${scopes.text.replace(/\.$/, "")}${sectors.length > 0 ? `: ${sectors.join("; ")}` : ""}.`,
         details: scopes.details,
@@ -311,13 +346,20 @@ function compareField(policies: readonly Policy[], field: PolicyField): CompareB
     case "funding_source":
       return {
         text: joinClauses(
-          policies.map((p) => `${capitalise(policyName(p))}: ${lowerFirst(p.funding_source.text)}`),
+          policies.map((p) => {
+            const qualification = p.funding_source.qualification;
+            return `${capitalise(policyName(p))}: ${lowerFirst(p.funding_source.text)}${
+              qualification
+                ? ` (but the source adds: “${qualification.text.replace(/[.]$/, "")}”)`
+                : ""
+            }`;
+          }),
         ),
-        details: policies.map((p) => ({ name: p.short_name, value: p.funding_source.text })),
+        details: policies.map((p) => ({ name: p.short_name, value: fundingValue(p) })),
       };
     case "summary":
       return {
-        text: policies.map((p) => firstSentence(p.summary.text)).join(" "),
+        text: policies.map(summaryLead).join(" "),
         details: policies.map((p) => ({ name: p.short_name, value: p.summary.text })),
       };
   }
@@ -354,38 +396,11 @@ function euAlignment(policies: readonly Policy[]): CompareBody {
     shared.length > 0
       ? `${policies.length === 2 ? "both" : "all"} share ${joinAnd(shared)}`
       : `no priority is shared by ${policies.length === 2 ? "both" : "all"}`;
-  const uncertain = policies.some((p) => p.eu_alignment.note !== undefined);
-  const notes = distinctNotes(
-    policies.flatMap((p) => (p.eu_alignment.note ? [p.eu_alignment.note] : [])),
-  );
   return {
-    text: `${each.join("; ")}; ${sharedText}${
-      uncertain ? " (the source's layout makes this reading uncertain)" : ""
-    }.`,
-    details: [...body.details, ...notes.map((note) => ({ name: "Note on the data", value: note }))],
+    text: `${each.join("; ")}; ${sharedText}.`,
+    details: body.details,
   };
 }
-
-/**
- * Notes that say the same thing about each policy ("… could instead belong to this column")
- * are one note: a note is kept only when most of its words are not in a note already kept.
- */
-function distinctNotes(notes: readonly string[]): string[] {
-  const kept: { note: string; words: Set<string> }[] = [];
-  for (const note of notes) {
-    const words = new Set(note.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-    const repeats = kept.some((k) => {
-      let common = 0;
-      for (const word of words) if (k.words.has(word)) common += 1;
-      return common / Math.max(words.size, k.words.size) >= NEAR_DUPLICATE_SHARE;
-    });
-    if (!repeats) kept.push({ note, words });
-  }
-  return kept.map((k) => k.note);
-}
-
-/** Share of words two notes have in common for one to repeat the other. */
-const NEAR_DUPLICATE_SHARE = 0.8;
 
 const INSTRUMENT_KINDS = [
   { name: "financial", items: (p: Policy) => p.instruments.financial },
@@ -444,18 +459,46 @@ function keyFacts(policies: readonly Policy[]): CompareBody {
         ].join("\n"),
         inline: true,
       })),
-      { name: "Objectives", value: objectives.text },
+      { name: "Objectives", value: withUncertainReading(objectives.text, policies, "objectives") },
     ],
   };
 }
 
+/** What the key facts show: the card's facts (but the summary) and the objectives. */
 const KEY_FACT_FIELDS: readonly PolicyField[] = [
-  "type",
-  "start_year",
-  "budget",
-  "evaluation",
+  ...CARD_FIELDS.filter((f) => f !== "summary"),
   "objectives",
 ];
+
+/**
+ * "…; the source's layout makes the reading of the Greater Bay Area plan's objectives
+ * uncertain (see the notes)", when the data marks a compared reading as uncertain.
+ */
+function withUncertainReading(
+  text: string,
+  policies: readonly Policy[],
+  field: PolicyField,
+): string {
+  const uncertain = policies.filter((p) => p[field].uncertain === true);
+  if (uncertain.length === 0) return text;
+  const whose =
+    uncertain.length === policies.length && policies.length > 1
+      ? `of ${uncertain.length === 2 ? "both" : "all"} policies' ${FIELD_TITLES[field]}`
+      : `of ${joinAnd(uncertain.map((p) => `${policyName(p)}'s`))} ${FIELD_TITLES[field]}`;
+  return `${text.replace(/[.]$/, "")}; the source's layout makes the reading ${whose} uncertain (see the notes).`;
+}
+
+/** Every compared policy's notes on the fields the view shows, each naming its policy. */
+function compareNotes(
+  policies: readonly Policy[],
+  fields: readonly PolicyField[],
+): AnswerSection[] {
+  return noteSections(
+    fields.flatMap((field) =>
+      policies.flatMap((p) => fieldNotes(p, field, `${p.short_name} (${FIELD_TITLES[field]})`)),
+    ),
+  );
+}
 
 export function compareAnswer(
   country: Country,
@@ -467,10 +510,14 @@ export function compareAnswer(
     (a, b) => a.start_year.value - b.start_year.value || a.id.localeCompare(b.id),
   );
   const body = field === null ? keyFacts(policies) : compareField(policies, field);
-  const fields = field === null ? KEY_FACT_FIELDS : [field];
-  const sources = unique(
-    policies.flatMap((p) => fields.map((f) => sourceLine(country, p[f].source))),
-  );
+  const fields = field === null ? KEY_FACT_FIELDS : FIELDS_SHOWN[field];
+  const qualifications = fields.includes("funding_source")
+    ? policies.flatMap((p) => p.funding_source.qualification?.source ?? [])
+    : [];
+  const sources = unique([
+    ...policies.flatMap((p) => fields.map((f) => sourceLine(country, p[f].source))),
+    ...qualifications.map((section) => sourceLine(country, section)),
+  ]);
   const ids = policies.map((p) => p.id).sort();
   const shortNames = policies.map((p) => p.short_name);
   const withPeriods = field === null || field === "start_year" || field === "end_year";
@@ -493,8 +540,8 @@ export function compareAnswer(
     policies: ids,
     field,
     title: `${shortNames.join(" vs ")}${field ? ` — ${FIELD_TITLES[field]}` : ""}`,
-    text: body.text,
-    details: body.details,
+    text: field === null ? body.text : withUncertainReading(body.text, policies, field),
+    details: [...body.details, ...compareNotes(policies, fields)],
     sources,
     suggestions,
     ...(withPeriods ? { periods: policies.map(periodRow) } : {}),

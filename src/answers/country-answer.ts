@@ -3,6 +3,7 @@ import { computeMaturity } from "../dataset/maturity.ts";
 import { normalizeText } from "../model/normalize.ts";
 import {
   bullets,
+  endRemark,
   firstSentence,
   formatNumber,
   joinAnd,
@@ -12,8 +13,17 @@ import {
   periodText,
   policyName,
   sourceLine,
+  summaryLead,
 } from "./format.ts";
+import { FIELD_TITLES, fieldNotes, noteSections, type FactNote } from "./policy-answer.ts";
 import type { Answer, AnswerSection, ScoreRow } from "./types.ts";
+
+/** A note on a country fact, as an answer section that every renderer keeps. */
+function countryNotes(notes: readonly (string | undefined)[]): AnswerSection[] {
+  return noteSections(
+    notes.flatMap((text): FactNote[] => (text === undefined ? [] : [{ about: null, text }])),
+  );
+}
 
 /** Country-level facts: maturity, the policies, approach, continuity, consistency, sources. */
 
@@ -39,17 +49,31 @@ function maturityAnswer(country: Country, dimensionId: string | null): Answer {
   });
   const total = scores.reduce((sum, s) => sum + s.score, 0);
   const max = scores.reduce((sum, s) => sum + s.max, 0);
+  const { intro } = country.maturity;
+  const terminated = country.state_of_play.evaluation_terminated;
   const details: AnswerSection[] = [
     {
       name: "Total",
-      value: `${formatNumber(total)} of ${formatNumber(max)}`,
+      // The factsheet prints the four scores, not their sum.
+      value: `${formatNumber(total)} of ${formatNumber(max)} (the sum of the four scores the factsheet gives; it prints no total)`,
       inline: true,
     },
     { name: "Data year", value: String(country.maturity.data_year), inline: true },
+    {
+      name: "How it is scored",
+      value: `${intro === undefined ? "" : `${intro}\n`}${bullets(
+        country.maturity.dimensions.map((d) => d.rule),
+      )}`,
+    },
+    {
+      name: "Policy evaluation (for terminated policies)",
+      value: `${terminated.status}. ${terminated.text}`,
+    },
     ...country.maturity.notes.map((note, i) => ({
       name: i === 0 ? "About the index" : "Note",
       value: note,
     })),
+    ...countryNotes([country.maturity.note]),
   ];
   return {
     kind: "answer",
@@ -59,9 +83,9 @@ function maturityAnswer(country: Country, dimensionId: string | null): Answer {
     title: `${country.name} — cluster policy maturity`,
     text: `${dimensionLead(country, scores, dimensionId)}${country.name}'s cluster policy maturity is ${formatNumber(total)} of ${formatNumber(
       max,
-    )}${dimensionId !== null ? " in total" : ""} (data from ${country.maturity.data_year}).`,
+    )}${dimensionId !== null ? " in total" : ""} — the sum of the four scores the factsheet gives (data from ${country.maturity.data_year}).`,
     details,
-    sources: [sourceLine(country, country.maturity.source)],
+    sources: [sourceLine(country, country.maturity.source), sourceLine(country, terminated.source)],
     suggestions: [
       `${country.name} consistency`,
       `${country.name} policies`,
@@ -82,8 +106,12 @@ function dimensionLead(country: Country, scores: ScoreRow[], dimensionId: string
 }
 
 function policyLine(policy: Policy): string {
-  return `${policy.short_name} (${kindText(policy)}, ${periodText(policy)})`;
+  const remark = endRemark(policy);
+  return `${policy.short_name} (${kindText(policy)}, ${periodText(policy)}${remark ? `; ${remark}` : ""})`;
 }
+
+/** What the policy list shows of each policy: its type, period and first sentence. */
+const LISTED_FIELDS = ["type", "start_year", "end_year", "summary"] as const;
 
 function policiesAnswer(country: Country): Answer {
   const count = country.policies.length;
@@ -96,10 +124,19 @@ function policiesAnswer(country: Country): Answer {
     text: `${country.name} has ${count} cluster ${count === 1 ? "policy" : "policies"} in the data: ${joinAnd(
       country.policies.map(policyLine),
     )}.`,
-    details: country.policies.map((p) => ({
-      name: p.short_name,
-      value: `${p.type.label}; ${periodText(p)}. ${firstSentence(p.summary.text)}`,
-    })),
+    details: [
+      ...country.policies.map((p) => ({
+        name: p.short_name,
+        value: `${p.type.label}; ${periodText(p)}. ${summaryLead(p)}`,
+      })),
+      ...noteSections(
+        LISTED_FIELDS.flatMap((field) =>
+          country.policies.flatMap((p) =>
+            fieldNotes(p, field, `${p.short_name} (${FIELD_TITLES[field]})`),
+          ),
+        ),
+      ),
+    ],
     sources: [sourceLine(country, "National cluster policy, programmes and initiatives")],
     suggestions: country.policies.slice(0, 3).map((p) => p.short_name),
     periods: country.policies.map(periodRow),
@@ -115,17 +152,24 @@ function textAnswer(country: Country, field: "approach" | "continuity" | "consis
     text = `${country.name}'s cluster policy approach: ${play.approach.items
       .map((item) => item.charAt(0).toLowerCase() + item.slice(1))
       .join("; ")}.`;
-    details = [{ name: "Approach", value: bullets(play.approach.items) }];
+    details = [
+      { name: "Approach", value: bullets(play.approach.items) },
+      ...countryNotes([play.approach.note]),
+    ];
     source = play.approach.source;
   } else if (field === "continuity") {
     text = firstSentence(play.continuity.text);
-    details = [{ name: "Continuity", value: play.continuity.text }];
+    details = [
+      { name: "Continuity", value: play.continuity.text },
+      ...countryNotes([play.continuity.note]),
+    ];
     source = play.continuity.source;
   } else {
     text = `${country.name}'s cluster policies rate “${play.consistency.rating}” for consistency.`;
     details = [
       { name: "Rating", value: play.consistency.rating, inline: true },
       { name: "Consistency", value: play.consistency.text },
+      ...countryNotes([play.consistency.note]),
     ];
     source = play.consistency.source;
   }
@@ -142,11 +186,19 @@ function textAnswer(country: Country, field: "approach" | "continuity" | "consis
   };
 }
 
+/** An address the source prints cut short is shown as printed, said to be incomplete. */
+function addressOf(entry: Bibliography): string | undefined {
+  if (entry.url === undefined) return undefined;
+  return entry.url_incomplete === true
+    ? `address incomplete in the source (not a link): “${entry.url}”`
+    : entry.url;
+}
+
 function formatEntry(entry: Bibliography): AnswerSection {
   const parts = [
     entry.title,
     entry.publisher,
-    entry.url,
+    addressOf(entry),
     entry.accessed ? `accessed ${entry.accessed}` : undefined,
   ];
   return {
@@ -183,7 +235,16 @@ export function sourcesAnswer(country: Country, policy: Policy | null): Answer {
     field: "sources",
     title: `${policy ? policy.short_name : country.name} — sources`,
     text,
-    details: entries.map(formatEntry),
+    details: [
+      ...entries.map(formatEntry),
+      ...noteSections(
+        entries.flatMap((entry): FactNote[] =>
+          entry.note === undefined
+            ? []
+            : [{ about: `${entry.author} (${entry.year})`, text: entry.note }],
+        ),
+      ),
+    ],
     sources: [sourceLine(country, "Bibliography")],
     suggestions: policy
       ? [policy.short_name, `${country.name} sources`]

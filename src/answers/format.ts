@@ -27,19 +27,89 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-export function firstSentence(text: string): string {
-  const match = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
-  return (match?.[1] ?? text).trim();
+/**
+ * Offsets of the full stops that the data marks as stray (a list goes on after them:
+ * "through Innovation Clusters. Technology Business Incubators, …"): no sentence ends there.
+ */
+function strayStops(text: string, strays: readonly string[]): Set<number> {
+  const stops = new Set<number>();
+  for (const snippet of strays) {
+    const at = text.indexOf(snippet);
+    const dot = snippet.indexOf(". ");
+    if (at >= 0 && dot >= 0) stops.add(at + dot);
+  }
+  return stops;
 }
 
-/** Up to `max` characters, cut at a sentence or word boundary, with an ellipsis when cut. */
-export function clip(text: string, max: number): string {
+/** The text's first sentence; a full stop the data marks as stray does not end it. */
+export function firstSentence(text: string, strays: readonly string[] = []): string {
+  const trimmed = text.trim();
+  const stops = strayStops(trimmed, strays);
+  for (const match of trimmed.matchAll(/[.!?](?=\s|$)/g)) {
+    if (!stops.has(match.index)) return trimmed.slice(0, match.index + 1);
+  }
+  return trimmed;
+}
+
+/**
+ * Up to `max` characters, cut at a sentence or word boundary, with an ellipsis when cut; a full
+ * stop the data marks as stray is no sentence boundary.
+ */
+export function clip(text: string, max: number, strays: readonly string[] = []): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const sentenceEnd = cut.lastIndexOf(". ");
+  const stops = strayStops(text, strays);
+  let sentenceEnd = cut.lastIndexOf(". ");
+  while (sentenceEnd >= 0 && stops.has(sentenceEnd)) {
+    sentenceEnd = cut.lastIndexOf(". ", sentenceEnd - 1);
+  }
   if (sentenceEnd > max * 0.6) return cut.slice(0, sentenceEnd + 1);
   const space = cut.lastIndexOf(" ");
   return `${cut.slice(0, space > 0 ? space : cut.length)}…`;
+}
+
+/** A policy's summary, first sentence: a stray full stop inside a list does not cut it. */
+export function summaryLead(policy: Policy): string {
+  return firstSentence(policy.summary.text, policy.summary.stray_full_stops ?? []);
+}
+
+/**
+ * What the data adds about the end year ("it may continue even after this period"), without
+ * its "Planned end" label, which a sentence about the end already says.
+ */
+export function endRemark(policy: Policy): string | null {
+  const end = policy.end_year.value;
+  const milestone = policy.start_year.milestones.find((m) => m.year === end);
+  if (!milestone) return null;
+  const remark = milestone.event.replace(
+    /^\s*(?:planned|scheduled|expected)\s+end\b[;,:.]?\s*/i,
+    "",
+  );
+  return remark === "" ? null : lowerFirst(remark);
+}
+
+/**
+ * The sectors as the text gives them: "sectors such as a, b and c" when the text introduces
+ * them as examples ("such as"), "sectors, for instance, a, b and c"; plainly when it lists all.
+ */
+export function sectorsPhrase(policy: Policy, items: string): string {
+  const qualifier = policy.focus.sectors_qualifier;
+  if (qualifier === undefined) return items;
+  return /^(?:such as|including|like|e\.g\.)$/i.test(qualifier)
+    ? `sectors ${qualifier} ${items}`
+    : `sectors, ${qualifier}, ${items}`;
+}
+
+/** "…, which the source qualifies: “…”": the source of funding with what the source adds. */
+export function fundingValue(policy: Policy): string {
+  const { text, qualification } = policy.funding_source;
+  return qualification ? `${text}\nThe source adds: “${qualification.text}”` : text;
+}
+
+/** The source's own qualification of the funding, as a sentence to follow a statement of it. */
+export function fundingQualification(policy: Policy): string {
+  const qualification = policy.funding_source.qualification;
+  return qualification ? ` But the source adds: “${qualification.text}”` : "";
 }
 
 export function formatNumber(value: number): string {

@@ -5,8 +5,11 @@ import {
   budgetStated,
   budgetSummary,
   clip,
-  evaluationText,
+  endRemark,
   firstSentence,
+  evaluationText,
+  fundingQualification,
+  fundingValue,
   groupInSentence,
   inSentence,
   joinAnd,
@@ -16,7 +19,9 @@ import {
   periodText,
   policyName,
   examplesOf,
+  sectorsPhrase,
   sourceLine,
+  summaryLead,
   unique,
 } from "./format.ts";
 import type { Answer, AnswerSection, PeriodRow } from "./types.ts";
@@ -64,28 +69,102 @@ interface FieldBody {
   periods?: PeriodRow[];
 }
 
-function noteSection(note: string | undefined): AnswerSection[] {
-  return note ? [{ name: "Note on the data", value: note }] : [];
+/**
+ * The fields whose values a view of a field shows (the budget view shows the source of
+ * funding, the start-year view the end year): each one's note is shown with them.
+ */
+export const FIELDS_SHOWN: Readonly<Record<PolicyField, readonly PolicyField[]>> = {
+  type: ["type"],
+  summary: ["summary"],
+  objectives: ["objectives"],
+  focus: ["focus"],
+  authorities: ["authorities"],
+  beneficiaries: ["beneficiaries"],
+  instruments: ["instruments"],
+  start_year: ["start_year", "end_year"],
+  end_year: ["end_year", "start_year"],
+  budget: ["budget", "funding_source"],
+  funding_source: ["funding_source"],
+  evaluation: ["evaluation"],
+  eu_alignment: ["eu_alignment"],
+};
+
+/** What a policy card shows: type, period (start and end), budget, evaluation, summary. */
+export const CARD_FIELDS: readonly PolicyField[] = [
+  "type",
+  "start_year",
+  "end_year",
+  "budget",
+  "evaluation",
+  "summary",
+];
+
+/** A note on the data, or the source's own caveat, shown with the values it is about. */
+export interface FactNote {
+  /** What it is about ("Greater Bay Area plan, objectives"); null when the view is one fact. */
+  about: string | null;
+  text: string;
+  /** Section name; "Note on the data" unless the note is the source's own (a currency footnote). */
+  name?: string;
+}
+
+/** The notes attached to one field of a policy: our note on its reading, and footnotes it carries. */
+export function fieldNotes(policy: Policy, field: PolicyField, about: string | null): FactNote[] {
+  const notes: FactNote[] = [];
+  const note = policy[field].note;
+  if (note !== undefined) notes.push({ about, text: note });
+  if (field === "budget") {
+    for (const conversion of unique(policy.budget.amounts.flatMap((a) => a.conversion ?? []))) {
+      notes.push({ about, text: conversion, name: "Currency" });
+    }
+  }
+  return notes;
 }
 
 /**
- * What the data adds about the end year ("it may continue even after this period"), without
- * its "Planned end" label, which the sentence already says.
+ * Notes as answer sections, flagged so every renderer keeps them with the answer. A note that
+ * several policies carry word for word is shown once, naming each of them: none is dropped.
  */
-function endMilestone(policy: Policy): string | null {
-  const end = policy.end_year.value;
-  const milestone = policy.start_year.milestones.find((m) => m.year === end);
-  if (!milestone) return null;
-  const remark = milestone.event.replace(
-    /^\s*(?:planned|scheduled|expected)\s+end\b[;,:.]?\s*/i,
-    "",
+export function noteSections(notes: readonly FactNote[]): AnswerSection[] {
+  const merged = new Map<string, { name: string; abouts: string[]; text: string }>();
+  for (const note of notes) {
+    const name = note.name ?? "Note on the data";
+    const key = `${name}\u0000${note.text}`;
+    const entry = merged.get(key) ?? { name, abouts: [], text: note.text };
+    if (note.about !== null && !entry.abouts.includes(note.about)) entry.abouts.push(note.about);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].map(({ name, abouts, text }) => ({
+    name,
+    value: abouts.length > 0 ? `${joinAnd(abouts)}: ${text}` : text,
+    note: true,
+  }));
+}
+
+/** A field's title as a note's subject: "Start year", "Source of funding". */
+export function fieldLabel(field: PolicyField): string {
+  const title = FIELD_TITLES[field];
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+/** The notes of every field a view shows, labelled with the field when there are several. */
+export function viewNotes(policy: Policy, fields: readonly PolicyField[]): AnswerSection[] {
+  const labelled = fields.filter((f) => fieldNotes(policy, f, null).length > 0).length > 1;
+  return noteSections(
+    fields.flatMap((f) => fieldNotes(policy, f, labelled ? fieldLabel(f) : null)),
   );
-  return remark === "" ? null : lowerFirst(remark);
+}
+
+/** " (the source's layout makes this reading uncertain; see the note)", before the last stop. */
+export function withUncertainty(text: string, uncertain: boolean | undefined): string {
+  if (uncertain !== true) return text;
+  const clause = " (the source's layout makes this reading uncertain; see the note)";
+  return /[.]$/.test(text) ? `${text.slice(0, -1)}${clause}.` : `${text}${clause}`;
 }
 
 function endClause(policy: Policy): string {
   if (policy.end_year.value === null) return "it has no end year";
-  const said = endMilestone(policy);
+  const said = endRemark(policy);
   return `it is planned to end in ${policy.end_year.value}${said ? ` (${said})` : ""}`;
 }
 
@@ -102,18 +181,12 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
     case "type":
       return {
         text: `${The} is a ${kindText(policy)}.`,
-        details: [
-          { name: "Policy type", value: policy.type.label },
-          ...noteSection(policy.type.note),
-        ],
+        details: [{ name: "Policy type", value: policy.type.label }],
       };
     case "summary":
       return {
-        text: firstSentence(policy.summary.text),
-        details: [
-          { name: "Summary", value: policy.summary.text },
-          ...noteSection(policy.summary.note),
-        ],
+        text: summaryLead(policy),
+        details: [{ name: "Summary", value: policy.summary.text }],
       };
     case "objectives": {
       const items = policy.objectives.items;
@@ -121,27 +194,25 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
         text: `${The} pursues ${items.length} objective${items.length === 1 ? "" : "s"}: ${items
           .map(lowerFirst)
           .join("; ")}.`,
-        details: [
-          { name: "Objectives", value: bullets(items) },
-          ...noteSection(policy.objectives.note),
-        ],
+        details: [{ name: "Objectives", value: bullets(items) }],
       };
     }
     case "focus": {
-      const { scope, sectors, text, note } = policy.focus;
-      const sectorText = sectors.length > 0 ? `, covering ${joinAnd(sectors)}` : "";
+      const { scope, sectors, text, sectors_qualifier: qualifier } = policy.focus;
+      const sectorText =
+        sectors.length > 0 ? `, covering ${sectorsPhrase(policy, joinAnd(sectors))}` : "";
+      const sectorsName = qualifier === undefined ? "Sectors" : "Sectors (examples)";
       return {
         text: `${The} is ${scope}${sectorText}.`,
         details: [
           { name: "Scope", value: scope, inline: true },
-          ...(sectors.length > 0 ? [{ name: "Sectors", value: bullets(sectors) }] : []),
+          ...(sectors.length > 0 ? [{ name: sectorsName, value: bullets(sectors) }] : []),
           { name: "Description", value: text },
-          ...noteSection(note),
         ],
       };
     }
     case "authorities": {
-      const { roles, bodies, text, note } = policy.authorities;
+      const { roles, bodies, text } = policy.authorities;
       const who = bodies.length > 0 ? joinAnd(bodies.map(inSentence)) : "not named in the sources";
       return {
         text: `Responsible for ${policyName(policy)}: ${who}.`,
@@ -149,23 +220,21 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
           { name: "Roles", value: bullets(roles) },
           ...(bodies.length > 0 ? [{ name: "Bodies", value: bullets(bodies) }] : []),
           { name: "Description", value: text },
-          ...noteSection(note),
         ],
       };
     }
     case "beneficiaries": {
-      const { items, text, note } = policy.beneficiaries;
+      const { items, text } = policy.beneficiaries;
       return {
         text: `${The} is aimed at ${joinAnd(items.map(groupInSentence))}.`,
         details: [
           { name: "Beneficiaries", value: bullets(items) },
           { name: "Description", value: text },
-          ...noteSection(note),
         ],
       };
     }
     case "instruments": {
-      const { financial, technical_assistance, others, text, note } = policy.instruments;
+      const { financial, technical_assistance, others, text } = policy.instruments;
       return {
         text: `${The} offers ${financial.length} financial instrument${
           financial.length === 1 ? "" : "s"
@@ -179,12 +248,11 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
           { name: "Technical assistance", value: bullets(technical_assistance) },
           ...(others.length > 0 ? [{ name: "Others", value: bullets(others) }] : []),
           { name: "Description", value: text },
-          ...noteSection(note),
         ],
       };
     }
     case "start_year": {
-      const { value, milestones, note } = policy.start_year;
+      const { value, milestones } = policy.start_year;
       return {
         text: `${The} started in ${value}${startSteps(policy)}; ${endClause(policy)}.`,
         details: [
@@ -205,60 +273,58 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
                 },
               ]
             : []),
-          ...noteSection(note),
         ],
         periods: [periodRow(policy)],
       };
     }
     case "end_year": {
-      const { value, period, note } = policy.end_year;
+      const { value, period } = policy.end_year;
       const start = policy.start_year.value;
       return {
         text:
           value === null
             ? `${The} has no end year (an unlimited period); it started in ${start}.`
             : `${The} is planned to end in ${value}${
-                endMilestone(policy) ? ` (${endMilestone(policy)})` : ""
+                endRemark(policy) ? ` (${endRemark(policy)})` : ""
               }; it started in ${start} and runs for a ${period} period.`,
         details: [
           { name: "Period", value: period, inline: true },
           { name: "End year", value: value === null ? "none" : String(value), inline: true },
           { name: "Start year", value: String(start), inline: true },
-          ...noteSection(note),
         ],
         periods: [periodRow(policy)],
       };
     }
     case "budget": {
-      const { overall, annual, amounts, note } = policy.budget;
-      const conversions = unique(amounts.flatMap((a) => (a.conversion ? [a.conversion] : [])));
+      const { overall, annual } = policy.budget;
       const annualStated = !/not indicated/i.test(annual);
       const text = budgetStated(policy)
         ? `Budget of ${policyName(policy)}: ${budgetSummary(policy)}${
             annualStated ? "" : "; no annual budget is stated"
           }.`
         : `The sources state no budget for ${policyName(policy)} (neither overall nor annual).`;
+      // Where the source qualifies who pays, the budget answer says who pays and the caveat.
+      const funding = policy.funding_source.qualification
+        ? ` Source of funding: ${lowerFirst(policy.funding_source.text)}.${fundingQualification(policy)}`
+        : "";
       return {
-        text,
+        text: `${text}${funding}`,
         details: [
           { name: "Overall", value: overall },
           { name: "Annual", value: annual },
-          { name: "Source of funding", value: policy.funding_source.text },
-          ...conversions.map((c) => ({ name: "Currency", value: c })),
-          ...noteSection(note),
+          { name: "Source of funding", value: fundingValue(policy) },
         ],
       };
     }
     case "funding_source":
       return {
-        text: `Source of funding for ${policyName(policy)}: ${lowerFirst(policy.funding_source.text)}.`,
-        details: [
-          { name: "Source of funding", value: policy.funding_source.text },
-          ...noteSection(policy.funding_source.note),
-        ],
+        text: `Source of funding for ${policyName(policy)}: ${lowerFirst(
+          policy.funding_source.text,
+        )}.${fundingQualification(policy)}`,
+        details: [{ name: "Source of funding", value: fundingValue(policy) }],
       };
     case "evaluation": {
-      const { label, results, note } = policy.evaluation;
+      const { label, results } = policy.evaluation;
       // "who evaluates the GBA plan": an evaluator the results name goes in the first sentence.
       const first = firstSentence(results);
       const evaluator =
@@ -270,32 +336,30 @@ function fieldBody(policy: Policy, field: PolicyField): FieldBody {
         details: [
           { name: "Availability", value: label, inline: true },
           { name: "Results", value: results },
-          ...noteSection(note),
         ],
       };
     }
     case "eu_alignment": {
-      const { items, raw, note } = policy.eu_alignment;
+      const { items, raw } = policy.eu_alignment;
       const text =
         items.length === 0
           ? `No alignment with the EU priorities is recorded for ${policyName(policy)}.`
-          : `${The} is aligned with the EU ${items.length === 1 ? "priority" : "priorities"} ${joinAnd(items)}${
-              note ? " (the source's layout makes this reading uncertain)" : ""
-            }.`;
+          : `${The} is aligned with the EU ${items.length === 1 ? "priority" : "priorities"} ${joinAnd(items)}.`;
       return {
         text,
         details: [
           { name: "EU priorities", value: bullets(items) },
           ...(raw ? [{ name: "As printed in the source", value: raw }] : []),
-          ...noteSection(note),
         ],
       };
     }
   }
 }
 
-function sourceOf(policy: Policy, field: PolicyField): string {
-  return policy[field].source;
+/** The sections a field's facts come from, with the section the source qualifies them in. */
+function sourcesOf(policy: Policy, field: PolicyField): string[] {
+  const qualified = field === "funding_source" ? policy.funding_source.qualification : undefined;
+  return [policy[field].source, ...(qualified ? [qualified.source] : [])];
 }
 
 /** Fields worth asking next, in the order people tend to ask. */
@@ -328,12 +392,12 @@ function suggestionsFor(country: Country, policy: Policy, field: PolicyField | n
 function cardAnswer(country: Country, policy: Policy): Answer {
   const The = policyName(policy, true);
   const end = policy.end_year.value;
+  const remark = endRemark(policy);
   const text = `${The} is a ${kindText(policy)} of ${country.name}, running ${
     end === null
       ? `since ${policy.start_year.value} with no end year`
-      : `from ${policy.start_year.value} to ${end}`
+      : `from ${policy.start_year.value} to ${end}${remark ? ` (${remark})` : ""}`
   }.`;
-  const fields: PolicyField[] = ["type", "start_year", "budget", "evaluation", "summary"];
   return {
     kind: "answer",
     country: country.id,
@@ -346,9 +410,12 @@ function cardAnswer(country: Country, policy: Policy): Answer {
       { name: "Period", value: periodText(policy), inline: true },
       { name: "Budget", value: budgetSummary(policy), inline: true },
       { name: "Evaluation", value: policy.evaluation.label, inline: true },
-      { name: "Summary", value: clip(policy.summary.text, 700) },
+      { name: "Summary", value: clip(policy.summary.text, 700, policy.summary.stray_full_stops) },
+      ...viewNotes(policy, CARD_FIELDS),
     ],
-    sources: unique(fields.map((f) => sourceLine(country, sourceOf(policy, f)))),
+    sources: unique(
+      CARD_FIELDS.flatMap((f) => sourcesOf(policy, f)).map((s) => sourceLine(country, s)),
+    ),
     suggestions: suggestionsFor(country, policy, null),
   };
 }
@@ -356,17 +423,16 @@ function cardAnswer(country: Country, policy: Policy): Answer {
 export function policyAnswer(country: Country, policy: Policy, field: PolicyField | null): Answer {
   if (field === null) return cardAnswer(country, policy);
   const body = fieldBody(policy, field);
-  const sources = [sourceLine(country, sourceOf(policy, field))];
-  if (field === "budget") sources.push(sourceLine(country, policy.funding_source.source));
-  if (field === "start_year") sources.push(sourceLine(country, policy.end_year.source));
+  const shown = FIELDS_SHOWN[field];
+  const sources = shown.flatMap((f) => sourcesOf(policy, f)).map((s) => sourceLine(country, s));
   return {
     kind: "answer",
     country: country.id,
     policy: policy.id,
     field,
     title: `${policy.short_name} — ${FIELD_TITLES[field]}`,
-    text: body.text,
-    details: body.details,
+    text: withUncertainty(body.text, policy[field].uncertain),
+    details: [...body.details, ...viewNotes(policy, shown)],
     sources: unique(sources),
     suggestions: suggestionsFor(country, policy, field),
     ...(body.periods ? { periods: body.periods } : {}),

@@ -6,6 +6,11 @@ export interface AnswerSection {
   value: string;
   /** Short values that read well side by side (Discord inline fields, aligned terminal columns). */
   inline?: boolean;
+  /**
+   * A caveat on values the answer shows (a note on the data, a currency footnote): every
+   * renderer keeps it with the answer, whatever else a size limit makes it leave out.
+   */
+  note?: boolean;
 }
 
 /** A maturity dimension as a renderer draws it (bar, score of maximum, reason). */

@@ -304,6 +304,23 @@ function crossCheck(loaded: readonly LoadedCountry[]): DatasetProblem[] {
           message: "A limited period needs an end year",
         });
       }
+      const qualifier = policy.focus.sectors_qualifier;
+      if (qualifier !== undefined && !policy.focus.text.includes(qualifier)) {
+        problems.push({
+          file,
+          path: `${base}.focus.sectors_qualifier`,
+          message: `"${qualifier}" is not in the focus text: a qualifier is quoted from the text`,
+        });
+      }
+      (policy.summary.stray_full_stops ?? []).forEach((snippet, i) => {
+        if (!policy.summary.text.includes(snippet) || !/[.] /.test(snippet)) {
+          problems.push({
+            file,
+            path: `${base}.summary.stray_full_stops[${i}]`,
+            message: `"${snippet}" must be quoted from the summary text and contain its full stop`,
+          });
+        }
+      });
       policy.budget.amounts.forEach((amount, i) => {
         if (
           amount.from_year !== undefined &&
@@ -317,6 +334,16 @@ function crossCheck(loaded: readonly LoadedCountry[]): DatasetProblem[] {
           });
         }
       });
+    });
+
+    country.bibliography.forEach((entry, i) => {
+      if (entry.url_incomplete === true && entry.url === undefined) {
+        problems.push({
+          file,
+          path: `bibliography[${i}].url_incomplete`,
+          message: "An address marked incomplete needs the address as printed (url)",
+        });
+      }
     });
 
     const seenDimensions = new Set<string>();

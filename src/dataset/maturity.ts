@@ -40,7 +40,7 @@ const KIND_WORDS: Readonly<Record<Policy["type"]["kind"], string>> = {
   broader_policy: "broader policy",
 };
 
-/** The consistency rule's threshold: more than ten years of experience. */
+/** The consistency rule's threshold: more than ten years of experience (exactly ten is not). */
 const LONG_RUNNING_YEARS = 10;
 
 function isDedicated(policy: Policy): boolean {
@@ -79,9 +79,34 @@ function policyScope(country: Country): { score: number; reason: string } {
   return { score: 0, reason: "No cluster policy and no broader policy targeting clusters" };
 }
 
+/**
+ * The years from `since` to the data year in which no dedicated policy ran: the interruptions
+ * the data shows (a policy that ended before the next began, or before the data year).
+ */
+function gapsSince(policies: readonly Policy[], since: number, dataYear: number): string[] {
+  const gaps: string[] = [];
+  let covered = since;
+  const periods = policies
+    .map((p) => ({ start: p.start_year.value, end: p.end_year.value ?? dataYear }))
+    .sort((a, b) => a.start - b.start);
+  for (const period of periods) {
+    if (period.start > covered + 1) gaps.push(`${covered + 1}–${period.start - 1}`);
+    covered = Math.max(covered, period.end);
+  }
+  if (covered < dataYear) gaps.push(`${covered + 1}–${dataYear}`);
+  return gaps.map((gap) => gap.replace(/^(\d+)–\1$/, "$1"));
+}
+
+/**
+ * "< 10 years of experience or > 10 years (but interrupted) = 1 point; > 10 years (but with
+ * clear continuity) = 2 points": a dedicated policy that has run, ongoing at the data year,
+ * for more than ten years gives 2; more than ten years of experience with a gap gives 1.
+ */
 function consistency(country: Country): { score: number; reason: string } {
   const dataYear = country.maturity.data_year;
-  const dedicated = country.policies.filter(isDedicated);
+  const dedicated = country.policies.filter(
+    (p) => isDedicated(p) && p.start_year.value <= dataYear,
+  );
   if (dedicated.length === 0) {
     return {
       score: 0,
@@ -90,7 +115,7 @@ function consistency(country: Country): { score: number; reason: string } {
     };
   }
   const longRunning = dedicated.filter(
-    (p) => isOngoing(p, dataYear) && p.start_year.value <= dataYear - LONG_RUNNING_YEARS,
+    (p) => isOngoing(p, dataYear) && dataYear - p.start_year.value > LONG_RUNNING_YEARS,
   );
   const first = longRunning.sort((a, b) => a.start_year.value - b.start_year.value)[0];
   if (first) {
@@ -104,6 +129,14 @@ function consistency(country: Country): { score: number; reason: string } {
       ? `${p.short_name} since ${p.start_year.value}`
       : `${p.short_name} ${p.start_year.value}–${p.end_year.value ?? ""} (ended)`,
   );
+  const since = Math.min(...dedicated.map((p) => p.start_year.value));
+  const gaps = gapsSince(dedicated, since, dataYear);
+  if (dataYear - since > LONG_RUNNING_YEARS && gaps.length > 0) {
+    return {
+      score: 1,
+      reason: `> ${LONG_RUNNING_YEARS} years of experience (since ${since}) but interrupted: no dedicated cluster policy in ${gaps.join(", ")}: ${parts.join(", ")}`,
+    };
+  }
   return {
     score: 1,
     reason: `No dedicated cluster policy has run for > ${LONG_RUNNING_YEARS} years without interruption by ${dataYear}: ${parts.join(", ")}`,
@@ -115,7 +148,8 @@ function evidenceOfPerformance(country: Country): { score: number; reason: strin
   const exAnteOrPost = country.policies.filter(
     (p) => p.evaluation.status === "ex-ante" || p.evaluation.status === "ex-post",
   );
-  const pastEvaluated = country.state_of_play.evaluation_terminated.available === true;
+  const terminated = country.state_of_play.evaluation_terminated;
+  const pastEvaluated = terminated.available === true;
 
   const reasons: string[] = [];
   let score = 0;
@@ -127,6 +161,12 @@ function evidenceOfPerformance(country: Country): { score: number; reason: strin
     reasons.push(`${what.join(" and ")} (+0.5)`);
   } else {
     reasons.push("no in-itinere evaluation and no evaluation of past policies (+0)");
+  }
+  // The state of play's own row on terminated policies, said whenever it says there is none.
+  if (terminated.available === false) {
+    reasons.push(
+      `${terminated.status.charAt(0).toLowerCase()}${terminated.status.slice(1)} for terminated policies (“${terminated.text.replace(/[.\s]+$/, "")}”)`,
+    );
   }
   if (exAnteOrPost.length > 0) {
     score += 0.5;

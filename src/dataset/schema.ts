@@ -16,8 +16,15 @@ const Text = z.string().trim().min(1);
 const Source = Text;
 const Year = z.number().int().min(1900).max(2200);
 
-/** Common to every sourced fact: the factsheet section, and a note where our reading is uncertain. */
-const sourced = { source: Source, note: Text.optional() };
+/**
+ * Common to every sourced fact: the factsheet section; a note on how we read the export, which
+ * every answer showing the fact shows with it; and whether that reading is uncertain (the
+ * export's layout allows another, recorded in the note), which answers say in their sentence.
+ */
+const sourced = { source: Source, note: Text.optional(), uncertain: z.boolean().optional() };
+
+/** What the source itself says elsewhere to qualify a fact, quoted, with its own section. */
+const Qualification = z.object({ text: Text, source: Source }).strict();
 
 export const OBJECTIVES = [
   "Strengthening cooperation between companies or industry and RTDI actors",
@@ -108,12 +115,28 @@ export const PolicySchema = z
     /** Other names people use: abbreviations, names in the text, Chinese names. One policy each. */
     aliases: z.array(Text),
     type: z.object({ kind: PolicyKind, label: Text, ...sourced }).strict(),
-    summary: z.object({ text: Text, ...sourced }).strict(),
+    summary: z
+      .object({
+        text: Text,
+        /**
+         * Verbatim snippets of the text where the export prints a full stop inside a list that
+         * goes on ("through Innovation Clusters. Technology Business Incubators"): the text is
+         * kept as printed, but no sentence is cut there.
+         */
+        stray_full_stops: z.array(Text).optional(),
+        ...sourced,
+      })
+      .strict(),
     objectives: z.object({ items: z.array(Objective).min(1), ...sourced }).strict(),
     focus: z
       .object({
         scope: z.enum(["cross-sectoral", "sector-specific"]),
         sectors: z.array(Text),
+        /**
+         * The words with which the text introduces the sectors as examples ("such as", "for
+         * instance"), verbatim; absent when the text lists them all.
+         */
+        sectors_qualifier: Text.optional(),
         text: Text,
         ...sourced,
       })
@@ -165,7 +188,14 @@ export const PolicySchema = z
         ...sourced,
       })
       .strict(),
-    funding_source: z.object({ text: Text, ...sourced }).strict(),
+    funding_source: z
+      .object({
+        text: Text,
+        /** e.g. "Funding from the central government is limited, …" (said under INSTRUMENTS). */
+        qualification: Qualification.optional(),
+        ...sourced,
+      })
+      .strict(),
     evaluation: z
       .object({ status: EvaluationStatus, label: Text, results: Text, ...sourced })
       .strict(),
@@ -191,6 +221,8 @@ export const MaturityDimensionId = z.enum([
 export const MaturitySchema = z
   .object({
     data_year: Year,
+    /** The factsheet's sentence introducing the index ("… scored based on their existence:"). */
+    intro: Text.optional(),
     dimensions: z
       .array(
         z
@@ -218,7 +250,10 @@ export const BibliographyEntry = z
     title: Text,
     publisher: Text.optional(),
     url: Text.optional(),
+    /** The source prints the address cut short: shown as printed, never as a link. */
+    url_incomplete: z.boolean().optional(),
     accessed: Text.optional(),
+    note: Text.optional(),
   })
   .strict();
 

@@ -1,7 +1,13 @@
 import path from "node:path";
 import { packagePath } from "../package-root.ts";
 import { z } from "zod";
-import { COUNTRY_FIELDS, POLICY_FIELDS, PolicyField, type CountryField } from "./schema.ts";
+import {
+  COUNTRY_FIELDS,
+  MaturityDimensionId,
+  POLICY_FIELDS,
+  PolicyField,
+  type CountryField,
+} from "./schema.ts";
 import { loadJsonFile } from "./load.ts";
 
 /**
@@ -29,7 +35,15 @@ function everyField<const K extends string>(fields: readonly K[]) {
 }
 
 const FieldsFile = z
-  .object({ policy: everyField(POLICY_FIELDS), country: everyField(COUNTRY_FIELDS) })
+  .object({
+    policy: everyField(POLICY_FIELDS),
+    country: everyField(COUNTRY_FIELDS),
+    /**
+     * Words that name a maturity dimension besides its label's own ("evaluated" → evidence of
+     * performance), so a maturity question about them leads with that dimension.
+     */
+    dimensions: z.partialRecord(MaturityDimensionId, Phrases).default({}),
+  })
   .strict();
 
 const CuesFile = z

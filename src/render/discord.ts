@@ -78,16 +78,36 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
 
 type BodyAnswer = Extract<Answer, { kind: "answer" | "compare" }>;
 
+/**
+ * The answer's sentence, then its notes on the data: a caveat goes with the fact it qualifies,
+ * so notes sit in the description, which the size limits cut last. Notes that would take the
+ * description past its limit lead the fields instead, which are cut from the end.
+ */
 function answerEmbed(answer: BodyAnswer): APIEmbed {
+  const notes = answer.details.filter((detail) => detail.note === true);
+  let description = answer.text;
+  const overflowNotes: AnswerSection[] = [];
+  for (const note of notes) {
+    const line = `\n\n**${note.name}:** ${note.value}`;
+    if (
+      overflowNotes.length === 0 &&
+      description.length + line.length <= DISCORD_LIMITS.embed.description
+    ) {
+      description += line;
+    } else overflowNotes.push(note);
+  }
   const fields: APIEmbedField[] = [];
+  for (const note of overflowNotes) fields.push(...sectionFields(note));
   if (answer.scores && answer.scores.length > 0) {
     fields.push(...sectionFields({ name: "Maturity scores", value: scoreLines(answer.scores) }));
   }
-  for (const detail of answer.details) fields.push(...sectionFields(detail));
+  for (const detail of answer.details) {
+    if (detail.note !== true) fields.push(...sectionFields(detail));
+  }
   const embed: APIEmbed = {
     color: ANSWER_COLOUR,
     title: answer.title,
-    description: answer.text,
+    description,
     fields,
   };
   const sources = sourcesLine(answer.sources);

@@ -12,6 +12,9 @@ export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> =
   vocabulary.fields.policy;
 export const COUNTRY_FIELD_WORDS: Readonly<Record<CountryField, FieldWords>> =
   vocabulary.fields.country;
+/** Words that name a maturity dimension besides its label ("evaluated" → evidence of performance). */
+export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly string[]>>> =
+  vocabulary.fields.dimensions;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;

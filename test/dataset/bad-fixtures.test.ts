@@ -94,7 +94,7 @@ const CASES: Record<string, [file: string, path: string, message: RegExp][]> = {
     [
       "ruritania.json",
       "maturity.dimensions[2].score",
-      /^Evidence of performance: published score 0\.5, but the rules compute 1 from the policies \(In-itinere evaluation of Zenda Strategy \(\+0\.5\); ex-post evaluation of Strelsau Clusters \(\+0\.5\)\)$/,
+      /^Evidence of performance: published score 0\.5, but the rules compute 1 from the policies \(In-itinere evaluation of Zenda Strategy \(\+0\.5\); no policy evaluation for terminated policies \(“Fictional: none”\); ex-post evaluation of Strelsau Clusters \(\+0\.5\)\)$/,
     ],
   ],
   "maturity-max-mismatch": [

@@ -123,14 +123,19 @@ describe("China dataset: the facts a user asks for", () => {
     expect(gba.note).toMatch(/spill/);
     expect(policy("torch").objectives.items).not.toContain("Connect to global supply chains");
     expect(policy("torch").objectives.items).toHaveLength(8);
+    // The position argument applies to TORCH's column as well: its note says so.
+    expect(policy("torch").objectives.note).toContain("would give this copy to TORCH");
+    expect(policy("torch").objectives.uncertain).toBe(true);
   });
 
-  it("instruments: TORCH's technical assistance keeps the export's innovation-voucher line, noted", () => {
+  it("instruments: TORCH's innovation-voucher line is read as financial (spilled), the export's place noted", () => {
     const torch = policy("torch").instruments;
-    expect(torch.technical_assistance[0]).toBe(
-      "Innovation: voucher, support to hire PhDs, cooperation with R&I actors",
-    );
+    const voucher = "Innovation: voucher, support to hire PhDs, cooperation with R&I actors";
+    expect(torch.financial.at(-1)).toBe(voucher);
+    expect(torch.technical_assistance).not.toContain(voucher);
     expect(torch.note).toMatch(/technical-assistance row/);
+    expect(torch.note).toMatch(/Other reading: a technical-assistance item of TORCH/);
+    expect(torch.uncertain).toBe(true);
     expect(policy("greater-bay-area").instruments.financial).toContain(
       "Financing networking events",
     );
@@ -150,6 +155,17 @@ describe("China dataset: the facts a user asks for", () => {
       expect(p.eu_alignment.note).toMatch(/Uncertain column/);
     }
     expect(policy("torch").eu_alignment.items).toEqual(["Digitalisation"]);
+    expect(policy("city-clusters").eu_alignment.items).toEqual(["Social inclusion"]);
+    expect(policy("greater-bay-area").eu_alignment.items).toEqual([
+      "Green economy",
+      "Social inclusion",
+    ]);
+    // The other reading is recorded in every policy's note.
+    for (const p of china().policies) {
+      expect(p.eu_alignment.note).toContain(
+        "City Clusters: Social inclusion, Green economy | Greater Bay Area: Social inclusion",
+      );
+    }
   });
 
   it("every policy field names the factsheet section it came from", () => {

@@ -53,11 +53,11 @@ describe("maturity rules computed from the policy facts", () => {
     expect(reason(country, "consistency")).toContain("Strelsau Clusters since 2015");
   });
 
-  it("consistency: exactly 10 years before the data year counts as > 10 years", () => {
+  it("consistency: > 10 years as written — 11 years gives 2, exactly 10 years gives 1", () => {
     const country = ruritania();
-    country.policies[0]!.start_year.value = 2010;
+    country.policies[0]!.start_year.value = 2009;
     expect(score(country, "consistency")).toBe(2);
-    country.policies[0]!.start_year.value = 2011;
+    country.policies[0]!.start_year.value = 2010;
     expect(score(country, "consistency")).toBe(1);
   });
 

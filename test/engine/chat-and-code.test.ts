@@ -183,7 +183,7 @@ describe("wording", () => {
   });
 
   it("instrument items read kind first, examples after", () => {
-    const answer = body(engine.ask("torch instruments"));
+    const answer = body(engine.ask("city clusters instruments"));
     expect(answer.text).toContain("innovation support (voucher, support to hire PhDs)");
     expect(answer.text).not.toContain("voucher (innovation)");
   });

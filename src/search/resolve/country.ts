@@ -4,6 +4,7 @@ import { containsChineseWord, tokenize } from "../../model/normalize.ts";
 import type { Catalog, CountryMention } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MIN_LISTED_PARTS } from "./fields.ts";
+import { MATURITY_DIMENSION_WORDS } from "../vocabulary.ts";
 
 export function matchCountries(
   catalog: Catalog,
@@ -56,7 +57,13 @@ function namedDimension(
     const words = tokenize(dimension.label)
       .map((t) => t.stem)
       .filter((stem) => !catalog.stopStems.has(stem));
-    if (words.length === 0 || !words.every((stem) => asked.has(stem))) continue;
+    const otherWords = (MATURITY_DIMENSION_WORDS[dimension.id] ?? []).flatMap((word) =>
+      tokenize(word).map((t) => t.stem),
+    );
+    if (words.length === 0) continue;
+    if (!words.every((stem) => asked.has(stem)) && !otherWords.some((stem) => asked.has(stem))) {
+      continue;
+    }
     named++;
     if (!best || words.length > best.words) best = { id: dimension.id, words: words.length };
   }
