@@ -66,7 +66,7 @@ function maturityAnswer(country: Country, dimensionId: string | null): Answer {
       )}`,
     },
     {
-      name: "Policy evaluation (for terminated policies)",
+      name: "Evaluation (terminated policies)",
       value: `${terminated.status}. ${terminated.text}`,
     },
     ...country.maturity.notes.map((note, i) => ({

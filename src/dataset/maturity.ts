@@ -130,12 +130,18 @@ function consistency(country: Country): { score: number; reason: string } {
       : `${p.short_name} ${p.start_year.value}–${p.end_year.value ?? ""} (ended)`,
   );
   const since = Math.min(...dedicated.map((p) => p.start_year.value));
-  const gaps = gapsSince(dedicated, since, dataYear);
-  if (dataYear - since > LONG_RUNNING_YEARS && gaps.length > 0) {
-    return {
-      score: 1,
-      reason: `> ${LONG_RUNNING_YEARS} years of experience (since ${since}) but interrupted: no dedicated cluster policy in ${gaps.join(", ")}: ${parts.join(", ")}`,
-    };
+  if (dataYear - since > LONG_RUNNING_YEARS) {
+    const gaps = gapsSince(dedicated, since, dataYear);
+    // One policy following another without a gap is experience with continuity too.
+    return gaps.length === 0
+      ? {
+          score: 2,
+          reason: `Dedicated cluster policies have followed one another without interruption since ${since} (> ${LONG_RUNNING_YEARS} years): ${parts.join(", ")}`,
+        }
+      : {
+          score: 1,
+          reason: `> ${LONG_RUNNING_YEARS} years of experience (since ${since}) but interrupted: no dedicated cluster policy in ${gaps.join(", ")} (${parts.join(", ")})`,
+        };
   }
   return {
     score: 1,

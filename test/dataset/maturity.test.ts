@@ -70,6 +70,25 @@ describe("maturity rules computed from the policy facts", () => {
     expect(reason(country, "consistency")).toContain("2005–2018 (ended)");
   });
 
+  it("consistency: > 10 years with a gap between policies is interrupted → 1; no gap → 2", () => {
+    const country = ruritania();
+    const [strelsau, zenda] = country.policies;
+    if (!strelsau || !zenda) throw new Error("fixture policies missing");
+    zenda.type.kind = "national_cluster_policy";
+    strelsau.end_year = { ...strelsau.end_year, value: 2009, period: "limited" };
+    zenda.start_year.value = 2013;
+    zenda.end_year = { ...zenda.end_year, value: null, period: "unlimited" };
+    expect(score(country, "consistency")).toBe(1);
+    expect(reason(country, "consistency")).toBe(
+      "> 10 years of experience (since 2005) but interrupted: no dedicated cluster policy in 2010–2012 (Strelsau Clusters 2005–2009 (ended), Zenda Strategy since 2013)",
+    );
+    zenda.start_year.value = 2010;
+    expect(score(country, "consistency")).toBe(2);
+    expect(reason(country, "consistency")).toMatch(
+      /^Dedicated cluster policies have followed one another without interruption since 2005/,
+    );
+  });
+
   it("evidence: none → 0; in-itinere → 0.5; past-policy evaluations → 0.5; plus ex-post → 1", () => {
     const country = ruritania();
     for (const p of country.policies) p.evaluation.status = "none";
