@@ -1,3 +1,4 @@
+import { joinAtStrayStops } from "../model/sentences.ts";
 import Fuse from "fuse.js";
 import { FIELD_QUESTION_WORDS, type FieldName } from "../model/fields.ts";
 import type { DatasetLookup, PolicyRef } from "../model/lookup.ts";
@@ -606,8 +607,10 @@ function sentenceReader(
         typeof value === "object" && value !== null && "source" in value
           ? String(value.source)
           : "";
+      const strays = policy?.summary.stray_full_stops ?? [];
       collectStrings(value, (text) => {
-        for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+        const pieces = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+        for (const sentence of joinAtStrayStops(pieces, strays)) {
           const words = sentence.split(/\s+/);
           // A short statement ending in a full stop counts ("Venture guiding fund: budget not
           // indicated."); a run of labels does not.
@@ -632,7 +635,9 @@ function collectStrings(value: unknown, visit: (text: string) => void): void {
   } else if (typeof value === "object" && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       // Sections and notes on how the data was read are not the policy's own text.
-      if (key !== "source" && key !== "note") collectStrings(item, visit);
+      if (key !== "source" && key !== "note" && key !== "stray_full_stops") {
+        collectStrings(item, visit);
+      }
     }
   }
 }

@@ -140,6 +140,23 @@ describe("a stray full stop does not cut a sentence where the list goes on", () 
     expect(line).not.toMatch(/accumulating businesses\.$/);
   });
 
+  it("a question about a part of the list gets the whole sentence, not the fragment after the stop", () => {
+    for (const question of [
+      "what does city clusters do with R&D institutions",
+      "city clusters universities within a city cluster",
+    ]) {
+      const answer = engine.ask(question);
+      if (answer.text.includes("R&D institutions, and universities")) {
+        expect(answer.text, question).toContain(
+          "by accumulating businesses. R&D institutions, and universities",
+        );
+      }
+    }
+    expect(engine.ask("what does city clusters do with R&D institutions").text).toContain(
+      "The City Clusters policy aims to create 19 super-regions",
+    );
+  });
+
   it("the text stays verbatim, and the summary's first sentence runs to the end of the list", () => {
     const torch = china.policies.find((p) => p.id === "torch");
     expect(torch?.summary.text).toContain(
