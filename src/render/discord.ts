@@ -145,7 +145,8 @@ export function scoreLines(scores: readonly ScoreRow[]): string {
   );
   const total = scores.reduce((sum, row) => sum + row.score, 0);
   const max = scores.reduce((sum, row) => sum + row.max, 0);
-  lines.push(`**Total** ${formatScore(total)}/${formatScore(max)}`);
+  // The factsheet prints the scores, not their sum: the total is said to be ours.
+  lines.push(`**Total** ${formatScore(total)}/${formatScore(max)} (the sum of the scores)`);
   return lines.join("\n");
 }
 

@@ -173,7 +173,7 @@ describe("/maturity", () => {
     expect(view.image).toBe("maturity");
     const payload = render(view);
     expect(payload.files.map((file) => file.name)).toEqual(["maturity.png"]);
-    expect(payloadText(payload)).toContain("**Total** 6.5/7");
+    expect(payloadText(payload)).toContain("**Total** 6.5/7 (the sum of the scores)");
   });
 
   it("refuses an unknown country", async () => {

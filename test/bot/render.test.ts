@@ -74,7 +74,7 @@ describe("renderReplyView", () => {
     expect(scores?.value.split("\n")).toEqual([
       "▰▰▰▰ **Policy scope** 2/2 — A dedicated national cluster policy.",
       "▰▰▰▱ **Evidence of performance** 1.5/2 — Evaluated in itinere.",
-      "**Total** 3.5/4",
+      "**Total** 3.5/4 (the sum of the scores)",
     ]);
   });
 
@@ -84,7 +84,7 @@ describe("renderReplyView", () => {
     expect(scoreBar(7, 7)).toBe("▰".repeat(10));
     expect(scoreBar(3, 0)).toBe("▱".repeat(10));
     expect(scoreLines([{ label: "A", score: 1, max: 1, reason: "" }])).toBe(
-      "▰▰ **A** 1/1\n**Total** 1/1",
+      "▰▰ **A** 1/1\n**Total** 1/1 (the sum of the scores)",
     );
   });
 

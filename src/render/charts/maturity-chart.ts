@@ -112,7 +112,11 @@ function header(title: string, total: string | null): string[] {
       }),
     );
     parts.push(
-      svgText(WIDTH - PAD, 72, "total score", { size: 13, fill: THEME.mutedText, anchor: "end" }),
+      svgText(WIDTH - PAD, 72, "sum of the scores", {
+        size: 13,
+        fill: THEME.mutedText,
+        anchor: "end",
+      }),
     );
     titleWidth -= textWidth(total, 30, "bold") + 24;
   }
