@@ -26,6 +26,11 @@ async function runBot(config: Config, log: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${why}: logging out.`);
+    // bot.stop() is bounded itself; this is the backstop for anything that is not.
+    setTimeout(() => {
+      log.error("Logging out took too long; exiting anyway.");
+      process.exit(code);
+    }, 6000).unref();
     await bot?.stop().catch((error: unknown) => log.error("Error while logging out:", error));
     process.exit(code);
   };

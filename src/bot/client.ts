@@ -1,8 +1,12 @@
 import {
   Client,
+  DiscordAPIError,
   Events,
   GatewayCloseCodes,
   GatewayIntentBits,
+  Options,
+  Routes,
+  type ClientOptions,
   type CloseEvent,
   type Interaction,
   type Message,
@@ -11,10 +15,13 @@ import type { CommandRegistry } from "../../commands/index.ts";
 import { redactSecret, type Config } from "../config.ts";
 import type { Engine } from "../engine.ts";
 import type { ChartRenderer } from "../render/discord.ts";
+import { FreeTextQueue } from "./free-text-queue.ts";
 import { createInteractionRouter } from "./interactions.ts";
 import { consoleLogger, type Logger } from "./log.ts";
 import { createMessageHandler } from "./messages.ts";
 import type { UserRateLimiter } from "./rate-limit.ts";
+import { redactingLogger } from "./redact.ts";
+import { createRestPolicy, type RestPolicyOptions, type UnauthorizedEvent } from "./rest-policy.ts";
 
 export type BotConfig = Pick<Config, "token" | "apiUrl" | "askChannelIds">;
 
@@ -29,7 +36,42 @@ export function botIntents(askChannelIds: readonly string[]): GatewayIntentBits[
   return intents;
 }
 
-export function createClient(config: BotConfig, log: Logger = consoleLogger): Client {
+/**
+ * Caches for what the bot reads: guilds, channels and roles. Users, members, messages,
+ * presences and reactions arrive with each event and are not needed afterwards, so they are not
+ * kept (only the bot's own user and member), and memory stays flat however many people ask.
+ */
+function cacheOptions(): Pick<ClientOptions, "makeCache" | "sweepers"> {
+  return {
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+      GuildMemberManager: {
+        maxSize: 0,
+        keepOverLimit: (member) => member.id === member.client.user?.id,
+      },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      ThreadMemberManager: 0,
+      VoiceStateManager: 0,
+      GuildMessageManager: 0,
+      DMMessageManager: 0,
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 300, lifetime: 120 },
+      users: { interval: 600, filter: () => (user) => user.id !== user.client.user?.id },
+    },
+  };
+}
+
+export function createClient(
+  config: BotConfig,
+  log: Logger = consoleLogger,
+  rest: RestPolicyOptions = {},
+): Client {
   if (config.askChannelIds.length > 0) {
     log.info(
       `ASK_CHANNEL_IDS is set (${config.askChannelIds.length} channel(s)): requesting the privileged Message Content intent. Enable it in the Discord developer portal (Bot > Privileged Gateway Intents).`,
@@ -41,9 +83,16 @@ export function createClient(config: BotConfig, log: Logger = consoleLogger): Cl
   }
   return new Client({
     intents: botIntents(config.askChannelIds),
-    // The REST base also serves GET /gateway/bot, so the gateway address follows it.
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: 10_000, retries: 1 },
+    // The REST base also serves GET /gateway/bot, so the gateway address follows it. Timeouts and
+    // retries are decided per route by the request policy; discord.js itself retries nothing.
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      timeout: 60_000,
+      retries: 0,
+      makeRequest: createRestPolicy(rest),
+    },
     allowedMentions: { parse: [] },
+    ...cacheOptions(),
   });
 }
 
@@ -55,12 +104,27 @@ export interface StartBotOptions {
   limiter?: UserRateLimiter;
   /** How long to wait for READY before giving up (default 10 s). */
   loginTimeoutMs?: number;
-  /** Called when Discord closes the connection for good after start-up (e.g. token revoked). */
+  /** The longest `stop()` takes, whatever the state (default 5 s). */
+  stopTimeoutMs?: number;
+  /** Discord's interaction window (3 s); tests may shorten it with their server's. */
+  ackWindowMs?: number;
+  /** Free-text queue bounds (see FreeTextQueue). */
+  freeText?: { maxPending?: number; maxAgeMs?: number; concurrency?: number };
+  /** Request policy overrides (see createRestPolicy), e.g. shorter timeouts in tests. */
+  rest?: Omit<RestPolicyOptions, "receivedAt" | "onUnauthorized">;
+  /**
+   * Called when the bot cannot go on (Discord closed the connection for good, or no longer
+   * accepts the token); the bot has logged why. `npm start` stops with exit code 1.
+   */
   onFatal?: (message: string) => void;
 }
 
 export interface RunningBot {
   client: Client<true>;
+  /**
+   * Stops taking interactions and messages, answers those already received, then logs out; done
+   * within `stopTimeoutMs` in every state (what is left is abandoned, with a log line).
+   */
   stop(): Promise<void>;
 }
 
@@ -112,46 +176,125 @@ function networkCode(error: unknown): string | null {
   return null;
 }
 
+/** Resolves true when `promise` settles within `ms`, false otherwise (it is left running). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * What a 401 means: a request was refused for its credentials. With the bot token, discord.js
+ * drops the token and every later request would fail without a word; so the 401 is logged with
+ * its route, the token is put back and checked once (GET /users/@me): still accepted, the bot
+ * carries on (said in the log); refused, the bot stops through `onFatal`.
+ */
+function tokenGuard(
+  getClient: () => Client | null,
+  token: string,
+  log: Logger,
+  fatal: (reason: string) => void,
+): (event: UnauthorizedEvent) => void {
+  let checking = false;
+  return (event) => {
+    if (checking && event.route === "GET /users/@me") return;
+    log.error(
+      `Discord answered 401 Unauthorized to ${event.route} (${event.withBotToken ? "sent with the bot token" : "sent with an interaction token"}): ${event.message}.`,
+    );
+    const client = getClient();
+    if (!event.withBotToken || checking || !client) return;
+    checking = true;
+    // After this response discord.js clears its token; the check runs once it has.
+    setImmediate(() => {
+      client.rest.setToken(token);
+      client.rest
+        .get(Routes.user("@me"))
+        .then(() =>
+          log.warn(
+            "The bot token is still accepted (GET /users/@me worked): carrying on. The request that got the 401 was not delivered.",
+          ),
+        )
+        .catch((error: unknown) => {
+          if (error instanceof DiscordAPIError && error.status === 401) {
+            fatal(
+              "Discord no longer accepts the bot token (DISCORD_TOKEN): it was reset or revoked. Put the current token in DISCORD_TOKEN and start the bot again.",
+            );
+          } else {
+            log.warn("Could not check the bot token after the 401; carrying on with it.", error);
+          }
+        })
+        .finally(() => {
+          checking = false;
+        });
+    });
+  };
+}
+
 /**
  * Logs in and wires the handlers; resolves once the gateway says READY. Rejects with a
- * BotStartError (token redacted) when the login fails or takes longer than the timeout.
+ * BotStartError (token redacted) when the login fails or takes longer than the timeout; then the
+ * client is shut down (within a bound) and ignores anything it still receives, so start-up ends
+ * either logged in ("Logged in as …") or not started, never half-way.
  */
 export async function startBot(config: BotConfig, options: StartBotOptions): Promise<RunningBot> {
-  const log = options.log ?? consoleLogger;
-  if (!config.token) throw new BotStartError("DISCORD_TOKEN is not set.");
-  const client = createClient(config, log);
+  const token = config.token;
+  if (!token) throw new BotStartError("DISCORD_TOKEN is not set.");
+  const log = redactingLogger(options.log ?? consoleLogger, [token]);
+  const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
   const services = {
     engine: options.engine,
     commands: options.commands,
     log,
     ...(options.renderChart ? { renderChart: options.renderChart } : {}),
   };
-  const onInteraction = createInteractionRouter(services);
+  let state: "starting" | "running" | "abandoned" | "stopping" = "starting";
+  let fatalReported = false;
+  let client: Client | null = null;
+  const fatal = (reason: string): void => {
+    if (fatalReported || state === "abandoned") return;
+    fatalReported = true;
+    log.error(`Stopping: ${reason}`);
+    options.onFatal?.(reason);
+  };
+  const router = createInteractionRouter(services, {
+    ...(options.ackWindowMs ? { ackWindowMs: options.ackWindowMs } : {}),
+  });
+  const queue = new FreeTextQueue({ log, ...options.freeText });
   const onMessage = createMessageHandler(services, {
     askChannelIds: config.askChannelIds,
+    queue,
     ...(options.limiter ? { limiter: options.limiter } : {}),
   });
-  client.on(
-    Events.InteractionCreate,
-    (interaction: Interaction) => void onInteraction(interaction),
-  );
-  client.on(Events.MessageCreate, (message: Message) => void onMessage(message));
-  client.on(Events.Error, (error) => log.error("Discord client error:", error));
-  client.on(Events.ShardError, (error) => log.warn(`Gateway connection error: ${error.message}`));
+  const created = createClient(config, log, {
+    ...options.rest,
+    ...(options.ackWindowMs ? { ackWindowMs: options.ackWindowMs } : {}),
+    receivedAt: (id) => router.receivedAt(id),
+    onUnauthorized: tokenGuard(() => client, token, log, fatal),
+  });
+  client = created;
+  created.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (state === "running") router.handle(interaction);
+  });
+  created.on(Events.MessageCreate, (message: Message) => {
+    if (state === "running") onMessage(message);
+  });
+  created.on(Events.Error, (error) => log.error("Discord client error:", error));
+  created.on(Events.ShardError, (error) => log.warn(`Gateway connection error: ${error.message}`));
 
   const timeoutMs = options.loginTimeoutMs ?? 10_000;
-  let ready = false;
   let failStart: (error: Error) => void = () => {};
-  const fatalClose = (event: CloseEvent): void => {
+  created.on(Events.ShardDisconnect, (event: CloseEvent) => {
     const reason = FATAL_CLOSE_CODES[event.code];
     if (!reason) return;
-    if (!ready) failStart(new BotStartError(reason));
-    else {
-      log.error(`Disconnected for good (close code ${event.code}): ${reason}`);
-      options.onFatal?.(reason);
-    }
-  };
-  client.on(Events.ShardDisconnect, fatalClose);
+    if (state === "starting") failStart(new BotStartError(reason));
+    else if (state === "running") fatal(`Disconnected for good (close code ${event.code}): ${reason}`);
+  });
 
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -166,24 +309,60 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
           ),
         timeoutMs,
       );
-      client.once(Events.ClientReady, () => resolve());
-      client.login(config.token ?? undefined).catch(reject);
+      created.once(Events.ClientReady, () => resolve());
+      created.login(token).catch(reject);
     });
   } catch (error) {
-    await client.destroy().catch(() => {});
+    state = "abandoned";
+    // A login still under way would otherwise finish later and answer as a half-started bot.
+    created.removeAllListeners();
+    created.on(Events.Error, () => {});
+    created.once(Events.ClientReady, () => void created.destroy().catch(() => {}));
+    await settlesWithin(created.destroy(), Math.min(2000, stopTimeoutMs));
     throw new BotStartError(describeLoginError(error, config));
   } finally {
     clearTimeout(timer);
   }
-  ready = true;
-  if (!client.isReady()) throw new BotStartError("The client did not become ready.");
+  if (!created.isReady()) {
+    state = "abandoned";
+    await settlesWithin(created.destroy(), Math.min(2000, stopTimeoutMs));
+    throw new BotStartError("The client did not become ready.");
+  }
+  state = "running";
   const names = [...options.commands.keys()].map((name) => `/${name}`).join(", ");
-  log.info(`Logged in as ${client.user.tag}; answering ${names} and mentions.`);
+  log.info(`Logged in as ${created.user.tag}; answering ${names} and mentions.`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = async (): Promise<void> => {
+    const deadline = Date.now() + stopTimeoutMs;
+    state = "stopping";
+    const interactions = router.inFlight;
+    const messages = queue.size;
+    if (interactions + messages > 0) {
+      log.info(
+        `Stopping: no new questions taken; answering the ${interactions} interaction(s) and ${messages} message(s) already received.`,
+      );
+    }
+    // Logging out takes a moment too; what is not answered by then is left.
+    const drained = await settlesWithin(
+      Promise.all([router.drain(), queue.drain()]),
+      deadline - Date.now() - 1000,
+    );
+    if (!drained) {
+      log.warn(
+        `Stopping: ${router.inFlight} interaction(s) and ${queue.size} message(s) still unanswered after ${Math.round(stopTimeoutMs / 1000) - 1} s; leaving them.`,
+      );
+    }
+    created.removeAllListeners();
+    created.on(Events.Error, () => {});
+    const closed = await settlesWithin(created.destroy(), deadline - Date.now());
+    if (!closed) log.warn("The gateway connection did not close in time; stopping without it.");
+  };
   return {
-    client,
-    async stop() {
-      client.removeAllListeners();
-      await client.destroy();
+    client: created,
+    stop() {
+      stopping ??= stop();
+      return stopping;
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  DiscordAPIError,
   MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -24,15 +25,69 @@ import {
   policyFromSectionMenuCustomId,
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
+import { RequestBudgetError } from "./rest-policy.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
   "Sorry, something went wrong while answering that. Please try again in a moment.";
+export const STALE_FORM_TEXT =
+  "This form is not used by PolicyBot (any more). Try /help for the commands I know.";
+export const STALE_CONTROL_TEXT = "This control no longer works. Ask again, or try /help.";
+
+export interface InteractionRouterOptions {
+  now?: () => number;
+  /** Discord's acknowledgement window (3 s). */
+  ackWindowMs?: number;
+  /**
+   * Started this late (the event loop was busy), an answer is acknowledged first with a
+   * deferral and then sent as an edit of it, so the window is never missed (default 1.5 s).
+   */
+  deferAfterMs?: number;
+}
+
+export interface InteractionRouter {
+  /** Takes one interaction (ignored once draining). */
+  handle(interaction: Interaction): void;
+  /** When the bot received an interaction it is still handling. */
+  receivedAt(id: string): number | undefined;
+  /** Interactions taken and not yet finished. */
+  readonly inFlight: number;
+  /** Stops taking interactions; resolves when every one taken has finished. */
+  drain(): Promise<void>;
+}
+
+/** The answer could not be delivered (the handler itself worked). */
+class DeliveryError extends Error {
+  override readonly name = "DeliveryError";
+  constructor(
+    readonly payload: DiscordReplyPayload,
+    readonly step: "reply" | "defer" | "edit" | "followup" | "update",
+    override readonly cause: unknown,
+  ) {
+    super(`sending the answer (${step}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+interface Timing {
+  receivedAt: number;
+  now: () => number;
+  ackWindowMs: number;
+  deferAfterMs: number;
+}
 
 /** One entry point for every interaction: commands, autocomplete, buttons and select menus. */
 export function createInteractionRouter(
   services: BotServices,
-): (interaction: Interaction) => Promise<void> {
+  options: InteractionRouterOptions = {},
+): InteractionRouter {
+  const now = options.now ?? Date.now;
+  const ackWindowMs = options.ackWindowMs ?? 3000;
+  const deferAfterMs = options.deferAfterMs ?? 1500;
+  const received = new Map<string, number>();
+  const running = new Set<Promise<void>>();
+  let draining = false;
+  let ignored = 0;
+  let idle: (() => void) | null = null;
   const optionNames = new Map<Command, ReadonlySet<string>>();
   const declaredOptions = (command: Command): ReadonlySet<string> => {
     let names = optionNames.get(command);
@@ -43,20 +98,59 @@ export function createInteractionRouter(
     return names;
   };
 
-  return async (interaction) => {
+  const route = async (interaction: Interaction, timing: Timing): Promise<void> => {
     try {
       if (interaction.isChatInputCommand()) {
-        await handleCommand(interaction, services, declaredOptions);
+        await handleCommand(interaction, services, declaredOptions, timing);
       } else if (interaction.isAutocomplete()) {
         await handleAutocomplete(interaction, services);
       } else if (interaction.isButton()) {
-        await handleButton(interaction, services);
+        await handleButton(interaction, services, timing);
       } else if (interaction.isStringSelectMenu()) {
-        await handleSectionMenu(interaction, services);
+        await handleSectionMenu(interaction, services, timing);
+      } else if (interaction.isModalSubmit()) {
+        throw new UserError(STALE_FORM_TEXT);
+      } else if (interaction.isRepliable()) {
+        throw new UserError(STALE_CONTROL_TEXT);
       }
     } catch (error) {
-      await reportFailure(interaction, error, services);
+      await reportFailure(interaction, error, services, timing);
     }
+  };
+
+  return {
+    handle(interaction) {
+      if (draining) {
+        ignored += 1;
+        if (ignored === 1) {
+          services.log.warn(
+            `Shutting down: interaction ${interaction.id} (${describe(interaction)}) arrived after the bot stopped taking new ones; not answered.`,
+          );
+        }
+        return;
+      }
+      const receivedAt = now();
+      received.set(interaction.id, receivedAt);
+      const task = route(interaction, { receivedAt, now, ackWindowMs, deferAfterMs }).finally(
+        () => {
+          received.delete(interaction.id);
+          running.delete(task);
+          if (running.size === 0) idle?.();
+        },
+      );
+      running.add(task);
+    },
+    receivedAt: (id) => received.get(id),
+    get inFlight() {
+      return running.size;
+    },
+    async drain() {
+      draining = true;
+      if (running.size === 0) return;
+      await new Promise<void>((resolve) => {
+        idle = resolve;
+      });
+    },
   };
 }
 
@@ -79,18 +173,58 @@ function interactionOptions(
   };
 }
 
+function windowOpen(timing: Timing): boolean {
+  return timing.now() - timing.receivedAt < timing.ackWindowMs - 250;
+}
+
+function isLate(timing: Timing): boolean {
+  return timing.now() - timing.receivedAt > timing.deferAfterMs;
+}
+
+/**
+ * Sends an answer: a reply while in time; a deferral then an edit when the bot got to it late;
+ * a follow-up when the interaction was already acknowledged.
+ */
 async function send(
   interaction: RepliableInteraction,
   payload: DiscordReplyPayload,
+  timing: Timing,
 ): Promise<void> {
-  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
-  else await interaction.reply(payload);
+  if (interaction.replied) {
+    await deliver(payload, "followup", () => interaction.followUp(payload));
+    return;
+  }
+  if (interaction.deferred) {
+    await deliver(payload, "edit", () => interaction.editReply(withoutFlags(payload)));
+    return;
+  }
+  if (isLate(timing)) {
+    await deliver(payload, "defer", () =>
+      interaction.deferReply(payload.flags === undefined ? {} : { flags: payload.flags }),
+    );
+    await deliver(payload, "edit", () => interaction.editReply(withoutFlags(payload)));
+    return;
+  }
+  await deliver(payload, "reply", () => interaction.reply(payload));
+}
+
+async function deliver(
+  payload: DiscordReplyPayload,
+  step: DeliveryError["step"],
+  action: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    throw new DeliveryError(payload, step, error);
+  }
 }
 
 async function handleCommand(
   interaction: ChatInputCommandInteraction,
   services: BotServices,
   declaredOptions: (command: Command) => ReadonlySet<string>,
+  timing: Timing,
 ): Promise<void> {
   const command = services.commands.get(interaction.commandName);
   if (!command) {
@@ -110,27 +244,46 @@ async function handleCommand(
   await command.execute({
     engine: services.engine,
     options: interactionOptions(interaction),
-    reply: (view) => send(interaction, render(view)),
+    reply: (view) => send(interaction, render(view), timing),
   });
 }
 
+/**
+ * Choices for the option being typed. A request with no focused option, or focused on an option
+ * the command does not offer suggestions for (a stale or hand-made request), gets an explicit
+ * empty list: suggesting policies for the wrong option would mislead.
+ */
 async function handleAutocomplete(
   interaction: AutocompleteInteraction,
   services: BotServices,
 ): Promise<void> {
   const command = services.commands.get(interaction.commandName);
-  const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete
-    ? command.autocomplete({
-        engine: services.engine,
-        options: interactionOptions(interaction),
-        focused: { name: focused.name, value: String(focused.value) },
-      })
-    : [];
+  const focused = interaction.options.data.find((option) => option.focused === true);
+  const offersChoices =
+    focused !== undefined &&
+    (command?.data.toJSON().options ?? []).some(
+      (option) => option.name === focused.name && "autocomplete" in option && option.autocomplete === true,
+    );
+  if (!command?.autocomplete || !focused || !offersChoices) {
+    services.log.info(
+      `Autocomplete for /${interaction.commandName} ${focused ? `on “${focused.name}”, which has no suggestions` : "without a focused option"}: answered with no choices.`,
+    );
+    await interaction.respond([]);
+    return;
+  }
+  const choices = command.autocomplete({
+    engine: services.engine,
+    options: interactionOptions(interaction),
+    focused: { name: focused.name, value: String(focused.value ?? "") },
+  });
   await interaction.respond(fitAutocompleteChoices(choices));
 }
 
-async function handleButton(interaction: ButtonInteraction, services: BotServices): Promise<void> {
+async function handleButton(
+  interaction: ButtonInteraction,
+  services: BotServices,
+  timing: Timing,
+): Promise<void> {
   if (!isSuggestionCustomId(interaction.customId)) {
     throw new UserError("This button no longer works. Ask again, or try /help.");
   }
@@ -145,12 +298,13 @@ async function handleButton(interaction: ButtonInteraction, services: BotService
     { ...view, ephemeral: view.ephemeral === true || privateMessage },
     services.renderChart ? { renderChart: services.renderChart } : {},
   );
-  await send(interaction, payload);
+  await send(interaction, payload, timing);
 }
 
 async function handleSectionMenu(
   interaction: StringSelectMenuInteraction,
   services: BotServices,
+  timing: Timing,
 ): Promise<void> {
   const policy = policyFromSectionMenuCustomId(interaction.customId);
   if (policy === null) throw new UserError("This menu no longer works. Try /policy again.");
@@ -167,11 +321,17 @@ async function handleSectionMenu(
     services.renderChart ? { renderChart: services.renderChart } : {},
   );
   if (view.ephemeral) {
-    await send(interaction, payload);
+    await send(interaction, payload, timing);
     return;
   }
   // Editing in place; `attachments: []` drops a chart the previous section had.
-  await interaction.update({ ...withoutFlags(payload), attachments: [] });
+  const edit = { ...withoutFlags(payload), attachments: [] };
+  if (isLate(timing)) {
+    await deliver(payload, "defer", () => interaction.deferUpdate());
+    await deliver(payload, "edit", () => interaction.editReply(edit));
+    return;
+  }
+  await deliver(payload, "update", () => interaction.update(edit));
 }
 
 function describe(interaction: Interaction): string {
@@ -182,28 +342,70 @@ function describe(interaction: Interaction): string {
   return `type ${interaction.type}`;
 }
 
-/** The user gets a polite private message; internal details stay in the log. */
+/** Discord's answer says the interaction cannot be answered any more (window over, token gone). */
+function interactionGone(error: unknown): boolean {
+  if (error instanceof RequestBudgetError) return error.windowClosed;
+  return error instanceof DiscordAPIError && (error.code === 10062 || error.code === 10015);
+}
+
+/** A failure that the same request could get past (5xx, timeout, network), not a refusal. */
+function transient(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return false;
+  if (error instanceof RequestBudgetError) return !error.windowClosed;
+  return true;
+}
+
+/**
+ * The user gets a polite private message; internal details stay in the log. When it was the
+ * delivery of a good answer that failed, the answer itself is retried where that can still work
+ * (the window is open, or the interaction is acknowledged and a follow-up is possible). Nothing is
+ * sent once the interaction is gone: that request could only fail again (10062).
+ */
 async function reportFailure(
   interaction: Interaction,
   error: unknown,
   services: BotServices,
+  timing: Timing,
 ): Promise<void> {
   const userError = error instanceof UserError;
-  if (!userError) {
-    services.log.error(`Interaction ${interaction.id} (${describe(interaction)}) failed:`, error);
-  }
+  const what = `Interaction ${interaction.id} (${describe(interaction)})`;
   try {
     if (interaction.isAutocomplete()) {
-      if (!interaction.responded) await interaction.respond([]);
+      if (!userError) services.log.error(`${what} failed:`, error);
+      if (!interaction.responded && windowOpen(timing)) await interaction.respond([]);
       return;
     }
-    if (!interaction.isRepliable()) return;
+    if (!interaction.isRepliable()) {
+      if (!userError) services.log.error(`${what} failed:`, error);
+      return;
+    }
+    const acknowledged = interaction.replied || interaction.deferred;
+    if (error instanceof DeliveryError) {
+      if (interactionGone(error.cause) || (!acknowledged && !windowOpen(timing))) {
+        services.log.error(
+          `${what}: the answer could not be delivered in time; Discord shows the user that the bot did not respond.`,
+          error.cause,
+        );
+        return;
+      }
+      // A follow-up is not retried (Discord may have posted it); an in-place update is
+      // retried by the request policy while the window is open.
+      if (transient(error.cause) && error.step !== "followup" && error.step !== "update") {
+        services.log.warn(`${what}: sending the answer failed (${error.step}); retrying it.`, error.cause);
+        await send(interaction, error.payload, timing);
+        return;
+      }
+      services.log.error(`${what}: Discord refused the answer:`, error.cause);
+    } else if (!userError) {
+      services.log.error(`${what} failed:`, error);
+    }
+    if (!acknowledged && !windowOpen(timing)) return;
     const text = userError ? error.message : INTERNAL_ERROR_TEXT;
-    await send(interaction, safeReplyPayload({ content: text, ephemeral: true }));
+    await send(interaction, safeReplyPayload({ content: text, ephemeral: true }), timing);
   } catch (replyError) {
     services.log.error(
-      `Interaction ${interaction.id}: could not send the error reply:`,
-      replyError,
+      `${what}: could not send the ${error instanceof DeliveryError ? "answer" : "error reply"}:`,
+      replyError instanceof DeliveryError ? replyError.cause : replyError,
     );
   }
 }

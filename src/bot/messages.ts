@@ -6,6 +6,7 @@ import {
   withoutFlags,
   type DiscordReplyPayload,
 } from "../render/discord.ts";
+import { FreeTextQueue } from "./free-text-queue.ts";
 import { UserRateLimiter } from "./rate-limit.ts";
 import type { BotServices } from "./services.ts";
 
@@ -17,6 +18,8 @@ export interface MessageHandlerOptions {
   /** Channels where every message is a question. */
   askChannelIds: readonly string[];
   limiter?: UserRateLimiter;
+  /** Where free-text work waits its turn (a default one is made when absent). */
+  queue?: FreeTextQueue;
   now?: () => number;
 }
 
@@ -46,54 +49,88 @@ export function messageReply(payload: DiscordReplyPayload): MessageReplyOptions 
 /**
  * Free-text questions: a message mentioning the bot, and every message in an ask-channel.
  * In an ask-channel ordinary chatter is left alone: only answers and clarifications are sent.
+ *
+ * The handler itself only decides whether a message is for the bot and asks the rate limiter;
+ * the answer is computed and sent later from the FreeTextQueue, behind interactions. A user over
+ * the limit costs no answer computation. Each reply carries the question's id as its nonce with
+ * `enforce_nonce`, so a retried send never posts twice.
  */
 export function createMessageHandler(
   services: BotServices,
   options: MessageHandlerOptions,
-): (message: Message) => Promise<void> {
+): (message: Message) => void {
   const askChannels = new Set(options.askChannelIds);
   const limiter = options.limiter ?? new UserRateLimiter();
   const now = options.now ?? Date.now;
+  const queue = options.queue ?? new FreeTextQueue({ log: services.log, now });
   const render = services.renderChart ? { renderChart: services.renderChart } : {};
 
-  const answerMessage = async (message: Message): Promise<void> => {
+  const reply = async (message: Message, payload: MessageReplyOptions): Promise<void> => {
+    await message.reply({ ...payload, nonce: message.id, enforceNonce: true });
+  };
+
+  const warn = (message: Message): Promise<void> =>
+    reply(message, {
+      ...messageReply(safeReplyPayload({ content: RATE_LIMIT_TEXT })),
+      flags: MessageFlags.SuppressNotifications,
+    });
+
+  const answer = async (
+    message: Message,
+    question: string,
+    mentioned: boolean,
+    isStale: () => boolean,
+  ): Promise<void> => {
+    let payload: DiscordReplyPayload;
+    if (question.length === 0) {
+      payload = safeReplyPayload({ content: MENTION_HINT });
+    } else if (question.length > MAX_QUESTION_LENGTH) {
+      payload = safeReplyPayload({ content: tooLongMessage(question.length) });
+    } else {
+      // An ask-channel message is only counted once it turns out to be a question.
+      if (!mentioned && limiter.peek(message.author.id, now()) === "drop") return;
+      const result = services.engine.ask(question);
+      if (result.kind === "none" && !mentioned) return;
+      if (!mentioned) {
+        const verdict = limiter.take(message.author.id, now());
+        if (verdict === "drop") return;
+        if (verdict === "warn") {
+          await warn(message);
+          return;
+        }
+      }
+      payload = renderReplyView(askView(result), render);
+    }
+    if (isStale()) {
+      services.log.warn(
+        `Dropped the reply to message ${message.id} in channel ${message.channelId}: answered too late to be useful.`,
+      );
+      return;
+    }
+    await reply(message, messageReply(payload));
+  };
+
+  return (message) => {
     const me = message.client.user;
     if (message.author.bot || message.system || message.webhookId || !me) return;
     if (message.author.id === me.id) return;
     const mentioned = mentionsBot(message.content, me.id);
     if (!mentioned && !askChannels.has(message.channelId)) return;
-
     const question = stripBotMention(message.content, me.id);
-    let payload;
-    if (question.length === 0) {
-      if (!mentioned) return;
-      payload = safeReplyPayload({ content: MENTION_HINT });
-    } else if (question.length > MAX_QUESTION_LENGTH) {
-      if (!mentioned) return;
-      payload = safeReplyPayload({ content: tooLongMessage(question.length) });
+    if (!mentioned && (question.length === 0 || question.length > MAX_QUESTION_LENGTH)) return;
+
+    let run: (isStale: () => boolean) => Promise<void>;
+    if (mentioned) {
+      const verdict = limiter.take(message.author.id, now());
+      if (verdict === "drop") return;
+      run =
+        verdict === "warn"
+          ? () => warn(message)
+          : (isStale) => answer(message, question, true, isStale);
     } else {
-      const answer = services.engine.ask(question);
-      if (answer.kind === "none" && !mentioned) return;
-      payload = renderReplyView(askView(answer), render);
+      if (limiter.peek(message.author.id, now()) === "drop") return;
+      run = (isStale) => answer(message, question, false, isStale);
     }
-
-    const verdict = limiter.take(message.author.id, now());
-    if (verdict === "drop") return;
-    if (verdict === "warn") {
-      await message.reply({
-        ...messageReply(safeReplyPayload({ content: RATE_LIMIT_TEXT })),
-        flags: MessageFlags.SuppressNotifications,
-      });
-      return;
-    }
-    await message.reply(messageReply(payload));
-  };
-
-  return async (message) => {
-    try {
-      await answerMessage(message);
-    } catch (error) {
-      services.log.error(`Message ${message.id} in channel ${message.channelId} failed:`, error);
-    }
+    queue.push({ channelId: message.channelId, messageId: message.id, receivedAt: now(), run });
   };
 }

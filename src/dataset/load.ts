@@ -373,15 +373,30 @@ function crossCheck(loaded: readonly LoadedCountry[]): DatasetProblem[] {
   return problems;
 }
 
-function listCountryFiles(dir: string): { files: string[]; problem?: DatasetProblem } {
+function listCountryFiles(dir: string): {
+  files: string[];
+  problem?: DatasetProblem;
+  problems?: DatasetProblem[];
+} {
   const shown = displayFile(path.resolve(dir));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { files: [], problem: { file: shown, path: "", message: "Data directory not found" } };
   }
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => path.resolve(dir, name));
+  const files: string[] = [];
+  const notFiles: DatasetProblem[] = [];
+  for (const name of readdirSync(dir).filter((entry) => entry.endsWith(".json")).sort()) {
+    const absolute = path.resolve(dir, name);
+    // Only regular files are read: opening a FIFO named x.json would wait for a writer forever.
+    const stats = statSync(absolute, { throwIfNoEntry: false });
+    if (stats?.isFile()) files.push(absolute);
+    else {
+      const what = stats?.isDirectory()
+        ? "is a directory, not a country file"
+        : "is not a regular file (a FIFO, socket, device or broken link); country files must be regular files";
+      notFiles.push({ file: displayFile(absolute), path: "", message: what });
+    }
+  }
+  if (notFiles.length > 0) return { files, problems: notFiles };
   if (files.length === 0) {
     return {
       files,
@@ -416,8 +431,9 @@ export function loadJsonFile<T>(absolute: string, schema: z.ZodType<T>): T {
 }
 
 export function loadDataset(dir: string): Country[] {
-  const { files, problem } = listCountryFiles(dir);
+  const { files, problem, problems: listed } = listCountryFiles(dir);
   if (problem) throw new DatasetError([problem]);
+  if (listed) throw new DatasetError(listed);
 
   const problems: DatasetProblem[] = [];
   const loaded: LoadedCountry[] = [];

@@ -28,7 +28,12 @@ export const fixture = {
   },
 } as const;
 
-export type FixtureUser = (typeof fixture.users)[keyof typeof fixture.users];
+/** Someone in the guild: one of the fixture's people, or any other (e.g. soak runs' crowds). */
+export interface FixtureUser {
+  readonly id: string;
+  readonly username: string;
+  readonly bot: boolean;
+}
 export type ChannelName = keyof typeof fixture.channels;
 
 /** Everything a bot needs in a text channel, as Discord serialises permission bitfields. */

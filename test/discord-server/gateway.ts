@@ -60,6 +60,16 @@ export interface GatewayConnection {
   closeCode: number | null;
   /** Close code the server chose, if it closed the connection. */
   serverCloseCode: number | null;
+  /** Half-open: the socket is up but the server neither reads nor writes it. */
+  silenced: boolean;
+}
+
+/** Switches for the gateway's bad days; tests flip them and put them back. */
+export interface GatewayFaults {
+  /** Answer each heartbeat with HEARTBEAT_ACK (default true). */
+  heartbeatAck: boolean;
+  /** Time between a valid IDENTIFY and READY; Infinity never sends READY. */
+  readyDelayMs: number;
 }
 
 export interface GatewayOptions {
@@ -81,6 +91,7 @@ export class Gateway extends EventEmitter {
   private active: GatewaySession | null = null;
   /** The base the server advertises; set once the HTTP server listens. */
   baseUrl = "";
+  readonly faults: GatewayFaults = { heartbeatAck: true, readyDelayMs: 0 };
 
   constructor(private readonly options: GatewayOptions) {
     super();
@@ -121,6 +132,18 @@ export class Gateway extends EventEmitter {
     this.detach(connection);
     if (code === 1006) connection.socket.terminate();
     else connection.socket.close(code, "Dropped by the test server");
+  }
+
+  /**
+   * Half-opens the active session's connection, as a dead NAT or a crashed peer does: the socket
+   * stays open, nothing more is read from it or sent on it. The session stays resumable.
+   */
+  halfOpen(): GatewayConnection {
+    const connection = this.active?.connection;
+    if (!connection) throw new Error("No connected gateway session to half-open");
+    connection.silenced = true;
+    this.detach(connection);
+    return connection;
   }
 
   /** Resolves when the active session is resumed or a new one identifies. */
@@ -166,6 +189,7 @@ export class Gateway extends EventEmitter {
       heartbeats: 0,
       closeCode: null,
       serverCloseCode: null,
+      silenced: false,
     };
     this.connections.push(connection);
     this.emit("connection", connection);
@@ -197,6 +221,7 @@ export class Gateway extends EventEmitter {
   }
 
   private onMessage(connection: GatewayConnection, text: string, isBinary: boolean): void {
+    if (connection.silenced) return;
     let payload: unknown;
     try {
       payload = isBinary ? undefined : JSON.parse(text);
@@ -211,7 +236,7 @@ export class Gateway extends EventEmitter {
     switch (payload.op) {
       case Op.Heartbeat:
         connection.heartbeats += 1;
-        this.send(connection, { op: Op.HeartbeatAck });
+        if (this.faults.heartbeatAck) this.send(connection, { op: Op.HeartbeatAck });
         return;
       case Op.Identify:
         this.onIdentify(connection, payload.d);
@@ -255,6 +280,22 @@ export class Gateway extends EventEmitter {
       this.closeWith(connection, 4014, "Disallowed intent(s).");
       return;
     }
+    this.emit("identifyReceived", data);
+    const delay = this.faults.readyDelayMs;
+    if (delay === Number.POSITIVE_INFINITY) return;
+    if (delay > 0) {
+      setTimeout(() => {
+        if (connection.socket.readyState === WebSocket.OPEN && !connection.silenced) {
+          this.startSession(connection, data);
+        }
+      }, delay);
+      return;
+    }
+    this.startSession(connection, data);
+  }
+
+  private startSession(connection: GatewayConnection, data: Record<string, unknown>): void {
+    if (typeof data.intents !== "number") return;
     const session: GatewaySession = {
       id: randomBytes(16).toString("hex"),
       intents: data.intents,
@@ -349,6 +390,7 @@ export class Gateway extends EventEmitter {
   }
 
   private send(connection: GatewayConnection, payload: unknown): void {
+    if (connection.silenced) return;
     if (connection.socket.readyState === WebSocket.OPEN)
       connection.socket.send(JSON.stringify(payload));
   }

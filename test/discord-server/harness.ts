@@ -180,6 +180,22 @@ export class DiscordHarness {
     );
   }
 
+  /**
+   * A user submits a modal (`customId`, one text input per entry of `values`), as a form left open
+   * from an older version of the bot would still arrive.
+   */
+  submitModal(
+    customId: string,
+    values: Record<string, string>,
+    actor: ActorOptions = {},
+  ): Promise<InteractionOutcome> {
+    const components = Object.entries(values).map(([id, value]) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: id, value }],
+    }));
+    return this.run(5, { custom_id: customId, components }, actor, {});
+  }
+
   /** A user (or bot) posts a message; `mentionBot` prefixes `<@bot>` like Discord's client. */
   post(
     content: string,

@@ -13,6 +13,8 @@ import {
   MEMBER_PERMISSIONS,
 } from "./fixture.ts";
 import type { FixtureUser } from "./fixture.ts";
+import { defaultFaultBody, FaultTable, seededRandom } from "./faults.ts";
+import type { ActiveFault, RestFault } from "./faults.ts";
 import { checkWellFormedStrings, FormErrors, isRecord } from "./form-errors.ts";
 import { Gateway, Intent } from "./gateway.ts";
 import { parseBody } from "./http-body.ts";
@@ -45,6 +47,14 @@ export interface DiscordTestServerOptions {
   verbose?: boolean;
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
+  /** Seed for probabilistic faults (default 1). */
+  faultSeed?: number;
+  /**
+   * Keep no history (requests, bot messages, bot message bodies; interactions are forgotten a
+   * minute after their window): for soak runs of hundreds of thousands of events. Events are
+   * still emitted.
+   */
+  lean?: boolean;
 }
 
 export type { UploadedFile } from "./http-body.ts";
@@ -136,6 +146,9 @@ interface RequestContext {
 interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
+  /** Never answer (an injected hang). */
+  hang?: boolean;
 }
 
 interface Route {
@@ -175,6 +188,11 @@ export class DiscordTestServer extends EventEmitter {
   private snowflakeCounter = 0n;
   private port = 0;
   private readonly requestedPort: number;
+  private readonly faults: FaultTable;
+  private readonly lean: boolean;
+  /** Messages created with `enforce_nonce`, by nonce (Discord: unique per author for a few minutes). */
+  private readonly nonces = new Map<string, { id: string; at: number }>();
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(options: DiscordTestServerOptions = {}) {
     super();
@@ -183,6 +201,12 @@ export class DiscordTestServer extends EventEmitter {
     this.ackWindowMs = options.ackWindowMs ?? 3000;
     this.verbose = options.verbose ?? false;
     this.requestedPort = options.port ?? 0;
+    this.faults = new FaultTable(seededRandom(options.faultSeed ?? 1));
+    this.lean = options.lean ?? false;
+    if (this.lean) {
+      this.sweepTimer = setInterval(() => this.forgetOldInteractions(), 10_000);
+      this.sweepTimer.unref();
+    }
     this.gateway = new Gateway({
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -215,6 +239,7 @@ export class DiscordTestServer extends EventEmitter {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
     this.gateway.close();
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
@@ -235,6 +260,18 @@ export class DiscordTestServer extends EventEmitter {
       if (command.name === name && (command.type ?? 1) === 1) return command;
     }
     return null;
+  }
+
+  /**
+   * Makes matching requests fail, hang or wait (see RestFault); in force until `remove()`d or
+   * used up. Faults are tried in the order they were added.
+   */
+  injectFault(fault: RestFault): ActiveFault {
+    return this.faults.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   /** Requests that got a 4xx/5xx answer. */
@@ -412,7 +449,7 @@ export class DiscordTestServer extends EventEmitter {
       at: Date.now(),
       interactionId: null,
     };
-    this.requests.push(record);
+    if (!this.lean) this.requests.push(record);
     let reply: Reply;
     try {
       reply = await this.route(request, buffer, url, path, record);
@@ -421,6 +458,11 @@ export class DiscordTestServer extends EventEmitter {
         `handler error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       reply = { status: 500, body: { message: "500: Internal Server Error", code: 0 } };
+    }
+    if (reply.hang) {
+      this.log(`${method} ${path} → (hangs)`);
+      this.emit("request", record);
+      return;
     }
     record.status = reply.status;
     record.response = reply.body ?? null;
@@ -431,11 +473,12 @@ export class DiscordTestServer extends EventEmitter {
       `${method} ${path}${url.search} → ${reply.status}${reply.status >= 400 ? ` ${JSON.stringify(reply.body)}` : ""}`,
     );
     if (reply.body === undefined) {
-      response.writeHead(reply.status);
+      response.writeHead(reply.status, reply.headers ?? {});
       response.end();
     } else {
       const text = JSON.stringify(reply.body);
       response.writeHead(reply.status, {
+        ...reply.headers,
         "Content-Type": "application/json",
         "Content-Length": Buffer.byteLength(text),
       });
@@ -463,13 +506,19 @@ export class DiscordTestServer extends EventEmitter {
       const match = route.pattern.exec(path);
       if (!match) continue;
       record.route = `${route.method} ${route.name}`;
+      const fault = this.faults.take(record.route);
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault && !fault.processed) {
+        const injected = faultReply(fault);
+        if (injected) return injected;
+      }
       if (route.auth && !record.authorized) {
         return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
       }
       const unicode = new FormErrors();
       checkWellFormedStrings(unicode, [], parsed.body);
       if (!unicode.empty) return { status: 400, body: unicode.body() };
-      return route.handler({
+      const reply = route.handler({
         method: record.method,
         path,
         params: Object.fromEntries(
@@ -484,6 +533,11 @@ export class DiscordTestServer extends EventEmitter {
         files: parsed.files,
         record,
       });
+      if (fault?.processed) {
+        this.log(`${record.route}: processed (→ ${reply.status}), answering with the fault`);
+        return faultReply(fault) ?? reply;
+      }
+      return reply;
     }
     const known = this.routes.some((route) => route.pattern.test(path));
     return known
@@ -957,10 +1011,27 @@ export class DiscordTestServer extends EventEmitter {
     }
     if (!errors.empty) return { status: 400, body: errors.body() };
     if (empty) return discordError(400, 50006, "Cannot send an empty message");
+    // Discord: with enforce_nonce, a nonce the same author used in the last few minutes returns
+    // that message instead of creating another.
+    const nonce =
+      body.enforce_nonce === true && (typeof body.nonce === "string" || typeof body.nonce === "number")
+        ? String(body.nonce)
+        : null;
+    if (nonce !== null) {
+      const seen = this.nonces.get(nonce);
+      if (seen && Date.now() - seen.at < NONCE_MEMORY_MS) {
+        const existing = this.messages.get(seen.id);
+        if (existing) {
+          this.emit("nonceReused", { nonce, messageId: seen.id });
+          return { status: 200, body: existing.raw };
+        }
+      }
+    }
     const stored = this.createBotMessage(channelId, body, context.files, {
       type: referenced ? 19 : 0,
       referenced: referenced?.raw,
     });
+    if (nonce !== null) this.nonces.set(nonce, { id: String(stored.raw.id), at: Date.now() });
     this.recordBotMessage(stored, "create", "channel", null, body);
     return { status: 200, body: stored.raw };
   }
@@ -1046,11 +1117,29 @@ export class DiscordTestServer extends EventEmitter {
       at: Date.now(),
       raw: structuredClone(raw),
     };
-    this.botMessages.push(message);
+    if (!this.lean) this.botMessages.push(message);
     this.emit("botMessage", message);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /** Lean mode: interactions and bot messages are dropped a minute after the answer window. */
+  private forgetOldInteractions(): void {
+    const cutoff = Date.now() - this.ackWindowMs - 60_000;
+    for (const [id, state] of this.interactions) {
+      if (state.createdAt > cutoff) break;
+      this.interactions.delete(id);
+      this.interactionsByToken.delete(state.token);
+      for (const messageId of [state.originalMessageId, ...state.followupIds]) {
+        if (messageId) this.messages.delete(messageId);
+      }
+    }
+    for (const [nonce, seen] of this.nonces) {
+      if (Date.now() - seen.at < NONCE_MEMORY_MS) break;
+      this.nonces.delete(nonce);
+      this.messages.delete(seen.id);
+    }
+  }
 
   private channelById(id: string): Record<string, unknown> | null {
     const channels = Object.values(fixture.channels);
@@ -1106,6 +1195,20 @@ export class DiscordTestServer extends EventEmitter {
   private log(line: string): void {
     if (this.verbose) console.log(`[discord-test-server] ${line}`);
   }
+}
+
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_MEMORY_MS = 5 * 60_000;
+
+function faultReply(fault: ActiveFault): Reply | null {
+  if (fault.hang) return { status: 0, hang: true };
+  if (fault.status === undefined) return null;
+  const headers = fault.headers ?? {};
+  return {
+    status: fault.status,
+    body: fault.body ?? defaultFaultBody(fault.status, headers),
+    headers,
+  };
 }
 
 export function discordError(status: number, code: number, message: string): Reply {

@@ -1,0 +1,271 @@
+import type { RESTOptions } from "discord.js";
+
+/**
+ * How each REST request to Discord is attempted, decided per route. discord.js is told not to
+ * retry (`retries: 0`) and hands every request to this policy (its `makeRequest`):
+ *
+ * - an interaction callback must land inside the interaction's 3 s window: each attempt is cut
+ *   to the time left, a retry is made only while the window is open, and a retry answered
+ *   40060 ("already acknowledged") means an earlier attempt did land, so it counts as success;
+ * - a channel message carries a nonce with `enforce_nonce`, so it is retried after a timeout or a
+ *   5xx (Discord returns the first message instead of posting a second one); one without is not;
+ * - a follow-up (webhook POST) is never retried once sent: Discord may have posted it;
+ * - a 429 waits Retry-After when it fits the request's budget, backs off exponentially when the
+ *   header is missing, and gives up (RequestBudgetError) when the budget is spent;
+ * - every attempt has its own timeout, so one hung request does not hold up its route for long.
+ */
+
+export type RouteKind = "callback" | "followup" | "webhook" | "channel-message" | "other";
+
+export interface RoutePolicy {
+  /** Longest single attempt. */
+  attemptMs: number;
+  /** Time for all attempts of one request together. */
+  budgetMs: number;
+}
+
+export interface RestPolicyOptions {
+  /** Interaction acknowledgement window (Discord: 3 s). */
+  ackWindowMs?: number;
+  /** Kept free before the window closes, for the request to travel. */
+  windowMarginMs?: number;
+  routes?: Partial<Record<Exclude<RouteKind, "callback">, RoutePolicy>>;
+  /** Longest single callback attempt (a retry still fits in the window after it). */
+  callbackAttemptMs?: number;
+  /** When the bot received an interaction; the window is counted from there. */
+  receivedAt?: (interactionId: string) => number | undefined;
+  /** Told about every 401, with the method and the route (tokens already replaced). */
+  onUnauthorized?: (event: UnauthorizedEvent) => void;
+  /** Told when a request gives up (budget spent, window closed). */
+  onGiveUp?: (error: RequestBudgetError) => void;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface UnauthorizedEvent {
+  method: string;
+  route: string;
+  kind: RouteKind;
+  /** The request carried the bot token (so discord.js has now dropped it). */
+  withBotToken: boolean;
+  message: string;
+}
+
+/** A request abandoned by the policy; says why in words an operator can act on. */
+export class RequestBudgetError extends Error {
+  override readonly name = "RequestBudgetError";
+  constructor(
+    message: string,
+    readonly kind: RouteKind,
+    readonly route: string,
+    /** The interaction's window closed: no answer is possible any more. */
+    readonly windowClosed: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const DEFAULT_ROUTES: Record<Exclude<RouteKind, "callback">, RoutePolicy> = {
+  followup: { attemptMs: 5000, budgetMs: 10_000 },
+  webhook: { attemptMs: 4000, budgetMs: 10_000 },
+  "channel-message": { attemptMs: 2500, budgetMs: 15_000 },
+  other: { attemptMs: 8000, budgetMs: 20_000 },
+};
+
+const DISCORD_EPOCH = 1_420_070_400_000;
+
+/** The route with ids as `:id` and tokens hidden, for logs. */
+export function describeRoute(url: string): string {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  return path
+    .replace(/^.*?\/v\d+(?=\/)/, "")
+    .replace(/\/interactions\/\d+\/[^/]+/, "/interactions/:id/[token]")
+    .replace(/\/webhooks\/(\d+)\/[^/]+/, "/webhooks/$1/[token]")
+    .replace(/\/\d{15,21}(?=\/|$)/g, "/:id");
+}
+
+export function classifyRoute(method: string, url: string): RouteKind {
+  const path = new URL(url).pathname;
+  if (/\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return "callback";
+  if (/\/webhooks\/\d+\/[^/]+$/.test(path) && method === "POST") return "followup";
+  if (/\/webhooks\/\d+\/[^/]+/.test(path)) return "webhook";
+  if (/\/channels\/\d+\/messages$/.test(path) && method === "POST") return "channel-message";
+  return "other";
+}
+
+function interactionIdOf(url: string): string | null {
+  return /\/interactions\/(\d+)\//.exec(url)?.[1] ?? null;
+}
+
+function snowflakeTime(id: string): number {
+  return Number(BigInt(id) >> 22n) + DISCORD_EPOCH;
+}
+
+function hasEnforcedNonce(body: unknown): boolean {
+  if (typeof body !== "string") {
+    // Multipart: discord.js puts the JSON in `payload_json`.
+    if (body instanceof FormData) return hasEnforcedNonce(body.get("payload_json"));
+    return false;
+  }
+  return /"enforce_nonce":true/.test(body) && /"nonce":/.test(body);
+}
+
+async function errorCode(response: Response): Promise<number | null> {
+  try {
+    const data: unknown = await response.clone().json();
+    return typeof data === "object" && data !== null && "code" in data && typeof data.code === "number"
+      ? data.code
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.arrayBuffer();
+  } catch {
+    // The body is not needed.
+  }
+}
+
+const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The `makeRequest` for discord.js' REST options. Requests go through the platform's fetch
+ * (a full Response, whose body can be read twice).
+ */
+export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["makeRequest"] {
+  const fetchOnce = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const ackWindowMs = options.ackWindowMs ?? 3000;
+  const marginMs = options.windowMarginMs ?? 250;
+  const callbackAttemptMs = options.callbackAttemptMs ?? 1500;
+  const routes = { ...DEFAULT_ROUTES, ...options.routes };
+
+  return async (url, undiciInit) => {
+    // discord.js builds a fetch-compatible init (method, headers, body, signal, dispatcher).
+    const init = undiciInit as RequestInit;
+    const method = (init.method ?? "GET").toUpperCase();
+    const kind = classifyRoute(method, url);
+    const route = `${method} ${describeRoute(url)}`;
+    const started = now();
+    let deadline: number;
+    let attemptMs: number;
+    if (kind === "callback") {
+      const id = interactionIdOf(url) ?? "0";
+      const received = options.receivedAt?.(id);
+      const windowStart = received ?? Math.min(started, Math.max(snowflakeTime(id), started - ackWindowMs));
+      deadline = windowStart + ackWindowMs - marginMs;
+      attemptMs = callbackAttemptMs;
+    } else {
+      const policy = routes[kind];
+      deadline = started + policy.budgetMs;
+      attemptMs = policy.attemptMs;
+    }
+    const idempotent =
+      kind === "callback" ||
+      method === "GET" ||
+      method === "PUT" ||
+      method === "PATCH" ||
+      method === "DELETE" ||
+      (kind === "channel-message" && hasEnforcedNonce(init.body));
+
+    const giveUp = (why: string, windowClosed: boolean): never => {
+      const error = new RequestBudgetError(`${route}: ${why}`, kind, route, windowClosed);
+      options.onGiveUp?.(error);
+      throw error;
+    };
+
+    let backoffMs = 250;
+    for (let attempt = 0; ; attempt += 1) {
+      const left = deadline - now();
+      if (left <= 0) {
+        giveUp(
+          kind === "callback"
+            ? "the interaction's 3 s window closed before the answer could be sent"
+            : `no answer within ${Math.round((deadline - started) / 1000)} s`,
+          kind === "callback",
+        );
+      }
+      const timeout = AbortSignal.timeout(Math.max(1, Math.min(attemptMs, left)));
+      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      let response: Response;
+      try {
+        response = await fetchOnce(url, { ...init, signal });
+      } catch (error) {
+        if (init.signal?.aborted) throw error;
+        const timedOut = timeout.aborted;
+        if (!idempotent || now() >= deadline) {
+          giveUp(
+            timedOut
+              ? `no answer within ${Math.round(Math.min(attemptMs, left))} ms` +
+                  (idempotent ? "" : " (not retried: Discord may have received it)")
+              : `network error (${error instanceof Error ? error.message : String(error)})`,
+            kind === "callback",
+          );
+        }
+        continue;
+      }
+
+      const status = response.status;
+      if (status === 429) {
+        const header = response.headers.get("retry-after");
+        const waitMs =
+          header !== null && Number.isFinite(Number(header))
+            ? Number(header) * 1000
+            : backoffMs * (0.8 + Math.random() * 0.4);
+        if (header === null) backoffMs = Math.min(backoffMs * 2, 4000);
+        await discard(response);
+        if (now() + waitMs >= deadline) {
+          giveUp(
+            `rate limited for ${(waitMs / 1000).toFixed(1)} s` +
+              (kind === "callback" ? ", longer than the interaction's window" : ", past the request's budget"),
+            kind === "callback",
+          );
+        }
+        await sleep(waitMs);
+        continue;
+      }
+      if (status >= 500 && idempotent && now() < deadline) {
+        await discard(response);
+        await sleep(Math.min(100 * (attempt + 1), Math.max(0, deadline - now())));
+        continue;
+      }
+      if (status === 400 && kind === "callback" && attempt > 0 && (await errorCode(response)) === 40060) {
+        // An earlier attempt reached Discord (its answer was lost): the interaction is answered.
+        await discard(response);
+        return new Response(null, { status: 204 });
+      }
+      if (status === 401) {
+        const headers = new Headers(init.headers);
+        options.onUnauthorized?.({
+          method,
+          route,
+          kind,
+          withBotToken: headers.has("authorization"),
+          message: await responseMessage(response),
+        });
+      }
+      return response;
+    }
+  };
+}
+
+async function responseMessage(response: Response): Promise<string> {
+  try {
+    const data: unknown = await response.clone().json();
+    if (typeof data === "object" && data !== null && "message" in data) return String(data.message);
+  } catch {
+    // Not JSON.
+  }
+  return `${response.status}`;
+}
