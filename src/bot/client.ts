@@ -108,6 +108,8 @@ export interface StartBotOptions {
   stopTimeoutMs?: number;
   /** Discord's interaction window (3 s); tests may shorten it with their server's. */
   ackWindowMs?: number;
+  /** Started later than this after receipt, an answer is deferred first (default 1.5 s). */
+  deferAfterMs?: number;
   /** Free-text queue bounds (see FreeTextQueue). */
   freeText?: { maxPending?: number; maxAgeMs?: number; concurrency?: number };
   /** Request policy overrides (see createRestPolicy), e.g. shorter timeouts in tests. */
@@ -183,7 +185,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
     timer = setTimeout(() => resolve(false), Math.max(0, ms));
   });
   try {
-    return await Promise.race([promise.then(() => true, () => true), timedOut]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -264,6 +272,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
   };
   const router = createInteractionRouter(services, {
     ...(options.ackWindowMs ? { ackWindowMs: options.ackWindowMs } : {}),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
   });
   const queue = new FreeTextQueue({ log, ...options.freeText });
   const onMessage = createMessageHandler(services, {
@@ -275,6 +284,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     ...options.rest,
     ...(options.ackWindowMs ? { ackWindowMs: options.ackWindowMs } : {}),
     receivedAt: (id) => router.receivedAt(id),
+    applicationId: () => client?.application?.id ?? client?.user?.id,
     onUnauthorized: tokenGuard(() => client, token, log, fatal),
   });
   client = created;
@@ -293,7 +303,8 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     const reason = FATAL_CLOSE_CODES[event.code];
     if (!reason) return;
     if (state === "starting") failStart(new BotStartError(reason));
-    else if (state === "running") fatal(`Disconnected for good (close code ${event.code}): ${reason}`);
+    else if (state === "running")
+      fatal(`Disconnected for good (close code ${event.code}): ${reason}`);
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -318,14 +329,14 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     created.removeAllListeners();
     created.on(Events.Error, () => {});
     created.once(Events.ClientReady, () => void created.destroy().catch(() => {}));
-    await settlesWithin(created.destroy(), Math.min(2000, stopTimeoutMs));
+    await settlesWithin(created.destroy(), Math.min(1000, stopTimeoutMs));
     throw new BotStartError(describeLoginError(error, config));
   } finally {
     clearTimeout(timer);
   }
   if (!created.isReady()) {
     state = "abandoned";
-    await settlesWithin(created.destroy(), Math.min(2000, stopTimeoutMs));
+    await settlesWithin(created.destroy(), Math.min(1000, stopTimeoutMs));
     throw new BotStartError("The client did not become ready.");
   }
   state = "running";

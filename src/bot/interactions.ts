@@ -64,7 +64,9 @@ class DeliveryError extends Error {
     readonly step: "reply" | "defer" | "edit" | "followup" | "update",
     override readonly cause: unknown,
   ) {
-    super(`sending the answer (${step}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `sending the answer (${step}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }
 
@@ -178,7 +180,7 @@ function windowOpen(timing: Timing): boolean {
 }
 
 function isLate(timing: Timing): boolean {
-  return timing.now() - timing.receivedAt > timing.deferAfterMs;
+  return timing.now() - timing.receivedAt >= timing.deferAfterMs;
 }
 
 /**
@@ -262,7 +264,8 @@ async function handleAutocomplete(
   const offersChoices =
     focused !== undefined &&
     (command?.data.toJSON().options ?? []).some(
-      (option) => option.name === focused.name && "autocomplete" in option && option.autocomplete === true,
+      (option) =>
+        option.name === focused.name && "autocomplete" in option && option.autocomplete === true,
     );
   if (!command?.autocomplete || !focused || !offersChoices) {
     services.log.info(
@@ -391,7 +394,10 @@ async function reportFailure(
       // A follow-up is not retried (Discord may have posted it); an in-place update is
       // retried by the request policy while the window is open.
       if (transient(error.cause) && error.step !== "followup" && error.step !== "update") {
-        services.log.warn(`${what}: sending the answer failed (${error.step}); retrying it.`, error.cause);
+        services.log.warn(
+          `${what}: sending the answer failed (${error.step}); retrying it.`,
+          error.cause,
+        );
         await send(interaction, error.payload, timing);
         return;
       }

@@ -5,8 +5,10 @@ import type { RESTOptions } from "discord.js";
  * retry (`retries: 0`) and hands every request to this policy (its `makeRequest`):
  *
  * - an interaction callback must land inside the interaction's 3 s window: each attempt is cut
- *   to the time left, a retry is made only while the window is open, and a retry answered
- *   40060 ("already acknowledged") means an earlier attempt did land, so it counts as success;
+ *   to the time left and a retry is made only while the window is open. Before retrying after a
+ *   5xx or a timeout, the policy asks whether the attempt landed anyway (GET @original: found
+ *   means acknowledged), so a processed callback is not sent twice (40060); a retry answered
+ *   40060 all the same counts as success;
  * - a channel message carries a nonce with `enforce_nonce`, so it is retried after a timeout or a
  *   5xx (Discord returns the first message instead of posting a second one); one without is not;
  * - a follow-up (webhook POST) is never retried once sent: Discord may have posted it;
@@ -32,6 +34,8 @@ export interface RestPolicyOptions {
   routes?: Partial<Record<Exclude<RouteKind, "callback">, RoutePolicy>>;
   /** Longest single callback attempt (a retry still fits in the window after it). */
   callbackAttemptMs?: number;
+  /** The application's id, to ask Discord whether an unanswered callback landed after all. */
+  applicationId?: () => string | null | undefined;
   /** When the bot received an interaction; the window is counted from there. */
   receivedAt?: (interactionId: string) => number | undefined;
   /** Told about every 401, with the method and the route (tokens already replaced). */
@@ -103,6 +107,21 @@ function interactionIdOf(url: string): string | null {
   return /\/interactions\/(\d+)\//.exec(url)?.[1] ?? null;
 }
 
+/** The callback's response type (4 reply, 5 defer, 8 autocomplete, …), from its JSON body. */
+function callbackType(body: unknown): number | null {
+  const text = body instanceof FormData ? body.get("payload_json") : body;
+  if (typeof text !== "string") return null;
+  const match = /^\{"type":(\d+)/.exec(text) ?? /"type":(\d+)/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** `…/webhooks/:app/:token/messages/@original` for a callback URL. */
+function originalMessageUrl(callbackUrl: string, applicationId: string): string | null {
+  const match = /^(.*)\/interactions\/\d+\/([^/]+)\/callback/.exec(callbackUrl);
+  if (!match) return null;
+  return `${match[1]}/webhooks/${applicationId}/${match[2]}/messages/@original`;
+}
+
 function snowflakeTime(id: string): number {
   return Number(BigInt(id) >> 22n) + DISCORD_EPOCH;
 }
@@ -119,7 +138,10 @@ function hasEnforcedNonce(body: unknown): boolean {
 async function errorCode(response: Response): Promise<number | null> {
   try {
     const data: unknown = await response.clone().json();
-    return typeof data === "object" && data !== null && "code" in data && typeof data.code === "number"
+    return typeof data === "object" &&
+      data !== null &&
+      "code" in data &&
+      typeof data.code === "number"
       ? data.code
       : null;
   } catch {
@@ -163,7 +185,8 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
     if (kind === "callback") {
       const id = interactionIdOf(url) ?? "0";
       const received = options.receivedAt?.(id);
-      const windowStart = received ?? Math.min(started, Math.max(snowflakeTime(id), started - ackWindowMs));
+      const windowStart =
+        received ?? Math.min(started, Math.max(snowflakeTime(id), started - ackWindowMs));
       deadline = windowStart + ackWindowMs - marginMs;
       attemptMs = callbackAttemptMs;
     } else {
@@ -183,6 +206,27 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
       const error = new RequestBudgetError(`${route}: ${why}`, kind, route, windowClosed);
       options.onGiveUp?.(error);
       throw error;
+    };
+
+    /** After an unanswered callback: did it land? (true: yes; false: no or unknown.) */
+    const landed = async (): Promise<boolean> => {
+      const type = callbackType(init.body);
+      const app = options.applicationId?.();
+      // Autocomplete leaves no message to look for; a retry's 40060 settles it instead.
+      if (kind !== "callback" || !app || type === null || type === 8) return false;
+      const probe = originalMessageUrl(url, app);
+      const left = deadline - now();
+      if (!probe || left < 400) return false;
+      try {
+        const response = await fetchOnce(probe, {
+          method: "GET",
+          signal: AbortSignal.timeout(Math.min(600, left - 200)),
+        });
+        await discard(response);
+        return response.status === 200;
+      } catch {
+        return false;
+      }
     };
 
     let backoffMs = 250;
@@ -213,6 +257,7 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
             kind === "callback",
           );
         }
+        if (await landed()) return new Response(null, { status: 204 });
         continue;
       }
 
@@ -228,7 +273,9 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
         if (now() + waitMs >= deadline) {
           giveUp(
             `rate limited for ${(waitMs / 1000).toFixed(1)} s` +
-              (kind === "callback" ? ", longer than the interaction's window" : ", past the request's budget"),
+              (kind === "callback"
+                ? ", longer than the interaction's window"
+                : ", past the request's budget"),
             kind === "callback",
           );
         }
@@ -237,10 +284,16 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
       }
       if (status >= 500 && idempotent && now() < deadline) {
         await discard(response);
+        if (await landed()) return new Response(null, { status: 204 });
         await sleep(Math.min(100 * (attempt + 1), Math.max(0, deadline - now())));
         continue;
       }
-      if (status === 400 && kind === "callback" && attempt > 0 && (await errorCode(response)) === 40060) {
+      if (
+        status === 400 &&
+        kind === "callback" &&
+        attempt > 0 &&
+        (await errorCode(response)) === 40060
+      ) {
         // An earlier attempt reached Discord (its answer was lost): the interaction is answered.
         await discard(response);
         return new Response(null, { status: 204 });

@@ -384,7 +384,9 @@ function listCountryFiles(dir: string): {
   }
   const files: string[] = [];
   const notFiles: DatasetProblem[] = [];
-  for (const name of readdirSync(dir).filter((entry) => entry.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((entry) => entry.endsWith(".json"))
+    .sort()) {
     const absolute = path.resolve(dir, name);
     // Only regular files are read: opening a FIFO named x.json would wait for a writer forever.
     const stats = statSync(absolute, { throwIfNoEntry: false });

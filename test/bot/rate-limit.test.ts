@@ -17,6 +17,29 @@ describe("UserRateLimiter", () => {
   });
 });
 
+describe("UserRateLimiter with a crowd", () => {
+  it("still limits a new user while 10,000 others are active, and forgets only the idle", () => {
+    const limiter = new UserRateLimiter(5, 30_000);
+    for (let index = 0; index < 10_000; index += 1) limiter.take(`crowd-${index}`, 1000);
+    const verdicts = [0, 1, 2, 3, 4, 5, 6].map((i) => limiter.take("newcomer", 2000 + i));
+    expect(verdicts).toEqual(["allow", "allow", "allow", "allow", "allow", "warn", "drop"]);
+    expect(limiter.size).toBe(10_001);
+    // A window later the crowd is gone; the newcomer, still asking, is remembered.
+    expect(limiter.take("newcomer", 31_500)).toBe("drop");
+    expect(limiter.size).toBe(1);
+  });
+
+  it("peek says what take would, without counting", () => {
+    const limiter = new UserRateLimiter(1, 30_000);
+    expect(limiter.peek("alice", 0)).toBe("allow");
+    expect(limiter.peek("alice", 0)).toBe("allow");
+    expect(limiter.take("alice", 0)).toBe("allow");
+    expect(limiter.peek("alice", 1)).toBe("warn");
+    expect(limiter.take("alice", 1)).toBe("warn");
+    expect(limiter.peek("alice", 2)).toBe("drop");
+  });
+});
+
 describe("mentions of the bot in a message", () => {
   const bot = "1100000000000000001";
   it("are found in both forms and stripped from the question", () => {

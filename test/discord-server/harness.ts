@@ -196,6 +196,19 @@ export class DiscordHarness {
     return this.run(5, { custom_id: customId, components }, actor, {});
   }
 
+  /**
+   * Any interaction exactly as given (type 2 command, 3 component, 4 autocomplete, 5 modal):
+   * for requests Discord's client would not build, e.g. autocomplete with no focused option.
+   */
+  rawInteraction(
+    type: number,
+    data: Record<string, unknown>,
+    actor: ActorOptions = {},
+    extra: { commandName?: string; focused?: { name: string; type: number } } = {},
+  ): Promise<InteractionOutcome> {
+    return this.run(type, data, actor, extra);
+  }
+
   /** A user (or bot) posts a message; `mentionBot` prefixes `<@bot>` like Discord's client. */
   post(
     content: string,

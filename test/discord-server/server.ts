@@ -501,11 +501,31 @@ export class DiscordTestServer extends EventEmitter {
     if ("error" in parsed) return { status: 400, body: { message: parsed.error, code: 50109 } };
     record.body = parsed.body;
     record.files = parsed.files;
+    // Segments are matched decoded, as Discord does (discord.js sends `/users/%40me`).
+    const decodedPath = path
+      .split("/")
+      .map((segment) => {
+        try {
+          return decodeURIComponent(segment);
+        } catch {
+          return segment;
+        }
+      })
+      .join("/");
     for (const route of this.routes) {
       if (route.method !== record.method) continue;
-      const match = route.pattern.exec(path);
+      const match = route.pattern.exec(decodedPath);
       if (!match) continue;
       record.route = `${route.method} ${route.name}`;
+      // Attributed before any fault, so a hung or failed attempt still counts for its interaction.
+      const interactionId = /^\/interactions\/(\d+)\//.exec(path)?.[1];
+      const token = /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1];
+      const owner = interactionId
+        ? this.interactions.get(interactionId)
+        : token
+          ? this.interactionsByToken.get(decodeURIComponent(token))
+          : undefined;
+      if (owner) record.interactionId = owner.id;
       const fault = this.faults.take(record.route);
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault && !fault.processed) {
@@ -522,10 +542,7 @@ export class DiscordTestServer extends EventEmitter {
         method: record.method,
         path,
         params: Object.fromEntries(
-          Object.entries(match.groups ?? {}).map(([key, value]) => [
-            key,
-            decodeURIComponent(value),
-          ]),
+          Object.entries(match.groups ?? {}).map(([key, value]) => [key, value]),
         ),
         query: url.searchParams,
         authorized: record.authorized,
@@ -539,7 +556,7 @@ export class DiscordTestServer extends EventEmitter {
       }
       return reply;
     }
-    const known = this.routes.some((route) => route.pattern.test(path));
+    const known = this.routes.some((route) => route.pattern.test(decodedPath));
     return known
       ? { status: 405, body: { message: "405: Method Not Allowed", code: 0 } }
       : { status: 404, body: { message: "404: Not Found", code: 0 } };
@@ -1014,7 +1031,8 @@ export class DiscordTestServer extends EventEmitter {
     // Discord: with enforce_nonce, a nonce the same author used in the last few minutes returns
     // that message instead of creating another.
     const nonce =
-      body.enforce_nonce === true && (typeof body.nonce === "string" || typeof body.nonce === "number")
+      body.enforce_nonce === true &&
+      (typeof body.nonce === "string" || typeof body.nonce === "number")
         ? String(body.nonce)
         : null;
     if (nonce !== null) {

@@ -1,7 +1,7 @@
 import { ALL_COMMANDS, createCommandRegistry } from "../../commands/index.ts";
 import { loadChartRenderer } from "../../src/bot/charts.ts";
 import { startBot } from "../../src/bot/client.ts";
-import type { RunningBot } from "../../src/bot/client.ts";
+import type { RunningBot, StartBotOptions } from "../../src/bot/client.ts";
 import { deployCommands } from "../../src/bot/deploy.ts";
 import type { Logger } from "../../src/bot/log.ts";
 import { silentLogger } from "../../src/bot/log.ts";
@@ -11,7 +11,7 @@ import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import type { Country } from "../../src/dataset/schema.ts";
 import { fixture } from "../discord-server/fixture.ts";
 import { DiscordHarness } from "../discord-server/harness.ts";
-import type { BotMessage } from "../discord-server/server.ts";
+import type { BotMessage, DiscordTestServerOptions } from "../discord-server/server.ts";
 
 /** Log lines the bot wrote, so tests can check what it logged (and keep the output quiet). */
 export interface RecordedLog extends Logger {
@@ -41,9 +41,16 @@ export interface BotUnderTest {
  * project's own deploy function, the real engine over the real dataset, the real chart renderer.
  */
 export async function startBotUnderTest(
-  options: { askChannels?: boolean; extraCommands?: Command[] } = {},
+  options: {
+    askChannels?: boolean;
+    extraCommands?: Command[];
+    /** Test server settings (heartbeat interval, window…). */
+    server?: DiscordTestServerOptions;
+    /** Bot settings beyond the defaults (limiter, queue bounds, request policy…). */
+    bot?: Partial<Omit<StartBotOptions, "commands" | "log">>;
+  } = {},
 ): Promise<BotUnderTest> {
-  const harness = await DiscordHarness.start();
+  const harness = await DiscordHarness.start(options.server);
   const commands = [...ALL_COMMANDS, ...(options.extraCommands ?? [])];
   await deployCommands(
     {
@@ -69,6 +76,7 @@ export async function startBotUnderTest(
       ...(renderChart ? { renderChart } : {}),
       log,
       loginTimeoutMs: 10_000,
+      ...options.bot,
     },
   );
   return {
