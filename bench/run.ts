@@ -13,6 +13,7 @@ import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
  * index build time and resident memory, for the China dataset and synthetic datasets of 100,
  * 1,000 and 10,000 policies. Each dataset runs in its own process so memory is its own.
  * Then the time to render each chart to PNG (target: well under 100 ms).
+ * `npm run bench -- --soak`: the soak run against `npm start` under injected faults (bench/soak.ts).
  */
 
 const Result = z
@@ -80,7 +81,12 @@ function runChild(name: string): Result {
   return Result.parse(JSON.parse(child.stdout));
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
+  if (argv.includes("--soak")) {
+    const { runSoak } = await import("./soak.ts");
+    await runSoak(argv);
+    return;
+  }
   const only = argv.indexOf("--dataset");
   if (only >= 0) {
     process.stdout.write(JSON.stringify(measure(argv[only + 1] ?? "china")));
@@ -119,4 +125,4 @@ function main(argv: readonly string[]): void {
   console.log("Target: well under 100 ms per chart.");
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

@@ -25,7 +25,7 @@ import {
   policyFromSectionMenuCustomId,
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
-import { RequestBudgetError } from "./rest-policy.ts";
+import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -71,6 +71,7 @@ class DeliveryError extends Error {
 }
 
 interface Timing {
+  /** When the interaction's window started (see interactionWindowStart). */
   receivedAt: number;
   now: () => number;
   ackWindowMs: number;
@@ -133,13 +134,13 @@ export function createInteractionRouter(
       }
       const receivedAt = now();
       received.set(interaction.id, receivedAt);
-      const task = route(interaction, { receivedAt, now, ackWindowMs, deferAfterMs }).finally(
-        () => {
-          received.delete(interaction.id);
-          running.delete(task);
-          if (running.size === 0) idle?.();
-        },
-      );
+      const windowStart = interactionWindowStart(interaction.id, receivedAt, ackWindowMs);
+      const timing = { receivedAt: windowStart, now, ackWindowMs, deferAfterMs };
+      const task = route(interaction, timing).finally(() => {
+        received.delete(interaction.id);
+        running.delete(task);
+        if (running.size === 0) idle?.();
+      });
       running.add(task);
     },
     receivedAt: (id) => received.get(id),

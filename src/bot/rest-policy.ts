@@ -123,7 +123,23 @@ function originalMessageUrl(callbackUrl: string, applicationId: string): string 
 }
 
 function snowflakeTime(id: string): number {
-  return Number(BigInt(id) >> 22n) + DISCORD_EPOCH;
+  try {
+    return Number(BigInt(id) >> 22n) + DISCORD_EPOCH;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * When an interaction's window started: Discord's creation time (its snowflake) when the bot got
+ * it late, e.g. behind a busy event loop; the time of receipt when the clocks disagree (a
+ * creation time in the future, or more than half a window before receipt, is taken as clock
+ * skew rather than lag).
+ */
+export function interactionWindowStart(id: string, receivedAt: number, ackWindowMs = 3000): number {
+  const created = snowflakeTime(id);
+  if (!Number.isFinite(created)) return receivedAt;
+  return Math.min(receivedAt, Math.max(created, receivedAt - ackWindowMs / 2));
 }
 
 function hasEnforcedNonce(body: unknown): boolean {
@@ -184,9 +200,8 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
     let attemptMs: number;
     if (kind === "callback") {
       const id = interactionIdOf(url) ?? "0";
-      const received = options.receivedAt?.(id);
-      const windowStart =
-        received ?? Math.min(started, Math.max(snowflakeTime(id), started - ackWindowMs));
+      const received = options.receivedAt?.(id) ?? started;
+      const windowStart = interactionWindowStart(id, received, ackWindowMs);
       deadline = windowStart + ackWindowMs - marginMs;
       attemptMs = callbackAttemptMs;
     } else {

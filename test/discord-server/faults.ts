@@ -79,6 +79,11 @@ export class FaultTable {
     this.faults.length = 0;
   }
 
+  /** Requests changed by the faults in force. */
+  hits(): number {
+    return this.faults.reduce((sum, fault) => sum + fault.hits, 0);
+  }
+
   /** The fault that applies to this request (counted as hit), if any. */
   take(route: string): ActiveFault | null {
     for (const fault of this.faults) {

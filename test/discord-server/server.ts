@@ -274,6 +274,11 @@ export class DiscordTestServer extends EventEmitter {
     this.faults.clear();
   }
 
+  /** Requests the faults in force have changed so far. */
+  faultHits(): number {
+    return this.faults.hits();
+  }
+
   /** Requests that got a 4xx/5xx answer. */
   rejectedRequests(): RecordedRequest[] {
     return this.requests.filter((request) => request.status >= 400);
