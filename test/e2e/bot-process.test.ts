@@ -88,7 +88,8 @@ describe("npm start", () => {
     );
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
-    expect(result.stderr).toMatch(/rejected the token/);
+    // The bot's log (JSON lines on standard output) says why.
+    expect(result.stdout).toMatch(/"level":50.*rejected the token/);
     expect(result.stdout + result.stderr).not.toContain(token);
   });
 

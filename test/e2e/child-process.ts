@@ -2,8 +2,12 @@ import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ensureBuilt } from "../build-dist.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// `npm start` and `npm run deploy-commands` run the compiled build: rebuilt first (while test files
+// load, outside any test's time limit) when a source is newer.
+ensureBuilt();
 
 /** Every variable the bot reads, blank unless given: a developer's .env cannot leak in. */
 export function botEnv(values: Record<string, string>): NodeJS.ProcessEnv {
