@@ -1,11 +1,10 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerOutcome } from "../../src/ops/interaction-telemetry.ts";
 import { createEngine } from "../../src/create-engine.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { fixture } from "../discord-server/fixture.ts";
 import { DiscordHarness } from "../discord-server/harness.ts";
-import { botEnv, killTree, runNpm, startNpm } from "../e2e/child-process.ts";
+import { botEnv, freePort, killTree, runNpm, startNpm } from "../e2e/child-process.ts";
 import type { RunningProcess } from "../e2e/child-process.ts";
 
 /**
@@ -16,18 +15,6 @@ import type { RunningProcess } from "../e2e/child-process.ts";
 let harness: DiscordHarness;
 let bot: RunningProcess | null = null;
 let base = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function healthz(): Promise<number> {
   return (await fetch(`${base}/healthz`)).status;
