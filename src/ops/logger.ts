@@ -36,8 +36,10 @@ export function createLogger(options: LoggerOptions = {}): StructuredLogger {
   const target = options.destination ?? 1;
   const pretty = options.pretty ?? (typeof target === "number" && isTerminal(target));
   const colour = options.colour ?? (pretty && !process.env.NO_COLOR);
+  // Written asynchronously: a slow reader of the pipe must not stall the event loop (and with it
+  // the answers); pino flushes what is buffered when the process exits.
   const sink: DestinationStream =
-    typeof target === "number" ? pino.destination({ dest: target, sync: true }) : target;
+    typeof target === "number" ? pino.destination({ dest: target, sync: false }) : target;
   const stream: DestinationStream = pretty
     ? { write: (line: string) => sink.write(prettyLogLine(line, colour)) }
     : sink;
