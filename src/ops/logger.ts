@@ -16,7 +16,10 @@ export interface LoggerOptions {
   level?: LogLevel;
   /** Values that must never be written (the bot token…); blank ones are ignored. */
   secrets?: readonly (string | null | undefined)[];
-  /** Where lines go: a file descriptor (default 1, stdout) or a stream (tests). */
+  /**
+   * Where lines go: a file descriptor or a stream (tests). Default: standard output, with
+   * warnings and errors on standard error (as console.log and console.error split them).
+   */
   destination?: number | DestinationStream;
   /** Readable lines instead of JSON (default: when the file descriptor is a terminal). */
   pretty?: boolean;
@@ -32,17 +35,38 @@ function isTerminal(fd: number): boolean {
   return (fd === 1 && process.stdout.isTTY === true) || (fd === 2 && process.stderr.isTTY === true);
 }
 
+/**
+ * A file descriptor's stream, written asynchronously: a slow reader of the pipe must not stall
+ * the event loop (and with it the answers); pino flushes what is buffered when the process exits.
+ */
+function fdStream(fd: number, pretty: boolean, colour: boolean): DestinationStream {
+  const sink = pino.destination({ dest: fd, sync: false });
+  return pretty ? { write: (line: string) => sink.write(prettyLogLine(line, colour)) } : sink;
+}
+
 export function createLogger(options: LoggerOptions = {}): StructuredLogger {
-  const target = options.destination ?? 1;
-  const pretty = options.pretty ?? (typeof target === "number" && isTerminal(target));
+  const target = options.destination;
+  const pretty =
+    options.pretty ??
+    (typeof target === "number" ? isTerminal(target) : target === undefined && isTerminal(1));
   const colour = options.colour ?? (pretty && !process.env.NO_COLOR);
-  // Written asynchronously: a slow reader of the pipe must not stall the event loop (and with it
-  // the answers); pino flushes what is buffered when the process exits.
-  const sink: DestinationStream =
-    typeof target === "number" ? pino.destination({ dest: target, sync: false }) : target;
-  const stream: DestinationStream = pretty
-    ? { write: (line: string) => sink.write(prettyLogLine(line, colour)) }
-    : sink;
+  let stream: DestinationStream;
+  if (target === undefined) {
+    // Each line goes to one stream: the last whose level it reaches.
+    stream = pino.multistream(
+      [
+        { level: "trace", stream: fdStream(1, pretty, colour) },
+        { level: "warn", stream: fdStream(2, pretty, colour) },
+      ],
+      { dedupe: true },
+    );
+  } else if (typeof target === "number") {
+    stream = fdStream(target, pretty, colour);
+  } else {
+    stream = pretty
+      ? { write: (line: string) => target.write(prettyLogLine(line, colour)) }
+      : target;
+  }
   const redactText = createRedactor(options.secrets ?? []);
   return pino(
     {
