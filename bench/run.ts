@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Country } from "../src/dataset/schema.ts";
 import { defaultDataDir, loadDataset } from "../src/dataset/load.ts";
 import { createEngine } from "../src/create-engine.ts";
+import { benchBots, printBotSection } from "./bot-section.ts";
 import { benchCharts } from "./charts.ts";
 import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
 
@@ -12,7 +13,11 @@ import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
  * `npm run bench` (`-- --json` for one JSON object): latency of resolve + answer (p50, p99),
  * index build time and resident memory, for the China dataset and synthetic datasets of 100,
  * 1,000 and 10,000 policies. Each dataset runs in its own process so memory is its own.
- * Then the time to render each chart to PNG (target: well under 100 ms).
+ * Then the time to render each chart to PNG (target: well under 100 ms), and the bot section:
+ * policybot beside a minimal discord.js bot on the local server (bench/bot-section.ts).
+ *
+ * Options: `--json`; `--bots-only`; `--interactions N` (default 10,000) and `--concurrency N`
+ * (default 30) for the bot section; `--root DIR` to measure another checkout's `npm start`.
  * `npm run bench -- --soak`: the soak run against `npm start` under injected faults (bench/soak.ts).
  */
 
@@ -81,6 +86,11 @@ function runChild(name: string): Result {
   return Result.parse(JSON.parse(child.stdout));
 }
 
+function option(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   if (argv.includes("--soak")) {
     const { runSoak } = await import("./soak.ts");
@@ -92,10 +102,21 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(JSON.stringify(measure(argv[only + 1] ?? "china")));
     return;
   }
-  const results = DATASETS.map(runChild);
-  const charts = benchCharts();
+  const botsOnly = argv.includes("--bots-only");
+  const results = botsOnly ? [] : DATASETS.map(runChild);
+  const charts = botsOnly ? [] : benchCharts();
+  const root = option(argv, "--root");
+  const bots = await benchBots({
+    ...(root ? { root } : {}),
+    interactions: Number(option(argv, "--interactions") ?? 10_000),
+    concurrency: Number(option(argv, "--concurrency") ?? 30),
+  });
   if (argv.includes("--json")) {
-    console.log(JSON.stringify({ datasets: results, charts }));
+    console.log(JSON.stringify({ datasets: results, charts, bots }));
+    return;
+  }
+  if (botsOnly) {
+    printBotSection(bots);
     return;
   }
   const header = ["dataset", "policies", "p50 ms", "p99 ms", "build ms", "RSS MB"];
@@ -123,6 +144,7 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
   console.log("Target: well under 100 ms per chart.");
+  printBotSection(bots);
 }
 
 await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "./ops/log-levels.ts";
 
 /**
  * The environment, read once at start-up. Every problem is reported together (so one edit of
@@ -40,6 +41,18 @@ const ChannelIds = z
   )
   .pipe(z.array(Snowflake));
 
+const LogLevelSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+  z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }),
+);
+
+const Port = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, "must be a TCP port number (1–65535), e.g. 9090")
+  .transform(Number)
+  .pipe(z.number().int().min(1, "must be 1–65535").max(65535, "must be 1–65535"));
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
   DISCORD_CLIENT_ID: optional(Snowflake),
@@ -49,6 +62,8 @@ const EnvSchema = z.object({
   DATA_DIR: optional(z.string().trim()),
   // https://no-color.org: any non-empty value turns colour off.
   NO_COLOR: optional(z.string()),
+  LOG_LEVEL: optional(LogLevelSchema),
+  HEALTH_PORT: optional(Port),
 });
 
 export interface Config {
@@ -63,6 +78,10 @@ export interface Config {
   dataDir: string | null;
   /** NO_COLOR is set: terminal output stays plain even on a terminal. */
   noColor: boolean;
+  /** LOG_LEVEL (default info). */
+  logLevel: LogLevel;
+  /** HEALTH_PORT: serve GET /healthz and GET /metrics on it; null (default) serves nothing. */
+  healthPort: number | null;
 }
 
 /** What the caller is about to do, so that a missing variable it needs is one of the problems. */
@@ -114,6 +133,8 @@ export function parseConfig(
     askChannelIds: data.ASK_CHANNEL_IDS ?? [],
     dataDir: data.DATA_DIR ?? null,
     noColor: data.NO_COLOR !== undefined,
+    logLevel: data.LOG_LEVEL ?? "info",
+    healthPort: data.HEALTH_PORT ?? null,
   };
 }
 

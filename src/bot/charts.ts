@@ -1,17 +1,24 @@
 import type { Answer } from "../answers/types.ts";
-import type { ChartRenderer } from "../render/discord.ts";
+import type { ReplyView } from "../command-api.ts";
+import { renderReplyView, type DiscordReplyPayload } from "../render/discord.ts";
 import type { Logger } from "./log.ts";
 
-/** Charts are drawn on the event loop (~15 ms each); the same answer gets the same picture. */
+/** Draws an answer's chart as a PNG without blocking the event loop; null when there is none. */
+export type AsyncChartRenderer = (
+  kind: "maturity" | "timeline",
+  answer: Answer,
+) => Promise<Buffer | null>;
+
+/** The same answer gets the same picture: repeated questions cost nothing. */
 const CACHED_CHARTS = 64;
 
 /** Charts are a nicety: if the rasteriser cannot load or draw, answers go out without them. */
-export async function loadChartRenderer(log: Logger): Promise<ChartRenderer | undefined> {
+export async function loadChartRenderer(log: Logger): Promise<AsyncChartRenderer | undefined> {
   try {
-    const { renderChartPng } = await import("../render/charts/index.ts");
-    return cachedChartRenderer((kind, answer) => {
+    const { renderChartPngAsync } = await import("../render/charts/index.ts");
+    return cachedChartRenderer(async (kind, answer) => {
       try {
-        return renderChartPng(kind, answer);
+        return await renderChartPngAsync(kind, answer);
       } catch (error) {
         log.warn(`Could not draw the ${kind} chart; answering without it.`, error);
         return null;
@@ -26,10 +33,16 @@ export async function loadChartRenderer(log: Logger): Promise<ChartRenderer | un
   }
 }
 
-/** Remembers the last pictures by what they show, so repeated questions cost nothing. */
-export function cachedChartRenderer(render: ChartRenderer, size = CACHED_CHARTS): ChartRenderer {
-  const cache = new Map<string, Buffer | null>();
-  return (kind: "maturity" | "timeline", answer: Answer) => {
+/**
+ * Remembers the last pictures by what they show. A picture still being drawn is shared too, so
+ * a burst of the same question draws it once.
+ */
+export function cachedChartRenderer(
+  render: AsyncChartRenderer,
+  size = CACHED_CHARTS,
+): AsyncChartRenderer {
+  const cache = new Map<string, Promise<Buffer | null>>();
+  return (kind, answer) => {
     // The year is part of the key: timelines mark "today".
     const key = `${kind}\n${new Date().getUTCFullYear()}\n${JSON.stringify(answer)}`;
     const hit = cache.get(key);
@@ -46,4 +59,13 @@ export function cachedChartRenderer(render: ChartRenderer, size = CACHED_CHARTS)
     }
     return png;
   };
+}
+
+/** A reply's payload, its chart drawn first (off the event loop) when the view asks for one. */
+export async function renderReply(
+  view: ReplyView,
+  renderChart: AsyncChartRenderer | undefined,
+): Promise<DiscordReplyPayload> {
+  const png = view.image && renderChart ? await renderChart(view.image, view.answer) : null;
+  return renderReplyView(view, png ? { renderChart: () => png } : {});
 }

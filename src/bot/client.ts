@@ -14,7 +14,9 @@ import {
 import type { CommandRegistry } from "../../commands/index.ts";
 import { redactSecret, type Config } from "../config.ts";
 import type { Engine } from "../engine.ts";
-import type { ChartRenderer } from "../render/discord.ts";
+import { bufferedMultipart } from "../ops/buffered-multipart.ts";
+import type { RecordInteraction } from "../ops/interaction-telemetry.ts";
+import type { AsyncChartRenderer } from "./charts.ts";
 import { FreeTextQueue } from "./free-text-queue.ts";
 import { createInteractionRouter } from "./interactions.ts";
 import { consoleLogger, type Logger } from "./log.ts";
@@ -89,9 +91,15 @@ export function createClient(
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
       timeout: 60_000,
       retries: 0,
-      makeRequest: createRestPolicy(rest),
+      makeRequest: createRestPolicy({
+        fetch: bufferedMultipart((url, init) => fetch(url, init)),
+        ...rest,
+      }),
     },
     allowedMentions: { parse: [] },
+    // Replies are built as Discord's raw JSON already (src/render/discord.ts); discord.js's
+    // default camelCase → snake_case pass over every embed and component would only copy them.
+    jsonTransformer: (value: unknown) => value,
     ...cacheOptions(),
   });
 }
@@ -99,8 +107,10 @@ export function createClient(
 export interface StartBotOptions {
   engine: Engine;
   commands: CommandRegistry;
-  renderChart?: ChartRenderer;
+  renderChart?: AsyncChartRenderer;
   log?: Logger;
+  /** Told about every interaction once it is handled (the log line and metrics). */
+  recordInteraction?: RecordInteraction;
   limiter?: UserRateLimiter;
   /** How long to wait for READY before giving up (default 10 s). */
   loginTimeoutMs?: number;
@@ -260,6 +270,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     commands: options.commands,
     log,
     ...(options.renderChart ? { renderChart: options.renderChart } : {}),
+    ...(options.recordInteraction ? { recordInteraction: options.recordInteraction } : {}),
   };
   let state: "starting" | "running" | "abandoned" | "stopping" = "starting";
   let fatalReported = false;

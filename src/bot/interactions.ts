@@ -12,9 +12,10 @@ import { askView } from "../../commands/ask.ts";
 import { policyView } from "../../commands/policy-view.ts";
 import { UserError, type Command, type CommandOptions, type ReplyView } from "../command-api.ts";
 import { PolicyField } from "../dataset/schema.ts";
+import { answerOutcome, type InteractionRecord } from "../ops/interaction-telemetry.ts";
+import type { InteractionOutcome } from "../ops/metrics.ts";
 import {
   fitAutocompleteChoices,
-  renderReplyView,
   safeReplyPayload,
   withoutFlags,
   type DiscordReplyPayload,
@@ -26,6 +27,7 @@ import {
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
+import { renderReply } from "./charts.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -76,6 +78,8 @@ interface Timing {
   now: () => number;
   ackWindowMs: number;
   deferAfterMs: number;
+  /** What the user was shown (answered unless said otherwise), for the log and the metrics. */
+  outcome: InteractionOutcome;
 }
 
 /** One entry point for every interaction: commands, autocomplete, buttons and select menus. */
@@ -117,6 +121,7 @@ export function createInteractionRouter(
         throw new UserError(STALE_CONTROL_TEXT);
       }
     } catch (error) {
+      timing.outcome = error instanceof UserError ? "declined" : "error";
       await reportFailure(interaction, error, services, timing);
     }
   };
@@ -135,8 +140,25 @@ export function createInteractionRouter(
       const receivedAt = now();
       received.set(interaction.id, receivedAt);
       const windowStart = interactionWindowStart(interaction.id, receivedAt, ackWindowMs);
-      const timing = { receivedAt: windowStart, now, ackWindowMs, deferAfterMs };
+      const started = performance.now();
+      const timing: Timing = {
+        receivedAt: windowStart,
+        now,
+        ackWindowMs,
+        deferAfterMs,
+        outcome: "answered",
+      };
       const task = route(interaction, timing).finally(() => {
+        services.recordInteraction?.({
+          id: interaction.id,
+          kind: interactionKind(interaction),
+          command:
+            interaction.isCommand() || interaction.isAutocomplete()
+              ? interaction.commandName
+              : null,
+          latencyMs: performance.now() - started,
+          outcome: timing.outcome,
+        });
         received.delete(interaction.id);
         running.delete(task);
         if (running.size === 0) idle?.();
@@ -155,6 +177,15 @@ export function createInteractionRouter(
       });
     },
   };
+}
+
+function interactionKind(interaction: Interaction): InteractionRecord["kind"] {
+  if (interaction.isChatInputCommand()) return "command";
+  if (interaction.isAutocomplete()) return "autocomplete";
+  if (interaction.isButton()) return "button";
+  if (interaction.isStringSelectMenu()) return "select";
+  if (interaction.isModalSubmit()) return "modal";
+  return "other";
 }
 
 function interactionOptions(
@@ -242,12 +273,13 @@ async function handleCommand(
       `/${command.data.name} has no option “${unknown.name}”. Your command list may be out of date; try /help.`,
     );
   }
-  const render = (view: ReplyView) =>
-    renderReplyView(view, services.renderChart ? { renderChart: services.renderChart } : {});
   await command.execute({
     engine: services.engine,
     options: interactionOptions(interaction),
-    reply: (view) => send(interaction, render(view), timing),
+    reply: async (view: ReplyView) => {
+      timing.outcome = answerOutcome(view.answer);
+      await send(interaction, await renderReply(view, services.renderChart), timing);
+    },
   });
 }
 
@@ -298,9 +330,10 @@ async function handleButton(
   const view = askView(services.engine.ask(question));
   // An answer to a button on a message only its reader sees stays private too.
   const privateMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
-  const payload = renderReplyView(
+  timing.outcome = answerOutcome(view.answer);
+  const payload = await renderReply(
     { ...view, ephemeral: view.ephemeral === true || privateMessage },
-    services.renderChart ? { renderChart: services.renderChart } : {},
+    services.renderChart,
   );
   await send(interaction, payload, timing);
 }
@@ -320,10 +353,8 @@ async function handleSectionMenu(
     section = parsed.data;
   }
   const view = policyView(services.engine.policyAnswer(policy, section), policy, section);
-  const payload = renderReplyView(
-    view,
-    services.renderChart ? { renderChart: services.renderChart } : {},
-  );
+  timing.outcome = answerOutcome(view.answer);
+  const payload = await renderReply(view, services.renderChart);
   if (view.ephemeral) {
     await send(interaction, payload, timing);
     return;

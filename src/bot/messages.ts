@@ -1,11 +1,7 @@
 import { MessageFlags, type Message, type MessageReplyOptions } from "discord.js";
 import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "../../commands/ask.ts";
-import {
-  renderReplyView,
-  safeReplyPayload,
-  withoutFlags,
-  type DiscordReplyPayload,
-} from "../render/discord.ts";
+import { safeReplyPayload, withoutFlags, type DiscordReplyPayload } from "../render/discord.ts";
+import { renderReply } from "./charts.ts";
 import { FreeTextQueue } from "./free-text-queue.ts";
 import { UserRateLimiter } from "./rate-limit.ts";
 import type { BotServices } from "./services.ts";
@@ -63,7 +59,6 @@ export function createMessageHandler(
   const limiter = options.limiter ?? new UserRateLimiter();
   const now = options.now ?? Date.now;
   const queue = options.queue ?? new FreeTextQueue({ log: services.log, now });
-  const render = services.renderChart ? { renderChart: services.renderChart } : {};
 
   const reply = async (message: Message, payload: MessageReplyOptions): Promise<void> => {
     await message.reply({ ...payload, nonce: message.id, enforceNonce: true });
@@ -99,7 +94,7 @@ export function createMessageHandler(
           return;
         }
       }
-      payload = renderReplyView(askView(result), render);
+      payload = await renderReply(askView(result), services.renderChart);
     }
     if (isStale()) {
       services.log.warn(

@@ -79,16 +79,18 @@ export function truncate(text: string, max: number): string {
 }
 
 // eslint-disable-next-line no-control-regex -- these separators are exactly what Discord strips
-const BLANK_CHARACTERS = /[\s\x1c-\x1f\x85]/g;
+const VISIBLE_CHARACTER = /[^\s\x1c-\x1f\x85]/;
 
 /**
  * Blank as Discord sees it: only whitespace, counting the ASCII separators (U+001C–U+001F) and
- * U+0085 that Discord's server strips but JavaScript's trim() keeps.
+ * U+0085 that Discord's server strips but JavaScript's trim() keeps. (A search for one visible
+ * character: every reply checks many strings, and most answer at their first character.)
  */
 export function isBlank(text: string): boolean {
-  return text.replace(BLANK_CHARACTERS, "").length === 0;
+  return !VISIBLE_CHARACTER.test(text);
 }
 
+const ANY_SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
@@ -97,6 +99,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * text by `.length`; each becomes U+FFFD, which keeps the length.
  */
 export function wellFormed(text: string): string {
+  // Most text has no surrogate at all: nothing to look at more closely.
+  if (!ANY_SURROGATE.test(text)) return text;
   return text.replace(LONE_SURROGATE, "\ufffd");
 }
 

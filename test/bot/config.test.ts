@@ -27,6 +27,8 @@ describe("parseConfig", () => {
         ASK_CHANNEL_IDS: "223456789012345678, 323456789012345678,",
         DATA_DIR: "",
         NO_COLOR: "",
+        LOG_LEVEL: "",
+        HEALTH_PORT: "",
       }),
     ).toEqual({
       token: TOKEN,
@@ -36,7 +38,21 @@ describe("parseConfig", () => {
       askChannelIds: ["223456789012345678", "323456789012345678"],
       dataDir: null,
       noColor: false,
+      logLevel: "info",
+      healthPort: null,
     });
+  });
+
+  it("reads LOG_LEVEL in any case and HEALTH_PORT as a port; rejects others naming the variable", () => {
+    expect(parseConfig({ LOG_LEVEL: " Debug ", HEALTH_PORT: "9090" })).toMatchObject({
+      logLevel: "debug",
+      healthPort: 9090,
+    });
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(
+      /LOG_LEVEL must be one of fatal, error/,
+    );
+    expect(() => parseConfig({ HEALTH_PORT: "http" })).toThrow(/HEALTH_PORT must be a TCP port/);
+    expect(() => parseConfig({ HEALTH_PORT: "70000" })).toThrow(/HEALTH_PORT must be 1–65535/);
   });
 
   it("turns colour off for any non-empty NO_COLOR", () => {

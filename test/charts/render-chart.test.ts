@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer, PeriodRow, ScoreRow } from "../../src/answers/types.ts";
 import {
   renderChartPng,
+  renderChartPngAsync,
   renderMaturityChartPng,
   renderTimelinePng,
 } from "../../src/render/charts/index.ts";
@@ -58,5 +59,36 @@ describe("renderChartPng", () => {
     expect(
       renderChartPng("maturity", { kind: "none", text: "Unknown.", suggestions: [] }),
     ).toBeNull();
+  });
+});
+
+describe("renderChartPngAsync (the bot's way)", () => {
+  it("gives the same bytes as renderChartPng, and null when there is nothing to draw", async () => {
+    const maturity = countryAnswer({ scores: chinaScores });
+    const timeline = countryAnswer({ periods: chinaPeriods });
+    const drawn = await renderChartPngAsync("maturity", maturity);
+    expect(drawn?.equals(renderChartPng("maturity", maturity) ?? Buffer.alloc(0))).toBe(true);
+    const line = await renderChartPngAsync("timeline", timeline, { now: 2026 });
+    expect(
+      line?.equals(renderChartPng("timeline", timeline, { now: 2026 }) ?? Buffer.alloc(0)),
+    ).toBe(true);
+    expect(
+      await renderChartPngAsync("timeline", countryAnswer({ scores: chinaScores })),
+    ).toBeNull();
+  });
+
+  it("rasterises off the event loop: other callbacks run while a chart is drawn", async () => {
+    let turns = 0;
+    let drawing = true;
+    const spin = (): void => {
+      if (!drawing) return;
+      turns += 1;
+      setImmediate(spin);
+    };
+    const pending = renderChartPngAsync("maturity", countryAnswer({ scores: chinaScores }));
+    setImmediate(spin);
+    await pending;
+    drawing = false;
+    expect(turns).toBeGreaterThan(0);
   });
 });

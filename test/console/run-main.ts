@@ -3,10 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBuilt } from "../build-dist.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// The compiled build, which `npm start` runs (test/build-dist.ts rebuilds it when stale).
+// The compiled build, which `npm start` runs; rebuilt first (while test files load, outside any
+// test's time limit) when a source is newer.
 const MAIN = path.join(REPO_ROOT, "dist", "src", "main.js");
+ensureBuilt();
 
 export interface MainRun {
   code: number | null;

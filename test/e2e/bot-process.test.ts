@@ -88,7 +88,8 @@ describe("npm start", () => {
     );
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
-    expect(result.stderr).toMatch(/rejected the token/);
+    // The bot's log says why (an error: a JSON line on standard error).
+    expect(result.stderr).toMatch(/"level":50.*rejected the token/);
     expect(result.stdout + result.stderr).not.toContain(token);
   });
 

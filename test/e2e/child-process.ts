@@ -1,9 +1,14 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { ensureBuilt } from "../build-dist.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// `npm start` and `npm run deploy-commands` run the compiled build: rebuilt first (while test files
+// load, outside any test's time limit) when a source is newer.
+ensureBuilt();
 
 /** Every variable the bot reads, blank unless given: a developer's .env cannot leak in. */
 export function botEnv(values: Record<string, string>): NodeJS.ProcessEnv {
@@ -169,4 +174,17 @@ export function rssKb(pid: number | null): number | null {
   } catch {
     return null;
   }
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../discord-server/fixture.ts";
 import { DiscordHarness } from "../discord-server/harness.ts";
 import { visibleText } from "./bot-under-test.ts";
-import { botEnv, killTree, REPO_ROOT, runNpm, startNpm } from "./child-process.ts";
+import { botEnv, freePort, killTree, REPO_ROOT, runNpm, startNpm } from "./child-process.ts";
 import type { RunningProcess } from "./child-process.ts";
+import { replayRuntimeStage } from "./dockerfile-stage.ts";
 
 /**
- * What a fresh clone and the Dockerfile's runtime stage do: `npm ci` (whose `prepare` builds), then
- * `npm prune --omit=dev` (the runtime stage's production-only install), each followed by `npm start`
- * answering. The copy holds exactly the files a clone of this working tree would have.
+ * What a fresh clone and the Dockerfile's runtime stage do: `npm ci` (whose `prepare` builds); the
+ * runtime stage replayed into an empty directory (production dependencies and the build only);
+ * `npm prune --omit=dev` of the clone. Each is then started and must answer. The clone holds
+ * exactly the files a clone of this working tree would have.
  */
 
 const INSTALL_TIMEOUT = 240_000;
@@ -102,7 +104,87 @@ describe("a fresh clone", () => {
   );
 });
 
-describe("the production install (npm prune --omit=dev, as the Dockerfile's runtime stage)", () => {
+describe("the Dockerfile's runtime stage, replayed in an empty directory", () => {
+  let image: string;
+  let stage: ReturnType<typeof replayRuntimeStage>;
+
+  beforeAll(() => {
+    image = mkdtempSync(path.join(tmpdir(), "policybot-image-"));
+    stage = replayRuntimeStage({
+      context: clone,
+      builtCheckout: clone,
+      workdir: image,
+      stage: "runtime",
+      // It would empty this machine's npm cache, which other work here relies on.
+      skip: /^npm cache clean/,
+      env: { npm_config_prefer_offline: "true" },
+    });
+  }, INSTALL_TIMEOUT);
+
+  afterAll(() => {
+    if (image) rmSync(image, { recursive: true, force: true });
+  });
+
+  it("installs production dependencies only, runs as a non-root user, and answers", async () => {
+    expect(stage.ran[0]).toMatch(/^npm ci --omit=dev/);
+    expect(stage.user).not.toBeNull();
+    expect(stage.user).not.toBe("root");
+    expect(existsSync(path.join(image, "node_modules", "typescript"))).toBe(false);
+    expect(existsSync(path.join(image, "src"))).toBe(false);
+    const [command = "", ...args] = stage.command;
+    const answer = await run(command, args, {
+      cwd: image,
+      stdin: "/compare torch city-clusters field:start_year\n",
+      env: botEnv(stage.env),
+    });
+    expect(answer.code, answer.stderr).toBe(0);
+    expect(answer.stdout).toMatch(/TORCH Program started earlier \(1988\)/);
+  });
+
+  it("logs in, answers, and its HEALTHCHECK passes while connected", async () => {
+    const server = await DiscordHarness.start();
+    const port = await freePort();
+    const env = botEnv({
+      ...stage.env,
+      DISCORD_TOKEN: server.token,
+      DISCORD_CLIENT_ID: fixture.applicationId,
+      DISCORD_GUILD_ID: fixture.guild.id,
+      DISCORD_API_URL: server.apiUrl,
+      HEALTH_PORT: String(port),
+    });
+    const [command = "", ...args] = stage.command;
+    const main = args.at(-1) ?? "";
+    const deploy = await run(command, [main.replace(/main\.js$/, "bot/deploy.js")], {
+      cwd: image,
+      env,
+    });
+    expect(deploy.code, deploy.stderr).toBe(0);
+    const child = spawn(command, args, { cwd: image, env, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let seen = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (/Logged in as/.test(seen)) resolve();
+        });
+        child.once("exit", () => reject(new Error(`exited:\n${seen}`)));
+      });
+      const outcome = await server.slash("maturity", { country: "china" });
+      expect(visibleText(outcome.message)).toMatch(/6\.5 of 7/);
+      const [check = "", ...checkArgs] = stage.healthcheck;
+      const health = await run(check, checkArgs, { cwd: image, env });
+      expect(health.code, health.stderr).toBe(0);
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      await server.stop();
+    }
+    expect(child.exitCode).toBe(0);
+  }, 90_000);
+});
+
+describe("the production install (npm prune --omit=dev)", () => {
   it(
     "has no development dependency left",
     async () => {

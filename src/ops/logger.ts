@@ -1,0 +1,81 @@
+import { pino, type DestinationStream, type Logger as PinoLogger } from "pino";
+import type { LogLevel } from "./log-levels.ts";
+import { prettyLogLine } from "./pretty.ts";
+import { REDACTED, createRedactor } from "./redact.ts";
+
+/**
+ * The process's structured log: pino, one JSON object per line when the output is a pipe or a
+ * file (what log collectors read), a readable line on a terminal. Secrets are redacted by the
+ * logger itself, on the finished line, whoever logs what.
+ */
+
+export { LOG_LEVELS, type LogLevel } from "./log-levels.ts";
+export type StructuredLogger = PinoLogger;
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Values that must never be written (the bot token…); blank ones are ignored. */
+  secrets?: readonly (string | null | undefined)[];
+  /**
+   * Where lines go: a file descriptor or a stream (tests). Default: standard output, with
+   * warnings and errors on standard error (as console.log and console.error split them).
+   */
+  destination?: number | DestinationStream;
+  /** Readable lines instead of JSON (default: when the file descriptor is a terminal). */
+  pretty?: boolean;
+  /** Colour in readable lines (default: pretty on a terminal and NO_COLOR unset). */
+  colour?: boolean;
+}
+
+// Field names whose value is a credential wherever they appear (two levels deep).
+const SECRET_KEYS = ["token", "password", "secret", "authorization", "apiKey", "api_key"];
+const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+function isTerminal(fd: number): boolean {
+  return (fd === 1 && process.stdout.isTTY === true) || (fd === 2 && process.stderr.isTTY === true);
+}
+
+/**
+ * A file descriptor's stream, written asynchronously: a slow reader of the pipe must not stall
+ * the event loop (and with it the answers); pino flushes what is buffered when the process exits.
+ */
+function fdStream(fd: number, pretty: boolean, colour: boolean): DestinationStream {
+  const sink = pino.destination({ dest: fd, sync: false });
+  return pretty ? { write: (line: string) => sink.write(prettyLogLine(line, colour)) } : sink;
+}
+
+export function createLogger(options: LoggerOptions = {}): StructuredLogger {
+  const target = options.destination;
+  const pretty =
+    options.pretty ??
+    (typeof target === "number" ? isTerminal(target) : target === undefined && isTerminal(1));
+  const colour = options.colour ?? (pretty && !process.env.NO_COLOR);
+  let stream: DestinationStream;
+  if (target === undefined) {
+    // Each line goes to one stream: the last whose level it reaches.
+    stream = pino.multistream(
+      [
+        { level: "trace", stream: fdStream(1, pretty, colour) },
+        { level: "warn", stream: fdStream(2, pretty, colour) },
+      ],
+      { dedupe: true },
+    );
+  } else if (typeof target === "number") {
+    stream = fdStream(target, pretty, colour);
+  } else {
+    stream = pretty
+      ? { write: (line: string) => target.write(prettyLogLine(line, colour)) }
+      : target;
+  }
+  const redactText = createRedactor(options.secrets ?? []);
+  return pino(
+    {
+      level: options.level ?? "info",
+      base: { pid: process.pid },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      serializers: { err: pino.stdSerializers.err },
+      hooks: { streamWrite: redactText },
+    },
+    stream,
+  );
+}
