@@ -24,6 +24,8 @@ export interface FollowUpCues {
   comparison: boolean;
   /** Words of a question about a score ("why only 0.5"). */
   score: boolean;
+  /** Asks something: a question word or a question mark. */
+  question: boolean;
   /** Words with letters or digits, Chinese characters counted one each. */
   wordCount: number;
 }
@@ -101,6 +103,7 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     comparative: findPhrases(text, vocabulary.comparatives).length > 0,
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,
     score: findPhrases(text, vocabulary.scoreWords).length > 0 || /\d/u.test(text),
+    question: /[?？]/u.test(text) || findPhrases(text, vocabulary.questionWords).length > 0,
     wordCount: countWords(text),
   };
 }

@@ -51,7 +51,6 @@ function subjectOf(
 ): Subject {
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   const all = country.policies.map((p) => p.id);
-  const listed = state.last === "country" && state.field === "policies";
   const askBack = (question: string, options: string[][]): Subject => ({
     kind: "unsettled",
     intent: {
@@ -94,7 +93,9 @@ function subjectOf(
       return { kind: "country", country };
     case "several":
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
-      if (listed && all.length > 1) return { kind: "policies", country, ids: all };
+      // After a country's answer, "they" are its policies.
+      if (talkedAbout.length === 0 && all.length > 1)
+        return { kind: "policies", country, ids: all };
       return askBack(
         talkedAbout.length === 1
           ? `Which policies do you mean? So far we talked about ${names(talkedAbout, "and")} only.`
@@ -240,7 +241,9 @@ export function resolveFollowUp(
     if (cues.reference !== null) {
       if (subject.kind === "unsettled") return subject.intent;
       const read = readWithSubject(text, cues, subject, deps);
-      if (read) return withEarlierField(read, state, cues);
+      // "thanks, that's all" names the subject but asks nothing of it.
+      const asksNothing = read?.kind === "policy" && read.field === null && !cues.question;
+      if (read && !asksNothing) return withEarlierField(read, state, cues);
     }
     return maturityFollowUp(text, cues, state, country, deps) ?? own;
   }

@@ -39,6 +39,8 @@ export const ConversationVocabularySchema = z
     comparisons: z.array(Phrase),
     /** Words of a question about a score ("why only 0.5 for evidence?"). */
     scoreWords: z.array(Phrase),
+    /** Words that ask something: "thanks, that's all" asks nothing of "that". */
+    questionWords: z.array(Phrase),
   })
   .strict();
 export type ConversationVocabulary = z.infer<typeof ConversationVocabularySchema>;
