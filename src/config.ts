@@ -1,4 +1,8 @@
 import { z } from "zod";
+import {
+  DEFAULT_CONVERSATION_CAPACITY,
+  DEFAULT_CONVERSATION_TTL_SECONDS,
+} from "./conversation/store.ts";
 
 /**
  * The environment, read once at start-up. Every problem is reported together (so one edit of
@@ -49,6 +53,20 @@ const EnvSchema = z.object({
   DATA_DIR: optional(z.string().trim()),
   // https://no-color.org: any non-empty value turns colour off.
   NO_COLOR: optional(z.string()),
+  CONVERSATION_TTL_SECONDS: optional(
+    z.coerce
+      .number()
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1 second")
+      .max(86_400, "must be at most 86400 seconds (a day)"),
+  ),
+  CONVERSATION_MAX: optional(
+    z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(1_000_000, "must be at most 1000000"),
+  ),
 });
 
 export interface Config {
@@ -63,6 +81,10 @@ export interface Config {
   dataDir: string | null;
   /** NO_COLOR is set: terminal output stays plain even on a terminal. */
   noColor: boolean;
+  /** A conversation is forgotten after this many quiet seconds. */
+  conversationTtlSeconds: number;
+  /** Most conversations one process remembers (least recently used forgotten first). */
+  conversationMax: number;
 }
 
 /** What the caller is about to do, so that a missing variable it needs is one of the problems. */
@@ -114,6 +136,8 @@ export function parseConfig(
     askChannelIds: data.ASK_CHANNEL_IDS ?? [],
     dataDir: data.DATA_DIR ?? null,
     noColor: data.NO_COLOR !== undefined,
+    conversationTtlSeconds: data.CONVERSATION_TTL_SECONDS ?? DEFAULT_CONVERSATION_TTL_SECONDS,
+    conversationMax: data.CONVERSATION_MAX ?? DEFAULT_CONVERSATION_CAPACITY,
   };
 }
 

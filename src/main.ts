@@ -37,8 +37,16 @@ async function runBot(config: Config, log: Logger): Promise<void> {
   process.once("SIGINT", () => void shutdown(0, "SIGINT"));
   process.once("SIGTERM", () => void shutdown(0, "SIGTERM"));
 
+  const { Conversations } = await import("./conversation/conversations.ts");
+  const { MemoryConversationStore } = await import("./conversation/memory-store.ts");
+  const conversations = new Conversations(
+    new MemoryConversationStore({ capacity: config.conversationMax }),
+    config.conversationTtlSeconds,
+    (error) => log.warn("The conversation store failed; answering without context:", error),
+  );
   bot = await startBot(config, {
     engine,
+    conversations,
     commands: createCommandRegistry(),
     renderChart: await loadChartRenderer(log),
     log,

@@ -13,6 +13,7 @@ import {
 } from "discord.js";
 import type { CommandRegistry } from "../../commands/index.ts";
 import { redactSecret, type Config } from "../config.ts";
+import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
 import type { ChartRenderer } from "../render/discord.ts";
 import { FreeTextQueue } from "./free-text-queue.ts";
@@ -102,6 +103,8 @@ export interface StartBotOptions {
   renderChart?: ChartRenderer;
   log?: Logger;
   limiter?: UserRateLimiter;
+  /** Where follow-up questions find their context; absent, every question stands alone. */
+  conversations?: Conversations;
   /** How long to wait for READY before giving up (default 10 s). */
   loginTimeoutMs?: number;
   /** The longest `stop()` takes, whatever the state (default 5 s). */
@@ -260,6 +263,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     commands: options.commands,
     log,
     ...(options.renderChart ? { renderChart: options.renderChart } : {}),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   };
   let state: "starting" | "running" | "abandoned" | "stopping" = "starting";
   let fatalReported = false;

@@ -26,6 +26,7 @@ import {
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
+import { openConversation } from "./conversation-key.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -244,10 +245,15 @@ async function handleCommand(
   }
   const render = (view: ReplyView) =>
     renderReplyView(view, services.renderChart ? { renderChart: services.renderChart } : {});
+  const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   await command.execute({
-    engine: services.engine,
+    engine: conversation.engine,
     options: interactionOptions(interaction),
-    reply: (view) => send(interaction, render(view), timing),
+    // Saved before the user sees the answer, so a quick follow-up already finds it.
+    reply: async (view) => {
+      await conversation.save();
+      await send(interaction, render(view), timing);
+    },
   });
 }
 
@@ -295,7 +301,9 @@ async function handleButton(
   if (question === null) {
     throw new UserError("That suggestion has expired. Please ask your question again.");
   }
-  const view = askView(services.engine.ask(question));
+  const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
+  const view = askView(conversation.engine.ask(question));
+  await conversation.save();
   // An answer to a button on a message only its reader sees stays private too.
   const privateMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
   const payload = renderReplyView(
@@ -319,7 +327,9 @@ async function handleSectionMenu(
     if (!parsed.success) throw new UserError("I don't know that section. Try /policy again.");
     section = parsed.data;
   }
-  const view = policyView(services.engine.policyAnswer(policy, section), policy, section);
+  const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
+  const view = policyView(conversation.engine.policyAnswer(policy, section), policy, section);
+  await conversation.save();
   const payload = renderReplyView(
     view,
     services.renderChart ? { renderChart: services.renderChart } : {},

@@ -1,4 +1,5 @@
 import type { CommandRegistry } from "../../commands/index.ts";
+import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
 import type { ChartRenderer } from "../render/discord.ts";
 import type { Logger } from "./log.ts";
@@ -9,4 +10,6 @@ export interface BotServices {
   commands: CommandRegistry;
   renderChart?: ChartRenderer;
   log: Logger;
+  /** Follow-up questions read in context, per user and channel; absent: every question stands alone. */
+  conversations?: Conversations;
 }

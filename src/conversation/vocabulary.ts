@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { formatJsonPath } from "../dataset/load.ts";
+import { packagePath } from "../package-root.ts";
 
 /**
  * The cue words of follow-up questions ("its", "the other two", "and … ?", "than"), as data:
@@ -50,7 +50,7 @@ export class VocabularyError extends Error {
 }
 
 export function defaultConversationVocabularyFile(): string {
-  return fileURLToPath(new URL("../../data/vocabulary/conversation.json", import.meta.url));
+  return packagePath("data", "vocabulary", "conversation.json");
 }
 
 /** Reads and validates the file; a problem names the file and the JSON path. */

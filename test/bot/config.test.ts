@@ -36,7 +36,20 @@ describe("parseConfig", () => {
       askChannelIds: ["223456789012345678", "323456789012345678"],
       dataDir: null,
       noColor: false,
+      conversationTtlSeconds: 900,
+      conversationMax: 10_000,
     });
+  });
+
+  it("reads the conversation settings, and says what is wrong with them", () => {
+    const config = parseConfig({ CONVERSATION_TTL_SECONDS: "30", CONVERSATION_MAX: "500" });
+    expect(config.conversationTtlSeconds).toBe(30);
+    expect(config.conversationMax).toBe(500);
+    expect(() => parseConfig({ CONVERSATION_TTL_SECONDS: "15m" })).toThrow(
+      /CONVERSATION_TTL_SECONDS/,
+    );
+    expect(() => parseConfig({ CONVERSATION_TTL_SECONDS: "0" })).toThrow(/at least 1 second/);
+    expect(() => parseConfig({ CONVERSATION_MAX: "1.5" })).toThrow(/CONVERSATION_MAX/);
   });
 
   it("turns colour off for any non-empty NO_COLOR", () => {
