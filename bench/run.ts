@@ -6,13 +6,15 @@ import type { Country } from "../src/dataset/schema.ts";
 import { defaultDataDir, loadDataset } from "../src/dataset/load.ts";
 import { createEngine } from "../src/create-engine.ts";
 import { benchCharts } from "./charts.ts";
+import { benchConversations, USERS } from "./conversations.ts";
 import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
 
 /**
  * `npm run bench` (`-- --json` for one JSON object): latency of resolve + answer (p50, p99),
  * index build time and resident memory, for the China dataset and synthetic datasets of 100,
  * 1,000 and 10,000 policies. Each dataset runs in its own process so memory is its own.
- * Then the time to render each chart to PNG (target: well under 100 ms).
+ * Then the time to render each chart to PNG (target: well under 100 ms), and the heap while
+ * 100,000 distinct users hold conversations (target: flat once the store is full).
  * `npm run bench -- --soak`: the soak run against `npm start` under injected faults (bench/soak.ts).
  */
 
@@ -94,8 +96,9 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const results = DATASETS.map(runChild);
   const charts = benchCharts();
+  const conversations = benchConversations();
   if (argv.includes("--json")) {
-    console.log(JSON.stringify({ datasets: results, charts }));
+    console.log(JSON.stringify({ datasets: results, charts, conversations }));
     return;
   }
   const header = ["dataset", "policies", "p50 ms", "p99 ms", "build ms", "RSS MB"];
@@ -123,6 +126,19 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
   console.log("Target: well under 100 ms per chart.");
+  console.log(
+    `\nconversations: ${USERS.toLocaleString("en")} distinct users, two turns each, store capacity ${conversations.capacity.toLocaleString("en")}`,
+  );
+  console.log("users        heap MB (after GC)   conversations held");
+  for (const sample of conversations.samples) {
+    console.log(
+      `${sample.users.toLocaleString("en").padEnd(12)} ${sample.heap_mb.toFixed(1).padStart(18)}   ${String(sample.stored).padStart(18)}`,
+    );
+  }
+  console.log(
+    `Follow-up turn (load, read in context, answer, save): p50 ${conversations.follow_up_p50_ms} ms, p99 ${conversations.follow_up_p99_ms} ms.`,
+  );
+  console.log("Target: heap flat from the point the store is full (10,000 users) to 100,000.");
 }
 
 await main(process.argv.slice(2));

@@ -16,6 +16,8 @@ export type Reference =
 export interface FollowUpCues {
   /** The longest reference phrase, if any ("the other two" over "two"). */
   reference: Reference | null;
+  /** The reference is to the last fact ("that", "that figure"), so its field carries over. */
+  factReference: boolean;
   /** Opens or closes like a follow-up: "and …?", "what about …?", "…呢". */
   ellipsis: boolean;
   /** "more than", "earlier than": the earlier subject is measured against a new one. */
@@ -97,8 +99,13 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
   const leads = findPhrases(trimmed, vocabulary.ellipsisLeads);
   const tails = findPhrases(trimmed.replace(/[\s?？!！.。]+$/u, ""), vocabulary.ellipsisTails);
   const body = trimmed.replace(/[\s?？!！.。]+$/u, "");
+  const reference = candidates[0] ?? null;
+  const facts = new Set(refs.facts.map((phrase) => phrase.toLowerCase()));
   return {
-    reference: candidates[0] ?? null,
+    reference,
+    factReference:
+      reference !== null &&
+      facts.has(text.slice(reference.match.start, reference.match.end).toLowerCase()),
     ellipsis: leads.some((m) => m.start === 0) || tails.some((m) => m.end === body.length),
     comparative: findPhrases(text, vocabulary.comparatives).length > 0,
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,

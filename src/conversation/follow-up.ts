@@ -178,13 +178,32 @@ function readWithSubject(
 /** A new policy asked in a few words ("and GBA?") is asked the field talked about. */
 function withEarlierField(intent: Intent, state: ConversationState, cues: FollowUpCues): Intent {
   const elliptic =
-    cues.ellipsis || (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS);
+    cues.ellipsis ||
+    cues.factReference ||
+    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS);
   if (!elliptic || !isPolicyField(state.field)) return intent;
   if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
     return { ...intent, field: state.field };
   }
   if (intent.kind === "compare" && intent.field === null) return { ...intent, field: state.field };
   return intent;
+}
+
+/** Fields whose values can be more, less, earlier or later than another's. */
+const ORDERED_FIELDS: readonly PolicyField[] = ["start_year", "end_year", "budget"];
+
+/**
+ * What "is that more than city clusters?" compares: a quantity the question names itself
+ * ("older" → start year), else the field talked about, else whatever the question asked.
+ */
+function comparedField(
+  own: PolicyField | null,
+  state: ConversationState,
+  cues: FollowUpCues,
+): PolicyField | null {
+  if (own !== null && ORDERED_FIELDS.includes(own)) return own;
+  if ((cues.comparative || cues.factReference) && isPolicyField(state.field)) return state.field;
+  return own;
 }
 
 /** Words naming one maturity dimension only ("evidence", "instruments"). */
@@ -269,10 +288,16 @@ export function resolveFollowUp(
         kind: "compare",
         country: own.country,
         policies: [...subject.ids, own.policy].sort(),
-        field: own.field ?? (cues.comparative && isPolicyField(state.field) ? state.field : null),
+        field: comparedField(own.field, state, cues),
       };
     }
     return withEarlierField(own, state, cues);
+  }
+
+  // "does it have any evaluation?" read as a question about every policy: "it" is one of them.
+  if (own.kind === "compare" && reference?.kind === "one" && subject.kind === "policies") {
+    const read = readWithSubject(text, cues, subject, deps);
+    if (read) return withEarlierField(read, state, cues);
   }
 
   // "which of them started first?", "what are their sources?": the reference, not every policy.

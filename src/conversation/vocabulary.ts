@@ -27,6 +27,8 @@ export const ConversationVocabularySchema = z
             z.object({ phrase: Phrase, count: z.number().int().positive().nullable() }).strict(),
           )
           .min(1),
+        /** References to the last fact rather than the policy ("is that more than …"): the field stays. */
+        facts: z.array(Phrase),
       })
       .strict(),
     /** Words that open a follow-up leaving the rest unsaid: "and the budget?", "what about GBA?". */
