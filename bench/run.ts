@@ -7,6 +7,7 @@ import { defaultDataDir, loadDataset } from "../src/dataset/load.ts";
 import { createEngine } from "../src/create-engine.ts";
 import { benchBots, printBotSection } from "./bot-section.ts";
 import { benchCharts } from "./charts.ts";
+import { benchConversations, USERS } from "./conversations.ts";
 import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
 
 /**
@@ -18,6 +19,8 @@ import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
  *
  * Options: `--json`; `--bots-only`; `--interactions N` (default 10,000) and `--concurrency N`
  * (default 30) for the bot section; `--root DIR` to measure another checkout's `npm start`.
+ * Then the time to render each chart to PNG (target: well under 100 ms), and the heap while
+ * 100,000 distinct users hold conversations (target: flat once the store is full).
  * `npm run bench -- --soak`: the soak run against `npm start` under injected faults (bench/soak.ts).
  */
 
@@ -105,6 +108,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const botsOnly = argv.includes("--bots-only");
   const results = botsOnly ? [] : DATASETS.map(runChild);
   const charts = botsOnly ? [] : benchCharts();
+  const conversations = botsOnly ? null : benchConversations();
   const root = option(argv, "--root");
   const bots = await benchBots({
     ...(root ? { root } : {}),
@@ -112,7 +116,7 @@ async function main(argv: readonly string[]): Promise<void> {
     concurrency: Number(option(argv, "--concurrency") ?? 30),
   });
   if (argv.includes("--json")) {
-    console.log(JSON.stringify({ datasets: results, charts, bots }));
+    console.log(JSON.stringify({ datasets: results, charts, conversations, bots }));
     return;
   }
   if (botsOnly) {
@@ -144,6 +148,21 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
   console.log("Target: well under 100 ms per chart.");
+  if (conversations !== null) {
+    console.log(
+      `\nconversations: ${USERS.toLocaleString("en")} distinct users, two turns each, store capacity ${conversations.capacity.toLocaleString("en")}`,
+    );
+    console.log("users        heap MB (after GC)   conversations held");
+    for (const sample of conversations.samples) {
+      console.log(
+        `${sample.users.toLocaleString("en").padEnd(12)} ${sample.heap_mb.toFixed(1).padStart(18)}   ${String(sample.stored).padStart(18)}`,
+      );
+    }
+    console.log(
+      `Follow-up turn (load, read in context, answer, save): p50 ${conversations.follow_up_p50_ms} ms, p99 ${conversations.follow_up_p99_ms} ms.`,
+    );
+    console.log("Target: heap flat from the point the store is full (10,000 users) to 100,000.");
+  }
   printBotSection(bots);
 }
 

@@ -1,17 +1,25 @@
 import { createInterface } from "node:readline";
 import type { Answer } from "./answers/types.ts";
 import { loadConfig, type Config } from "./config.ts";
+import type { ConversationState } from "./conversation/state.ts";
 import type { Engine } from "./engine.ts";
 import { renderAnswerText } from "./render/text.ts";
 
 /**
  * `npm run ask -- "<question>"` prints the text answer; `--json` prints the JSON object of
  * DESIGN.md; `--json` without a question answers standard input line by line (JSON Lines), all
- * in this one process so a batch costs one start-up.
+ * in this one process so a batch costs one start-up. With `--conversation`, the lines of standard
+ * input are one conversation (follow-ups read against the earlier lines) and an empty line
+ * starts a new one.
  */
 
 const USAGE =
-  'usage: npm run --silent ask -- [--json] "<question>"   (or --json with questions on stdin)';
+  'usage: npm run --silent ask -- [--json] "<question>"   (or --json [--conversation] with questions on stdin)';
+
+/** The whole answer as the terminal prints it, without the "Try:" line, uncoloured. */
+export function answerBody(answer: Answer & { kind: "answer" | "compare" }): string {
+  return renderAnswerText({ ...answer, suggestions: [] }, { color: false });
+}
 
 /** The `ask --json` contract: only these keys, in this order. */
 export function answerJson(answer: Answer): Record<string, unknown> {
@@ -23,6 +31,8 @@ export function answerJson(answer: Answer): Record<string, unknown> {
         policy: answer.policy,
         field: answer.field,
         text: answer.text,
+        body: answerBody(answer),
+        sources: answer.sources,
       };
     case "compare":
       return {
@@ -31,6 +41,8 @@ export function answerJson(answer: Answer): Record<string, unknown> {
         policies: [...answer.policies].sort(),
         field: answer.field,
         text: answer.text,
+        body: answerBody(answer),
+        sources: answer.sources,
       };
     case "clarify":
       return { kind: answer.kind, text: answer.text, suggestions: answer.suggestions };
@@ -47,15 +59,32 @@ async function loadEngine(config: Config): Promise<Engine> {
   return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
 }
 
-async function answerStdin(engine: Engine, json: boolean, color: boolean): Promise<void> {
+async function answerStdin(
+  engine: Engine,
+  json: boolean,
+  color: boolean,
+  conversation: boolean,
+): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let buffer: string[] = [];
   const flush = (): void => {
     if (buffer.length > 0) process.stdout.write(`${buffer.join("\n")}\n`);
     buffer = [];
   };
+  let state: ConversationState | null = null;
   for await (const line of lines) {
-    const answer = engine.ask(line);
+    let answer: Answer;
+    if (!conversation) {
+      answer = engine.ask(line);
+    } else if (line.trim() === "") {
+      // An empty line ends the conversation; it has no answer of its own.
+      state = null;
+      continue;
+    } else {
+      const turn = engine.converse(line, state);
+      state = turn.state;
+      answer = turn.answer;
+    }
     buffer.push(
       json ? JSON.stringify(answerJson(answer)) : `${renderAnswerText(answer, { color })}\n`,
     );
@@ -66,7 +95,8 @@ async function answerStdin(engine: Engine, json: boolean, color: boolean): Promi
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes("--json");
-  const rest = argv.filter((arg) => arg !== "--json");
+  const conversation = argv.includes("--conversation");
+  const rest = argv.filter((arg) => arg !== "--json" && arg !== "--conversation");
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(USAGE);
     return 0;
@@ -80,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const engine = await loadEngine(config);
   const color = !json && process.stdout.isTTY === true && !config.noColor;
   if (question === "") {
-    await answerStdin(engine, json, color);
+    await answerStdin(engine, json, color, conversation);
     return 0;
   }
   const answer = engine.ask(question);

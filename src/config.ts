@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "./ops/log-levels.ts";
+import {
+  DEFAULT_CONVERSATION_CAPACITY,
+  DEFAULT_CONVERSATION_TTL_SECONDS,
+} from "./conversation/store.ts";
 
 /**
  * The environment, read once at start-up. Every problem is reported together (so one edit of
@@ -64,6 +68,20 @@ const EnvSchema = z.object({
   NO_COLOR: optional(z.string()),
   LOG_LEVEL: optional(LogLevelSchema),
   HEALTH_PORT: optional(Port),
+  CONVERSATION_TTL_SECONDS: optional(
+    z.coerce
+      .number()
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1 second")
+      .max(86_400, "must be at most 86400 seconds (a day)"),
+  ),
+  CONVERSATION_MAX: optional(
+    z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(1_000_000, "must be at most 1000000"),
+  ),
 });
 
 export interface Config {
@@ -82,6 +100,10 @@ export interface Config {
   logLevel: LogLevel;
   /** HEALTH_PORT: serve GET /healthz and GET /metrics on it; null (default) serves nothing. */
   healthPort: number | null;
+  /** A conversation is forgotten after this many quiet seconds. */
+  conversationTtlSeconds: number;
+  /** Most conversations one process remembers (least recently used forgotten first). */
+  conversationMax: number;
 }
 
 /** What the caller is about to do, so that a missing variable it needs is one of the problems. */
@@ -135,6 +157,8 @@ export function parseConfig(
     noColor: data.NO_COLOR !== undefined,
     logLevel: data.LOG_LEVEL ?? "info",
     healthPort: data.HEALTH_PORT ?? null,
+    conversationTtlSeconds: data.CONVERSATION_TTL_SECONDS ?? DEFAULT_CONVERSATION_TTL_SECONDS,
+    conversationMax: data.CONVERSATION_MAX ?? DEFAULT_CONVERSATION_CAPACITY,
   };
 }
 

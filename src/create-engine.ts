@@ -6,7 +6,10 @@ import { compareAnswer } from "./answers/compare-answer.ts";
 import { countryAnswer, sourcesAnswer } from "./answers/country-answer.ts";
 import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
-import { resolveQuestion } from "./search/resolve.ts";
+import { resolveQuestion, splitLeadingQuote } from "./search/resolve.ts";
+import { resolveInContext } from "./conversation/follow-up.ts";
+import { stateAfter, type ConversationState } from "./conversation/state.ts";
+import { conversationVocabulary } from "./conversation/vocabulary.ts";
 import {
   DEFAULT_SUGGEST_LIMIT,
   findCountry,
@@ -47,11 +50,25 @@ export function createEngine(countries: Country[]): Engine {
     suggestions: countries.slice(0, 3).map((c) => `${c.name} maturity`),
   });
 
+  const followUps = {
+    countries,
+    resolve: (text: string): Intent => resolveQuestion(catalog, text),
+    vocabulary: conversationVocabulary(),
+  };
+  const inContext = (text: string, state: ConversationState | null): Intent =>
+    resolveInContext(text, state, followUps, splitLeadingQuote);
+
   const engine: Engine = {
     countries,
-    resolveQuestion: (text: string): Intent => resolveQuestion(catalog, text),
+    resolveQuestion: (text: string): Intent => inContext(text, null),
     answerIntent: (intent: Intent): Answer => answerIntent(catalog, intent),
-    ask: (text: string): Answer => answerIntent(catalog, resolveQuestion(catalog, text)),
+    ask: (text: string): Answer => answerIntent(catalog, inContext(text, null)),
+    resolveInContext: inContext,
+    converse(text: string, state: ConversationState | null) {
+      const intent = inContext(text, state);
+      const answer = answerIntent(catalog, intent);
+      return { intent, answer, state: stateAfter(state, answer) };
+    },
     policyAnswer(policyRef: string, field: PolicyField | null): Answer {
       const found = findPolicy(catalog, policyRef);
       const ref = found ? catalog.policies.get(found.policy) : undefined;

@@ -1,5 +1,6 @@
 import type { Country, CountryField, PolicyField } from "./dataset/schema.ts";
 import type { Answer, Intent } from "./answers/types.ts";
+import type { ConversationState } from "./conversation/state.ts";
 
 /** A ranked suggestion for autocomplete and tab completion. `value` is an id the engine accepts. */
 export interface Choice {
@@ -19,6 +20,13 @@ export interface Engine {
   answerIntent(intent: Intent): Answer;
   /** resolveQuestion then answerIntent. */
   ask(text: string): Answer;
+  /** Free text read as a follow-up in a conversation (null: a first question). */
+  resolveInContext(text: string, state: ConversationState | null): Intent;
+  /** One turn of a conversation: the answer, and the conversation's state after it. */
+  converse(
+    text: string,
+    state: ConversationState | null,
+  ): { intent: Intent; answer: Answer; state: ConversationState | null };
   /** A policy card (field null) or one section; unknown ids give a `none`/`clarify` answer with suggestions. */
   policyAnswer(policyRef: string, field: PolicyField | null): Answer;
   /** Two or more policies side by side. */

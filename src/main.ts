@@ -79,8 +79,16 @@ async function runBot(config: Config): Promise<void> {
         import("./bot/charts.ts"),
         import("./bot/client.ts"),
       ]);
+    const { Conversations } = await import("./conversation/conversations.ts");
+    const { MemoryConversationStore } = await import("./conversation/memory-store.ts");
+    const conversations = new Conversations(
+      new MemoryConversationStore({ capacity: config.conversationMax }),
+      config.conversationTtlSeconds,
+      (error) => log.warn("The conversation store failed; answering without context:", error),
+    );
     const running = await startBot(config, {
       engine,
+      conversations,
       commands: createCommandRegistry(),
       renderChart: await loadChartRenderer(log),
       log,

@@ -13,6 +13,7 @@ import {
 } from "discord.js";
 import type { CommandRegistry } from "../../commands/index.ts";
 import { redactSecret, type Config } from "../config.ts";
+import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
 import { bufferedMultipart } from "../ops/buffered-multipart.ts";
 import type { RecordInteraction } from "../ops/interaction-telemetry.ts";
@@ -112,6 +113,8 @@ export interface StartBotOptions {
   /** Told about every interaction once it is handled (the log line and metrics). */
   recordInteraction?: RecordInteraction;
   limiter?: UserRateLimiter;
+  /** Where follow-up questions find their context; absent, every question stands alone. */
+  conversations?: Conversations;
   /** How long to wait for READY before giving up (default 10 s). */
   loginTimeoutMs?: number;
   /** The longest `stop()` takes, whatever the state (default 5 s). */
@@ -271,6 +274,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
     log,
     ...(options.renderChart ? { renderChart: options.renderChart } : {}),
     ...(options.recordInteraction ? { recordInteraction: options.recordInteraction } : {}),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   };
   let state: "starting" | "running" | "abandoned" | "stopping" = "starting";
   let fatalReported = false;

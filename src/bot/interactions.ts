@@ -28,6 +28,7 @@ import {
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
 import { renderReply } from "./charts.ts";
+import { openConversation } from "./conversation-key.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -273,11 +274,14 @@ async function handleCommand(
       `/${command.data.name} has no option “${unknown.name}”. Your command list may be out of date; try /help.`,
     );
   }
+  const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   await command.execute({
-    engine: services.engine,
+    engine: conversation.engine,
     options: interactionOptions(interaction),
+    // Saved before the user sees the answer, so a quick follow-up already finds it.
     reply: async (view: ReplyView) => {
       timing.outcome = answerOutcome(view.answer);
+      await conversation.save();
       await send(interaction, await renderReply(view, services.renderChart), timing);
     },
   });
@@ -327,7 +331,9 @@ async function handleButton(
   if (question === null) {
     throw new UserError("That suggestion has expired. Please ask your question again.");
   }
-  const view = askView(services.engine.ask(question));
+  const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
+  const view = askView(conversation.engine.ask(question));
+  await conversation.save();
   // An answer to a button on a message only its reader sees stays private too.
   const privateMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
   timing.outcome = answerOutcome(view.answer);
@@ -352,7 +358,9 @@ async function handleSectionMenu(
     if (!parsed.success) throw new UserError("I don't know that section. Try /policy again.");
     section = parsed.data;
   }
-  const view = policyView(services.engine.policyAnswer(policy, section), policy, section);
+  const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
+  const view = policyView(conversation.engine.policyAnswer(policy, section), policy, section);
+  await conversation.save();
   timing.outcome = answerOutcome(view.answer);
   const payload = await renderReply(view, services.renderChart);
   if (view.ephemeral) {

@@ -2,6 +2,7 @@ import { MessageFlags, type Message, type MessageReplyOptions } from "discord.js
 import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "../../commands/ask.ts";
 import { safeReplyPayload, withoutFlags, type DiscordReplyPayload } from "../render/discord.ts";
 import { renderReply } from "./charts.ts";
+import { openConversation } from "./conversation-key.ts";
 import { FreeTextQueue } from "./free-text-queue.ts";
 import { UserRateLimiter } from "./rate-limit.ts";
 import type { BotServices } from "./services.ts";
@@ -77,6 +78,7 @@ export function createMessageHandler(
     isStale: () => boolean,
   ): Promise<void> => {
     let payload: DiscordReplyPayload;
+    let remember = (): Promise<void> => Promise.resolve();
     if (question.length === 0) {
       payload = safeReplyPayload({ content: MENTION_HINT });
     } else if (question.length > MAX_QUESTION_LENGTH) {
@@ -84,8 +86,11 @@ export function createMessageHandler(
     } else {
       // An ask-channel message is only counted once it turns out to be a question.
       if (!mentioned && limiter.peek(message.author.id, now()) === "drop") return;
-      const result = services.engine.ask(question);
+      const conversation = await openConversation(services, message.channelId, message.author.id);
+      const result = conversation.engine.ask(question);
+      // Chatter in an ask-channel is left alone, and leaves the conversation as it was.
       if (result.kind === "none" && !mentioned) return;
+      remember = conversation.save;
       if (!mentioned) {
         const verdict = limiter.take(message.author.id, now());
         if (verdict === "drop") return;
@@ -102,6 +107,7 @@ export function createMessageHandler(
       );
       return;
     }
+    await remember();
     await reply(message, messageReply(payload));
   };
 

@@ -1,4 +1,5 @@
 import type { CommandRegistry } from "../../commands/index.ts";
+import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
 import type { RecordInteraction } from "../ops/interaction-telemetry.ts";
 import type { AsyncChartRenderer } from "./charts.ts";
@@ -12,4 +13,6 @@ export interface BotServices {
   log: Logger;
   /** Told about every interaction once it is handled (the log line and metrics). */
   recordInteraction?: RecordInteraction;
+  /** Follow-up questions read in context, per user and channel; absent: every question stands alone. */
+  conversations?: Conversations;
 }

@@ -1,4 +1,6 @@
 import { UserError, type Command, type ReplyView } from "../command-api.ts";
+import { bindConversation } from "../conversation/bind.ts";
+import type { ConversationState } from "../conversation/state.ts";
 import type { Engine } from "../engine.ts";
 import {
   QUIT_COMMANDS,
@@ -33,26 +35,33 @@ const ASK_COMMAND = "ask";
 
 /**
  * One console session: each line runs through the same command modules as the bot, so the
- * terminal shows what Discord would. A line can fail, the session cannot.
+ * terminal shows what Discord would. A line can fail, the session cannot. The session is one
+ * conversation: "and its budget?" after `/policy torch` is about TORCH.
  */
 export function createConsoleSession(deps: ConsoleDeps): {
   handleLine(line: string): Promise<LineResult>;
 } {
   const byName = new Map(deps.commands.map((command) => [command.data.name, command]));
+  let conversation: ConversationState | null = null;
 
   async function runCommand(command: Command, values: Map<string, string>): Promise<string> {
+    const turn = bindConversation(deps.engine, conversation);
     const missing = (name: string): UserError => missingOptionError(command, name, deps.engine);
     for (const spec of commandSpecs(command)) {
       if (spec.required && !values.has(spec.name)) throw missing(spec.name);
     }
     const views: ReplyView[] = [];
-    await command.execute({
-      engine: deps.engine,
-      options: lineOptions(values, missing),
-      reply: async (view) => {
-        views.push(view);
-      },
-    });
+    try {
+      await command.execute({
+        engine: turn.engine,
+        options: lineOptions(values, missing),
+        reply: async (view) => {
+          views.push(view);
+        },
+      });
+    } finally {
+      conversation = turn.state();
+    }
     const rendered: string[] = [];
     for (const view of views) rendered.push(await deps.renderView(view, command.data.name));
     return rendered.join("\n\n");
@@ -64,7 +73,9 @@ export function createConsoleSession(deps: ConsoleDeps): {
     if (ask && questionOption) {
       return runCommand(ask, new Map([[questionOption.name, text]]));
     }
-    return deps.renderView({ answer: deps.engine.ask(text) }, ASK_COMMAND);
+    const turn = deps.engine.converse(text, conversation);
+    conversation = turn.state;
+    return deps.renderView({ answer: turn.answer }, ASK_COMMAND);
   }
 
   async function respond(line: string): Promise<LineResult> {

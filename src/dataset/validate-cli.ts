@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config.ts";
+import { loadConversationVocabulary, VocabularyError } from "../conversation/vocabulary.ts";
 import { DatasetError, defaultDataDir, loadDataset } from "./load.ts";
 
 /** `npm run validate-data`: check DATA_DIR (default data/countries) and exit 1 on any problem. */
@@ -8,13 +9,18 @@ async function main(): Promise<number> {
     const { dataDir } = await loadConfig("start");
     const dir = dataDir ? path.resolve(dataDir) : defaultDataDir();
     const countries = loadDataset(dir);
+    loadConversationVocabulary();
     const policies = countries.reduce((sum, c) => sum + c.policies.length, 0);
     const countryWord = countries.length === 1 ? "country" : "countries";
     const policyWord = policies === 1 ? "policy" : "policies";
     console.log(`OK: ${countries.length} ${countryWord}, ${policies} ${policyWord}`);
     return 0;
   } catch (error) {
-    if (error instanceof DatasetError || error instanceof ConfigError) {
+    if (
+      error instanceof DatasetError ||
+      error instanceof ConfigError ||
+      error instanceof VocabularyError
+    ) {
       console.error(error.message);
       return 1;
     }

@@ -40,6 +40,8 @@ describe("parseConfig", () => {
       noColor: false,
       logLevel: "info",
       healthPort: null,
+      conversationTtlSeconds: 900,
+      conversationMax: 10_000,
     });
   });
 
@@ -53,6 +55,17 @@ describe("parseConfig", () => {
     );
     expect(() => parseConfig({ HEALTH_PORT: "http" })).toThrow(/HEALTH_PORT must be a TCP port/);
     expect(() => parseConfig({ HEALTH_PORT: "70000" })).toThrow(/HEALTH_PORT must be 1–65535/);
+  });
+
+  it("reads the conversation settings, and says what is wrong with them", () => {
+    const config = parseConfig({ CONVERSATION_TTL_SECONDS: "30", CONVERSATION_MAX: "500" });
+    expect(config.conversationTtlSeconds).toBe(30);
+    expect(config.conversationMax).toBe(500);
+    expect(() => parseConfig({ CONVERSATION_TTL_SECONDS: "15m" })).toThrow(
+      /CONVERSATION_TTL_SECONDS/,
+    );
+    expect(() => parseConfig({ CONVERSATION_TTL_SECONDS: "0" })).toThrow(/at least 1 second/);
+    expect(() => parseConfig({ CONVERSATION_MAX: "1.5" })).toThrow(/CONVERSATION_MAX/);
   });
 
   it("turns colour off for any non-empty NO_COLOR", () => {

@@ -45,6 +45,12 @@ export function fakeEngine(): Engine {
     resolveQuestion: unsupported,
     answerIntent: unsupported,
     ask: (text) => fact("Asked", `engine.ask(${text})`),
+    resolveInContext: unsupported,
+    converse: (text, state) => ({
+      intent: { kind: "none", text: "", suggestions: [] },
+      answer: fact("Asked", `engine.ask(${text})`),
+      state,
+    }),
     policyAnswer: (ref, field) =>
       POLICIES.some((p) => p.value === ref)
         ? fact(ref, `policy ${ref} ${field ?? "card"}`)

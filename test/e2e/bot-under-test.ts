@@ -6,6 +6,8 @@ import { deployCommands } from "../../src/bot/deploy.ts";
 import type { Logger } from "../../src/bot/log.ts";
 import { silentLogger } from "../../src/bot/log.ts";
 import type { Command } from "../../src/command-api.ts";
+import { Conversations } from "../../src/conversation/conversations.ts";
+import { MemoryConversationStore } from "../../src/conversation/memory-store.ts";
 import { createEngine } from "../../src/create-engine.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import type { Country } from "../../src/dataset/schema.ts";
@@ -48,6 +50,8 @@ export async function startBotUnderTest(
     server?: DiscordTestServerOptions;
     /** Bot settings beyond the defaults (limiter, queue bounds, request policy…). */
     bot?: Partial<Omit<StartBotOptions, "commands" | "log">>;
+    /** Conversation memory as `npm start` configures it; `now` lets a test move time on. */
+    conversation?: { ttlSeconds: number; now?: () => number };
   } = {},
 ): Promise<BotUnderTest> {
   const harness = await DiscordHarness.start(options.server);
@@ -74,6 +78,12 @@ export async function startBotUnderTest(
       engine: createEngine(countries),
       commands: createCommandRegistry(commands),
       ...(renderChart ? { renderChart } : {}),
+      conversations: new Conversations(
+        new MemoryConversationStore(
+          options.conversation?.now ? { now: options.conversation.now } : {},
+        ),
+        options.conversation?.ttlSeconds,
+      ),
       log,
       loginTimeoutMs: 10_000,
       ...options.bot,

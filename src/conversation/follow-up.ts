@@ -1,0 +1,334 @@
+import type { Intent } from "../answers/types.ts";
+import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
+import { readCues, replaceCue, type FollowUpCues, type Reference } from "./cues.ts";
+import { stateOfIntent, type ConversationState } from "./state.ts";
+import type { ConversationVocabulary } from "./vocabulary.ts";
+
+/**
+ * Follow-up questions, as a layer over the resolver of single questions. The context is weak
+ * evidence: the question's own reading wins whenever it stands on its own, a refusal stays a
+ * refusal, and a reference the context cannot settle is asked back, never guessed. Context is
+ * applied by saying the subject out loud ("its budget" → "TORCH Program budget") and reading the
+ * question again, so every follow-up goes through the same resolver as a first question.
+ */
+
+export interface FollowUpDeps {
+  countries: readonly Country[];
+  /** A question on its own → Intent (the single-question resolver). */
+  resolve(text: string): Intent;
+  vocabulary: ConversationVocabulary;
+}
+
+/** A follow-up this short ("torch?", "GBA plan?") asks the last field of a new policy. */
+const SHORT_FOLLOW_UP_WORDS = 3;
+
+type Subject =
+  | { kind: "policies"; country: Country; ids: string[] }
+  | { kind: "country"; country: Country }
+  | { kind: "unsettled"; intent: Intent };
+
+const isAnswer = (intent: Intent): boolean =>
+  intent.kind === "policy" || intent.kind === "compare" || intent.kind === "country";
+
+const isPolicyField = (field: string | null): field is PolicyField =>
+  field !== null && (POLICY_FIELDS as readonly string[]).includes(field);
+
+function policyShortName(country: Country, id: string): string {
+  return country.policies.find((p) => p.id === id)?.short_name ?? id;
+}
+
+function joinNames(names: readonly string[], conjunction: "and" | "or"): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1] ?? ""}`;
+}
+
+/** The policies (or the country) a reference points at, or a question back when it is unclear. */
+function subjectOf(
+  reference: Reference | null,
+  state: ConversationState,
+  country: Country,
+  text: string,
+): Subject {
+  const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
+  const all = country.policies.map((p) => p.id);
+  const askBack = (question: string, options: string[][]): Subject => ({
+    kind: "unsettled",
+    intent: {
+      kind: "clarify",
+      text: question,
+      suggestions: options.slice(0, 5).map((ids) =>
+        reference
+          ? replaceCue(
+              text,
+              reference.match,
+              joinNames(
+                ids.map((id) => policyShortName(country, id)),
+                "and",
+              ),
+            )
+          : text,
+      ),
+    },
+  });
+  const names = (ids: readonly string[], conjunction: "and" | "or"): string =>
+    joinNames(
+      ids.map((id) => policyShortName(country, id)),
+      conjunction,
+    );
+
+  if (reference === null) {
+    return talkedAbout.length > 0
+      ? { kind: "policies", country, ids: talkedAbout }
+      : { kind: "country", country };
+  }
+  switch (reference.kind) {
+    case "one":
+      if (talkedAbout.length === 1) return { kind: "policies", country, ids: talkedAbout };
+      if (talkedAbout.length > 1) {
+        return askBack(
+          `Which one do you mean: ${names(talkedAbout, "or")}?`,
+          talkedAbout.map((id) => [id]),
+        );
+      }
+      return { kind: "country", country };
+    case "several":
+      if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
+      // After a country's answer, "they" are its policies.
+      if (talkedAbout.length === 0 && all.length > 1)
+        return { kind: "policies", country, ids: all };
+      return askBack(
+        talkedAbout.length === 1
+          ? `Which policies do you mean? So far we talked about ${names(talkedAbout, "and")} only.`
+          : `Which policies do you mean: ${names(all, "or")}?`,
+        all.filter((id) => !talkedAbout.includes(id)).map((id) => [...talkedAbout, id]),
+      );
+    case "all":
+      return all.length > 1
+        ? { kind: "policies", country, ids: all }
+        : askBack(`${country.name} has only one policy in my data.`, [all]);
+    case "others": {
+      const rest = all.filter((id) => !talkedAbout.includes(id));
+      if (
+        talkedAbout.length > 0 &&
+        rest.length > 0 &&
+        (reference.count ?? rest.length) === rest.length
+      ) {
+        return { kind: "policies", country, ids: rest };
+      }
+      return askBack(
+        talkedAbout.length === 0
+          ? `Other than what? Which policy do you mean: ${names(all, "or")}?`
+          : `${country.name} has ${rest.length === 1 ? "one other policy" : `${rest.length} other policies`} in my data: ${names(rest, "and")}. Which do you mean?`,
+        rest.map((id) => [id]),
+      );
+    }
+  }
+}
+
+/** The intent answers about the subject (all of its policies, or its country). */
+function covers(intent: Intent, subject: Subject, cues: FollowUpCues): boolean {
+  if (subject.kind === "unsettled") return false;
+  if (subject.kind === "country") {
+    return intent.kind === "country" && intent.country === subject.country.id;
+  }
+  switch (intent.kind) {
+    case "policy":
+      return subject.ids.length === 1 && intent.policy === subject.ids[0];
+    case "compare":
+      // One policy beside others only when the question compares: "compare it with torch".
+      return (
+        subject.ids.every((id) => intent.policies.includes(id)) &&
+        (subject.ids.length > 1 || cues.comparison || cues.comparative)
+      );
+    case "country":
+      return (
+        intent.country === subject.country.id &&
+        (intent.policy === undefined || subject.ids.includes(intent.policy))
+      );
+    default:
+      return false;
+  }
+}
+
+/** The question read with its subject said out loud: in place of the reference, else after it. */
+function readWithSubject(
+  text: string,
+  cues: FollowUpCues,
+  subject: Subject,
+  deps: FollowUpDeps,
+): Intent | null {
+  if (subject.kind === "unsettled") return null;
+  const said =
+    subject.kind === "country"
+      ? subject.country.name
+      : joinNames(
+          subject.ids.map((id) => policyShortName(subject.country, id)),
+          "and",
+        );
+  const readings = cues.reference
+    ? [replaceCue(text, cues.reference.match, said), `${text} ${said}`]
+    : [`${text} ${said}`, `${said} ${text}`];
+  for (const reading of readings) {
+    const intent = deps.resolve(reading);
+    if (isAnswer(intent) && covers(intent, subject, cues)) return intent;
+  }
+  return null;
+}
+
+/** A new policy asked in a few words ("and GBA?") is asked the field talked about. */
+function withEarlierField(intent: Intent, state: ConversationState, cues: FollowUpCues): Intent {
+  const elliptic =
+    cues.ellipsis ||
+    cues.factReference ||
+    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS);
+  if (!elliptic || !isPolicyField(state.field)) return intent;
+  if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
+    return { ...intent, field: state.field };
+  }
+  if (intent.kind === "compare" && intent.field === null) return { ...intent, field: state.field };
+  return intent;
+}
+
+/** Fields whose values can be more, less, earlier or later than another's. */
+const ORDERED_FIELDS: readonly PolicyField[] = ["start_year", "end_year", "budget"];
+
+/**
+ * What "is that more than city clusters?" compares: a quantity the question names itself
+ * ("older" → start year), else the field talked about, else whatever the question asked.
+ */
+function comparedField(
+  own: PolicyField | null,
+  state: ConversationState,
+  cues: FollowUpCues,
+): PolicyField | null {
+  if (own !== null && ORDERED_FIELDS.includes(own)) return own;
+  if ((cues.comparative || cues.factReference) && isPolicyField(state.field)) return state.field;
+  return own;
+}
+
+/** Words naming one maturity dimension only ("evidence", "instruments"). */
+function namedDimension(text: string, country: Country): string | null {
+  const words = (label: string): string[] =>
+    label
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 5 && !["cluster", "clusters", "policy", "policies"].includes(w));
+  const lower = text.toLowerCase();
+  const hits = country.maturity.dimensions.filter((d) =>
+    words(d.label).some((w) => new RegExp(`(?<!\\p{L})${w}`, "u").test(lower)),
+  );
+  return hits.length === 1 ? (hits[0]?.id ?? null) : null;
+}
+
+/** After a country's maturity: "why only 0.5 for evidence?", "and instruments?". */
+function maturityFollowUp(
+  text: string,
+  cues: FollowUpCues,
+  state: ConversationState,
+  country: Country,
+  deps: FollowUpDeps,
+): Intent | null {
+  if (state.last !== "country" || state.field !== "maturity") return null;
+  if (!cues.score && !cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
+  const dimension = namedDimension(text, country);
+  if (dimension !== null) {
+    return { kind: "country", country: country.id, field: "maturity", dimension };
+  }
+  if (!cues.score) return null;
+  const intent = deps.resolve(`${country.name} maturity ${text}`);
+  return intent.kind === "country" && intent.country === country.id && intent.field === "maturity"
+    ? intent
+    : null;
+}
+
+/** The follow-up's own reading, settled against the conversation so far. */
+export function resolveFollowUp(
+  text: string,
+  state: ConversationState | null,
+  deps: FollowUpDeps,
+): Intent {
+  const own = deps.resolve(text);
+  if (state === null) return own;
+  const country = deps.countries.find((c) => c.id === state.country);
+  if (country === undefined) return own;
+  const cues = readCues(text, deps.vocabulary);
+  const subject = subjectOf(cues.reference, state, country, text);
+
+  // A refusal stays one: context only fills in what a reference or a score question leaves
+  // unsaid ("what is it?", "and the other two?", "why only 0.5 for evidence?").
+  if (own.kind === "none") {
+    if (cues.reference !== null) {
+      if (subject.kind === "unsettled") return subject.intent;
+      const read = readWithSubject(text, cues, subject, deps);
+      // "thanks, that's all" names the subject but asks nothing of it.
+      const asksNothing = read?.kind === "policy" && read.field === null && !cues.question;
+      if (read && !asksNothing) return withEarlierField(read, state, cues);
+    }
+    return maturityFollowUp(text, cues, state, country, deps) ?? own;
+  }
+
+  // Nothing named: the subject talked about is the subject asked about.
+  if (own.kind === "clarify") {
+    if (subject.kind === "unsettled") return subject.intent;
+    const read = readWithSubject(text, cues, subject, deps);
+    if (read) return withEarlierField(read, state, cues);
+    return maturityFollowUp(text, cues, state, country, deps) ?? own;
+  }
+
+  const reference = cues.reference;
+  if (own.kind === "policy") {
+    // "is that more than city clusters?": the earlier policy measured against the named one.
+    if (
+      reference?.kind === "one" &&
+      (cues.comparative || cues.comparison) &&
+      subject.kind === "policies" &&
+      !subject.ids.includes(own.policy)
+    ) {
+      return {
+        kind: "compare",
+        country: own.country,
+        policies: [...subject.ids, own.policy].sort(),
+        field: comparedField(own.field, state, cues),
+      };
+    }
+    return withEarlierField(own, state, cues);
+  }
+
+  // "does it have any evaluation?" read as a question about every policy: "it" is one of them.
+  if (own.kind === "compare" && reference?.kind === "one" && subject.kind === "policies") {
+    const read = readWithSubject(text, cues, subject, deps);
+    if (read) return withEarlierField(read, state, cues);
+  }
+
+  // "which of them started first?", "what are their sources?": the reference, not every policy.
+  if (reference !== null && reference.kind !== "one" && subject.kind === "unsettled") {
+    return subject.intent;
+  }
+  if (reference !== null && (own.kind === "country" || reference.kind !== "one")) {
+    const read = readWithSubject(text, cues, subject, deps);
+    if (read) return withEarlierField(read, state, cues);
+  }
+  return withEarlierField(own, state, cues);
+}
+
+/**
+ * A question in context. A leading "> quote" is the context it replies to, so it takes the
+ * place of the conversation's own.
+ */
+export function resolveInContext(
+  text: string,
+  state: ConversationState | null,
+  deps: FollowUpDeps,
+  splitQuote: (text: string) => { quote: string; own: string } | null,
+): Intent {
+  const quoted = splitQuote(text);
+  if (quoted === null) return resolveFollowUp(text, state, deps);
+  // The resolver reads a quote and a reply itself; the quote becomes context for the general
+  // follow-up rules only when that reading does not settle the question.
+  const whole = deps.resolve(text);
+  if (isAnswer(whole)) return whole;
+  const context = stateOfIntent(deps.resolve(quoted.quote)) ?? state;
+  if (context === null) return whole;
+  const read = resolveFollowUp(quoted.own, context, deps);
+  return isAnswer(read) || whole.kind === "none" ? read : whole;
+}

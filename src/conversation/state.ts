@@ -1,0 +1,100 @@
+import { z } from "zod";
+import type { Answer, Intent } from "../answers/types.ts";
+
+/**
+ * What a conversation is about after its last answer: the country, the policy or policies and
+ * the field. Plain JSON, so any store (memory, Redis) can hold it; validated again on read.
+ */
+export const ConversationStateSchema = z
+  .object({
+    /** Bumped when the shape changes, so a store holding an older shape reads as empty. */
+    version: z.literal(1),
+    /** Which kind of answer came last: one policy, several side by side, or a country fact. */
+    last: z.enum(["policy", "compare", "country"]),
+    country: z.string().min(1).max(100),
+    /** Policy ids, sorted; empty for a country-level answer. */
+    policies: z.array(z.string().min(1).max(100)).max(25),
+    /** The field asked last (a policy or country field); null for a policy card or key facts. */
+    field: z.string().min(1).max(100).nullable(),
+  })
+  .strict();
+export type ConversationState = z.infer<typeof ConversationStateSchema>;
+
+/** A stored value read back: anything that is not a valid state is no state. */
+export function parseConversationState(value: unknown): ConversationState | null {
+  const parsed = ConversationStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The state after an answer. A fact or a comparison becomes the subject; a refusal forgets it
+ * (the user has moved to something the data does not hold, and "its" would now be about that);
+ * a question asked back keeps it, since the user will usually answer it.
+ */
+export function stateAfter(
+  previous: ConversationState | null,
+  answer: Answer,
+): ConversationState | null {
+  switch (answer.kind) {
+    case "answer":
+      return answer.policy === null
+        ? {
+            version: 1,
+            last: "country",
+            country: answer.country,
+            policies: [],
+            field: answer.field,
+          }
+        : {
+            version: 1,
+            last: "policy",
+            country: answer.country,
+            policies: [answer.policy],
+            field: answer.field,
+          };
+    case "compare":
+      return {
+        version: 1,
+        last: "compare",
+        country: answer.country,
+        policies: [...answer.policies].sort(),
+        field: answer.field,
+      };
+    case "clarify":
+      return previous;
+    case "none":
+      return null;
+  }
+}
+
+/** The state a resolved intent would leave (used for a quoted message's context). */
+export function stateOfIntent(intent: Intent): ConversationState | null {
+  switch (intent.kind) {
+    case "policy":
+      return {
+        version: 1,
+        last: "policy",
+        country: intent.country,
+        policies: [intent.policy],
+        field: intent.field,
+      };
+    case "compare":
+      return {
+        version: 1,
+        last: "compare",
+        country: intent.country,
+        policies: [...intent.policies].sort(),
+        field: intent.field,
+      };
+    case "country":
+      return {
+        version: 1,
+        last: "country",
+        country: intent.country,
+        policies: [],
+        field: intent.field,
+      };
+    default:
+      return null;
+  }
+}

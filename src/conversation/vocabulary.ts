@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { formatJsonPath } from "../dataset/load.ts";
+import { packagePath } from "../package-root.ts";
+
+/**
+ * The cue words of follow-up questions ("its", "the other two", "and … ?", "than"), as data:
+ * a new phrasing is a line in data/vocabulary/conversation.json, not a branch in code.
+ */
+
+const Phrase = z.string().trim().min(1);
+
+export const ConversationVocabularySchema = z
+  .object({
+    $comment: z.string().optional(),
+    references: z
+      .object({
+        /** One thing already talked about: "it", "this policy", "它". */
+        one: z.array(Phrase).min(1),
+        /** The several things talked about: "they", "both", "它们". */
+        several: z.array(Phrase).min(1),
+        /** Every policy of the country talked about: "all three". */
+        all: z.array(Phrase).min(1),
+        /** The policies not talked about; `count` says how many the phrase expects. */
+        others: z
+          .array(
+            z.object({ phrase: Phrase, count: z.number().int().positive().nullable() }).strict(),
+          )
+          .min(1),
+        /** References to the last fact rather than the policy ("is that more than …"): the field stays. */
+        facts: z.array(Phrase),
+      })
+      .strict(),
+    /** Words that open a follow-up leaving the rest unsaid: "and the budget?", "what about GBA?". */
+    ellipsisLeads: z.array(Phrase),
+    /** Words that close one: "…呢", "… too". */
+    ellipsisTails: z.array(Phrase),
+    /** "is that more than city clusters?": the earlier subject is measured against a new one. */
+    comparatives: z.array(Phrase),
+    /** "compare it with torch": the earlier subject is put beside a new one. */
+    comparisons: z.array(Phrase),
+    /** Words of a question about a score ("why only 0.5 for evidence?"). */
+    scoreWords: z.array(Phrase),
+    /** Words that ask something: "thanks, that's all" asks nothing of "that". */
+    questionWords: z.array(Phrase),
+  })
+  .strict();
+export type ConversationVocabulary = z.infer<typeof ConversationVocabularySchema>;
+
+export class VocabularyError extends Error {
+  override readonly name = "VocabularyError";
+}
+
+export function defaultConversationVocabularyFile(): string {
+  return packagePath("data", "vocabulary", "conversation.json");
+}
+
+/** Reads and validates the file; a problem names the file and the JSON path. */
+export function loadConversationVocabulary(
+  file: string = defaultConversationVocabularyFile(),
+): ConversationVocabulary {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new VocabularyError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = ConversationVocabularySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new VocabularyError(
+      parsed.error.issues
+        .map((issue) => `${file}: ${formatJsonPath(issue.path) || "(root)"}: ${issue.message}`)
+        .join("\n"),
+    );
+  }
+  return parsed.data;
+}
+
+let cached: ConversationVocabulary | null = null;
+
+/** The repository's vocabulary, read once. */
+export function conversationVocabulary(): ConversationVocabulary {
+  cached ??= loadConversationVocabulary();
+  return cached;
+}
