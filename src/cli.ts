@@ -11,7 +11,7 @@ import { renderAnswerText } from "./render/text.ts";
  */
 
 const USAGE =
-  'usage: npm run --silent ask -- [--json] "<question>"   (or --json with questions on stdin)';
+  'usage: npm run --silent ask -- [--json] [--explain] "<question>"   (or --json with questions on stdin)';
 
 /** The `ask --json` contract: only these keys, in this order. */
 export function answerJson(answer: Answer): Record<string, unknown> {
@@ -47,6 +47,16 @@ async function loadEngine(config: Config): Promise<Engine> {
   return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
 }
 
+/** `--explain`: the evidence the resolver decided from, as a table, before the answer. */
+async function explainText(engine: Engine, question: string): Promise<string> {
+  const [{ buildCatalog }, { explainQuestion }, { evidenceTable }] = await Promise.all([
+    import("./search/catalog.ts"),
+    import("./search/resolve.ts"),
+    import("./search/resolve/evidence.ts"),
+  ]);
+  return `${evidenceTable(explainQuestion(buildCatalog(engine.countries), question).evidence)}\n`;
+}
+
 async function answerStdin(engine: Engine, json: boolean, color: boolean): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let buffer: string[] = [];
@@ -66,7 +76,8 @@ async function answerStdin(engine: Engine, json: boolean, color: boolean): Promi
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes("--json");
-  const rest = argv.filter((arg) => arg !== "--json");
+  const explain = argv.includes("--explain");
+  const rest = argv.filter((arg) => arg !== "--json" && arg !== "--explain");
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(USAGE);
     return 0;
@@ -83,6 +94,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await answerStdin(engine, json, color);
     return 0;
   }
+  if (explain) console.log(await explainText(engine, question));
   const answer = engine.ask(question);
   console.log(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer, { color }));
   return 0;

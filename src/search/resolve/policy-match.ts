@@ -179,9 +179,12 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     // "Yangtze River Delta" is not "Pearl River Delta", an "olympic torch" is not the TORCH
     // Program: an unknown word next to a name means the question names something else.
     if (accepted) {
+      const clause = tokens[first]?.clause;
       const before = neighbour(tokens, first, -1);
       const after = neighbour(tokens, last, 1);
-      if (before?.unknown || (after?.unknown && !verbAfterName(tokens, first, last))) {
+      const qualifies = (token: QuestionToken | undefined): boolean =>
+        token?.unknown === true && token.clause === clause;
+      if (qualifies(before) || (qualifies(after) && !verbAfterName(tokens, first, last))) {
         accepted = false;
       }
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside

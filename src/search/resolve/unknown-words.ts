@@ -192,9 +192,10 @@ export function looksLikeName(
   if (token.everyday) return false;
   const slot = (j: number): boolean => {
     const other = tokens[j];
-    if (!other) return false;
+    if (!other || other.clause !== token.clause) return false;
     return (
-      catalog.nameNounStems.has(other.stem) ||
+      // A policy noun after the word ("spark program"), not before it ("policy according to").
+      (catalog.nameNounStems.has(other.stem) && j > k) ||
       catalog.postings.has(other.stem) ||
       (other.unknown && !other.everyday && j !== k)
     );
