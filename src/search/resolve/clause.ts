@@ -175,7 +175,7 @@ export function resolveClause(
   }
 
   // "星火计划 start year": a Chinese name the data does not hold is declined by that name.
-  const unknownCjk = unknownCjkName(catalog, tokens);
+  const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0);
   if (unknownCjk !== null) {
     return log.decide(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),

@@ -1,6 +1,6 @@
 import type { Catalog, PolicyRef } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
-import { longestCommonSubstring } from "./unknown-words.ts";
+import { sharedCjkRun } from "./unknown-words.ts";
 import type { FieldReading } from "./fields.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
@@ -210,15 +210,14 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     for (const alias of catalog.cjkAliases) {
       const ref = catalog.policies.get(alias.policyId);
       if (!ref) continue;
-      const common = token.raw.includes(alias.text)
-        ? alias.text.length
-        : longestCommonSubstring(token.raw, alias.text);
+      const run = sharedCjkRun(token.raw, alias.text);
+      const common = run.length;
       if (common < 2) continue;
       token.used = true;
       const coverage = common / alias.text.length;
       const accepted = coverage === 1 || (common >= 3 && coverage >= ACCEPT_COVERAGE);
       // Positions inside a CJK run: one per character, so two names in one run do not overlap.
-      const start = Math.max(0, token.raw.indexOf(alias.text));
+      const start = Math.max(0, token.raw.indexOf(run));
       const positions = new Set<number>();
       for (let c = 0; c < common; c++) positions.add(-(index * 10000 + start + c + 1));
       consider({ ref, alias: -1, score: coverage, matchedWeight: common, positions, accepted });
