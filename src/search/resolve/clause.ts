@@ -18,7 +18,17 @@ import {
 import { readFields } from "./fields.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { recordReadings } from "./record.ts";
-import { partPassage, passageIntent, countedThing, economyStems, findPassage } from "./passages.ts";
+import {
+  bestPassage,
+  contentRoots,
+  itemPassage,
+  questionShaped,
+  partPassage,
+  passageIntent,
+  countedThing,
+  economyStems,
+  findPassage,
+} from "./passages.ts";
 import { matchCountries, countryIntent } from "./country.ts";
 import {
   declineUnknownName,
@@ -293,18 +303,21 @@ export function resolveClause(
   // "gba population"): not answered with the policy's card, asked back.
   const askedSomething =
     fields.policyScore > 0 || fields.countryScore > 0 || compareCue || orderField !== null;
-  if (named.length === 1 && named[0] && leftovers.length > 0 && !askedSomething) {
-    // "what's the hukou thing in City Clusters": words of the policy's own text are answered
-    // with the sentence that has them.
+  // Passage evidence: a policy named with no field firmly asked ("does the GBA plan finance
+  // networking events?", "the role of local governments in City Clusters") is answered from
+  // the sentence or list item of its own texts that holds the question's content words.
+  const firmlyAsked = (askedSomething && !fields.weakOnly) || compareCue || orderField !== null;
+  if (named.length === 1 && named[0] && !firmlyAsked && questionShaped(question)) {
     const ref = named[0];
-    const passage = findPassage(
-      catalog,
-      ref,
-      leftovers.map((t) => t.stem),
-      false,
-    );
+    const skip = new Set([...cues.positions, ...countries.positions]);
+    for (const c of chosen) for (const p of c.positions) skip.add(p);
+    const passage = bestPassage(catalog, ref, contentRoots(catalog, tokens, skip));
     if (passage !== null) {
-      return log.decide(passageIntent(ref, passage), "content words found in a passage");
+      log.add(`passage in ${passage.field}`, "passage", passage.matched, passage.text);
+      return log.decide(
+        passageIntent(ref, passage.item ? itemPassage(ref, passage, question) : passage),
+        "content words found in a passage",
+      );
     }
   }
   const unaskedWords =

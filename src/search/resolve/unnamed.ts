@@ -123,7 +123,11 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     return countryIntent(catalog, countryId, "continuity", tokens);
   }
 
-  const policyFieldWins = fields.policyField !== null && fields.policyScore >= fields.countryScore;
+  // "what kind of policy approach does China take": with a country named and no policy, a
+  // country field read beside a policy field is the question.
+  const countryFirst = knownCountries.length > 0 && fields.countryField !== null;
+  const policyFieldWins =
+    fields.policyField !== null && fields.policyScore >= fields.countryScore && !countryFirst;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
     // "the one ending in 2035": a year of the data narrows the policies offered to those it dates.
