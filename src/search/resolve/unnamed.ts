@@ -124,8 +124,9 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
   }
 
   // "what kind of policy approach does China take": with a country named and no policy, a
-  // country field read beside a policy field is the question.
-  const countryFirst = knownCountries.length > 0 && fields.countryField !== null;
+  // country field typed after a policy field is the head of the phrase, so the question.
+  const countryFirst =
+    knownCountries.length > 0 && fields.countryField !== null && fields.lastScope === "country";
   const policyFieldWins =
     fields.policyField !== null && fields.policyScore >= fields.countryScore && !countryFirst;
   if (policyFieldWins && fields.policyField !== null) {
