@@ -306,7 +306,10 @@ export function resolveClause(
   // Passage evidence: a policy named with no field firmly asked ("does the GBA plan finance
   // networking events?", "the role of local governments in City Clusters") is answered from
   // the sentence or list item of its own texts that holds the question's content words.
-  const firmlyAsked = (askedSomething && !fields.weakOnly) || compareCue || orderField !== null;
+  // Field words that tie ("finance": budget or instruments) leave the choice to the passage.
+  const fieldRead = fields.policyField !== null || fields.countryField !== null;
+  const firmlyAsked =
+    (askedSomething && !fields.weakOnly && fieldRead) || compareCue || orderField !== null;
   if (named.length === 1 && named[0] && !firmlyAsked && questionShaped(question)) {
     const ref = named[0];
     const skip = new Set([...cues.positions, ...countries.positions]);
