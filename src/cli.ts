@@ -14,7 +14,7 @@ import { renderAnswerText } from "./render/text.ts";
  */
 
 const USAGE =
-  'usage: npm run --silent ask -- [--json] "<question>"   (or --json [--conversation] with questions on stdin)';
+  'usage: npm run --silent ask -- [--json] [--explain] "<question>"   (or --json [--conversation] with questions on stdin)';
 
 /** The whole answer as the terminal prints it, without the "Try:" line, uncoloured. */
 export function answerBody(answer: Answer & { kind: "answer" | "compare" }): string {
@@ -59,6 +59,16 @@ async function loadEngine(config: Config): Promise<Engine> {
   return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
 }
 
+/** `--explain`: the evidence the resolver decided from, as a table, before the answer. */
+async function explainText(engine: Engine, question: string): Promise<string> {
+  const [{ buildCatalog }, { explainQuestion }, { evidenceTable }] = await Promise.all([
+    import("./search/catalog.ts"),
+    import("./search/resolve.ts"),
+    import("./search/resolve/evidence.ts"),
+  ]);
+  return `${evidenceTable(explainQuestion(buildCatalog(engine.countries), question).evidence)}\n`;
+}
+
 async function answerStdin(
   engine: Engine,
   json: boolean,
@@ -96,7 +106,10 @@ async function answerStdin(
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes("--json");
   const conversation = argv.includes("--conversation");
-  const rest = argv.filter((arg) => arg !== "--json" && arg !== "--conversation");
+  const explain = argv.includes("--explain");
+  const rest = argv.filter(
+    (arg) => arg !== "--json" && arg !== "--conversation" && arg !== "--explain",
+  );
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(USAGE);
     return 0;
@@ -113,6 +126,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await answerStdin(engine, json, color, conversation);
     return 0;
   }
+  if (explain) console.log(await explainText(engine, question));
   const answer = engine.ask(question);
   console.log(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer, { color }));
   return 0;

@@ -86,6 +86,10 @@ const ChineseFile = z
     question: Phrases,
     /** Chinese field words, by field. */
     fields: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
+    /** Orderings and superlatives ("更早", "最新") → the field they order by. */
+    order: z.record(Phrase, PolicyField),
+    /** Words that set policies side by side ("比较", "区别"). */
+    compare: Phrases,
   })
   .strict();
 

@@ -588,6 +588,8 @@ export interface PolicySentence {
   /** The field the sentence belongs to and its factsheet section. */
   field: PolicyField;
   section: string;
+  /** An item of a list (an instrument, a beneficiary), not a sentence. */
+  item?: boolean;
 }
 
 /** Sentences of a policy's texts (strings anywhere in its record), with their field and section. */
@@ -608,7 +610,18 @@ function sentenceReader(
           ? String(value.source)
           : "";
       const strays = policy?.summary.stray_full_stops ?? [];
-      collectStrings(value, (text) => {
+      collectStrings(value, (text, inList) => {
+        // A list item ("Financing networking events") is a passage of its own.
+        if (inList) {
+          list.push({
+            sentence: text,
+            stems: new Set(phraseStems(text)),
+            field,
+            section,
+            item: true,
+          });
+          return;
+        }
         const pieces = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
         for (const sentence of joinAtStrayStops(pieces, strays)) {
           const words = sentence.split(/\s+/);
@@ -627,17 +640,20 @@ function sentenceReader(
   };
 }
 
-function collectStrings(value: unknown, visit: (text: string) => void): void {
+function collectStrings(
+  value: unknown,
+  visit: (text: string, inList: boolean) => void,
+  inList = false,
+): void {
   if (typeof value === "string") {
-    if (value.includes(" ")) visit(value);
+    if (value.includes(" ")) visit(value, inList);
   } else if (Array.isArray(value)) {
-    for (const item of value) collectStrings(item, visit);
+    for (const item of value) collectStrings(item, visit, true);
   } else if (typeof value === "object" && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       // Sections and notes on how the data was read are not the policy's own text.
-      if (key !== "source" && key !== "note" && key !== "stray_full_stops") {
-        collectStrings(item, visit);
-      }
+      const skip = key === "source" || key === "note" || key === "raw";
+      if (!skip && key !== "stray_full_stops") collectStrings(item, visit);
     }
   }
 }

@@ -5,6 +5,7 @@ import { knownPoliciesText, starterSuggestions } from "./resolve/replies.ts";
 import { markYesNo } from "./resolve/yes-no.ts";
 import { LONG_MESSAGE_WORDS, resolveLongMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
+import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
 
 export { ACCEPT_COVERAGE, CLEAR_GAP } from "./resolve/policy-match.ts";
 export { MAX_COMPARE_ALL } from "./resolve/compare.ts";
@@ -20,10 +21,20 @@ export const MAX_QUESTION_LENGTH = 4000;
  * data does not hold.
  */
 export function resolveQuestion(catalog: Catalog, text: string): Intent {
+  return explainQuestion(catalog, text).intent;
+}
+
+/** The Intent and the evidence it was decided from (`ask --explain`). */
+export function explainQuestion(
+  catalog: Catalog,
+  text: string,
+): { intent: Intent; evidence: Evidence[] } {
+  const log = new EvidenceLog();
   const question = text.slice(0, MAX_QUESTION_LENGTH);
   const quoted = splitLeadingQuote(question);
-  if (quoted !== null) return resolveAfterQuote(catalog, quoted);
-  return resolveOwnText(catalog, question);
+  const intent =
+    quoted !== null ? resolveAfterQuote(catalog, quoted) : resolveOwnText(catalog, question, log);
+  return { intent, evidence: log.entries };
 }
 
 /** At most this many own words after a quote are a follow-up ("and torch?"). */
@@ -75,7 +86,11 @@ function resolveAfterQuote(catalog: Catalog, quoted: { quote: string; own: strin
   return resolved.kind === "policy" && resolved.policy === ref.id ? resolved : own;
 }
 
-function resolveOwnText(catalog: Catalog, question: string): Intent {
+function resolveOwnText(
+  catalog: Catalog,
+  question: string,
+  log: EvidenceLog = new EvidenceLog(),
+): Intent {
   // "policies.torch.budget", "if (torch.start_year < 2000) {…}": identifiers, not a question.
   if (looksLikeCode(question)) {
     return {
@@ -87,5 +102,5 @@ function resolveOwnText(catalog: Catalog, question: string): Intent {
   if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
     return resolveLongMessage(catalog, question);
   }
-  return markYesNo(resolveClause(catalog, question), question);
+  return markYesNo(resolveClause(catalog, question, log), question);
 }

@@ -31,6 +31,8 @@ export const GEOGRAPHIC_WORDS: readonly string[] = vocabulary.words.geographic;
 export const NAME_NOUNS: readonly string[] = vocabulary.words.name_nouns;
 export const CJK_GENERIC_WORDS: readonly string[] = vocabulary.chinese.generic;
 export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question;
+export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;
+export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const OTHER_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> =
   vocabulary.countries.other_names;

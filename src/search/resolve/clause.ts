@@ -16,7 +16,19 @@ import {
   unknownProgrammeName,
 } from "./unknown-words.ts";
 import { readFields } from "./fields.ts";
-import { partPassage, passageIntent, countedThing, economyStems, findPassage } from "./passages.ts";
+import { EvidenceLog } from "./evidence.ts";
+import { recordReadings } from "./record.ts";
+import {
+  bestPassage,
+  contentRoots,
+  itemPassage,
+  questionShaped,
+  partPassage,
+  passageIntent,
+  countedThing,
+  economyStems,
+  findPassage,
+} from "./passages.ts";
 import { matchCountries, countryIntent } from "./country.ts";
 import {
   declineUnknownName,
@@ -28,24 +40,39 @@ import {
   starterSuggestions,
 } from "./replies.ts";
 
-export function resolveClause(catalog: Catalog, question: string): Intent {
+export function resolveClause(
+  catalog: Catalog,
+  question: string,
+  log: EvidenceLog = new EvidenceLog(),
+): Intent {
   const tokens = readTokens(catalog, question);
+  for (const token of tokens) {
+    if (token.stem !== token.typed) {
+      log.add(`word ${token.stem}`, "typo", token.similarity, token.typed);
+    }
+  }
   if (tokens.length === 0) {
-    return {
-      kind: "none",
-      text: `Ask me about a cluster policy, e.g. “${starterSuggestions(catalog)[0] ?? "budget"}”.`,
-      suggestions: starterSuggestions(catalog),
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `Ask me about a cluster policy, e.g. “${starterSuggestions(catalog)[0] ?? "budget"}”.`,
+        suggestions: starterSuggestions(catalog),
+      },
+      "nothing to read",
+    );
   }
 
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
-    return {
-      kind: "none",
-      text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
-      suggestions: catalog.countries.slice(0, 3).map((c) => `${c.name} policies`),
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
+        suggestions: catalog.countries.slice(0, 3).map((c) => `${c.name} policies`),
+      },
+      "unknown country",
+    );
   }
 
   let candidates = matchPolicies(catalog, tokens);
@@ -59,6 +86,11 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
   let uncorrected = false;
   tokens.forEach((token) => {
     if (token.similarity < 1 && !token.guessed && !token.used && !namesAccepted(token.stem)) {
+      // "who fudns": a correction that is also a field word stays, as a guess at that word.
+      if (catalog.fieldWordFields.has(token.stem)) {
+        token.guessed = true;
+        return;
+      }
       token.stem = token.typed;
       token.similarity = 1;
       token.unknown = true;
@@ -90,6 +122,7 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
   }
   const cues = readComparisonCues(catalog, tokens);
   const { orderField, allCue, compareCue } = cues;
+  recordReadings(log, tokens, { countries, candidates, chosen, ambiguous, fields, cues });
   // A country-level field firmly asked is not blocked by ordinary words: "what sources is
   // this based on" asks for the sources; only a name-like unknown word ("like Europe's
   // Horizon", "MIC") names something else. (A policy field keeps every unknown word as
@@ -125,11 +158,14 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
 
   if (ambiguous.length > 0) {
     const field = fields.policyField;
-    return {
-      kind: "clarify",
-      text: `Which one do you mean: ${policyNames(ambiguous.map((c) => c.ref))}?`,
-      suggestions: ambiguous.slice(0, 5).map((c) => suggestionFor(c.ref, field)),
-    };
+    return log.decide(
+      {
+        kind: "clarify",
+        text: `Which one do you mean: ${policyNames(ambiguous.map((c) => c.ref))}?`,
+        suggestions: ambiguous.slice(0, 5).map((c) => suggestionFor(c.ref, field)),
+      },
+      "ambiguous names",
+    );
   }
 
   const named = chosen.map((c) => c.ref);
@@ -138,36 +174,48 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
   // question about a fact, when no field is asked.
   const anyField = fields.policyScore > 0 || fields.countryScore > 0;
   if (howTo && !anyField && orderField === null) {
-    return {
-      kind: "none",
-      text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-      suggestions: starterSuggestions(catalog),
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+        suggestions: starterSuggestions(catalog),
+      },
+      "errand, nothing asked",
+    );
   }
 
   // "星火计划 start year": a Chinese name the data does not hold is declined by that name.
-  const unknownCjk = unknownCjkName(catalog, tokens);
+  const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0);
   if (unknownCjk !== null) {
-    return declineUnknownName(catalog, unknownCjk, named, fields.policyField);
+    return log.decide(
+      declineUnknownName(catalog, unknownCjk, named, fields.policyField),
+      "unknown Chinese name",
+    );
   }
 
   // "863 program budget", "compare TORCH with the Belt and Road Initiative": a programme the
   // data does not hold is declined by its name, not answered or asked back as another.
   if (unknownProgramme !== null) {
-    return declineUnknownName(catalog, unknownProgramme, named, fields.policyField);
+    return log.decide(
+      declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
+      "unknown programme name",
+    );
   }
   if (named.length === 1 && compareCue && !allCue && unknownWords !== "") {
     const ref = named[0];
-    return {
-      kind: "none",
-      text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
-      suggestions: ref
-        ? ref.country.policies
-            .filter((p) => p.id !== ref.policy.id)
-            .slice(0, 3)
-            .map((p) => `compare ${ref.policy.short_name} and ${p.short_name}`)
-        : [],
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
+        suggestions: ref
+          ? ref.country.policies
+              .filter((p) => p.id !== ref.policy.id)
+              .slice(0, 3)
+              .map((p) => `compare ${ref.policy.short_name} and ${p.short_name}`)
+          : [],
+      },
+      "compare with an unknown name",
+    );
   }
 
   // "how many incubators does TORCH have": a count the data does not give is said to be
@@ -177,16 +225,19 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
     const ref = named[0];
     const passage = findPassage(catalog, ref, [counted.stem], true);
     if (passage !== null) {
-      return passageIntent(ref, passage);
+      return log.decide(passageIntent(ref, passage), "count found in a passage");
     }
     const field = fields.policyField;
-    return {
-      kind: "none",
-      text: `The factsheet doesn't state the number of ${counted.phrase} for ${policyName(ref.policy)}.${
-        field !== null ? ` I can tell you its ${FIELD_QUESTION_WORDS[field]}.` : ""
-      }`,
-      suggestions: [suggestionFor(ref, field ?? "summary")],
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `The factsheet doesn't state the number of ${counted.phrase} for ${policyName(ref.policy)}.${
+          field !== null ? ` I can tell you its ${FIELD_QUESTION_WORDS[field]}.` : ""
+        }`,
+        suggestions: [suggestionFor(ref, field ?? "summary")],
+      },
+      "count the data does not give",
+    );
   }
 
   // "which university leads the GBA": the data lists kinds of beneficiaries, not who leads.
@@ -194,15 +245,18 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
   if (leader !== null) {
     const ref = named[0];
     const subject = ref ? ` ${policyName(ref.policy)}` : " these policies";
-    return {
-      kind: "none",
-      text: `I have no data on which ${leader.noun} ${leader.verb}${subject}. I can tell you ${
-        ref ? "its" : "their"
-      } authorities or beneficiaries.`,
-      suggestions: ref
-        ? [suggestionFor(ref, "authorities"), suggestionFor(ref, "beneficiaries")]
-        : [],
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `I have no data on which ${leader.noun} ${leader.verb}${subject}. I can tell you ${
+          ref ? "its" : "their"
+        } authorities or beneficiaries.`,
+        suggestions: ref
+          ? [suggestionFor(ref, "authorities"), suggestionFor(ref, "beneficiaries")]
+          : [],
+      },
+      "leader the data does not name",
+    );
   }
 
   // A weak field word ("big", "total") does not carry a question about other things
@@ -216,11 +270,14 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
     : undefined;
   if (wrongCountry && mentionedCountry) {
     const asked = catalog.countryById.get(mentionedCountry)?.name ?? mentionedCountry;
-    return {
-      kind: "none",
-      text: `${wrongCountry.policy.short_name} is a policy of ${wrongCountry.country.name}, not of ${asked}.`,
-      suggestions: [suggestionFor(wrongCountry, fields.policyField)],
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `${wrongCountry.policy.short_name} is a policy of ${wrongCountry.country.name}, not of ${asked}.`,
+        suggestions: [suggestionFor(wrongCountry, fields.policyField)],
+      },
+      "policy of another country",
+    );
   }
 
   const impliedField: PolicyField | null = fields.policyField ?? orderField;
@@ -238,7 +295,7 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
     const ref = named[0];
     const passage = findPassage(catalog, ref, economy, false);
     if (passage !== null && passage.field !== "budget") {
-      return passageIntent(ref, passage);
+      return log.decide(passageIntent(ref, passage), "economy passage");
     }
   }
 
@@ -246,18 +303,24 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
   // "gba population"): not answered with the policy's card, asked back.
   const askedSomething =
     fields.policyScore > 0 || fields.countryScore > 0 || compareCue || orderField !== null;
-  if (named.length === 1 && named[0] && leftovers.length > 0 && !askedSomething) {
-    // "what's the hukou thing in City Clusters": words of the policy's own text are answered
-    // with the sentence that has them.
+  // Passage evidence: a policy named with no field firmly asked ("does the GBA plan finance
+  // networking events?", "the role of local governments in City Clusters") is answered from
+  // the sentence or list item of its own texts that holds the question's content words.
+  // Field words that tie ("finance": budget or instruments) leave the choice to the passage.
+  const fieldRead = fields.policyField !== null || fields.countryField !== null;
+  const firmlyAsked =
+    (askedSomething && !fields.weakOnly && fieldRead) || compareCue || orderField !== null;
+  if (named.length === 1 && named[0] && !firmlyAsked && questionShaped(question)) {
     const ref = named[0];
-    const passage = findPassage(
-      catalog,
-      ref,
-      leftovers.map((t) => t.stem),
-      false,
-    );
+    const skip = new Set([...cues.positions, ...countries.positions]);
+    for (const c of chosen) for (const p of c.positions) skip.add(p);
+    const passage = bestPassage(catalog, ref, contentRoots(catalog, tokens, skip));
     if (passage !== null) {
-      return passageIntent(ref, passage);
+      log.add(`passage in ${passage.field}`, "passage", passage.matched, passage.text);
+      return log.decide(
+        passageIntent(ref, passage.item ? itemPassage(ref, passage, question) : passage),
+        "content words found in a passage",
+      );
     }
   }
   const unaskedWords =
@@ -271,13 +334,16 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
     unknownTokens.length > 0 &&
     unknownTokens.every((t) => t.everyday)
   ) {
-    return {
-      kind: "none",
-      text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-      suggestions: named
-        .slice(0, 1)
-        .flatMap((ref) => ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(ref, f))),
-    };
+    return log.decide(
+      {
+        kind: "none",
+        text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+        suggestions: named
+          .slice(0, 1)
+          .flatMap((ref) => ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(ref, f))),
+      },
+      "everyday words only",
+    );
   }
   if (named.length >= 1 && unaskedWords !== "" && !askedSomething) {
     const first = named[0];
@@ -285,32 +351,41 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
     // chatter about something else.
     const oneWordNames = chosen.every((c) => [...c.positions].filter((p) => p >= 0).length === 1);
     if (oneWordNames) {
-      return {
-        kind: "none",
-        text: `I have no data on “${unaskedWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
-        suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
-      };
+      return log.decide(
+        {
+          kind: "none",
+          text: `I have no data on “${unaskedWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+          suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
+        },
+        "unknown words, one-word name",
+      );
     }
-    return {
-      kind: "clarify",
-      text: `I have no data on “${unaskedWords}”. Did you mean ${policyNames(named, "and")}? I can tell you ${
-        named.length === 1 ? "its" : "their"
-      } ${listNames(
-        ASKABLE_FIELDS.map((f) => FIELD_QUESTION_WORDS[f]),
-        "and",
-      )}.`,
-      suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
-    };
+    return log.decide(
+      {
+        kind: "clarify",
+        text: `I have no data on “${unaskedWords}”. Did you mean ${policyNames(named, "and")}? I can tell you ${
+          named.length === 1 ? "its" : "their"
+        } ${listNames(
+          ASKABLE_FIELDS.map((f) => FIELD_QUESTION_WORDS[f]),
+          "and",
+        )}.`,
+        suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
+      },
+      "unknown words beside a name",
+    );
   }
 
   if (named.length >= 2) {
     const first = named[0];
-    return {
-      kind: "compare",
-      country: first?.country.id ?? "",
-      policies: named.map((ref) => ref.policy.id).sort(),
-      field: impliedField,
-    };
+    return log.decide(
+      {
+        kind: "compare",
+        country: first?.country.id ?? "",
+        policies: named.map((ref) => ref.policy.id).sort(),
+        field: impliedField,
+      },
+      "two or more names",
+    );
   }
 
   if (named.length === 1 && named[0]) {
@@ -321,37 +396,40 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
         ref.country.policies.map((p) => p.id),
         impliedField,
       );
-      if (all) return all;
+      if (all) return log.decide(all, "compare all policies");
     }
     if (compareCue && fields.countryField === null) {
       const others = ref.country.policies.filter((p) => p.id !== ref.policy.id).slice(0, 5);
-      return {
-        kind: "clarify",
-        text: `Compare ${ref.policy.short_name} with which policy?`,
-        suggestions: others.map(
-          (p) =>
-            `compare ${ref.policy.short_name} and ${p.short_name}${
-              impliedField ? ` ${FIELD_QUESTION_WORDS[impliedField]}` : ""
-            }`,
-        ),
-      };
+      return log.decide(
+        {
+          kind: "clarify",
+          text: `Compare ${ref.policy.short_name} with which policy?`,
+          suggestions: others.map(
+            (p) =>
+              `compare ${ref.policy.short_name} and ${p.short_name}${
+                impliedField ? ` ${FIELD_QUESTION_WORDS[impliedField]}` : ""
+              }`,
+          ),
+        },
+        "compare with which",
+      );
     }
     if (fields.countryField !== null && fields.countryScore > fields.policyScore) {
       if (fields.countryField === "sources") {
-        return {
-          kind: "country",
-          country: ref.country.id,
-          field: "sources",
-          policy: ref.policy.id,
-        };
+        return log.decide(
+          {
+            kind: "country",
+            country: ref.country.id,
+            field: "sources",
+            policy: ref.policy.id,
+          },
+          "country field beside a policy",
+        );
       }
       if (fields.countryField !== "policies") {
-        return countryIntent(
-          catalog,
-          ref.country.id,
-          fields.countryField,
-          tokens,
-          fields.topicListed,
+        return log.decide(
+          countryIntent(catalog, ref.country.id, fields.countryField, tokens, fields.topicListed),
+          "country field",
         );
       }
     }
@@ -359,22 +437,28 @@ export function resolveClause(catalog: Catalog, question: string): Intent {
     // "venture guiding fund budget": a name that is a part of the policy (one of its funds)
     // leads the answer with what the field's own text says about that part.
     const part = field === null ? null : partPassage(catalog, ref, chosen[0], field);
-    return {
-      kind: "policy",
-      country: ref.country.id,
-      policy: ref.policy.id,
-      field,
-      ...(part ? { passage: part } : {}),
-    };
+    return log.decide(
+      {
+        kind: "policy",
+        country: ref.country.id,
+        policy: ref.policy.id,
+        field,
+        ...(part ? { passage: part } : {}),
+      },
+      "policy field",
+    );
   }
 
-  return resolveUnnamed(catalog, {
-    tokens,
-    fields,
-    knownCountries: countries.known,
-    countryId,
-    cues,
-    unknownWords,
-    weak,
-  });
+  return log.decide(
+    resolveUnnamed(catalog, {
+      tokens,
+      fields,
+      knownCountries: countries.known,
+      countryId,
+      cues,
+      unknownWords,
+      weak,
+    }),
+    "field across policies (no name)",
+  );
 }

@@ -1,6 +1,7 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import type { Catalog } from "../catalog.ts";
+import { CJK_COMPARE_WORDS, CJK_ORDER_WORDS } from "../vocabulary.ts";
 import { hasPhrase, scanPhrases, type QuestionToken } from "./tokens.ts";
 
 /** More policies than this are not compared all at once; the user is asked to pick. */
@@ -17,11 +18,33 @@ export interface ComparisonCues {
   positions: Set<number>;
 }
 
+/** Chinese cues inside a run of Chinese ("哪个更早" orders by start, "区别" compares). */
+function chineseCues(tokens: readonly QuestionToken[]): {
+  orderField: PolicyField | null;
+  compareCue: boolean;
+} {
+  let orderField: PolicyField | null = null;
+  let compareCue = false;
+  for (const token of tokens) {
+    if (!token.cjk) continue;
+    for (const word of CJK_ORDER_WORD_LIST) {
+      if (orderField === null && token.raw.includes(word))
+        orderField = CJK_ORDER_WORDS[word] ?? null;
+    }
+    if (CJK_COMPARE_WORDS.some((word) => token.raw.includes(word))) compareCue = true;
+  }
+  return { orderField, compareCue };
+}
+
+const CJK_ORDER_WORD_LIST = Object.keys(CJK_ORDER_WORDS).sort((a, b) => b.length - a.length);
+
 export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): ComparisonCues {
-  const orderField = hasPhrase(tokens, catalog.orderPhrases);
+  const chinese = chineseCues(tokens);
+  const orderField = hasPhrase(tokens, catalog.orderPhrases) ?? chinese.orderField;
   const allCue = hasPhrase(tokens, catalog.allPhrases) !== null;
   // "share" or "in common" compares only when several policies are in view.
   const compareCue =
+    chinese.compareCue ||
     hasPhrase(tokens, catalog.comparePhrases) !== null ||
     (allCue && hasPhrase(tokens, catalog.weakComparePhrases) !== null);
   const positions = new Set<number>();

@@ -46,6 +46,8 @@ export interface FieldReading {
   consumed: Set<number>;
   /** "maturity (scope, consistency)": the topic was named with its parts listed. */
   topicListed: boolean;
+  /** Which scope's field words were typed last: the head of "kind of policy approach". */
+  lastScope: "policy" | "country" | null;
 }
 
 function bestField<F extends FieldName>(
@@ -224,6 +226,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   };
   const consumed = new Set<number>();
   const ownNamed = new Set<FieldName>();
+  let lastScope: "policy" | "country" | null = null;
   for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
     for (const k of match.indices) {
       const token = tokens[k];
@@ -233,6 +236,8 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);
+    const scopes = new Set(match.values.map((v) => v.scope));
+    if (scopes.size === 1) lastScope = match.values[0]?.scope ?? lastScope;
   }
   for (const token of tokens) {
     if (!token.cjk) continue;
@@ -259,6 +264,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
       countryTie: country.tied,
       consumed,
       topicListed,
+      lastScope,
     };
   }
   const weakP = bestField(weakPolicy, ownNamed);
@@ -272,5 +278,6 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     countryTie: weakC.tied,
     consumed,
     topicListed,
+    lastScope,
   };
 }

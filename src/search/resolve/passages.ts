@@ -1,7 +1,8 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import { tokenize } from "../../model/normalize.ts";
 import type { Intent } from "../../model/intent.ts";
-import type { Catalog, FieldName, PolicyRef } from "../catalog.ts";
+import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
+import { policyName } from "../../model/names.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
 import type { Candidate } from "./policy-match.ts";
 
@@ -122,7 +123,7 @@ export function findPassage(
 ): PolicyPassage | null {
   if (stems.length === 0) return null;
   for (const entry of catalog.policySentences(ref.policy.id)) {
-    if (!stems.every((stem) => entry.stems.has(stem))) continue;
+    if (entry.item === true || !stems.every((stem) => entry.stems.has(stem))) continue;
     if (withNumber && !NUMBER_WORDS.test(entry.sentence)) continue;
     return { text: entry.sentence, section: entry.section, field: entry.field };
   }
@@ -138,4 +139,123 @@ export function passageIntent(ref: PolicyRef, passage: PolicyPassage): Intent {
     field: passage.field,
     passage: { text: passage.text, section: passage.section },
   };
+}
+
+/** Words are compared by their first letters, so "finance" meets "financing" and "monitor" "monitoring". */
+const ROOT_LENGTH = 6;
+const root = (stem: string): string => stem.slice(0, ROOT_LENGTH);
+
+/** Words of the domain itself: in every text, so evidence for none. */
+const DOMAIN_ROOTS = new Set(["cluste", "policy", "polici", "china", "chines", "plan", "program"]);
+
+/** The content words of a question that no name, country or cue took, as roots. */
+export function contentRoots(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  skip: ReadonlySet<number>,
+): string[] {
+  const roots = new Set<string>();
+  tokens.forEach((token, k) => {
+    if (skip.has(k) || token.cjk || token.stem.length < 3 || /^\d+$/.test(token.stem)) return;
+    if (token.used && !token.guessed && catalog.postings.has(token.stem)) return;
+    if (catalog.stopStems.has(token.stem) || catalog.countryStems.has(token.stem)) return;
+    if (catalog.nameNounStems.has(token.stem) || QUESTION_FILLERS.has(token.stem)) return;
+    const r = root(token.typed);
+    if (!DOMAIN_ROOTS.has(r)) roots.add(r);
+  });
+  return [...roots];
+}
+
+/** Words of asking that no text answers ("tell", "what's"). */
+const QUESTION_FILLERS = new Set([
+  "tell",
+  "know",
+  "want",
+  "please",
+  "explain",
+  "describe",
+  "show",
+  "give",
+  "thing",
+  "stuff",
+  "whats",
+  "actually",
+  "really",
+  "also",
+  "any",
+  "some",
+  "much",
+  "many",
+  "way",
+  "role",
+]);
+
+/** A passage found by content words: the passage and how many of the words it holds. */
+export interface ScoredPassage extends PolicyPassage {
+  matched: number;
+  item: boolean;
+}
+
+/**
+ * The sentence or list item of a policy's own texts that holds most of the question's
+ * content words: at least two of them, or the only one asked when the data uses it rarely.
+ */
+export function bestPassage(
+  catalog: Catalog,
+  ref: PolicyRef,
+  roots: readonly string[],
+): ScoredPassage | null {
+  if (roots.length === 0) return null;
+  const entries = catalog.policySentences(ref.policy.id);
+  let best: { entry: (typeof entries)[number]; matched: number } | null = null;
+  let tied = false;
+  for (const entry of entries) {
+    const have = new Set([...entry.stems].map(root));
+    const matched = roots.filter((r) => have.has(r)).length;
+    if (matched === 0) continue;
+    if (best === null || matched > best.matched) {
+      best = { entry, matched };
+      tied = false;
+    } else if (matched === best.matched && entry.field !== best.entry.field) {
+      tied = true;
+    }
+  }
+  if (best === null || tied) return null;
+  const enough = best.matched >= Math.min(2, roots.length) && best.matched * 2 >= roots.length;
+  if (!enough) return null;
+  return {
+    text: best.entry.sentence,
+    section: best.entry.section,
+    field: best.entry.field,
+    matched: best.matched,
+    item: best.entry.item === true,
+  };
+}
+
+/** Openings of yes/no questions. */
+const YES_NO_OPENING = /^\s*(?:is|are|was|were|does|do|did|has|have|had|can)\b/iu;
+
+/**
+ * A list item quoted as a sentence: "Yes — “Financing networking events” is among the Greater
+ * Bay Area plan's instruments." for a yes/no question, without the "Yes" otherwise.
+ */
+export function itemPassage(
+  ref: PolicyRef,
+  passage: PolicyPassage,
+  question: string,
+): PolicyPassage {
+  const listed = `“${passage.text}” is listed among ${policyName(ref.policy)}'s ${FIELD_QUESTION_WORDS[passage.field]}.`;
+  const text = YES_NO_OPENING.test(question)
+    ? `Yes — ${listed}`
+    : listed.charAt(0).toUpperCase() + listed.slice(1);
+  return { ...passage, text };
+}
+
+/** Words a question or a request opens with. */
+const QUESTION_OPENING =
+  /^\s*(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|tell|list|name|explain|describe|show|give)\b/iu;
+
+/** A question (a question mark, or opened as one), not a remark that mentions a policy. */
+export function questionShaped(text: string): boolean {
+  return text.includes("?") || QUESTION_OPENING.test(text);
 }

@@ -1,6 +1,6 @@
 import type { Catalog, PolicyRef } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
-import { longestCommonSubstring } from "./unknown-words.ts";
+import { sharedCjkRun } from "./unknown-words.ts";
 import type { FieldReading } from "./fields.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
@@ -179,9 +179,12 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     // "Yangtze River Delta" is not "Pearl River Delta", an "olympic torch" is not the TORCH
     // Program: an unknown word next to a name means the question names something else.
     if (accepted) {
+      const clause = tokens[first]?.clause;
       const before = neighbour(tokens, first, -1);
       const after = neighbour(tokens, last, 1);
-      if (before?.unknown || (after?.unknown && !verbAfterName(tokens, first, last))) {
+      const qualifies = (token: QuestionToken | undefined): boolean =>
+        token?.unknown === true && token.clause === clause;
+      if (qualifies(before) || (qualifies(after) && !verbAfterName(tokens, first, last))) {
         accepted = false;
       }
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
@@ -207,15 +210,14 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     for (const alias of catalog.cjkAliases) {
       const ref = catalog.policies.get(alias.policyId);
       if (!ref) continue;
-      const common = token.raw.includes(alias.text)
-        ? alias.text.length
-        : longestCommonSubstring(token.raw, alias.text);
+      const run = sharedCjkRun(token.raw, alias.text);
+      const common = run.length;
       if (common < 2) continue;
       token.used = true;
       const coverage = common / alias.text.length;
       const accepted = coverage === 1 || (common >= 3 && coverage >= ACCEPT_COVERAGE);
       // Positions inside a CJK run: one per character, so two names in one run do not overlap.
-      const start = Math.max(0, token.raw.indexOf(alias.text));
+      const start = Math.max(0, token.raw.indexOf(run));
       const positions = new Set<number>();
       for (let c = 0; c < common; c++) positions.add(-(index * 10000 + start + c + 1));
       consider({ ref, alias: -1, score: coverage, matchedWeight: common, positions, accepted });

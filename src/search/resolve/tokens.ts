@@ -1,4 +1,4 @@
-import { isCjk, tokenize } from "../../model/normalize.ts";
+import { editDistance, isCjk, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 
 export interface QuestionToken {
@@ -15,6 +15,11 @@ export interface QuestionToken {
   typed: string;
   /** An everyday English word ("lunch"): never corrected, never a name by itself. */
   everyday: boolean;
+  /**
+   * Which clause of the question the word is in: punctuation (":", ",", " - ", "?") and line
+   * breaks separate clauses. A word only qualifies a name in its own clause.
+   */
+  clause: number;
 }
 
 interface PhraseMatch<T> {
@@ -115,16 +120,26 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
   return out;
 }
 
+/** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
+const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
+
 export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
 }
 
 export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(catalog, text));
+  const clauses: number[] = [];
+  expanded.split(CLAUSE_BREAK).forEach((part, clause) => {
+    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
+      clauses.push(clause);
+    }
+  });
   const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
-    (token): QuestionToken => {
+    (token, k): QuestionToken => {
       const base = {
         ...token,
+        clause: clauses[k] ?? 0,
         typed: token.stem,
         used: false,
         guessed: false,
@@ -183,6 +198,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       };
     });
   }
+  completeNameNeighbours(catalog, tokens);
   // A year the data never mentions, next to a name ("Made in China 2025", "Beijing 2008"),
   // makes that name part of another name.
   tokens.forEach((token, k) => {
@@ -195,6 +211,32 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     if (nextToName) token.unknown = true;
   });
   return tokens;
+}
+
+/** Names sharing a word more often than this are not searched for a neighbour's spelling. */
+const MAX_NEIGHBOUR_POSTINGS = 64;
+
+/**
+ * "cty clusters": a word too short for typo correction, right beside a word of a name, is
+ * that name's neighbouring word when one edit away ("cty" → "city" before "clusters").
+ */
+function completeNameNeighbours(catalog: Catalog, tokens: QuestionToken[]): void {
+  tokens.forEach((token, k) => {
+    if (!token.unknown || token.cjk || token.everyday || token.stem.length < 3) return;
+    for (const step of [1, -1] as const) {
+      const other = tokens[k + step];
+      if (!other || other.unknown || other.clause !== token.clause) continue;
+      const postings = catalog.postings.get(other.stem) ?? [];
+      if (postings.length > MAX_NEIGHBOUR_POSTINGS) continue;
+      for (const { alias, position } of postings) {
+        const word = catalog.aliases[alias]?.stems[position - step];
+        if (word === undefined || word.length < 4 || !catalog.nameTargets.has(word)) continue;
+        if (editDistance(token.stem, word, 1) > 1) continue;
+        tokens[k] = { ...token, stem: word, similarity: 0.88, unknown: false };
+        return;
+      }
+    }
+  });
 }
 
 export function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null {

@@ -1,5 +1,10 @@
-import { tokenize } from "../../model/normalize.ts";
-import { CJK_GENERIC_WORDS, CJK_QUESTION_WORDS } from "../vocabulary.ts";
+import { segmentChinese, tokenize } from "../../model/normalize.ts";
+import {
+  CJK_COMPARE_WORDS,
+  CJK_GENERIC_WORDS,
+  CJK_ORDER_WORDS,
+  CJK_QUESTION_WORDS,
+} from "../vocabulary.ts";
 import type { Catalog } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
 
@@ -23,28 +28,42 @@ const CJK_GENERIC_PATTERN = new RegExp(CJK_GENERIC_WORDS.join("|"), "gu");
  * shares only "计划" (plan) with "火炬计划", which is no evidence for the TORCH Program.
  */
 export function longestCommonSubstring(a: string, b: string): number {
-  if (a.includes(b)) return b.length;
+  return sharedCjkRun(a, b).length;
+}
+
+/** The run of a Chinese name that a run of the question holds, generic words aside. */
+export function sharedCjkRun(a: string, b: string): string {
+  if (a.includes(b)) return b;
   return commonRun(
     a.replace(CJK_GENERIC_PATTERN, "\u0001"),
     b.replace(CJK_GENERIC_PATTERN, "\u0002"),
-  ).length;
+  );
 }
 
 /** Minimum length of a Chinese remainder that names another programme (two characters). */
 const MIN_CJK_NAME = 2;
 
 /**
- * A Chinese run of the question that names something the data does not hold: what is left
- * once names (whole, or the part a close match shares), country names, field words, generic
- * words and question words are taken out ("星火计划" → "星火", "中国制造" → "制造").
+ * A Chinese run of the question that names something the data does not hold. The run is read
+ * as words (Intl.Segmenter); names, country names, field and cue words, generic and question
+ * words are taken out. What is left names another programme when the question names no
+ * policy of ours ("中国制造2025 目标", "一带一路"), or when it stands in a name's slot, right
+ * before a generic name word ("星火计划" beside "火炬计划"): an unknown verb ("属于") asked
+ * of a known name does not.
  */
-export function unknownCjkName(catalog: Catalog, tokens: readonly QuestionToken[]): string | null {
+export function unknownCjkName(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  namedPolicy: boolean,
+): string | null {
   const known = [
     ...catalog.cjkAliases.map((a) => a.text),
     ...catalog.cjkCountryAliases.map((a) => a.text),
     ...catalog.cjkFieldWords.map((w) => w.text),
+    ...Object.keys(CJK_ORDER_WORDS),
+    ...CJK_COMPARE_WORDS,
   ].sort((a, b) => b.length - a.length);
-  const fillers = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort((a, b) => b.length - a.length);
+  const generic = new Set(CJK_GENERIC_WORDS);
   for (const token of tokens) {
     if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
     let rest = token.raw;
@@ -54,15 +73,31 @@ export function unknownCjkName(catalog: Catalog, tokens: readonly QuestionToken[
       const shared = commonRun(rest, alias.text);
       if (shared.length >= 3) rest = rest.split(shared).join(" ");
     }
-    for (const word of fillers) rest = rest.split(word).join(" ");
-    if (rest.split(" ").some((run) => [...run].length >= MIN_CJK_NAME)) return token.raw;
+    for (const part of rest.split(" ")) {
+      const words = segmentChinese(part);
+      for (const [k, word] of words.entries()) {
+        if ([...word].length < MIN_CJK_NAME || CJK_FILLER_SET.has(word) || generic.has(word)) {
+          continue;
+        }
+        if (!namedPolicy || generic.has(words[k + 1] ?? "")) return token.raw;
+      }
+      // Fillers run together ("什么时候") or a word the segmenter splits into single characters.
+      if (!namedPolicy && [...stripFillers(part)].length >= MIN_CJK_NAME) return token.raw;
+    }
   }
   return null;
+}
+
+function stripFillers(text: string): string {
+  let rest = text;
+  for (const word of CJK_FILLERS) rest = rest.split(word).join("");
+  return rest.trim();
 }
 
 const CJK_FILLERS = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort(
   (a, b) => b.length - a.length,
 );
+const CJK_FILLER_SET = new Set(CJK_QUESTION_WORDS);
 
 /** A run of Chinese made only of generic and question words ("比较", "和"). */
 function cjkFillerOnly(text: string): boolean {
@@ -192,9 +227,10 @@ export function looksLikeName(
   if (token.everyday) return false;
   const slot = (j: number): boolean => {
     const other = tokens[j];
-    if (!other) return false;
+    if (!other || other.clause !== token.clause) return false;
     return (
-      catalog.nameNounStems.has(other.stem) ||
+      // A policy noun after the word ("spark program"), not before it ("policy according to").
+      (catalog.nameNounStems.has(other.stem) && j > k) ||
       catalog.postings.has(other.stem) ||
       (other.unknown && !other.everyday && j !== k)
     );

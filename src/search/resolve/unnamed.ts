@@ -123,7 +123,12 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     return countryIntent(catalog, countryId, "continuity", tokens);
   }
 
-  const policyFieldWins = fields.policyField !== null && fields.policyScore >= fields.countryScore;
+  // "what kind of policy approach does China take": with a country named and no policy, a
+  // country field typed after a policy field is the head of the phrase, so the question.
+  const countryFirst =
+    knownCountries.length > 0 && fields.countryField !== null && fields.lastScope === "country";
+  const policyFieldWins =
+    fields.policyField !== null && fields.policyScore >= fields.countryScore && !countryFirst;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
     // "the one ending in 2035": a year of the data narrows the policies offered to those it dates.
@@ -131,6 +136,17 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     const allScope = policiesOf(catalog, countryId);
     const dated = allScope.filter((ref) => policyYears(ref.policy).some((y) => years.has(y)));
     const scope = dated.length > 0 ? dated : allScope;
+    // "which is the oldest university": an order by age or size of something the data lists
+    // but does not rank (beneficiaries, objectives) asks what the data does not hold.
+    if (orderField !== null && !ORDERED_FIELDS.has(field)) {
+      return {
+        kind: "none",
+        text: `The data does not rank the ${FIELD_QUESTION_WORDS[field]} of the policies by ${
+          orderField === "budget" ? "size" : "date"
+        }. I can compare the policies' ${FIELD_QUESTION_WORDS[orderField]}.`,
+        suggestions: [`which policy is the ${orderField === "budget" ? "biggest" : "oldest"}`],
+      };
+    }
     if ((allCue || orderField !== null || compareCue) && countryId !== null) {
       const all = compareAll(
         countryId,
@@ -199,8 +215,9 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     return countryIntent(catalog, countryId, countryField, tokens, fields.topicListed);
   }
 
-  // "which policy is the oldest": an order over all policies, with the field the order implies.
-  if ((compareCue || orderField !== null) && allCue && countryId !== null) {
+  // "which policy is the oldest", "which is the oldest?": a superlative orders all policies, by
+  // the field it implies.
+  if ((orderField !== null || (compareCue && allCue)) && countryId !== null) {
     const all = compareAll(
       countryId,
       policiesOf(catalog, countryId).map((ref) => ref.policy.id),
@@ -228,6 +245,9 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     suggestions: starterSuggestions(catalog),
   };
 }
+
+/** Fields policies can be put in order by: dates and money. */
+const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
 
 /** Words that point at one thing already known: "the plan", "this programme". */
 const DEFINITE_WORDS = new Set(["the", "this", "that"]);

@@ -1,0 +1,66 @@
+import type { Intent } from "../../model/intent.ts";
+
+/**
+ * What each reader of a question found, so a decision can be read off a table rather than
+ * traced through code (`npm run ask -- --explain "…"` prints it). Readers add; they never
+ * remove what another found.
+ */
+export type EvidenceSource =
+  | "name"
+  | "typo"
+  | "country"
+  | "field word"
+  | "passage"
+  | "cue"
+  | "unknown name"
+  | "unknown word"
+  | "decision";
+
+export interface Evidence {
+  /** What the words are read as: "policy torch", "field budget", "order by start_year". */
+  reading: string;
+  source: EvidenceSource;
+  /** How strongly (a score; negative lowers confidence). */
+  weight: number;
+  /** The words of the question it comes from. */
+  span: string;
+}
+
+export class EvidenceLog {
+  readonly entries: Evidence[] = [];
+
+  add(reading: string, source: EvidenceSource, weight: number, span: string): void {
+    this.entries.push({ reading, source, weight: Math.round(weight * 100) / 100, span });
+  }
+
+  /** Records the outcome with the rule that settled it, and returns it. */
+  decide(intent: Intent, why: string): Intent {
+    const what =
+      intent.kind === "policy"
+        ? `policy ${intent.policy} ${intent.field ?? "card"}${intent.passage ? " (passage)" : ""}`
+        : intent.kind === "country"
+          ? `country ${intent.country} ${intent.field}`
+          : intent.kind === "compare"
+            ? `compare ${intent.policies.join(", ")} ${intent.field ?? "overview"}`
+            : intent.kind;
+    this.add(what, "decision", 1, why);
+    return intent;
+  }
+}
+
+/** The evidence as an aligned plain-text table. */
+export function evidenceTable(entries: readonly Evidence[]): string {
+  const rows = [
+    ["reading", "source", "weight", "span"],
+    ...entries.map((e) => [e.reading, e.source, String(e.weight), e.span]),
+  ];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}

@@ -1,0 +1,76 @@
+import type { QuestionToken } from "./tokens.ts";
+import type { EvidenceLog } from "./evidence.ts";
+import type { Candidate } from "./policy-match.ts";
+import type { FieldReading } from "./fields.ts";
+import type { ComparisonCues } from "./compare.ts";
+
+/** The words at some positions, as typed (Chinese positions are not word positions). */
+function spanOf(tokens: readonly QuestionToken[], positions: Iterable<number>): string {
+  return [...positions]
+    .filter((k) => k >= 0)
+    .sort((a, b) => a - b)
+    .map((k) => tokens[k]?.raw ?? "")
+    .join(" ");
+}
+
+/** Adds what the name, country, field and cue readers found to the evidence table. */
+export function recordReadings(
+  log: EvidenceLog,
+  tokens: readonly QuestionToken[],
+  found: {
+    countries: { known: string[]; unknown: string[]; positions: Set<number> };
+    candidates: readonly Candidate[];
+    chosen: readonly Candidate[];
+    ambiguous: readonly Candidate[];
+    fields: FieldReading;
+    cues: ComparisonCues;
+  },
+): void {
+  const { countries, candidates, chosen, ambiguous, fields, cues } = found;
+  for (const id of countries.known) {
+    log.add(`country ${id}`, "country", 1, spanOf(tokens, countries.positions));
+  }
+  for (const name of countries.unknown) log.add(`other country ${name}`, "unknown name", 1, name);
+  for (const c of candidates) {
+    const state = chosen.includes(c)
+      ? "chosen"
+      : ambiguous.includes(c)
+        ? "too close to another"
+        : c.accepted
+          ? "outscored"
+          : "too weak";
+    const span = spanOf(tokens, c.positions) || "(Chinese)";
+    log.add(`policy ${c.ref.policy.id} (${state})`, "name", c.score, span);
+  }
+  const fieldSpan = spanOf(tokens, fields.consumed);
+  if (fields.policyField !== null) {
+    log.add(
+      `field ${fields.policyField}${fields.weakOnly ? " (weak)" : ""}`,
+      "field word",
+      fields.policyScore,
+      fieldSpan,
+    );
+  }
+  if (fields.countryField !== null) {
+    log.add(
+      `country field ${fields.countryField}${fields.weakOnly ? " (weak)" : ""}`,
+      "field word",
+      fields.countryScore,
+      fieldSpan,
+    );
+  }
+  const cueSpan = spanOf(tokens, cues.positions);
+  if (cues.orderField !== null) log.add(`order by ${cues.orderField}`, "cue", 1, cueSpan);
+  if (cues.compareCue) log.add("compare", "cue", 1, cueSpan);
+  if (cues.allCue) log.add("all policies", "cue", 1, cueSpan);
+  for (const token of tokens) {
+    if (token.unknown && !token.used && !token.cjk) {
+      log.add(
+        `unknown ${token.everyday ? "everyday word" : "word"}`,
+        "unknown word",
+        -0.1,
+        token.raw,
+      );
+    }
+  }
+}
