@@ -5,7 +5,11 @@ import { deployCommands } from "../src/bot/deploy.ts";
 import { fixture } from "../test/discord-server/fixture.ts";
 import type { FixtureUser } from "../test/discord-server/fixture.ts";
 import { DiscordTestServer } from "../test/discord-server/server.ts";
-import type { BotMessage, InteractionState } from "../test/discord-server/server.ts";
+import type {
+  BotMessage,
+  InteractionState,
+  RecordedRequest,
+} from "../test/discord-server/server.ts";
 import {
   botEnv,
   findBotPid,
@@ -118,6 +122,11 @@ export async function runSoak(argv: readonly string[]): Promise<void> {
     injectFaults(server, options.faultRate);
 
     const tracked = new Map<string, Tracked>();
+    const faultedInteractions = new Set<string>();
+    server.on("request", (record: RecordedRequest) => {
+      if (record.faulted && record.interactionId !== null)
+        faultedInteractions.add(record.interactionId);
+    });
     const mentionReplies = new Map<string, number>();
     const window = server.ackWindowMs;
     server.on("interactionUpdate", (state: InteractionState) => {
@@ -280,14 +289,19 @@ export async function runSoak(argv: readonly string[]): Promise<void> {
     let inWindow = 0;
     let deferredThenAnswered = 0;
     let missed = 0;
+    let missedUnacknowledged = 0;
+    let missedFaulted = 0;
     let duplicates = 0;
     const ackTimes: number[] = [];
     for (const entry of tracked.values()) {
       if (entry.creates > 1) duplicates += 1;
       const ackMs = entry.ackAt === null ? null : entry.ackAt - entry.state.createdAt;
       if (ackMs !== null) ackTimes.push(ackMs);
-      if (ackMs === null || ackMs > window) missed += 1;
-      else if (entry.ackType === 5) {
+      if (ackMs === null || ackMs > window) {
+        missed += 1;
+        if (ackMs === null) missedUnacknowledged += 1;
+        if (faultedInteractions.has(entry.state.id)) missedFaulted += 1;
+      } else if (entry.ackType === 5) {
         if (entry.answeredAt !== null) deferredThenAnswered += 1;
         else missed += 1;
       } else inWindow += 1;
@@ -311,7 +325,7 @@ export async function runSoak(argv: readonly string[]): Promise<void> {
       `soak: ${options.interactions} interactions from ${Math.min(options.users, options.interactions)} users, ${posted.length} mentions, faults at ${options.faultRate * 100}% (${faultHits} injected), in ${(elapsed / 1000).toFixed(0)} s (${Math.round((options.interactions * 1000) / elapsed)}/s)`,
     );
     console.log(
-      `  acknowledged within ${window} ms: ${inWindow}; deferred in the window and answered after: ${deferredThenAnswered}; missed: ${missed}`,
+      `  acknowledged within ${window} ms: ${inWindow}; deferred in the window and answered after: ${deferredThenAnswered}; missed: ${missed} (${missedUnacknowledged} never acknowledged, ${missed - missedUnacknowledged} late; ${missedFaulted} of them had a fault injected on their callback)`,
     );
     console.log(
       `  ack p50 ${percentile(ackTimes, 0.5)} ms, p99 ${percentile(ackTimes, 0.99)} ms, max ${ackTimes.at(-1) ?? 0} ms`,
@@ -329,6 +343,12 @@ export async function runSoak(argv: readonly string[]): Promise<void> {
       `  load average: ${loadavg()
         .map((l) => l.toFixed(2))
         .join(", ")}`,
+    );
+    const { stdout, stderr } = bot.output();
+    const logged = `${stdout}\n${stderr}`;
+    const count = (pattern: RegExp): number => (logged.match(pattern) ?? []).length;
+    console.log(
+      `  bot log: ${count(/could not be delivered in time/g)} answers not delivered in time, ${count(/Dropped the reply/g)} stale-reply lines, ${count(/Free-text queue full/g)} queue-full lines, ${count(/retrying it/g)} answers retried; interaction tokens in the log: ${count(/aW50ZXJhY3Rpb246/g)}`,
     );
     const ok = missed === 0 && duplicates === 0 && mentionDuplicates === 0 && rssFlat;
     console.log(ok ? "soak: PASS" : "soak: FAIL");

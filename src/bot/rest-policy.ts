@@ -32,7 +32,7 @@ export interface RestPolicyOptions {
   /** Kept free before the window closes, for the request to travel. */
   windowMarginMs?: number;
   routes?: Partial<Record<Exclude<RouteKind, "callback">, RoutePolicy>>;
-  /** Longest single callback attempt (a retry still fits in the window after it). */
+  /** Longest single callback attempt (default 1 s: a check and a retry still fit in the window). */
   callbackAttemptMs?: number;
   /** The application's id, to ask Discord whether an unanswered callback landed after all. */
   applicationId?: () => string | null | undefined;
@@ -186,7 +186,7 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
   const sleep = options.sleep ?? defaultSleep;
   const ackWindowMs = options.ackWindowMs ?? 3000;
   const marginMs = options.windowMarginMs ?? 250;
-  const callbackAttemptMs = options.callbackAttemptMs ?? 1500;
+  const callbackAttemptMs = options.callbackAttemptMs ?? 1000;
   const routes = { ...DEFAULT_ROUTES, ...options.routes };
 
   return async (url, undiciInit) => {

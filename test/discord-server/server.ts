@@ -74,6 +74,8 @@ export interface RecordedRequest {
   response: unknown;
   at: number;
   interactionId: string | null;
+  /** An injected fault changed this request's answer (or made it hang). */
+  faulted: boolean;
 }
 
 /** One message the bot created or edited, as Discord would now show it. */
@@ -453,6 +455,7 @@ export class DiscordTestServer extends EventEmitter {
       response: null,
       at: Date.now(),
       interactionId: null,
+      faulted: false,
     };
     if (!this.lean) this.requests.push(record);
     let reply: Reply;
@@ -532,6 +535,7 @@ export class DiscordTestServer extends EventEmitter {
           : undefined;
       if (owner) record.interactionId = owner.id;
       const fault = this.faults.take(record.route);
+      if (fault) record.faulted = true;
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault && !fault.processed) {
         const injected = faultReply(fault);
