@@ -1,6 +1,7 @@
 import type { Command } from "../src/command-api.ts";
 import { askCommand } from "./ask.ts";
 import { compareCommand } from "./compare.ts";
+import { exportCommand } from "./export.ts";
 import { helpCommand } from "./help.ts";
 import { maturityCommand } from "./maturity.ts";
 import { policyCommand } from "./policy.ts";
@@ -15,6 +16,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   maturityCommand,
   askCommand,
   sourcesCommand,
+  exportCommand,
   helpCommand,
 ];
 

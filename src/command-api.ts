@@ -17,6 +17,15 @@ export interface ReplyView {
   suggestionButtons?: string[];
   /** A picture to attach: the maturity chart or a timeline of policy periods. */
   image?: "maturity" | "timeline";
+  /** Files to attach as they are (a dataset export). */
+  files?: AttachedFile[];
+}
+
+/** A file a reply carries: Discord attaches it, the console writes it to disk. */
+export interface AttachedFile {
+  name: string;
+  data: Buffer;
+  description?: string;
 }
 
 /** An error meant for the user: its message is shown as is. Anything else is an internal failure. */

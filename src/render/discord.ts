@@ -22,6 +22,7 @@ export type MessageActionRow = APIActionRowComponent<APIComponentInMessageAction
 export interface ReplyFile {
   attachment: Buffer;
   name: string;
+  description?: string;
 }
 
 /** A reply as discord.js sends it: fits every Discord limit and can ping nobody. */
@@ -45,6 +46,8 @@ const ANSWER_COLOUR = 0x2f6fb0;
 const HELP_HINT = "Try `/help` to see what I can answer.";
 const MAX_SUGGESTION_BUTTONS = 10;
 const CONTINUED = " (cont.)";
+/** Discord's limit on an attachment's description (its alt text). */
+const ATTACHMENT_DESCRIPTION = 1024;
 
 /** A ReplyView → the message payload; every reply from a command goes through here. */
 export function renderReplyView(view: ReplyView, options: RenderOptions = {}): DiscordReplyPayload {
@@ -66,7 +69,13 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
   }
 
   const embed = answerEmbed(answer);
-  const files: ReplyFile[] = [];
+  const files: ReplyFile[] = (view.files ?? []).map((file) => ({
+    attachment: file.data,
+    name: file.name,
+    ...(file.description
+      ? { description: truncate(file.description, ATTACHMENT_DESCRIPTION) }
+      : {}),
+  }));
   const png = view.image && options.renderChart ? options.renderChart(view.image, answer) : null;
   if (png && view.image) {
     const name = `${view.image}.png`;

@@ -21,6 +21,7 @@ import { parseBody } from "./http-body.ts";
 import type { UploadedFile } from "./http-body.ts";
 import { EPHEMERAL, LOADING, isEmptyMessage, isLoading, mergeMessage } from "./message-state.ts";
 import {
+  LIMITS,
   validateAutocompleteChoices,
   validateMessageBody,
   validateModal,
@@ -506,6 +507,10 @@ export class DiscordTestServer extends EventEmitter {
     if ("error" in parsed) return { status: 400, body: { message: parsed.error, code: 50109 } };
     record.body = parsed.body;
     record.files = parsed.files;
+    // Discord refuses an upload over the file size limit before looking at the rest (40005).
+    if (parsed.files.some((file) => file.size > LIMITS.fileBytes)) {
+      return { status: 413, body: { message: "Request entity too large", code: 40005 } };
+    }
     // Segments are matched decoded, as Discord does (discord.js sends `/users/%40me`).
     const decodedPath = path
       .split("/")

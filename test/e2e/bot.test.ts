@@ -49,7 +49,16 @@ afterAll(async () => {
 describe("registration", () => {
   it("deploys every command to the guild, each definition passing Discord's rules", () => {
     const names = [...subject.harness.server.guildCommands.values()].map((command) => command.name);
-    expect(names).toEqual(["policy", "compare", "maturity", "ask", "sources", "help", "explode"]);
+    expect(names).toEqual([
+      "policy",
+      "compare",
+      "maturity",
+      "ask",
+      "sources",
+      "export",
+      "help",
+      "explode",
+    ]);
     expect(subject.harness.server.rejectedRequests()).toEqual([]);
   });
 

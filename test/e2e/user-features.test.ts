@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UTF8_BOM } from "../../src/export/csv.ts";
+import { CSV_HEADER } from "../../src/export/dataset-export.ts";
+import { CountrySchema, POLICY_FIELDS, type Country } from "../../src/dataset/schema.ts";
+import { parseCsv } from "../export/rfc4180.ts";
+import { startBotUnderTest, visibleText } from "./bot-under-test.ts";
+import type { BotUnderTest } from "./bot-under-test.ts";
+
+/**
+ * What Discord users of well-kept bots expect, end to end through the local Discord-compatible
+ * server: the data to take away (/export).
+ */
+
+let subject: BotUnderTest;
+let china: Country;
+
+beforeAll(async () => {
+  subject = await startBotUnderTest();
+  const found = subject.countries.find((country) => country.id === "china");
+  if (!found) throw new Error("dataset has no china");
+  china = found;
+});
+
+afterAll(async () => {
+  await subject?.stop();
+});
+
+describe("/export", () => {
+  it("attaches the JSON and the CSV, and the CSV reads back to the JSON's facts", async () => {
+    const outcome = await subject.harness.slash("export", { country: "china" });
+    expect(outcome.interaction.rejected).toEqual([]);
+    const files = outcome.message?.files ?? [];
+    expect(files.map((file) => file.name)).toEqual(["policybot-china.json", "policybot-china.csv"]);
+    for (const file of files) expect(file.size).toBeLessThanOrEqual(10 * 1024 * 1024);
+
+    const json = CountrySchema.parse(JSON.parse(files[0]?.data.toString("utf8") ?? ""));
+    expect(json).toEqual(china);
+    const csv = files[1]?.data.toString("utf8") ?? "";
+    expect(csv.startsWith(UTF8_BOM)).toBe(true);
+    const [header, ...rows] = parseCsv(csv.slice(UTF8_BOM.length));
+    expect(header).toEqual([...CSV_HEADER]);
+    expect(rows).toHaveLength(json.policies.length * POLICY_FIELDS.length);
+    for (const [country, policyId, , field, value, source, note] of rows) {
+      const policy = json.policies.find((candidate) => candidate.id === policyId);
+      const key = POLICY_FIELDS.find((candidate) => candidate === field);
+      if (!policy || !key) throw new Error(`row names an unknown fact: ${policyId}/${field}`);
+      expect(country).toBe(json.id);
+      expect(source).toBe(policy[key].source);
+      expect(note).toBe(policy[key].note ?? "");
+      expect(value).not.toBe("");
+    }
+    expect(visibleText(outcome.message)).toContain("China");
+  });
+
+  it("attaches one format when asked, and refuses an unknown country politely", async () => {
+    const csvOnly = await subject.harness.slash("export", { country: "china", format: "csv" });
+    expect(csvOnly.message?.files.map((file) => file.name)).toEqual(["policybot-china.csv"]);
+    const unknown = await subject.harness.slash("export", { country: "atlantis" });
+    expect(unknown.ephemeral).toBe(true);
+    expect(unknown.message?.files).toEqual([]);
+    expect(visibleText(unknown.message)).toMatch(/I don't know that country/);
+  });
+});
