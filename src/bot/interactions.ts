@@ -21,11 +21,13 @@ import {
 } from "../render/discord.ts";
 import {
   CARD_SECTION_VALUE,
+  isShareCustomId,
   isSuggestionCustomId,
   policyFromSectionMenuCustomId,
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
+import { handleMessageCommand, handleShareButton } from "./message-command.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -105,6 +107,10 @@ export function createInteractionRouter(
     try {
       if (interaction.isChatInputCommand()) {
         await handleCommand(interaction, services, declaredOptions, timing);
+      } else if (interaction.isMessageContextMenuCommand()) {
+        await handleMessageCommand(interaction, services, (payload) =>
+          send(interaction, payload, timing),
+        );
       } else if (interaction.isAutocomplete()) {
         await handleAutocomplete(interaction, services);
       } else if (interaction.isButton()) {
@@ -288,6 +294,11 @@ async function handleButton(
   services: BotServices,
   timing: Timing,
 ): Promise<void> {
+  if (isShareCustomId(interaction.customId)) {
+    return handleShareButton(interaction, services, (payload) =>
+      send(interaction, payload, timing),
+    );
+  }
   if (!isSuggestionCustomId(interaction.customId)) {
     throw new UserError("This button no longer works. Ask again, or try /help.");
   }
@@ -342,6 +353,8 @@ function describe(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     return `/${interaction.commandName}`;
   }
+  if (interaction.isMessageContextMenuCommand())
+    return `message command ${interaction.commandName}`;
   if (interaction.isMessageComponent()) return `component ${interaction.customId}`;
   return `type ${interaction.type}`;
 }

@@ -102,6 +102,31 @@ export class DiscordHarness {
     return this.run(2, data, actor, { commandName: name });
   }
 
+  /**
+   * A user right-clicks `target` → Apps → `name` (a message command). Discord resolves the
+   * message into the interaction with its content, whatever the bot's intents.
+   */
+  messageCommand(
+    name: string,
+    target: Record<string, unknown>,
+    actor: ActorOptions = {},
+  ): Promise<InteractionOutcome> {
+    const command = this.server.findCommand(name, 3);
+    if (!command) throw new Error(`No message command "${name}" is registered on the test server`);
+    const targetId = String(target.id);
+    const stored = this.server.message(targetId);
+    if (!stored) throw new Error(`Message ${targetId} does not exist`);
+    const data = {
+      id: command.id,
+      name,
+      type: 3,
+      target_id: targetId,
+      resolved: { messages: { [targetId]: stored } },
+      ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}),
+    };
+    return this.run(2, data, actor, { commandName: name });
+  }
+
   /** A user types `value` into the autocomplete option `focused`; resolves with the choices shown. */
   async autocomplete(
     name: string,

@@ -255,10 +255,10 @@ export class DiscordTestServer extends EventEmitter {
     return this.messages.get(id)?.raw ?? null;
   }
 
-  /** A registered command: guild commands first, then global ones. */
-  findCommand(name: string): Record<string, unknown> | null {
+  /** A registered command of a type (1 slash, 2 user, 3 message): guild commands first, then global ones. */
+  findCommand(name: string, type = 1): Record<string, unknown> | null {
     for (const command of [...this.guildCommands.values(), ...this.globalCommands.values()]) {
-      if (command.name === name && (command.type ?? 1) === 1) return command;
+      if (command.name === name && (command.type ?? 1) === type) return command;
     }
     return null;
   }

@@ -3,13 +3,16 @@ import { UTF8_BOM } from "../../src/export/csv.ts";
 import { CSV_HEADER } from "../../src/export/dataset-export.ts";
 import { CountrySchema, POLICY_FIELDS, type Country } from "../../src/dataset/schema.ts";
 import { parseCsv } from "../export/rfc4180.ts";
-import { startBotUnderTest, visibleText } from "./bot-under-test.ts";
+import { fixture } from "../discord-server/fixture.ts";
+import { buttonIds, startBotUnderTest, visibleText } from "./bot-under-test.ts";
 import type { BotUnderTest } from "./bot-under-test.ts";
 
 /**
  * What Discord users of well-kept bots expect, end to end through the local Discord-compatible
- * server: the data to take away (/export).
+ * server: the data to take away (/export), "Ask policybot" on any message.
  */
+
+const MESSAGE_CONTENT_INTENT = 1 << 15;
 
 let subject: BotUnderTest;
 let china: Country;
@@ -59,5 +62,54 @@ describe("/export", () => {
     expect(unknown.ephemeral).toBe(true);
     expect(unknown.message?.files).toEqual([]);
     expect(visibleText(unknown.message)).toMatch(/I don't know that country/);
+  });
+});
+
+describe("“Ask policybot” on a message", () => {
+  it("is registered as a message command, and the bot runs without the Message Content intent", () => {
+    const command = subject.harness.server.findCommand("Ask policybot", 3);
+    expect(command).toMatchObject({ type: 3, name: "Ask policybot" });
+    expect(command?.description ?? "").toBe("");
+    expect((subject.harness.server.gateway.session?.intents ?? 0) & MESSAGE_CONTENT_INTENT).toBe(0);
+  });
+
+  it("answers the question in the message privately, with a button to post it for everyone", async () => {
+    const torch = china.policies.find((policy) => policy.id === "torch");
+    if (!torch) throw new Error("no torch");
+    const posted = subject.harness.post("what is the budget of the torch program?", {
+      author: fixture.users.alice,
+    });
+    const outcome = await subject.harness.messageCommand("Ask policybot", posted, {
+      user: fixture.users.bob,
+    });
+    expect(outcome.interaction.rejected).toEqual([]);
+    expect(outcome.ephemeral).toBe(true);
+    const privateText = visibleText(outcome.message);
+    expect(privateText).toContain(torch.short_name);
+    expect(privateText).toContain(torch.budget.overall.slice(0, 40));
+    const share = buttonIds(outcome.message).find((id) => id.startsWith("share"));
+    expect(share).toBeDefined();
+    if (!outcome.message || !share) return;
+
+    const shared = await subject.harness.pressButton(outcome.message, share, {
+      user: fixture.users.bob,
+    });
+    expect(shared.interaction.rejected).toEqual([]);
+    expect(shared.ephemeral).toBe(false);
+    expect(visibleText(shared.message)).toBe(privateText);
+    expect(buttonIds(shared.message).some((id) => id.startsWith("share"))).toBe(false);
+  });
+
+  it("reads the words around mentions, and says so politely when a message has no words", async () => {
+    const mention = subject.harness.post(
+      `<@${fixture.users.bob.id}> when did city clusters start?`,
+    );
+    const answered = await subject.harness.messageCommand("Ask policybot", mention);
+    expect(visibleText(answered.message)).toContain("2006");
+
+    const empty = subject.harness.post(`<@${fixture.users.bob.id}>`);
+    const refused = await subject.harness.messageCommand("Ask policybot", empty);
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused.message)).toMatch(/no text to ask about/);
   });
 });
