@@ -60,6 +60,11 @@ export interface AutocompleteContext {
 /** A slash command module: `commands/<name>.ts` exports one of these (the discord.js guide's shape). */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /**
+   * Needs the bot in the server (it is registered for guild installs and guild channels only).
+   * Every other command works anywhere: user installs, the bot's DM, group DMs.
+   */
+  guildOnly?: boolean;
   execute(ctx: CommandContext): Promise<void>;
   autocomplete?(ctx: AutocompleteContext): Choice[];
 }

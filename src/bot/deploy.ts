@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { DiscordAPIError, REST, Routes } from "discord.js";
 import { ALL_COMMANDS, createCommandRegistry, MESSAGE_COMMANDS } from "../../commands/index.ts";
 import type { Command, MessageCommand } from "../command-api.ts";
+import { withPlaces } from "./places.ts";
 import { ConfigError, loadConfig, redactSecret, type Config } from "../config.ts";
 
 export type DeployConfig = Pick<Config, "token" | "clientId" | "guildId" | "apiUrl">;
@@ -25,8 +26,10 @@ export async function deployCommands(
   }
   const registry = createCommandRegistry(commands, messageCommands);
   const body = [
-    ...[...registry.values()].map((command) => command.data.toJSON()),
-    ...[...registry.messageCommands.values()].map((command) => command.data.toJSON()),
+    ...[...registry.values()].map((command) =>
+      withPlaces(command.data.toJSON(), command.guildOnly),
+    ),
+    ...[...registry.messageCommands.values()].map((command) => withPlaces(command.data.toJSON())),
   ];
   const rest = new REST({
     ...(config.apiUrl ? { api: config.apiUrl } : {}),

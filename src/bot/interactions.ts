@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   DiscordAPIError,
   MessageFlags,
   type AutocompleteInteraction,
@@ -28,6 +29,7 @@ import {
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
 import { handleMessageCommand, handleShareButton } from "./message-command.ts";
+import { assertBotInServer } from "./places.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -240,6 +242,14 @@ async function handleCommand(
     throw new UserError(
       `I don't have a /${interaction.commandName} command (any more). Try /help for the commands I know.`,
     );
+  }
+  if (command.guildOnly) {
+    assertBotInServer(command.data.name, {
+      guildId: interaction.guildId,
+      guildInstalled:
+        interaction.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] !==
+        undefined,
+    });
   }
   const known = declaredOptions(command);
   const unknown = interaction.options.data.find((option) => !known.has(option.name));

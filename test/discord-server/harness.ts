@@ -6,6 +6,7 @@ import { DiscordTestServer } from "./server.ts";
 import type {
   BotMessage,
   DiscordTestServerOptions,
+  InteractionPlace,
   InteractionState,
   RecordedRequest,
 } from "./server.ts";
@@ -22,6 +23,10 @@ export interface ActorOptions {
    * stale command list or a hand-made request could still deliver to the bot.
    */
   unchecked?: boolean;
+  /** Where the user is: the bot's guild (default), its DM, a group DM, a server without the bot. */
+  place?: InteractionPlace;
+  /** The user's client language, e.g. `zh-CN` (default `en-US`). */
+  locale?: string;
 }
 
 /** What the bot did with one interaction, once it settled. */
@@ -403,6 +408,8 @@ export class DiscordHarness {
         state = server.dispatchInteraction(type, data, {
           user: actor.user ?? fixture.users.alice,
           channelId: fixture.channels[actor.channel ?? "general"].id,
+          ...(actor.place ? { place: actor.place } : {}),
+          ...(actor.locale ? { locale: actor.locale } : {}),
           ...extra,
         });
       } catch (error) {

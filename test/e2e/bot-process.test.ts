@@ -58,7 +58,9 @@ describe("npm run deploy-commands", () => {
       "maturity",
       "ask",
       "sources",
+      "export",
       "help",
+      "Ask policybot",
     ]);
   });
 

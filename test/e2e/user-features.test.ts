@@ -113,3 +113,49 @@ describe("“Ask policybot” on a message", () => {
     expect(visibleText(refused.message)).toMatch(/no text to ask about/);
   });
 });
+
+describe("use anywhere: installed to a user as well as to a server", () => {
+  it("declares every command for guild and user installs, in guilds, the bot's DM and group DMs", () => {
+    for (const command of subject.harness.server.guildCommands.values()) {
+      expect(command.integration_types, String(command.name)).toEqual([0, 1]);
+      expect(command.contexts, String(command.name)).toEqual([0, 1, 2]);
+    }
+  });
+
+  it("answers a user-install command in the bot's DM, where there is no guild", async () => {
+    const torch = china.policies.find((policy) => policy.id === "torch");
+    if (!torch) throw new Error("no torch");
+    const outcome = await subject.harness.slash(
+      "policy",
+      { name: "torch", section: "budget" },
+      { place: { context: 1, installation: 1 }, user: fixture.users.carol },
+    );
+    expect(outcome.interaction.rejected).toEqual([]);
+    expect(outcome.message?.channelId).toBe(fixture.elsewhere.botDm.id);
+    expect(visibleText(outcome.message)).toContain(torch.budget.overall.slice(0, 40));
+  });
+
+  it("answers in a server without the bot and in a group DM, chart included", async () => {
+    const elsewhere = await subject.harness.slash(
+      "ask",
+      { question: "when did city clusters start?" },
+      { place: { context: 0, installation: 1 } },
+    );
+    expect(elsewhere.interaction.rejected).toEqual([]);
+    expect(visibleText(elsewhere.message)).toContain("2006");
+
+    const group = await subject.harness.slash(
+      "maturity",
+      { country: "china" },
+      { place: { context: 2, installation: 1 } },
+    );
+    expect(group.interaction.rejected).toEqual([]);
+    expect(group.message?.files.map((file) => file.name)).toEqual(["maturity.png"]);
+  });
+
+  it("is not offered where Discord would not offer it: a group DM needs a user install", async () => {
+    await expect(
+      subject.harness.slash("help", {}, { place: { context: 2, installation: 0 } }),
+    ).rejects.toThrow(/user-installed/);
+  });
+});
