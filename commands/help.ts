@@ -29,6 +29,10 @@ const COMMAND_HELP = [
     name: "/sources [country] [policy]",
     value: "The documents the facts come from, with addresses.",
   },
+  {
+    name: "/export country [format]",
+    value: "The country's dataset as files: JSON (the validated data) and CSV (one row per fact).",
+  },
   { name: "/help", value: "This overview." },
   {
     name: "Mention me",

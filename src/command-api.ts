@@ -1,4 +1,7 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from "discord.js";
 import type { Answer } from "./answers/types.ts";
 import type { PolicyField } from "./dataset/schema.ts";
 import type { Choice, Engine } from "./engine.ts";
@@ -17,6 +20,17 @@ export interface ReplyView {
   suggestionButtons?: string[];
   /** A picture to attach: the maturity chart or a timeline of policy periods. */
   image?: "maturity" | "timeline";
+  /** Offer to post this question's answer for everyone (Discord: a button under a private answer). */
+  shareQuestion?: string;
+  /** Files to attach as they are (a dataset export). */
+  files?: AttachedFile[];
+}
+
+/** A file a reply carries: Discord attaches it, the console writes it to disk. */
+export interface AttachedFile {
+  name: string;
+  data: Buffer;
+  description?: string;
 }
 
 /** An error meant for the user: its message is shown as is. Anything else is an internal failure. */
@@ -46,6 +60,32 @@ export interface AutocompleteContext {
 /** A slash command module: `commands/<name>.ts` exports one of these (the discord.js guide's shape). */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /**
+   * Needs the bot in the server (it is registered for guild installs and guild channels only).
+   * Every other command works anywhere: user installs, the bot's DM, group DMs.
+   */
+  guildOnly?: boolean;
   execute(ctx: CommandContext): Promise<void>;
   autocomplete?(ctx: AutocompleteContext): Choice[];
+}
+
+/** The message a context-menu command was used on, as Discord hands it in the interaction. */
+export interface TargetMessage {
+  id: string;
+  content: string;
+}
+
+export interface MessageCommandContext {
+  engine: Engine;
+  message: TargetMessage;
+  reply(view: ReplyView): Promise<void>;
+}
+
+/**
+ * A message context-menu command (right-click a message → Apps): a name, no description or
+ * options; Discord hands over the message it was used on, so no Message Content intent is needed.
+ */
+export interface MessageCommand {
+  data: { name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  execute(ctx: MessageCommandContext): Promise<void>;
 }

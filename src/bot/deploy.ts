@@ -1,7 +1,8 @@
 import { pathToFileURL } from "node:url";
 import { DiscordAPIError, REST, Routes } from "discord.js";
-import { ALL_COMMANDS, createCommandRegistry } from "../../commands/index.ts";
-import type { Command } from "../command-api.ts";
+import { ALL_COMMANDS, createCommandRegistry, MESSAGE_COMMANDS } from "../../commands/index.ts";
+import type { Command, MessageCommand } from "../command-api.ts";
+import { withPlaces } from "./places.ts";
 import { ConfigError, loadConfig, redactSecret, type Config } from "../config.ts";
 
 export type DeployConfig = Pick<Config, "token" | "clientId" | "guildId" | "apiUrl">;
@@ -11,16 +12,25 @@ export interface DeployResult {
   names: string[];
 }
 
-/** Registers every command definition (replacing the old set) in the guild, or globally. */
+/**
+ * Registers every command definition, slash and message context-menu commands alike (replacing
+ * the old set), in the guild, or globally.
+ */
 export async function deployCommands(
   config: DeployConfig,
   commands: readonly Command[] = ALL_COMMANDS,
+  messageCommands: readonly MessageCommand[] = MESSAGE_COMMANDS,
 ): Promise<DeployResult> {
   if (!config.token || !config.clientId) {
     throw new Error("DISCORD_TOKEN and DISCORD_CLIENT_ID are both needed to register commands.");
   }
-  const registry = createCommandRegistry(commands);
-  const body = [...registry.values()].map((command) => command.data.toJSON());
+  const registry = createCommandRegistry(commands, messageCommands);
+  const body = [
+    ...[...registry.values()].map((command) =>
+      withPlaces(command.data.toJSON(), command.guildOnly),
+    ),
+    ...[...registry.messageCommands.values()].map((command) => withPlaces(command.data.toJSON())),
+  ];
   const rest = new REST({
     ...(config.apiUrl ? { api: config.apiUrl } : {}),
     timeout: 10_000,
@@ -30,7 +40,13 @@ export async function deployCommands(
     ? Routes.applicationGuildCommands(config.clientId, config.guildId)
     : Routes.applicationCommands(config.clientId);
   await rest.put(route, { body });
-  return { scope: config.guildId ? "guild" : "global", names: [...registry.keys()] };
+  return {
+    scope: config.guildId ? "guild" : "global",
+    names: [
+      ...[...registry.keys()].map((name) => `/${name}`),
+      ...[...registry.messageCommands.keys()].map((name) => `“${name}” (on messages)`),
+    ],
+  };
 }
 
 /** Why registering failed, in words a person can act on, without the token. */
@@ -69,7 +85,7 @@ async function main(): Promise<number> {
   try {
     const result = await deployCommands(config);
     console.log(
-      `Registered ${result.names.length} commands in ${target}${server}: ${result.names.map((name) => `/${name}`).join(", ")}.` +
+      `Registered ${result.names.length} commands in ${target}${server}: ${result.names.join(", ")}.` +
         (result.scope === "global" ? " Global commands can take up to an hour to appear." : ""),
     );
     return 0;

@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   DiscordAPIError,
   MessageFlags,
   type AutocompleteInteraction,
@@ -22,6 +23,7 @@ import {
 } from "../render/discord.ts";
 import {
   CARD_SECTION_VALUE,
+  isShareCustomId,
   isSuggestionCustomId,
   policyFromSectionMenuCustomId,
   suggestionFromCustomId,
@@ -29,6 +31,8 @@ import {
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
 import { renderReply } from "./charts.ts";
 import { openConversation } from "./conversation-key.ts";
+import { handleMessageCommand, handleShareButton } from "./message-command.ts";
+import { assertBotInServer } from "./places.ts";
 import type { BotServices } from "./services.ts";
 
 export const INTERNAL_ERROR_TEXT =
@@ -110,6 +114,10 @@ export function createInteractionRouter(
     try {
       if (interaction.isChatInputCommand()) {
         await handleCommand(interaction, services, declaredOptions, timing);
+      } else if (interaction.isMessageContextMenuCommand()) {
+        await handleMessageCommand(interaction, services, (payload) =>
+          send(interaction, payload, timing),
+        );
       } else if (interaction.isAutocomplete()) {
         await handleAutocomplete(interaction, services);
       } else if (interaction.isButton()) {
@@ -267,6 +275,14 @@ async function handleCommand(
       `I don't have a /${interaction.commandName} command (any more). Try /help for the commands I know.`,
     );
   }
+  if (command.guildOnly) {
+    assertBotInServer(command.data.name, {
+      guildId: interaction.guildId,
+      guildInstalled:
+        interaction.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] !==
+        undefined,
+    });
+  }
   const known = declaredOptions(command);
   const unknown = interaction.options.data.find((option) => !known.has(option.name));
   if (unknown) {
@@ -324,6 +340,11 @@ async function handleButton(
   services: BotServices,
   timing: Timing,
 ): Promise<void> {
+  if (isShareCustomId(interaction.customId)) {
+    return handleShareButton(interaction, services, (payload) =>
+      send(interaction, payload, timing),
+    );
+  }
   if (!isSuggestionCustomId(interaction.customId)) {
     throw new UserError("This button no longer works. Ask again, or try /help.");
   }
@@ -381,6 +402,8 @@ function describe(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     return `/${interaction.commandName}`;
   }
+  if (interaction.isMessageContextMenuCommand())
+    return `message command ${interaction.commandName}`;
   if (interaction.isMessageComponent()) return `component ${interaction.customId}`;
   return `type ${interaction.type}`;
 }

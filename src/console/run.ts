@@ -8,6 +8,7 @@ import {
   type ChartKind,
   type ChartTarget,
 } from "./chart-file.ts";
+import { writeAttachedFiles } from "./attached-files.ts";
 import { completeLine } from "./complete.ts";
 import { renderViewText } from "./render-view.ts";
 import { createConsoleSession } from "./session.ts";
@@ -119,6 +120,16 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
             return null;
           })
         : null;
+      if (view.files?.length) {
+        const files = view.files;
+        await writeAttachedFiles(chartTarget, files, cwd).then(
+          (paths) => notes.push(...paths.map((written) => `File: ${written}`)),
+          (error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            notes.push(`(The files could not be written: ${reason})`);
+          },
+        );
+      }
       const width = interactive && output.columns ? Math.min(output.columns, 120) : undefined;
       return renderViewText(view, { color, chartPath, notes, ...(width ? { width } : {}) });
     },

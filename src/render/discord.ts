@@ -15,13 +15,19 @@ import type { ReplyView } from "../command-api.ts";
 import { POLICY_FIELDS } from "../dataset/schema.ts";
 import { POLICY_FIELD_LABELS } from "./field-labels.ts";
 import { DISCORD_LIMITS, ELLIPSIS, isBlank, nonBlank, truncate, wellFormed } from "./limits.ts";
-import { CARD_SECTION_VALUE, sectionMenuCustomId, suggestionCustomId } from "./suggestion-ids.ts";
+import {
+  CARD_SECTION_VALUE,
+  sectionMenuCustomId,
+  shareCustomId,
+  suggestionCustomId,
+} from "./suggestion-ids.ts";
 
 export type MessageActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 export interface ReplyFile {
   attachment: Buffer;
   name: string;
+  description?: string;
 }
 
 /** A reply as discord.js sends it: fits every Discord limit and can ping nobody. */
@@ -43,8 +49,11 @@ export interface RenderOptions {
 
 const ANSWER_COLOUR = 0x2f6fb0;
 const HELP_HINT = "Try `/help` to see what I can answer.";
+const SHARE_LABEL = "Post for everyone";
 const MAX_SUGGESTION_BUTTONS = 10;
 const CONTINUED = " (cont.)";
+/** Discord's limit on an attachment's description (its alt text). */
+const ATTACHMENT_DESCRIPTION = 1024;
 
 /** A ReplyView → the message payload; every reply from a command goes through here. */
 export function renderReplyView(view: ReplyView, options: RenderOptions = {}): DiscordReplyPayload {
@@ -52,6 +61,7 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
   const components: MessageActionRow[] = [];
   const menu = view.sectionMenu ? sectionMenuRow(view.sectionMenu) : null;
   if (menu) components.push(menu);
+  if (view.shareQuestion !== undefined) components.push(shareButtonRow(view.shareQuestion));
   const defaultButtons =
     answer.kind === "clarify" || answer.kind === "none" ? answer.suggestions : [];
   components.push(...suggestionButtonRows(view.suggestionButtons ?? defaultButtons));
@@ -66,7 +76,13 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
   }
 
   const embed = answerEmbed(answer);
-  const files: ReplyFile[] = [];
+  const files: ReplyFile[] = (view.files ?? []).map((file) => ({
+    attachment: file.data,
+    name: file.name,
+    ...(file.description
+      ? { description: truncate(file.description, ATTACHMENT_DESCRIPTION) }
+      : {}),
+  }));
   const png = view.image && options.renderChart ? options.renderChart(view.image, answer) : null;
   if (png && view.image) {
     const name = `${view.image}.png`;
@@ -216,6 +232,20 @@ function sectionMenuRow(menu: NonNullable<ReplyView["sectionMenu"]>): MessageAct
     options,
   };
   return { type: ComponentType.ActionRow, components: [select] };
+}
+
+function shareButtonRow(question: string): MessageActionRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        custom_id: shareCustomId(question),
+        label: SHARE_LABEL,
+      },
+    ],
+  };
 }
 
 function suggestionButtonRows(suggestions: readonly string[]): MessageActionRow[] {

@@ -8,11 +8,14 @@ import { DISCORD_LIMITS } from "./limits.ts";
  */
 const TEXT_PREFIX = "ask:";
 const KEY_PREFIX = "ask#";
+/** "Post for everyone" under a private answer: the same question, answered in public. */
+const SHARE_TEXT_PREFIX = "share:";
+const SHARE_KEY_PREFIX = "share#";
 const MAX_REMEMBERED = 2000;
 const longSuggestions = new Map<string, string>();
 
-export function suggestionCustomId(text: string): string {
-  const direct = TEXT_PREFIX + text;
+function questionCustomId(text: string, textPrefix: string, keyPrefix: string): string {
+  const direct = textPrefix + text;
   if (direct.length <= DISCORD_LIMITS.button.customId) return direct;
   const key = createHash("sha256").update(text).digest("base64url").slice(0, 24);
   longSuggestions.delete(key);
@@ -21,7 +24,23 @@ export function suggestionCustomId(text: string): string {
     const oldest = longSuggestions.keys().next();
     if (!oldest.done) longSuggestions.delete(oldest.value);
   }
-  return KEY_PREFIX + key;
+  return keyPrefix + key;
+}
+
+function questionFromCustomId(
+  customId: string,
+  textPrefix: string,
+  keyPrefix: string,
+): string | null {
+  if (customId.startsWith(textPrefix)) return customId.slice(textPrefix.length);
+  if (customId.startsWith(keyPrefix)) {
+    return longSuggestions.get(customId.slice(keyPrefix.length)) ?? null;
+  }
+  return null;
+}
+
+export function suggestionCustomId(text: string): string {
+  return questionCustomId(text, TEXT_PREFIX, KEY_PREFIX);
 }
 
 export function isSuggestionCustomId(customId: string): boolean {
@@ -30,11 +49,20 @@ export function isSuggestionCustomId(customId: string): boolean {
 
 /** The question a suggestion button stands for; null when it is no longer remembered. */
 export function suggestionFromCustomId(customId: string): string | null {
-  if (customId.startsWith(TEXT_PREFIX)) return customId.slice(TEXT_PREFIX.length);
-  if (customId.startsWith(KEY_PREFIX)) {
-    return longSuggestions.get(customId.slice(KEY_PREFIX.length)) ?? null;
-  }
-  return null;
+  return questionFromCustomId(customId, TEXT_PREFIX, KEY_PREFIX);
+}
+
+export function shareCustomId(question: string): string {
+  return questionCustomId(question, SHARE_TEXT_PREFIX, SHARE_KEY_PREFIX);
+}
+
+export function isShareCustomId(customId: string): boolean {
+  return customId.startsWith(SHARE_TEXT_PREFIX) || customId.startsWith(SHARE_KEY_PREFIX);
+}
+
+/** The question whose answer a "Post for everyone" button posts; null once forgotten. */
+export function shareQuestionFromCustomId(customId: string): string | null {
+  return questionFromCustomId(customId, SHARE_TEXT_PREFIX, SHARE_KEY_PREFIX);
 }
 
 const SECTION_PREFIX = "policy-section:";

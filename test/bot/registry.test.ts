@@ -1,19 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { ALL_COMMANDS, createCommandRegistry } from "../../commands/index.ts";
-import type { Command } from "../../src/command-api.ts";
+import { ALL_COMMANDS, createCommandRegistry, MESSAGE_COMMANDS } from "../../commands/index.ts";
+import type { Command, MessageCommand } from "../../src/command-api.ts";
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 describe("the command registry", () => {
-  it("holds the six commands by name", () => {
-    expect([...createCommandRegistry().keys()]).toEqual([
+  it("holds the slash commands and the message commands by name", () => {
+    const registry = createCommandRegistry();
+    expect([...registry.keys()]).toEqual([
       "policy",
       "compare",
       "maturity",
       "ask",
       "sources",
+      "export",
       "help",
     ]);
+    expect([...registry.messageCommands.keys()]).toEqual(["Ask policybot"]);
+  });
+
+  it("rejects two message commands with the same name", () => {
+    const [ask] = MESSAGE_COMMANDS;
+    if (!ask) throw new Error("no message commands");
+    const impostor: MessageCommand = { ...ask, execute: async () => {} };
+    expect(() => createCommandRegistry(ALL_COMMANDS, [ask, impostor])).toThrow(
+      'Two commands are named "message command Ask policybot"',
+    );
   });
 
   it("rejects two commands with the same name", () => {
@@ -21,7 +33,7 @@ describe("the command registry", () => {
     if (!policy) throw new Error("no commands");
     const impostor: Command = { ...policy, execute: async () => {} };
     expect(() => createCommandRegistry([...ALL_COMMANDS, impostor])).toThrow(
-      'Two commands are named "policy"',
+      'Two commands are named "/policy"',
     );
   });
 });

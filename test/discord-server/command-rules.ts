@@ -29,6 +29,8 @@ const CHOICE_TYPES = new Set<number>([OptionType.String, OptionType.Integer, Opt
 
 const MAX_COMMAND_CHARACTERS = 4000;
 const MAX_CHAT_INPUT_COMMANDS = 100;
+/** User and message context-menu commands: at most this many of each type (Discord's first, stricter limit). */
+const MAX_CONTEXT_MENU_COMMANDS = 5;
 
 /**
  * Validates one application command definition as Discord does on registration, adding every
@@ -118,12 +120,14 @@ export function validateCommandList(errors: FormErrors, raw: unknown): void {
   if (commands === null) return;
   const seen = new Set<string>();
   let chatInput = 0;
+  const contextMenu = new Map<number, number>();
   commands.forEach((command, index) => {
     validateCommandDefinition(errors, [index], command);
     const record = checkObject(errors, [index], command);
     if (record === null) return;
     const type = typeof record.type === "number" ? record.type : 1;
     if (type === 1) chatInput += 1;
+    else contextMenu.set(type, (contextMenu.get(type) ?? 0) + 1);
     const key = `${type}:${String(record.name)}`;
     if (seen.has(key)) {
       errors.add(
@@ -134,6 +138,15 @@ export function validateCommandList(errors: FormErrors, raw: unknown): void {
     }
     seen.add(key);
   });
+  for (const [type, count] of contextMenu) {
+    if (count > MAX_CONTEXT_MENU_COMMANDS) {
+      errors.add(
+        [],
+        "APPLICATION_COMMANDS_MAX_CONTEXT_MENU",
+        `Maximum number of ${type === 2 ? "user" : "message"} commands reached (${MAX_CONTEXT_MENU_COMMANDS})`,
+      );
+    }
+  }
   if (chatInput > MAX_CHAT_INPUT_COMMANDS) {
     errors.add(
       [],

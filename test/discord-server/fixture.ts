@@ -13,6 +13,12 @@ export const fixture = {
     askPolicy: { id: "1300000000000000002", name: "ask-policy" },
     random: { id: "1300000000000000003", name: "random" },
   },
+  /** Places outside the guild: the bot's DM with a user, a group DM, a server without the bot. */
+  elsewhere: {
+    botDm: { id: "1310000000000000001" },
+    groupDm: { id: "1310000000000000002" },
+    otherGuild: { id: "1210000000000000001", channelId: "1310000000000000003" },
+  },
   roles: {
     everyone: { id: GUILD_ID, name: "@everyone" },
     moderators: { id: "1500000000000000001", name: "Moderators" },

@@ -6,6 +6,7 @@ import { DiscordTestServer } from "./server.ts";
 import type {
   BotMessage,
   DiscordTestServerOptions,
+  InteractionPlace,
   InteractionState,
   RecordedRequest,
 } from "./server.ts";
@@ -22,6 +23,10 @@ export interface ActorOptions {
    * stale command list or a hand-made request could still deliver to the bot.
    */
   unchecked?: boolean;
+  /** Where the user is: the bot's guild (default), its DM, a group DM, a server without the bot. */
+  place?: InteractionPlace;
+  /** The user's client language, e.g. `zh-CN` (default `en-US`). */
+  locale?: string;
 }
 
 /** What the bot did with one interaction, once it settled. */
@@ -97,6 +102,31 @@ export class DiscordHarness {
       name,
       type: 1,
       options: buildOptions(command, options, null, actor.unchecked ?? false),
+      ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}),
+    };
+    return this.run(2, data, actor, { commandName: name });
+  }
+
+  /**
+   * A user right-clicks `target` → Apps → `name` (a message command). Discord resolves the
+   * message into the interaction with its content, whatever the bot's intents.
+   */
+  messageCommand(
+    name: string,
+    target: Record<string, unknown>,
+    actor: ActorOptions = {},
+  ): Promise<InteractionOutcome> {
+    const command = this.server.findCommand(name, 3);
+    if (!command) throw new Error(`No message command "${name}" is registered on the test server`);
+    const targetId = String(target.id);
+    const stored = this.server.message(targetId);
+    if (!stored) throw new Error(`Message ${targetId} does not exist`);
+    const data = {
+      id: command.id,
+      name,
+      type: 3,
+      target_id: targetId,
+      resolved: { messages: { [targetId]: stored } },
       ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}),
     };
     return this.run(2, data, actor, { commandName: name });
@@ -378,6 +408,8 @@ export class DiscordHarness {
         state = server.dispatchInteraction(type, data, {
           user: actor.user ?? fixture.users.alice,
           channelId: fixture.channels[actor.channel ?? "general"].id,
+          ...(actor.place ? { place: actor.place } : {}),
+          ...(actor.locale ? { locale: actor.locale } : {}),
           ...extra,
         });
       } catch (error) {

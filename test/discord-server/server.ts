@@ -21,6 +21,7 @@ import { parseBody } from "./http-body.ts";
 import type { UploadedFile } from "./http-body.ts";
 import { EPHEMERAL, LOADING, isEmptyMessage, isLoading, mergeMessage } from "./message-state.ts";
 import {
+  LIMITS,
   validateAutocompleteChoices,
   validateMessageBody,
   validateModal,
@@ -108,6 +109,18 @@ export interface BotMessage {
   raw: Record<string, unknown>;
 }
 
+/**
+ * Where an interaction happens, as Discord tells it: the context (0 a guild, 1 the bot's DM,
+ * 2 a group DM or another user's DM) and who installed the app that serves it (0 the guild,
+ * 1 the user). A user install in a guild is a server where the bot is not a member.
+ */
+export interface InteractionPlace {
+  context: 0 | 1 | 2;
+  installation: 0 | 1;
+}
+
+export const GUILD_PLACE: InteractionPlace = { context: 0, installation: 0 };
+
 export interface InteractionState {
   id: string;
   token: string;
@@ -162,6 +175,32 @@ interface Route {
 }
 
 const DEFAULT_TOKEN = "policybot-test-token.not-a-real-token.0000";
+/** What a user-installed app may do where its bot is not present: send messages through interactions. */
+const USER_APP_PERMISSIONS = ((1n << 11n) | (1n << 14n) | (1n << 15n)).toString();
+
+function placeChannelId(place: InteractionPlace): string {
+  if (place.context === 1) return fixture.elsewhere.botDm.id;
+  if (place.context === 2) return fixture.elsewhere.groupDm.id;
+  return fixture.elsewhere.otherGuild.channelId;
+}
+
+/** The partial channel Discord puts in an interaction outside the bot's guild. */
+function placeChannel(place: InteractionPlace, user: FixtureUser): Record<string, unknown> {
+  const id = placeChannelId(place);
+  if (place.context === 1) return { id, type: 1, flags: 0, recipients: [apiUser(user)] };
+  if (place.context === 2) {
+    return { id, type: 3, flags: 0, name: null, recipients: [apiUser(user)], owner_id: user.id };
+  }
+  return {
+    id,
+    type: 0,
+    guild_id: fixture.elsewhere.otherGuild.id,
+    name: "elsewhere",
+    flags: 0,
+    position: 0,
+    permissions: USER_APP_PERMISSIONS,
+  };
+}
 const DISCORD_EPOCH = 1420070400000n;
 const ALL_PRIVILEGED = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
 
@@ -256,10 +295,10 @@ export class DiscordTestServer extends EventEmitter {
     return this.messages.get(id)?.raw ?? null;
   }
 
-  /** A registered command: guild commands first, then global ones. */
-  findCommand(name: string): Record<string, unknown> | null {
+  /** A registered command of a type (1 slash, 2 user, 3 message): guild commands first, then global ones. */
+  findCommand(name: string, type = 1): Record<string, unknown> | null {
     for (const command of [...this.guildCommands.values(), ...this.globalCommands.values()]) {
-      if (command.name === name && (command.type ?? 1) === 1) return command;
+      if (command.name === name && (command.type ?? 1) === type) return command;
     }
     return null;
   }
@@ -306,12 +345,21 @@ export class DiscordTestServer extends EventEmitter {
       message?: Record<string, unknown>;
       commandName?: string;
       focused?: { name: string; type: number };
+      place?: InteractionPlace;
+      /** The user's client language (Discord's locale codes, e.g. `zh-CN`). */
+      locale?: string;
     },
   ): InteractionState {
     const id = this.nextSnowflake();
     const token = `aW50ZXJhY3Rpb246${id}${randomBytes(24).toString("base64url")}`;
-    const channel = this.channelById(options.channelId);
+    const place = options.place ?? GUILD_PLACE;
+    const inBotGuild = place.context === 0 && place.installation === 0;
+    if (!inBotGuild) options = { ...options, channelId: placeChannelId(place) };
+    const channel = inBotGuild
+      ? this.channelById(options.channelId)
+      : placeChannel(place, options.user);
     if (!channel) throw new Error(`Unknown channel ${options.channelId}`);
+    if (type === 2 || type === 4) this.checkCommandUsable(data, place);
     const state: InteractionState = {
       id,
       token,
@@ -332,26 +380,34 @@ export class DiscordTestServer extends EventEmitter {
     };
     this.interactions.set(id, state);
     this.interactionsByToken.set(token, state);
+    const guildId =
+      place.context !== 0 ? null : inBotGuild ? fixture.guild.id : fixture.elsewhere.otherGuild.id;
     const payload: Record<string, unknown> = {
       id,
       application_id: fixture.applicationId,
       type,
       data,
-      guild_id: fixture.guild.id,
-      guild: { id: fixture.guild.id, locale: "en-US", features: [] },
       channel,
       channel_id: options.channelId,
-      member: { ...apiMember(options.user), permissions: MEMBER_PERMISSIONS },
       token,
       version: 1,
-      app_permissions: MEMBER_PERMISSIONS,
-      locale: "en-US",
-      guild_locale: "en-US",
+      // Outside its guild the app may only answer through the interaction.
+      app_permissions: inBotGuild ? MEMBER_PERMISSIONS : USER_APP_PERMISSIONS,
+      locale: options.locale ?? "en-US",
       entitlements: [],
-      authorizing_integration_owners: { "0": fixture.guild.id },
-      context: 0,
+      authorizing_integration_owners:
+        place.installation === 0 ? { "0": fixture.guild.id } : { "1": options.user.id },
+      context: place.context,
       attachment_size_limit: 10 * 1024 * 1024,
     };
+    if (guildId) {
+      payload.guild_id = guildId;
+      payload.guild = { id: guildId, locale: "en-US", features: [] };
+      payload.guild_locale = "en-US";
+      payload.member = { ...apiMember(options.user), permissions: MEMBER_PERMISSIONS };
+    } else {
+      payload.user = apiUser(options.user);
+    }
     if (options.message) payload.message = options.message;
     this.gateway.dispatch("INTERACTION_CREATE", payload);
     this.emit("interaction", state);
@@ -509,6 +565,10 @@ export class DiscordTestServer extends EventEmitter {
     if ("error" in parsed) return { status: 400, body: { message: parsed.error, code: 50109 } };
     record.body = parsed.body;
     record.files = parsed.files;
+    // Discord refuses an upload over the file size limit before looking at the rest (40005).
+    if (parsed.files.some((file) => file.size > LIMITS.fileBytes)) {
+      return { status: 413, body: { message: "Request entity too large", code: 40005 } };
+    }
     // Segments are matched decoded, as Discord does (discord.js sends `/users/%40me`).
     const decodedPath = path
       .split("/")
@@ -1165,6 +1225,37 @@ export class DiscordTestServer extends EventEmitter {
       if (Date.now() - seen.at < NONCE_MEMORY_MS) break;
       this.nonces.delete(nonce);
       this.messages.delete(seen.id);
+    }
+  }
+
+  /**
+   * Discord's client offers a command only where its `contexts` and `integration_types` allow
+   * (absent: guild install only; contexts from `dm_permission`), so nothing else can arrive.
+   */
+  private checkCommandUsable(data: Record<string, unknown>, place: InteractionPlace): void {
+    const name = typeof data.name === "string" ? data.name : "";
+    const type = typeof data.type === "number" ? data.type : 1;
+    const command = this.findCommand(name, type);
+    if (!command) throw new Error(`Command "${name}" (type ${type}) is not registered`);
+    const listed = (value: unknown, fallback: number[]): number[] =>
+      Array.isArray(value)
+        ? value.filter((item): item is number => typeof item === "number")
+        : fallback;
+    const installs = listed(command.integration_types, [0]);
+    const contexts = listed(command.contexts, command.dm_permission === false ? [0] : [0, 1]);
+    if (!installs.includes(place.installation)) {
+      throw new Error(
+        `"${name}" is not offered to a ${place.installation === 0 ? "guild" : "user"} install (integration_types ${JSON.stringify(installs)})`,
+      );
+    }
+    if (!contexts.includes(place.context)) {
+      throw new Error(
+        `"${name}" is not offered in context ${place.context} (contexts ${JSON.stringify(contexts)})`,
+      );
+    }
+    // Group DMs and other people's DMs only see user-installed apps.
+    if (place.context === 2 && place.installation !== 1) {
+      throw new Error("Only user-installed apps can be used in private channels");
     }
   }
 

@@ -1,0 +1,37 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder } from "discord.js";
+import type { MessageCommand } from "../src/command-api.ts";
+import { UserError } from "../src/command-api.ts";
+import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "./ask.ts";
+
+/** Mentions, channel links and custom emoji are markup, not words of the question. */
+const MARKUP = /<(?:@[!&]?|#)\d{17,20}>|<a?:\w{2,32}:\d{17,20}>/g;
+
+/** The question in a message's text: its words without mention markup, spaces collapsed. */
+export function questionInMessage(content: string): string {
+  return content.replace(MARKUP, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Right-click a message → Apps → "Ask policybot": answers the question written in that message.
+ * The answer is private at first (the asker may not want to answer for the channel), with a
+ * button to post it for everyone.
+ */
+export const askMessageCommand: MessageCommand = {
+  data: new ContextMenuCommandBuilder()
+    .setName("Ask policybot")
+    .setType(ApplicationCommandType.Message),
+
+  async execute({ engine, message, reply }) {
+    const question = questionInMessage(message.content);
+    if (!question) {
+      throw new UserError(
+        "That message has no text to ask about (I read its words, not its pictures or embeds).",
+      );
+    }
+    if (question.length > MAX_QUESTION_LENGTH) throw new UserError(tooLongMessage(question.length));
+    const view = askView(engine.ask(question));
+    // A refusal or a question back is for the asker only; an answer may be worth sharing.
+    const shareable = view.answer.kind === "answer" || view.answer.kind === "compare";
+    await reply({ ...view, ephemeral: true, ...(shareable ? { shareQuestion: question } : {}) });
+  },
+};

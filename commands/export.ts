@@ -1,0 +1,59 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "../src/command-api.ts";
+import { UserError } from "../src/command-api.ts";
+import { EXPORT_FORMATS, exportFile, type ExportFormat } from "../src/export/dataset-export.ts";
+import { exportAnswer } from "../src/export/export-answer.ts";
+import { unknownCountryView } from "./refs.ts";
+
+/** Discord's upload limit per file for a bot outside boosted servers (10 MiB). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+const BOTH = "both";
+
+export const exportCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName("export")
+    .setDescription("A country's dataset as files to keep and cite: JSON and CSV")
+    .addStringOption((option) =>
+      option
+        .setName("country")
+        .setDescription("The country, e.g. China")
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("format")
+        .setDescription("Only this format (default: both)")
+        .addChoices(
+          { name: "JSON and CSV", value: BOTH },
+          { name: "JSON (the validated data)", value: "json" },
+          { name: "CSV (one row per policy and section)", value: "csv" },
+        ),
+    ),
+
+  async execute({ engine, options, reply }) {
+    const ref = options.getRequiredString("country");
+    const id = engine.findCountry(ref);
+    const country = id ? engine.countries.find((candidate) => candidate.id === id) : undefined;
+    if (!country) return reply(unknownCountryView(engine, ref));
+    const format = options.getString("format")?.trim().toLowerCase() || BOTH;
+    const formats = EXPORT_FORMATS.filter((candidate) => format === BOTH || format === candidate);
+    if (formats.length === 0) {
+      throw new UserError(`“${format.slice(0, 20)}” is not a format I export: json, csv or both.`);
+    }
+    const files = formats.map((candidate: ExportFormat) => exportFile(country, candidate));
+    const tooLarge = files.find((file) => file.data.length > MAX_ATTACHMENT_BYTES);
+    if (tooLarge) {
+      throw new UserError(
+        `${tooLarge.name} is larger than Discord lets a bot attach; run \`npm run export\` instead.`,
+      );
+    }
+    await reply({ answer: exportAnswer(country, files), files });
+  },
+
+  autocomplete({ engine, focused }) {
+    return engine.suggestCountries(focused.value);
+  },
+};
