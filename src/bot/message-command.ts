@@ -1,18 +1,15 @@
 import type { ButtonInteraction, MessageContextMenuCommandInteraction } from "discord.js";
 import { askView } from "../../commands/ask.ts";
 import { UserError } from "../command-api.ts";
-import { renderReplyView, type DiscordReplyPayload } from "../render/discord.ts";
+import type { DiscordReplyPayload } from "../render/discord.ts";
 import { shareQuestionFromCustomId } from "../render/suggestion-ids.ts";
+import { renderReply } from "./charts.ts";
 import type { BotServices } from "./services.ts";
 
 /**
  * Message context-menu commands ("Ask policybot" on a message) and the "Post for everyone"
  * button under their private answers.
  */
-
-function renderOptions(services: BotServices) {
-  return services.renderChart ? { renderChart: services.renderChart } : {};
-}
 
 /** Sends a reply the router's way (reply, follow-up, or defer then edit when late). */
 export type SendReply = (payload: DiscordReplyPayload) => Promise<void>;
@@ -34,7 +31,7 @@ export async function handleMessageCommand(
   await command.execute({
     engine: services.engine,
     message: { id: target.id, content: target.content },
-    reply: (view) => send(renderReplyView(view, renderOptions(services))),
+    reply: async (view) => send(await renderReply(view, services.renderChart)),
   });
 }
 
@@ -49,6 +46,6 @@ export async function handleShareButton(
     throw new UserError("That answer has expired. Please ask again to share it.");
   }
   const view = askView(services.engine.ask(question));
-  const payload = renderReplyView({ ...view, ephemeral: false }, renderOptions(services));
+  const payload = await renderReply({ ...view, ephemeral: false }, services.renderChart);
   await send(payload);
 }
