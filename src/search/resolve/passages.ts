@@ -156,7 +156,11 @@ export function contentRoots(
 ): string[] {
   const roots = new Set<string>();
   tokens.forEach((token, k) => {
-    if (skip.has(k) || token.cjk || token.stem.length < 3 || /^\d+$/.test(token.stem)) return;
+    if (skip.has(k) || token.cjk || /^\d+$/.test(token.stem)) return;
+    // Letters of an abbreviation ("R&D" → r, d) count; short words of asking do not.
+    if (token.stem.length < 3 && (token.stem.length > 1 || catalog.commonStems.has(token.stem))) {
+      return;
+    }
     if (token.used && !token.guessed && catalog.postings.has(token.stem)) return;
     if (catalog.stopStems.has(token.stem) || catalog.countryStems.has(token.stem)) return;
     if (catalog.nameNounStems.has(token.stem) || QUESTION_FILLERS.has(token.stem)) return;
