@@ -26,6 +26,16 @@ export function parseConversationState(value: unknown): ConversationState | null
   return parsed.success ? parsed.data : null;
 }
 
+/** One state value; compared policies are kept sorted so states compare by value. */
+function subject(
+  last: ConversationState["last"],
+  country: string,
+  policies: readonly string[],
+  field: string | null,
+): ConversationState {
+  return { version: 1, last, country, policies: [...policies].sort(), field };
+}
+
 /**
  * The state after an answer. A fact or a comparison becomes the subject; a refusal forgets it
  * (the user has moved to something the data does not hold, and "its" would now be about that);
@@ -38,28 +48,10 @@ export function stateAfter(
   switch (answer.kind) {
     case "answer":
       return answer.policy === null
-        ? {
-            version: 1,
-            last: "country",
-            country: answer.country,
-            policies: [],
-            field: answer.field,
-          }
-        : {
-            version: 1,
-            last: "policy",
-            country: answer.country,
-            policies: [answer.policy],
-            field: answer.field,
-          };
+        ? subject("country", answer.country, [], answer.field)
+        : subject("policy", answer.country, [answer.policy], answer.field);
     case "compare":
-      return {
-        version: 1,
-        last: "compare",
-        country: answer.country,
-        policies: [...answer.policies].sort(),
-        field: answer.field,
-      };
+      return subject("compare", answer.country, answer.policies, answer.field);
     case "clarify":
       return previous;
     case "none":
@@ -71,29 +63,11 @@ export function stateAfter(
 export function stateOfIntent(intent: Intent): ConversationState | null {
   switch (intent.kind) {
     case "policy":
-      return {
-        version: 1,
-        last: "policy",
-        country: intent.country,
-        policies: [intent.policy],
-        field: intent.field,
-      };
+      return subject("policy", intent.country, [intent.policy], intent.field);
     case "compare":
-      return {
-        version: 1,
-        last: "compare",
-        country: intent.country,
-        policies: [...intent.policies].sort(),
-        field: intent.field,
-      };
+      return subject("compare", intent.country, intent.policies, intent.field);
     case "country":
-      return {
-        version: 1,
-        last: "country",
-        country: intent.country,
-        policies: [],
-        field: intent.field,
-      };
+      return subject("country", intent.country, [], intent.field);
     default:
       return null;
   }
