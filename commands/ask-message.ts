@@ -1,4 +1,5 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder } from "discord.js";
+import { ContextMenuCommandBuilder } from "@discordjs/builders";
+import { ApplicationCommandType } from "discord-api-types/v10";
 import type { MessageCommand } from "../src/command-api.ts";
 import { UserError } from "../src/command-api.ts";
 import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "./ask.ts";

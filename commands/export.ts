@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from "discord.js";
+import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
 import { UserError } from "../src/command-api.ts";
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from "../src/export/dataset-export.ts";

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from "discord.js";
+import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Answer } from "../src/answers/types.ts";
 import type { Command } from "../src/command-api.ts";
 
