@@ -22,6 +22,16 @@ let clone: string;
 let harness: DiscordHarness | null = null;
 let bot: RunningProcess | null = null;
 
+/**
+ * `node_modules` and `dist` are what `npm ci` makes, never part of a clone. Excluded by name, not
+ * only through .gitignore: a symlinked `node_modules` is a file to git (`node_modules/` does not
+ * match it), and copying the link lets the clone's `npm ci` empty the real tree behind it.
+ */
+function isInstallOutput(file: string): boolean {
+  const [top] = file.split("/");
+  return top === "node_modules" || top === "dist";
+}
+
 function cleanClone(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "policybot-clone-"));
   const files = execFileSync(
@@ -33,7 +43,9 @@ function cleanClone(): string {
     },
   )
     .split("\0")
-    .filter((file) => file !== "" && existsSync(path.join(REPO_ROOT, file)));
+    .filter(
+      (file) => file !== "" && !isInstallOutput(file) && existsSync(path.join(REPO_ROOT, file)),
+    );
   for (const file of files) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(REPO_ROOT, file), path.join(dir, file));
