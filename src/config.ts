@@ -50,12 +50,33 @@ const LogLevelSchema = z.preprocess(
   z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }),
 );
 
+/** 0 asks the system for a free port (the tests use it); the bound port is then logged. */
 const Port = z
   .string()
   .trim()
-  .regex(/^\d+$/, "must be a TCP port number (1–65535), e.g. 9090")
+  .regex(/^\d+$/, "must be a TCP port number (0–65535), e.g. 9090")
   .transform(Number)
-  .pipe(z.number().int().min(1, "must be 1–65535").max(65535, "must be 1–65535"));
+  .pipe(z.number().int().max(65_535, "must be 0–65535"));
+
+/** `auto` asks Discord (GET /gateway/bot) how many shards it recommends. */
+const ShardCount = z
+  .string()
+  .trim()
+  .regex(/^(auto|\d{1,5})$/i, "must be auto or a number of shards such as 2")
+  .transform((text): number | "auto" => (/^auto$/i.test(text) ? "auto" : Number(text)))
+  .refine((count) => count === "auto" || count >= 1, "must be at least 1");
+
+const RedisUrl = z
+  .string()
+  .trim()
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return url.protocol === "redis:" || url.protocol === "rediss:";
+    } catch {
+      return false;
+    }
+  }, "must be a redis:// (or rediss://) address such as redis://127.0.0.1:6379");
 
 const EnvSchema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
@@ -82,6 +103,16 @@ const EnvSchema = z.object({
       .min(1, "must be at least 1")
       .max(1_000_000, "must be at most 1000000"),
   ),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key (64 hexadecimal digits)")
+      .transform((text) => text.toLowerCase()),
+  ),
+  INTERACTIONS_PORT: optional(Port),
+  SHARD_COUNT: optional(ShardCount),
+  REDIS_URL: optional(RedisUrl),
 });
 
 export interface Config {
@@ -104,6 +135,12 @@ export interface Config {
   conversationTtlSeconds: number;
   /** Most conversations one process remembers (least recently used forgotten first). */
   conversationMax: number;
+  /** Both set: serve Discord's HTTP interactions at POST /interactions on this port. */
+  interactions: { publicKey: string; port: number } | null;
+  /** Run the gateway bot under discord.js's ShardingManager; null: one process, no sharding. */
+  shardCount: number | "auto" | null;
+  /** Shared conversation state; null keeps it in this process's memory. */
+  redisUrl: string | null;
 }
 
 /** What the caller is about to do, so that a missing variable it needs is one of the problems. */
@@ -146,6 +183,15 @@ export function parseConfig(
   if (purpose === "deploy" && !env.DISCORD_CLIENT_ID?.trim()) {
     problems.push("DISCORD_CLIENT_ID is required to register commands (the application id)");
   }
+  const publicKey = data?.DISCORD_PUBLIC_KEY;
+  const port = data?.INTERACTIONS_PORT;
+  if (data && (publicKey === undefined) !== (port === undefined)) {
+    problems.push(
+      publicKey === undefined
+        ? "DISCORD_PUBLIC_KEY is required with INTERACTIONS_PORT (General Information > Public Key in the developer portal)"
+        : "INTERACTIONS_PORT is required with DISCORD_PUBLIC_KEY (the port to serve POST /interactions on)",
+    );
+  }
   if (problems.length > 0 || !data) throw new ConfigError(problems);
   return {
     token: data.DISCORD_TOKEN ?? null,
@@ -159,6 +205,9 @@ export function parseConfig(
     healthPort: data.HEALTH_PORT ?? null,
     conversationTtlSeconds: data.CONVERSATION_TTL_SECONDS ?? DEFAULT_CONVERSATION_TTL_SECONDS,
     conversationMax: data.CONVERSATION_MAX ?? DEFAULT_CONVERSATION_CAPACITY,
+    interactions: publicKey !== undefined && port !== undefined ? { publicKey, port } : null,
+    shardCount: data.SHARD_COUNT ?? null,
+    redisUrl: data.REDIS_URL ?? null,
   };
 }
 

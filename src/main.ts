@@ -2,9 +2,11 @@ import { ConfigError, loadConfig, redactSecret, type Config } from "./config.ts"
 import type { Engine } from "./engine.ts";
 
 /**
- * `npm start`: the Discord bot when DISCORD_TOKEN is set, the offline console otherwise.
- * Problems at start-up end the process with a clear message and exit code 1. Each mode loads
- * only its own modules (the console never loads discord.js or the logger), so it answers fast.
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set (one process, or one per shard with
+ * SHARD_COUNT), the HTTP interactions endpoint when DISCORD_PUBLIC_KEY and INTERACTIONS_PORT are
+ * set (with or without the gateway), the offline console otherwise. Problems at start-up end the
+ * process with a clear message and exit code 1. Each mode loads only its own modules (the
+ * console never loads discord.js or the logger), so it answers fast.
  */
 
 /** Before the mode is known, and in the console: plain lines on standard error. */
@@ -20,19 +22,22 @@ async function loadEngine(config: Config): Promise<Engine> {
   return createEngine(loadDataset(config.dataDir ?? defaultDataDir()));
 }
 
+/** Stops, in reverse order, what `runBot` started. */
+type Stop = () => Promise<void>;
+
 async function runBot(config: Config): Promise<void> {
   const [
     { createLogger },
     { loggerFrom },
     { BotMetrics },
     { GatewayHealth, watchGateway },
-    { interactionTelemetry },
+    { createBotServices },
   ] = await Promise.all([
     import("./ops/logger.ts"),
     import("./bot/log.ts"),
     import("./ops/metrics.ts"),
     import("./ops/gateway-health.ts"),
-    import("./ops/interaction-telemetry.ts"),
+    import("./bot/create-services.ts"),
   ]);
   // The logger redacts the token itself, whatever any module passes it.
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
@@ -43,20 +48,22 @@ async function runBot(config: Config): Promise<void> {
 
   const metrics = new BotMetrics();
   const health = new GatewayHealth();
-  let healthServer: { close(): Promise<void> } | null = null;
-  let bot: { stop(): Promise<void> } | null = null;
+  /** What /healthz reports: the gateway's state, or (HTTP only, shards) that this process serves. */
+  let ready = (): boolean => health.ready;
+  const stops: Stop[] = [];
   let stopping = false;
   const shutdown = async (code: number, why: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    log.info(`${why}: logging out.`);
-    // bot.stop() is bounded itself; this is the backstop for anything that is not.
+    log.info(`${why}: ${config.token ? "logging out" : "stopping"}.`);
+    // Each stop is bounded itself; this is the backstop for anything that is not.
     setTimeout(() => {
-      log.error("Logging out took too long; exiting anyway.");
+      log.error("Shutting down took too long; exiting anyway.");
       process.exit(code);
     }, 6000).unref();
-    await bot?.stop().catch((error: unknown) => log.error("Error while logging out:", error));
-    await healthServer?.close();
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => log.error("Error while shutting down:", error));
+    }
     process.exit(code);
   };
   process.once("SIGINT", () => void shutdown(0, "SIGINT"));
@@ -66,41 +73,50 @@ async function runBot(config: Config): Promise<void> {
     if (config.healthPort !== null) {
       const { startHealthServer } = await import("./ops/health-server.ts");
       // Up before the login: /healthz says 503 until the gateway is ready.
-      healthServer = await startHealthServer(config.healthPort, {
-        ready: () => health.ready,
-        metrics: () => metrics.render(health.ready),
+      const healthServer = await startHealthServer(config.healthPort, {
+        ready: () => ready(),
+        metrics: () => metrics.render(ready()),
       });
-      log.info(`Serving GET /healthz and GET /metrics on port ${config.healthPort}.`);
+      stops.push(() => healthServer.close());
+      log.info(`Serving GET /healthz and GET /metrics on port ${healthServer.port}.`);
     }
-    const [engine, { createCommandRegistry }, { loadChartRenderer }, { startBot }] =
-      await Promise.all([
-        loadEngine(config),
-        import("../commands/index.ts"),
-        import("./bot/charts.ts"),
-        import("./bot/client.ts"),
-      ]);
-    const { Conversations } = await import("./conversation/conversations.ts");
-    const { MemoryConversationStore } = await import("./conversation/memory-store.ts");
-    const conversations = new Conversations(
-      new MemoryConversationStore({ capacity: config.conversationMax }),
-      config.conversationTtlSeconds,
-      (error) => log.warn("The conversation store failed; answering without context:", error),
-    );
-    const running = await startBot(config, {
-      engine,
-      conversations,
-      commands: createCommandRegistry(),
-      renderChart: await loadChartRenderer(log),
+    const built = await createBotServices(config, await loadEngine(config), {
+      logger,
       log,
-      recordInteraction: interactionTelemetry(logger, metrics),
+      metrics,
+    });
+    stops.push(() => built.close());
+    const { services } = built;
+    if (config.interactions) {
+      const { startInteractionsEndpoint } = await import("./http/start.ts");
+      const endpoint = await startInteractionsEndpoint({
+        ...config.interactions,
+        apiUrl: config.apiUrl,
+        services,
+      });
+      stops.push(() => endpoint.stop());
+      if (!config.token) ready = () => !stopping;
+    }
+    if (!config.token) return;
+    if (config.shardCount !== null) {
+      const { startShards } = await import("./bot/shard-manager.ts");
+      const shards = await startShards(config, log);
+      stops.push(() => shards.stop());
+      // Each shard is its own process with its own gateway; this one only watches them.
+      ready = () => !stopping && shards.allReady();
+      return;
+    }
+    const { startBot } = await import("./bot/client.ts");
+    const running = await startBot(config, {
+      ...services,
       onFatal: (reason) => void shutdown(1, reason),
     });
-    bot = running;
+    stops.push(() => running.stop());
     watchGateway(running.client, health, metrics);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     log.error(`The bot could not start: ${redactSecret(text, config.token)}`);
-    await healthServer?.close();
+    for (const stop of stops.reverse()) await stop().catch(() => {});
     process.exit(1);
   }
 }
@@ -118,7 +134,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  if (config.token) {
+  if (config.token || config.interactions) {
     await runBot(config);
     return;
   }

@@ -42,6 +42,9 @@ describe("parseConfig", () => {
       healthPort: null,
       conversationTtlSeconds: 900,
       conversationMax: 10_000,
+      interactions: null,
+      shardCount: null,
+      redisUrl: null,
     });
   });
 
@@ -54,7 +57,7 @@ describe("parseConfig", () => {
       /LOG_LEVEL must be one of fatal, error/,
     );
     expect(() => parseConfig({ HEALTH_PORT: "http" })).toThrow(/HEALTH_PORT must be a TCP port/);
-    expect(() => parseConfig({ HEALTH_PORT: "70000" })).toThrow(/HEALTH_PORT must be 1–65535/);
+    expect(() => parseConfig({ HEALTH_PORT: "70000" })).toThrow(/HEALTH_PORT must be 0–65535/);
   });
 
   it("reads the conversation settings, and says what is wrong with them", () => {
@@ -70,6 +73,7 @@ describe("parseConfig", () => {
 
   it("turns colour off for any non-empty NO_COLOR", () => {
     expect(parseConfig({ NO_COLOR: "1" }).noColor).toBe(true);
+    expect(parseConfig({}).interactions).toBeNull();
     expect(parseConfig({}).noColor).toBe(false);
   });
 
@@ -120,5 +124,41 @@ describe("redactSecret", () => {
   it("replaces every occurrence", () => {
     expect(redactSecret(`a ${TOKEN} b ${TOKEN}`, TOKEN)).toBe("a [redacted] b [redacted]");
     expect(redactSecret("nothing", null)).toBe("nothing");
+  });
+});
+
+describe("scaling variables", () => {
+  const KEY = "A".repeat(64);
+
+  it("reads the interactions endpoint, the shard count and the Redis address", () => {
+    const config = parseConfig({
+      DISCORD_PUBLIC_KEY: KEY,
+      INTERACTIONS_PORT: "8080",
+      SHARD_COUNT: "auto",
+      REDIS_URL: "redis://127.0.0.1:6379",
+    });
+    expect(config.interactions).toEqual({ publicKey: "a".repeat(64), port: 8080 });
+    expect(config.shardCount).toBe("auto");
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(parseConfig({ SHARD_COUNT: "4" }).shardCount).toBe(4);
+  });
+
+  it("names each problem: half of the endpoint pair, a bad key, port, count or address", () => {
+    expect(problemsOf({ DISCORD_PUBLIC_KEY: KEY }).problems).toEqual([
+      expect.stringMatching(/^INTERACTIONS_PORT is required with DISCORD_PUBLIC_KEY/),
+    ]);
+    expect(problemsOf({ INTERACTIONS_PORT: "8080" }).problems).toEqual([
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY is required with INTERACTIONS_PORT/),
+    ]);
+    const problems = problemsOf({
+      DISCORD_PUBLIC_KEY: "not-a-key",
+      INTERACTIONS_PORT: "70000",
+      SHARD_COUNT: "0",
+      REDIS_URL: "http://127.0.0.1:6379",
+    }).problems.join("\n");
+    expect(problems).toMatch(/DISCORD_PUBLIC_KEY must be the application's public key/);
+    expect(problems).toMatch(/INTERACTIONS_PORT must be 0–65535/);
+    expect(problems).toMatch(/SHARD_COUNT must be at least 1/);
+    expect(problems).toMatch(/REDIS_URL must be a redis:\/\//);
   });
 });

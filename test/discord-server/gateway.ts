@@ -3,8 +3,9 @@ import { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
-import { apiUser, botUser, fixture, guildCreatePayload } from "./fixture.ts";
+import { apiUser, botUser, fixture } from "./fixture.ts";
 import { isRecord } from "./form-errors.ts";
+import { guildCreateFor, shardOfGuild } from "./guilds.ts";
 
 /** Gateway v10 opcodes and close codes the server speaks. */
 export const Op = {
@@ -46,6 +47,8 @@ export interface GatewaySession {
   connection: GatewayConnection | null;
   resumes: number;
   invalidated: boolean;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] when the client does not shard). */
+  shard: [number, number];
 }
 
 /** One WebSocket connection as the server saw it (kept after it closes, for assertions). */
@@ -78,7 +81,12 @@ export interface GatewayOptions {
   /** Privileged intents the application is allowed (Developer Portal switches). */
   allowedPrivilegedIntents: number;
   log: (line: string) => void;
+  /** The guilds the bot is in (default: the fixture's one guild). */
+  guildIds?: readonly string[];
 }
+
+/** Discord's own ceiling is far higher; this one catches nonsense. */
+const MAX_SHARDS = 64;
 
 /**
  * The Gateway v10 over WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats and acks,
@@ -88,7 +96,8 @@ export class Gateway extends EventEmitter {
   readonly connections: GatewayConnection[] = [];
   readonly sessions = new Map<string, GatewaySession>();
   private readonly wss = new WebSocketServer({ noServer: true });
-  private active: GatewaySession | null = null;
+  /** The session receiving each shard's dispatches, by shard id. */
+  private readonly activeShards = new Map<number, GatewaySession>();
   /** The base the server advertises; set once the HTTP server listens. */
   baseUrl = "";
   readonly faults: GatewayFaults = { heartbeatAck: true, readyDelayMs: 0 };
@@ -105,18 +114,37 @@ export class Gateway extends EventEmitter {
     return `${this.baseUrl}/gateway-resume`;
   }
 
-  /** The session receiving dispatches (the last one identified and not invalidated). */
+  /** Shard 0's session (the only one when the client does not shard). */
   get session(): GatewaySession | null {
-    return this.active;
+    return this.activeShards.get(0) ?? null;
+  }
+
+  /** Every shard's session, by shard id. */
+  get shardSessions(): ReadonlyMap<number, GatewaySession> {
+    return this.activeShards;
+  }
+
+  get guildIds(): readonly string[] {
+    return this.options.guildIds ?? [fixture.guild.id];
+  }
+
+  /** The session a guild's events go to: shard (guild_id >> 22) % shard_count. */
+  sessionForGuild(guildId: string): GatewaySession | null {
+    const count = this.session?.shard[1] ?? 1;
+    return this.activeShards.get(shardOfGuild(guildId, count)) ?? null;
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.onConnection(ws, request));
   }
 
-  /** Sends a dispatch to the active session; buffered for replay while it is disconnected. */
+  /**
+   * Sends a dispatch to the session of the guild it belongs to (shard 0 without a guild);
+   * buffered for replay while that session is disconnected.
+   */
   dispatch(t: string, d: unknown): DispatchedEvent {
-    const session = this.active;
+    const guildId = isRecord(d) && typeof d.guild_id === "string" ? d.guild_id : null;
+    const session = guildId ? this.sessionForGuild(guildId) : this.session;
     if (!session) throw new Error(`No gateway session to dispatch ${t} to: has the bot logged in?`);
     return this.dispatchTo(session, t, d);
   }
@@ -126,7 +154,7 @@ export class Gateway extends EventEmitter {
    * failure); any other code is sent as a close frame. The session stays resumable.
    */
   drop(code: number): void {
-    const connection = this.active?.connection;
+    const connection = this.session?.connection;
     if (!connection) throw new Error("No connected gateway session to drop");
     connection.serverCloseCode = code;
     this.detach(connection);
@@ -139,7 +167,7 @@ export class Gateway extends EventEmitter {
    * stays open, nothing more is read from it or sent on it. The session stays resumable.
    */
   halfOpen(): GatewayConnection {
-    const connection = this.active?.connection;
+    const connection = this.session?.connection;
     if (!connection) throw new Error("No connected gateway session to half-open");
     connection.silenced = true;
     this.detach(connection);
@@ -197,9 +225,12 @@ export class Gateway extends EventEmitter {
       connection.closeCode = code;
       this.detach(connection);
       // A client closing normally ends its session (Discord invalidates it); 4200 keeps it.
-      if ((code === 1000 || code === 1001) && connection.session) {
-        connection.session.invalidated = true;
-        if (this.active === connection.session) this.active = null;
+      const closed = connection.session;
+      if ((code === 1000 || code === 1001) && closed) {
+        closed.invalidated = true;
+        if (this.activeShards.get(closed.shard[0]) === closed) {
+          this.activeShards.delete(closed.shard[0]);
+        }
       }
       this.emit("close", connection);
     });
@@ -267,8 +298,8 @@ export class Gateway extends EventEmitter {
       this.closeWith(connection, 4004, "Authentication failed.");
       return;
     }
-    const shard = data.shard;
-    if (shard !== undefined && (!Array.isArray(shard) || shard[0] !== 0 || shard[1] !== 1)) {
+    const shard = readShard(data.shard);
+    if (!shard) {
       this.closeWith(connection, 4010, "Invalid shard.");
       return;
     }
@@ -286,15 +317,19 @@ export class Gateway extends EventEmitter {
     if (delay > 0) {
       setTimeout(() => {
         if (connection.socket.readyState === WebSocket.OPEN && !connection.silenced) {
-          this.startSession(connection, data);
+          this.startSession(connection, data, shard);
         }
       }, delay);
       return;
     }
-    this.startSession(connection, data);
+    this.startSession(connection, data, shard);
   }
 
-  private startSession(connection: GatewayConnection, data: Record<string, unknown>): void {
+  private startSession(
+    connection: GatewayConnection,
+    data: Record<string, unknown>,
+    shard: [number, number],
+  ): void {
     if (typeof data.intents !== "number") return;
     const session: GatewaySession = {
       id: randomBytes(16).toString("hex"),
@@ -304,20 +339,28 @@ export class Gateway extends EventEmitter {
       connection,
       resumes: 0,
       invalidated: false,
+      shard,
     };
     this.sessions.set(session.id, session);
-    if (this.active && this.active !== session) this.active.invalidated = true;
-    this.active = session;
+    // A new shard count replaces every session of the old one.
+    for (const [id, other] of this.activeShards) {
+      if (id === shard[0] || other.shard[1] !== shard[1]) {
+        other.invalidated = true;
+        this.activeShards.delete(id);
+      }
+    }
+    this.activeShards.set(shard[0], session);
+    const guildIds = this.guildIds.filter((id) => shardOfGuild(id, shard[1]) === shard[0]);
     connection.session = session;
     connection.opened = "identify";
     this.emit("identify", data);
     this.dispatchTo(session, "READY", {
       v: 10,
       user: { ...apiUser(botUser()), verified: true, mfa_enabled: false },
-      guilds: [{ id: fixture.guild.id, unavailable: true }],
+      guilds: guildIds.map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.resumeUrl,
-      shard: [0, 1],
+      shard,
       application: { id: fixture.applicationId, flags: 1 << 19 },
       user_settings: {},
       private_channels: [],
@@ -328,8 +371,9 @@ export class Gateway extends EventEmitter {
       auth: {},
     });
     this.emit("ready", session);
-    if (session.intents & Intent.Guilds)
-      this.dispatchTo(session, "GUILD_CREATE", guildCreatePayload());
+    if (session.intents & Intent.Guilds) {
+      for (const id of guildIds) this.dispatchTo(session, "GUILD_CREATE", guildCreateFor(id));
+    }
   }
 
   private onResume(connection: GatewayConnection, data: unknown): void {
@@ -394,4 +438,15 @@ export class Gateway extends EventEmitter {
     if (connection.socket.readyState === WebSocket.OPEN)
       connection.socket.send(JSON.stringify(payload));
   }
+}
+
+/** IDENTIFY's `shard`: absent means [0, 1]; otherwise [id, count] with 0 ≤ id < count. */
+function readShard(value: unknown): [number, number] | null {
+  if (value === undefined) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const id: unknown = value[0];
+  const count: unknown = value[1];
+  if (typeof id !== "number" || typeof count !== "number") return null;
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  return count >= 1 && count <= MAX_SHARDS && id >= 0 && id < count ? [id, count] : null;
 }

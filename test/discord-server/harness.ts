@@ -16,6 +16,8 @@ export type OptionValue = string | number | boolean;
 export interface ActorOptions {
   user?: FixtureUser;
   channel?: ChannelName;
+  /** A channel by id instead (e.g. the annex guild's, see guilds.ts). */
+  channelId?: string;
   /** How long to wait for the bot's answer (default 5 s). */
   timeoutMs?: number;
   /**
@@ -407,7 +409,7 @@ export class DiscordHarness {
       try {
         state = server.dispatchInteraction(type, data, {
           user: actor.user ?? fixture.users.alice,
-          channelId: fixture.channels[actor.channel ?? "general"].id,
+          channelId: actor.channelId ?? fixture.channels[actor.channel ?? "general"].id,
           ...(actor.place ? { place: actor.place } : {}),
           ...(actor.locale ? { locale: actor.locale } : {}),
           ...extra,

@@ -17,6 +17,8 @@ import { defaultFaultBody, FaultTable, seededRandom } from "./faults.ts";
 import type { ActiveFault, RestFault } from "./faults.ts";
 import { checkWellFormedStrings, FormErrors, isRecord } from "./form-errors.ts";
 import { Gateway, Intent } from "./gateway.ts";
+import { ALL_GUILD_IDS, annexChannel, guildOfChannel } from "./guilds.ts";
+import { InteractionSigner, postToEndpoint, validateEndpoint } from "./interaction-endpoint.ts";
 import { parseBody } from "./http-body.ts";
 import type { UploadedFile } from "./http-body.ts";
 import { EPHEMERAL, LOADING, isEmptyMessage, isLoading, mergeMessage } from "./message-state.ts";
@@ -56,6 +58,11 @@ export interface DiscordTestServerOptions {
    * still emitted.
    */
   lean?: boolean;
+  /** The bot is also in a second guild, the annex (see guilds.ts). */
+  annexGuild?: boolean;
+  /** GET /gateway/bot: the shard count recommended (default 1) and identify concurrency. */
+  recommendedShards?: number;
+  maxConcurrency?: number;
 }
 
 export type { UploadedFile } from "./http-body.ts";
@@ -227,6 +234,12 @@ export class DiscordTestServer extends EventEmitter {
   private readonly routes: Route[];
   private readonly verbose: boolean;
   private snowflakeCounter = 0n;
+  /** The application's key pair: interactions POSTed to the endpoint are signed with it. */
+  readonly signer = new InteractionSigner();
+  /** Interactions Endpoint URL: set, interactions are POSTed there instead of the gateway. */
+  interactionsEndpointUrl: string | null = null;
+  private readonly annexGuild: boolean;
+  private readonly gatewayBot: { shards: number; maxConcurrency: number };
   private port = 0;
   private readonly requestedPort: number;
   private readonly faults: FaultTable;
@@ -248,10 +261,16 @@ export class DiscordTestServer extends EventEmitter {
       this.sweepTimer = setInterval(() => this.forgetOldInteractions(), 10_000);
       this.sweepTimer.unref();
     }
+    this.annexGuild = options.annexGuild ?? false;
+    this.gatewayBot = {
+      shards: options.recommendedShards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
+    };
     this.gateway = new Gateway({
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? ALL_PRIVILEGED,
+      guildIds: this.annexGuild ? ALL_GUILD_IDS : [fixture.guild.id],
       log: (line) => this.log(line),
     });
     this.http = http.createServer((request, response) => {
@@ -380,8 +399,10 @@ export class DiscordTestServer extends EventEmitter {
     };
     this.interactions.set(id, state);
     this.interactionsByToken.set(token, state);
+    // With the annex guild (sharding tests), a channel belongs to one of the bot's two guilds.
+    const botGuildId = guildOfChannel(options.channelId) ?? fixture.guild.id;
     const guildId =
-      place.context !== 0 ? null : inBotGuild ? fixture.guild.id : fixture.elsewhere.otherGuild.id;
+      place.context !== 0 ? null : inBotGuild ? botGuildId : fixture.elsewhere.otherGuild.id;
     const payload: Record<string, unknown> = {
       id,
       application_id: fixture.applicationId,
@@ -396,7 +417,7 @@ export class DiscordTestServer extends EventEmitter {
       locale: options.locale ?? "en-US",
       entitlements: [],
       authorizing_integration_owners:
-        place.installation === 0 ? { "0": fixture.guild.id } : { "1": options.user.id },
+        place.installation === 0 ? { "0": botGuildId } : { "1": options.user.id },
       context: place.context,
       attachment_size_limit: 10 * 1024 * 1024,
     };
@@ -409,7 +430,8 @@ export class DiscordTestServer extends EventEmitter {
       payload.user = apiUser(options.user);
     }
     if (options.message) payload.message = options.message;
-    this.gateway.dispatch("INTERACTION_CREATE", payload);
+    if (this.interactionsEndpointUrl) void this.deliverOverHttp(state, payload);
+    else this.gateway.dispatch("INTERACTION_CREATE", payload);
     this.emit("interaction", state);
     return state;
   }
@@ -480,6 +502,85 @@ export class DiscordTestServer extends EventEmitter {
       this.gateway.dispatch("MESSAGE_CREATE", visible);
     }
     return raw;
+  }
+
+  // ---- HTTP interactions (the Interactions Endpoint URL) -----------------------------------
+
+  /** Saves the Interactions Endpoint URL as the portal does: only after it passes validation. */
+  async setInteractionsEndpoint(url: string | null): Promise<void> {
+    if (url !== null) await validateEndpoint(this.signer, url);
+    this.interactionsEndpointUrl = url;
+  }
+
+  /**
+   * POSTs a signed interaction to the endpoint; its HTTP response is the acknowledgement, held
+   * to the same rules (and the same 3 s) as a callback over REST.
+   */
+  private async deliverOverHttp(
+    interaction: InteractionState,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    const url = this.interactionsEndpointUrl ?? "";
+    const body = JSON.stringify(payload);
+    const record: RecordedRequest = {
+      index: this.requests.length,
+      method: "POST",
+      path: url,
+      route: "HTTP response to POST /interactions",
+      query: {},
+      authorized: false,
+      body: null,
+      files: [],
+      status: 0,
+      response: null,
+      at: Date.now(),
+      interactionId: interaction.id,
+      faulted: false,
+    };
+    this.requests.push(record);
+    let reply: Reply;
+    try {
+      const answered = await postToEndpoint(url, body, this.signer.headers(body), this.ackWindowMs);
+      record.body = answered.json;
+      reply =
+        answered.status !== 200 || answered.json === null
+          ? discordError(
+              502,
+              0,
+              `The endpoint answered ${answered.status}: ${answered.text.slice(0, 200)}`,
+            )
+          : this.acceptInteractionResponse(interaction, answered.json, record);
+    } catch (error) {
+      reply = discordError(504, 10062, `No answer from the endpoint: ${String(error)}`);
+    }
+    record.status = reply.status;
+    record.response = reply.body ?? null;
+    if (reply.status >= 400) {
+      interaction.rejected.push(record);
+      this.emit("interactionUpdate", interaction);
+    }
+    this.log(`POST ${url} (interaction ${interaction.id}) → ${reply.status}`);
+    this.emit("request", record);
+  }
+
+  private acceptInteractionResponse(
+    interaction: InteractionState,
+    body: unknown,
+    record: RecordedRequest,
+  ): Reply {
+    const unicode = new FormErrors();
+    checkWellFormedStrings(unicode, [], body);
+    if (!unicode.empty) return { status: 400, body: unicode.body() };
+    return this.interactionCallback({
+      method: "POST",
+      path: record.path,
+      params: { interactionId: interaction.id, token: interaction.token },
+      query: new URLSearchParams(),
+      authorized: false,
+      body,
+      files: [],
+      record,
+    });
   }
 
   // ---- HTTP -------------------------------------------------------------------------------
@@ -652,12 +753,12 @@ export class DiscordTestServer extends EventEmitter {
       status: 200,
       body: {
         url: this.gateway.gatewayUrl,
-        shards: 1,
+        shards: this.gatewayBot.shards,
         session_start_limit: {
           total: 1000,
           remaining: 999,
           reset_after: 14_400_000,
-          max_concurrency: 1,
+          max_concurrency: this.gatewayBot.maxConcurrency,
         },
       },
     }));
@@ -1260,6 +1361,7 @@ export class DiscordTestServer extends EventEmitter {
   }
 
   private channelById(id: string): Record<string, unknown> | null {
+    if (this.annexGuild && guildOfChannel(id) !== fixture.guild.id) return annexChannel(id);
     const channels = Object.values(fixture.channels);
     const index = channels.findIndex((channel) => channel.id === id);
     const channel = channels[index];
@@ -1295,13 +1397,13 @@ export class DiscordTestServer extends EventEmitter {
       type: null,
       bot_public: true,
       bot_require_code_grant: false,
-      verify_key: "0".repeat(64),
+      verify_key: this.signer.publicKeyHex,
       flags: 1 << 19,
       owner: apiUser(fixture.users.alice),
       team: null,
       bot: apiUser(botUser()),
       approximate_guild_count: 1,
-      interactions_endpoint_url: null,
+      interactions_endpoint_url: this.interactionsEndpointUrl,
       install_params: { scopes: ["bot", "applications.commands"], permissions: MEMBER_PERMISSIONS },
     };
   }
