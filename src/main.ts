@@ -106,6 +106,9 @@ async function runBot(config: Config): Promise<void> {
       ready = () => !stopping && shards.allReady();
       return;
     }
+    // discord.js's client reads SHARD_COUNT from the environment as its own (a shard's count);
+    // ours is parsed into config already, and a blank one would read as 0 shards.
+    delete process.env.SHARD_COUNT;
     const { startBot } = await import("./bot/client.ts");
     const running = await startBot(config, {
       ...services,

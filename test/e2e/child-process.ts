@@ -21,6 +21,10 @@ export function botEnv(values: Record<string, string>): NodeJS.ProcessEnv {
     ASK_CHANNEL_IDS: "",
     DATA_DIR: "",
     NO_COLOR: "1",
+    DISCORD_PUBLIC_KEY: "",
+    INTERACTIONS_PORT: "",
+    SHARD_COUNT: "",
+    REDIS_URL: "",
     ...values,
   };
 }
