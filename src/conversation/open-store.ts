@@ -17,7 +17,8 @@ export function openConversationStore(
 ): OpenedConversationStore {
   return {
     store: new MemoryConversationStore({ capacity: config.conversationMax }),
-    onError: (error) => log.warn("The conversation store failed; answering without context:", error),
+    onError: (error) =>
+      log.warn("The conversation store failed; answering without context:", error),
     close: () => Promise.resolve(),
   };
 }
