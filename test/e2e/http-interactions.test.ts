@@ -124,6 +124,28 @@ describe("commands over HTTP", () => {
     expect(history.message?.files.map((file) => file.name)).toContain("timeline.png");
   });
 
+  it("answers “Ask policybot” on a message privately; its button posts the answer for everyone", async () => {
+    const posted = harness.post("when did the torch programme start?", {
+      author: fixture.users.alice,
+    });
+    const asked = await harness.messageCommand("Ask policybot", posted, {
+      user: fixture.users.bob,
+    });
+    expect(asked.ephemeral).toBe(true);
+    expect(visibleText(asked.message)).toMatch(/1988/);
+    const share = buttonIds(asked.message).find((id) => id.startsWith("share"));
+    if (!asked.message || !share) throw new Error("no share button");
+    const shared = await harness.pressButton(asked.message, share, { user: fixture.users.bob });
+    expect(shared.ephemeral).toBe(false);
+    expect(visibleText(shared.message)).toBe(visibleText(asked.message));
+  });
+
+  it("sends /export's file after a deferral (an HTTP response carries no upload)", async () => {
+    const exported = await harness.slash("export", { country: "china", format: "csv" });
+    expect(exported.ackType).toBe(5);
+    expect(exported.message?.files.map((file) => file.name)).toEqual(["policybot-china.csv"]);
+  });
+
   it("left nothing refused by the server", () => {
     expect(harness.server.rejectedRequests()).toEqual([]);
     expect(log.lines.filter((line) => line.level === "error")).toEqual([]);
