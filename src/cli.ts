@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Answer } from "./answers/types.ts";
 import { loadConfig, type Config } from "./config.ts";
+import { CountryField } from "./dataset/schema.ts";
 import type { ConversationState } from "./conversation/state.ts";
 import type { Engine } from "./engine.ts";
 import { renderAnswerText } from "./render/text.ts";
@@ -28,7 +29,8 @@ export function answerJson(answer: Answer): Record<string, unknown> {
       return {
         kind: answer.kind,
         country: answer.country,
-        policy: answer.policy,
+        // A country field is the country's, even narrowed to a policy's share (its sources).
+        policy: CountryField.safeParse(answer.field).success ? null : answer.policy,
         field: answer.field,
         text: answer.text,
         body: answerBody(answer),

@@ -90,6 +90,8 @@ const ChineseFile = z
     order: z.record(Phrase, PolicyField),
     /** Words that set policies side by side ("比较", "区别"). */
     compare: Phrases,
+    /** Words that put every policy in view ("三个", "所有"). */
+    all: Phrases,
   })
   .strict();
 

@@ -4,6 +4,7 @@
  * spaces, possessives dropped, British/American spellings folded, plurals reduced, and runs of
  * CJK characters kept as their own tokens (Chinese is not space-separated).
  */
+import { simplifyChinese } from "../text/chinese-script.ts";
 
 /** Spellings folded to one form so "programme" finds "Program" and "centre" finds "Center". */
 const SPELLING_FOLDS: Readonly<Record<string, string>> = {
@@ -33,7 +34,7 @@ export function normalizeText(text: string): string {
   const folded = /^[\x20-\x7e]*$/.test(text)
     ? text
     : // NFKC first folds full-width letters and digits (ｔｏｒｃｈ, １９８８) into ASCII.
-      text
+      simplifyChinese(text)
         .normalize("NFKC")
         .normalize("NFD")
         .replace(/\p{M}+/gu, "")

@@ -509,7 +509,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       word,
     })),
     fieldPhrases,
-    cjkFieldWords,
+    // Longest first: "资金来源" (source of funding) is read before "资金" (funds) inside it.
+    cjkFieldWords: cjkFieldWords.sort((a, b) => b.text.length - a.text.length),
     comparePhrases,
     weakComparePhrases,
     howToPhrases,

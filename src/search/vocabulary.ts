@@ -33,6 +33,7 @@ export const CJK_GENERIC_WORDS: readonly string[] = vocabulary.chinese.generic;
 export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question;
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;
 export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
+export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const OTHER_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> =
   vocabulary.countries.other_names;

@@ -301,8 +301,15 @@ export function resolveClause(
 
   // A name with words the data does not know and nothing asked of it ("torch battery life",
   // "gba population"): not answered with the policy's card, asked back.
+  // A field word completed from a prefix ("lit" → literature) asks nothing on its own.
+  const firmField = [...fields.consumed].some(
+    (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
+  );
   const askedSomething =
-    fields.policyScore > 0 || fields.countryScore > 0 || compareCue || orderField !== null;
+    ((fields.policyScore > 0 || fields.countryScore > 0) &&
+      (firmField || questionShaped(question))) ||
+    compareCue ||
+    orderField !== null;
   // Passage evidence: a policy named with no field firmly asked ("does the GBA plan finance
   // networking events?", "the role of local governments in City Clusters") is answered from
   // the sentence or list item of its own texts that holds the question's content words.
@@ -414,7 +421,7 @@ export function resolveClause(
         "compare with which",
       );
     }
-    if (fields.countryField !== null && fields.countryScore > fields.policyScore) {
+    if (countryAsked && fields.countryField !== null && fields.countryScore > fields.policyScore) {
       if (fields.countryField === "sources") {
         return log.decide(
           {

@@ -1,7 +1,7 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import type { Catalog } from "../catalog.ts";
-import { CJK_COMPARE_WORDS, CJK_ORDER_WORDS } from "../vocabulary.ts";
+import { CJK_ALL_WORDS, CJK_COMPARE_WORDS, CJK_ORDER_WORDS } from "../vocabulary.ts";
 import { hasPhrase, scanPhrases, type QuestionToken } from "./tokens.ts";
 
 /** More policies than this are not compared all at once; the user is asked to pick. */
@@ -22,18 +22,21 @@ export interface ComparisonCues {
 function chineseCues(tokens: readonly QuestionToken[]): {
   orderField: PolicyField | null;
   compareCue: boolean;
+  allCue: boolean;
 } {
   let orderField: PolicyField | null = null;
   let compareCue = false;
+  let allCue = false;
   for (const token of tokens) {
     if (!token.cjk) continue;
+    if (CJK_ALL_WORDS.some((word) => token.raw.includes(word))) allCue = true;
     for (const word of CJK_ORDER_WORD_LIST) {
       if (orderField === null && token.raw.includes(word))
         orderField = CJK_ORDER_WORDS[word] ?? null;
     }
     if (CJK_COMPARE_WORDS.some((word) => token.raw.includes(word))) compareCue = true;
   }
-  return { orderField, compareCue };
+  return { orderField, compareCue, allCue };
 }
 
 const CJK_ORDER_WORD_LIST = Object.keys(CJK_ORDER_WORDS).sort((a, b) => b.length - a.length);
@@ -41,7 +44,7 @@ const CJK_ORDER_WORD_LIST = Object.keys(CJK_ORDER_WORDS).sort((a, b) => b.length
 export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): ComparisonCues {
   const chinese = chineseCues(tokens);
   const orderField = hasPhrase(tokens, catalog.orderPhrases) ?? chinese.orderField;
-  const allCue = hasPhrase(tokens, catalog.allPhrases) !== null;
+  const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases) !== null;
   // "share" or "in common" compares only when several policies are in view.
   const compareCue =
     chinese.compareCue ||

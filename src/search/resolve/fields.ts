@@ -241,8 +241,11 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   }
   for (const token of tokens) {
     if (!token.cjk) continue;
+    // Longest words first, each taking its characters: "资金来源" is not also "资金" and "来源".
+    let rest = token.raw;
     for (const word of catalog.cjkFieldWords) {
-      if (!token.raw.includes(word.text)) continue;
+      if (!rest.includes(word.text)) continue;
+      rest = rest.split(word.text).join("\u0000");
       token.used = true;
       add({ ...word, weak: false, length: 1 }, 1);
     }

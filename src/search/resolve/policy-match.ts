@@ -1,6 +1,7 @@
 import type { Catalog, PolicyRef } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
 import { sharedCjkRun } from "./unknown-words.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 import type { FieldReading } from "./fields.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
@@ -177,16 +178,21 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
       (alias.weightedCount === 1 && matchedCount === 1 && coverage >= ACCEPT_COVERAGE) ||
       (matchedCount >= 2 && coverage >= ACCEPT_COVERAGE);
     // "Yangtze River Delta" is not "Pearl River Delta", an "olympic torch" is not the TORCH
-    // Program: an unknown word next to a name means the question names something else.
+    // Program: an unknown name next to a name means the question names something else. An
+    // ordinary English word before it acts on it ("which ministry guides torch") unless the two
+    // make one word ("blow torch"); a word after it is more of a name ("torch relay").
     if (accepted) {
       const clause = tokens[first]?.clause;
       const before = neighbour(tokens, first, -1);
       const after = neighbour(tokens, last, 1);
-      const qualifies = (token: QuestionToken | undefined): boolean =>
+      const qualifies = (token: QuestionToken | undefined): token is QuestionToken =>
         token?.unknown === true && token.clause === clause;
-      if (qualifies(before) || (qualifies(after) && !verbAfterName(tokens, first, last))) {
-        accepted = false;
-      }
+      const firstWord = tokens[first]?.typed ?? "";
+      const nameBefore =
+        qualifies(before) &&
+        (!isEnglishWord(before.typed) || isEnglishWord(before.typed + firstWord));
+      const nameAfter = qualifies(after) && !verbAfterName(tokens, first, last);
+      if (nameBefore || nameAfter) accepted = false;
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
       // the matched words replaces part of the name.
       for (let k = first + 1; k < last; k++) if (tokens[k]?.unknown) accepted = false;
