@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { DiscordAPIError, REST, Routes } from "discord.js";
 import { ALL_COMMANDS, createCommandRegistry, MESSAGE_COMMANDS } from "../../commands/index.ts";
 import type { Command, MessageCommand } from "../command-api.ts";
+import { localizeDefinition } from "../i18n/command-localizations.ts";
 import { withPlaces } from "./places.ts";
 import { ConfigError, loadConfig, redactSecret, type Config } from "../config.ts";
 
@@ -27,9 +28,11 @@ export async function deployCommands(
   const registry = createCommandRegistry(commands, messageCommands);
   const body = [
     ...[...registry.values()].map((command) =>
-      withPlaces(command.data.toJSON(), command.guildOnly),
+      withPlaces(localizeDefinition(command.data.toJSON()), command.guildOnly),
     ),
-    ...[...registry.messageCommands.values()].map((command) => withPlaces(command.data.toJSON())),
+    ...[...registry.messageCommands.values()].map((command) =>
+      withPlaces(localizeDefinition(command.data.toJSON())),
+    ),
   ];
   const rest = new REST({
     ...(config.apiUrl ? { api: config.apiUrl } : {}),

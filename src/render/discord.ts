@@ -13,7 +13,7 @@ import {
 import type { Answer, AnswerSection, ScoreRow } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
 import { POLICY_FIELDS } from "../dataset/schema.ts";
-import { POLICY_FIELD_LABELS } from "./field-labels.ts";
+import { lookup, t, type Locale } from "../i18n/catalog.ts";
 import { DISCORD_LIMITS, ELLIPSIS, isBlank, nonBlank, truncate, wellFormed } from "./limits.ts";
 import {
   CARD_SECTION_VALUE,
@@ -45,37 +45,44 @@ export type ChartRenderer = (kind: "maturity" | "timeline", answer: Answer) => B
 
 export interface RenderOptions {
   renderChart?: ChartRenderer;
+  /** The reader's language for what the bot itself says (labels, headings); English by default. */
+  locale?: Locale;
+  /** English policy and country names → names in the reader's language, shown beside them. */
+  localNames?: ReadonlyMap<string, string>;
 }
 
 const ANSWER_COLOUR = 0x2f6fb0;
-const HELP_HINT = "Try `/help` to see what I can answer.";
-const SHARE_LABEL = "Post for everyone";
+
 const MAX_SUGGESTION_BUTTONS = 10;
-const CONTINUED = " (cont.)";
+
 /** Discord's limit on an attachment's description (its alt text). */
 const ATTACHMENT_DESCRIPTION = 1024;
 
 /** A ReplyView → the message payload; every reply from a command goes through here. */
 export function renderReplyView(view: ReplyView, options: RenderOptions = {}): DiscordReplyPayload {
   const { answer } = view;
+  const locale = options.locale ?? "en";
   const components: MessageActionRow[] = [];
-  const menu = view.sectionMenu ? sectionMenuRow(view.sectionMenu) : null;
+  const menu = view.sectionMenu ? sectionMenuRow(view.sectionMenu, locale) : null;
   if (menu) components.push(menu);
-  if (view.shareQuestion !== undefined) components.push(shareButtonRow(view.shareQuestion));
+  if (view.shareQuestion !== undefined) {
+    components.push(shareButtonRow(view.shareQuestion, t(locale, "ui.share")));
+  }
   const defaultButtons =
     answer.kind === "clarify" || answer.kind === "none" ? answer.suggestions : [];
   components.push(...suggestionButtonRows(view.suggestionButtons ?? defaultButtons));
 
   if (answer.kind === "clarify" || answer.kind === "none") {
-    const hint = answer.kind === "none" ? `\n${HELP_HINT}` : "";
+    const hint = answer.kind === "none" ? `\n${t(locale, "ui.helpHint")}` : "";
     return safeReplyPayload({
       content: truncate(answer.text, DISCORD_LIMITS.message.content - hint.length) + hint,
       components,
       ephemeral: view.ephemeral,
+      locale,
     });
   }
 
-  const embed = answerEmbed(answer);
+  const embed = answerEmbed(answer, locale, options.localNames);
   const files: ReplyFile[] = (view.files ?? []).map((file) => ({
     attachment: file.data,
     name: file.name,
@@ -89,7 +96,13 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
     files.push({ attachment: png, name });
     embed.image = { url: `attachment://${name}` };
   }
-  return safeReplyPayload({ embeds: [embed], components, files, ephemeral: view.ephemeral });
+  return safeReplyPayload({
+    embeds: [embed],
+    components,
+    files,
+    ephemeral: view.ephemeral,
+    locale,
+  });
 }
 
 type BodyAnswer = Extract<Answer, { kind: "answer" | "compare" }>;
@@ -99,12 +112,55 @@ type BodyAnswer = Extract<Answer, { kind: "answer" | "compare" }>;
  * so notes sit in the description, which the size limits cut last. Notes that would take the
  * description past its limit lead the fields instead, which are cut from the end.
  */
-function answerEmbed(answer: BodyAnswer): APIEmbed {
+/** A label the answer gives in English, in the reader's language when the catalogue has it. */
+function localLabel(name: string, locale: Locale): string {
+  if (locale === "en") return name;
+  return lookup(locale, `label.${name}`) ?? name;
+}
+
+/** English names with the reader's names beside them: "TORCH Program（火炬计划）". */
+function withLocalNames(text: string, localNames: ReadonlyMap<string, string> | undefined): string {
+  if (!localNames || localNames.size === 0) return text;
+  let out = text;
+  for (const [english, local] of localNames) {
+    if (out.includes(local)) continue;
+    const at = out.indexOf(english);
+    if (at >= 0)
+      out = `${out.slice(0, at + english.length)}（${local}）${out.slice(at + english.length)}`;
+  }
+  return out;
+}
+
+/**
+ * The heading in the reader's language: the English subject (facts stay in English) with its
+ * local name beside it, and the part after " — " (the section or the country fact) translated.
+ */
+export function localTitle(
+  answer: BodyAnswer,
+  locale: Locale,
+  localNames?: ReadonlyMap<string, string>,
+): string {
+  if (locale === "en") return answer.title;
+  if (answer.kind === "answer" && answer.field === "help") return t(locale, "title.help");
+  const cut = answer.title.lastIndexOf(" — ");
+  const subject = withLocalNames(cut >= 0 ? answer.title.slice(0, cut) : answer.title, localNames);
+  if (cut < 0) return subject;
+  const countryFact = answer.kind === "answer" && answer.policy === null;
+  const key = answer.field === null ? null : `${countryFact ? "title" : "section"}.${answer.field}`;
+  const tail = key ? lookup(locale, key) : null;
+  return `${subject} — ${tail ?? answer.title.slice(cut + 3)}`;
+}
+
+function answerEmbed(
+  answer: BodyAnswer,
+  locale: Locale,
+  localNames?: ReadonlyMap<string, string>,
+): APIEmbed {
   const notes = answer.details.filter((detail) => detail.note === true);
   let description = answer.text;
   const overflowNotes: AnswerSection[] = [];
   for (const note of notes) {
-    const line = `\n\n**${note.name}:** ${note.value}`;
+    const line = `\n\n**${localLabel(note.name, locale)}:** ${note.value}`;
     if (
       overflowNotes.length === 0 &&
       description.length + line.length <= DISCORD_LIMITS.embed.description
@@ -113,20 +169,29 @@ function answerEmbed(answer: BodyAnswer): APIEmbed {
     } else overflowNotes.push(note);
   }
   const fields: APIEmbedField[] = [];
-  for (const note of overflowNotes) fields.push(...sectionFields(note));
+  for (const note of overflowNotes) {
+    fields.push(...sectionFields({ ...note, name: localLabel(note.name, locale) }, locale));
+  }
   if (answer.scores && answer.scores.length > 0) {
-    fields.push(...sectionFields({ name: "Maturity scores", value: scoreLines(answer.scores) }));
+    fields.push(
+      ...sectionFields(
+        { name: localLabel("Maturity scores", locale), value: scoreLines(answer.scores, locale) },
+        locale,
+      ),
+    );
   }
   for (const detail of answer.details) {
-    if (detail.note !== true) fields.push(...sectionFields(detail));
+    if (detail.note !== true) {
+      fields.push(...sectionFields({ ...detail, name: localLabel(detail.name, locale) }, locale));
+    }
   }
   const embed: APIEmbed = {
     color: ANSWER_COLOUR,
-    title: answer.title,
+    title: localTitle(answer, locale, localNames),
     description,
     fields,
   };
-  const sources = sourcesLine(answer.sources);
+  const sources = sourcesLine(answer.sources, locale);
   if (sources) embed.footer = { text: sources };
   return embed;
 }
@@ -137,10 +202,10 @@ const PATH_SEPARATOR = " › ";
  * "Source: Country factsheet: China › …", with the part several sources share said once:
  * "Sources: Country factsheet: China › National cluster policy › BUDGET · HISTORY".
  */
-export function sourcesLine(sources: readonly string[]): string {
+export function sourcesLine(sources: readonly string[], locale: Locale = "en"): string {
   const unique = [...new Set(sources.map((source) => source.trim()).filter((s) => !isBlank(s)))];
   if (unique.length === 0) return "";
-  if (unique.length === 1) return `Source: ${unique[0]}`;
+  if (unique.length === 1) return t(locale, "ui.source", { sources: unique[0] ?? "" });
   const paths = unique.map((source) => source.split(PATH_SEPARATOR));
   const shortest = Math.min(...paths.map((path) => path.length));
   let shared = 0;
@@ -149,11 +214,11 @@ export function sourcesLine(sources: readonly string[]): string {
   }
   const head = paths[0]?.slice(0, shared) ?? [];
   const tails = paths.map((path) => path.slice(shared).join(PATH_SEPARATOR));
-  return `Sources: ${[...head, tails.join(" · ")].join(PATH_SEPARATOR)}`;
+  return t(locale, "ui.sources", { sources: [...head, tails.join(" · ")].join(PATH_SEPARATOR) });
 }
 
 /** One line per dimension: bar, score of maximum, reason; then the total. */
-export function scoreLines(scores: readonly ScoreRow[]): string {
+export function scoreLines(scores: readonly ScoreRow[], locale: Locale = "en"): string {
   const lines = scores.map(
     (row) =>
       `${scoreBar(row.score, row.max)} **${row.label}** ${formatScore(row.score)}/${formatScore(row.max)}` +
@@ -162,7 +227,9 @@ export function scoreLines(scores: readonly ScoreRow[]): string {
   const total = scores.reduce((sum, row) => sum + row.score, 0);
   const max = scores.reduce((sum, row) => sum + row.max, 0);
   // The factsheet prints the scores, not their sum: the total is said to be ours.
-  lines.push(`**Total** ${formatScore(total)}/${formatScore(max)} (the sum of the scores)`);
+  lines.push(
+    `**${t(locale, "ui.total")}** ${formatScore(total)}/${formatScore(max)} ${t(locale, "ui.sumOfScores")}`,
+  );
   return lines.join("\n");
 }
 
@@ -181,14 +248,15 @@ function formatScore(value: number): string {
 }
 
 /** A section too long for one field continues in the next fields rather than being cut. */
-function sectionFields(section: AnswerSection): APIEmbedField[] {
+function sectionFields(section: AnswerSection, locale: Locale): APIEmbedField[] {
+  const continued = t(locale, "ui.continued");
   const name = nonBlank(section.name);
   const chunks = splitText(nonBlank(section.value), DISCORD_LIMITS.embed.fieldValue);
   return chunks.map((value, index) => ({
     name:
       index === 0
         ? truncate(name, DISCORD_LIMITS.embed.fieldName)
-        : truncate(name, DISCORD_LIMITS.embed.fieldName - CONTINUED.length) + CONTINUED,
+        : truncate(name, DISCORD_LIMITS.embed.fieldName - continued.length) + continued,
     value,
     inline: section.inline ?? false,
   }));
@@ -214,13 +282,20 @@ export function splitText(text: string, max: number): string[] {
   return chunks;
 }
 
-function sectionMenuRow(menu: NonNullable<ReplyView["sectionMenu"]>): MessageActionRow | null {
+function sectionMenuRow(
+  menu: NonNullable<ReplyView["sectionMenu"]>,
+  locale: Locale,
+): MessageActionRow | null {
   const customId = sectionMenuCustomId(menu.policy);
   if (!customId) return null;
   const options: APISelectMenuOption[] = [
-    { label: "Overview", value: CARD_SECTION_VALUE, default: menu.current === null },
+    {
+      label: t(locale, `section.${CARD_SECTION_VALUE}`),
+      value: CARD_SECTION_VALUE,
+      default: menu.current === null,
+    },
     ...POLICY_FIELDS.map((field) => ({
-      label: POLICY_FIELD_LABELS[field],
+      label: t(locale, `section.${field}`),
       value: field,
       default: menu.current === field,
     })),
@@ -228,13 +303,13 @@ function sectionMenuRow(menu: NonNullable<ReplyView["sectionMenu"]>): MessageAct
   const select: APIStringSelectComponent = {
     type: ComponentType.StringSelect,
     custom_id: customId,
-    placeholder: "Show another section",
+    placeholder: t(locale, "ui.sectionPlaceholder"),
     options,
   };
   return { type: ComponentType.ActionRow, components: [select] };
 }
 
-function shareButtonRow(question: string): MessageActionRow {
+function shareButtonRow(question: string, label: string): MessageActionRow {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -242,7 +317,7 @@ function shareButtonRow(question: string): MessageActionRow {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         custom_id: shareCustomId(question),
-        label: SHARE_LABEL,
+        label,
       },
     ],
   };
@@ -281,6 +356,7 @@ export interface ReplyParts {
   components?: readonly MessageActionRow[];
   files?: readonly ReplyFile[];
   ephemeral?: boolean;
+  locale?: Locale;
 }
 
 /**
@@ -288,7 +364,8 @@ export interface ReplyParts {
  * to Discord's limits and turns off every mention, whatever the text contains.
  */
 export function safeReplyPayload(parts: ReplyParts): DiscordReplyPayload {
-  const embeds = fitEmbeds((parts.embeds ?? []).map(wellFormedEmbed));
+  const locale = parts.locale ?? "en";
+  const embeds = fitEmbeds((parts.embeds ?? []).map(wellFormedEmbed), locale);
   const components = fitComponents((parts.components ?? []).map(wellFormedRow));
   const files = [...(parts.files ?? [])];
   const payload: DiscordReplyPayload = {
@@ -303,7 +380,7 @@ export function safeReplyPayload(parts: ReplyParts): DiscordReplyPayload {
       : truncate(wellFormed(parts.content), DISCORD_LIMITS.message.content);
   if (content) payload.content = content;
   else if (embeds.length === 0 && files.length === 0)
-    payload.content = "I have nothing to show for that.";
+    payload.content = t(locale, "ui.nothingToShow");
   if (parts.ephemeral) payload.flags = MessageFlags.Ephemeral;
   return payload;
 }
@@ -370,12 +447,12 @@ export function embedLength(embed: APIEmbed): number {
   return length;
 }
 
-function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
+function fitEmbeds(embeds: readonly APIEmbed[], locale: Locale): APIEmbed[] {
   const fitted: APIEmbed[] = [];
   let budget = DISCORD_LIMITS.message.embedTotal;
   for (const embed of embeds.slice(0, DISCORD_LIMITS.message.embeds)) {
     if (budget <= 0) break;
-    const one = fitEmbed(embed, budget);
+    const one = fitEmbed(embed, budget, locale);
     // An embed with nothing to show does not make a message non-empty (Discord: 50006).
     if (!hasVisiblePart(one)) continue;
     budget -= embedLength(one);
@@ -400,7 +477,8 @@ const FOOTER_WHEN_CROWDED = 300;
 /** Shortest useful remainder of a field value when trimming to the total. */
 const MIN_KEPT_VALUE = 40;
 
-function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
+function fitEmbed(source: APIEmbed, budget: number, locale: Locale): APIEmbed {
+  const moreNotShown = (count: number): string => t(locale, "ui.moreNotShown", { count });
   const { embed: L } = DISCORD_LIMITS;
   const embed: APIEmbed = { ...source };
   setText(embed, "title", source.title, L.title);
@@ -432,7 +510,7 @@ function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
   }
   // Room kept for the "N more not shown." marker once anything is left out.
   const markerRoom = () =>
-    omitted > 0 ? ELLIPSIS.length + `${omitted + fields.length} more not shown.`.length : 0;
+    omitted > 0 ? ELLIPSIS.length + moreNotShown(omitted + fields.length).length : 0;
   overflow = embedLength(embed) + markerRoom() - budget;
   while (overflow > 0 && fields.length > 0) {
     const last = fields[fields.length - 1];
@@ -448,7 +526,7 @@ function fitEmbed(source: APIEmbed, budget: number): APIEmbed {
     overflow = embedLength(embed) + markerRoom() - budget;
   }
   if (omitted > 0) {
-    const marker = { name: ELLIPSIS, value: `${omitted} more not shown.` };
+    const marker = { name: ELLIPSIS, value: moreNotShown(omitted) };
     if (
       fields.length < L.fields &&
       embedLength(embed) + marker.name.length + marker.value.length <= budget

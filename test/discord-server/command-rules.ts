@@ -27,6 +27,88 @@ const OptionType = {
 } as const;
 const CHOICE_TYPES = new Set<number>([OptionType.String, OptionType.Integer, OptionType.Number]);
 
+/** The locales Discord accepts as keys of `name_localizations` and `description_localizations`. */
+export const DISCORD_LOCALES = [
+  "id",
+  "da",
+  "de",
+  "en-GB",
+  "en-US",
+  "es-ES",
+  "es-419",
+  "fr",
+  "hr",
+  "it",
+  "lt",
+  "hu",
+  "nl",
+  "no",
+  "pl",
+  "pt-BR",
+  "ro",
+  "fi",
+  "sv-SE",
+  "vi",
+  "tr",
+  "cs",
+  "el",
+  "bg",
+  "ru",
+  "uk",
+  "hi",
+  "th",
+  "zh-CN",
+  "ja",
+  "zh-TW",
+  "ko",
+] as const;
+const LOCALE_SET = new Set<string>(DISCORD_LOCALES);
+
+/**
+ * A localisation map: known locales only, each text under the same rule as the default text
+ * (`check` adds its own problems). Returns the texts by locale.
+ */
+function checkLocalizations(
+  errors: FormErrors,
+  path: FormPath,
+  raw: unknown,
+  check: (at: FormPath, text: unknown) => void,
+): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (raw === undefined || raw === null) return texts;
+  if (!isRecord(raw)) {
+    errors.add(path, "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+    return texts;
+  }
+  for (const [locale, text] of Object.entries(raw)) {
+    if (!LOCALE_SET.has(locale)) {
+      errors.add(
+        [...path, locale],
+        "BASE_TYPE_CHOICES",
+        `Value must be one of ${JSON.stringify(DISCORD_LOCALES)}.`,
+      );
+      continue;
+    }
+    check([...path, locale], text);
+    if (typeof text === "string") texts.set(locale, text);
+  }
+  return texts;
+}
+
+/** A chat input command or option name: Discord's pattern, lowercase where the script has case. */
+function checkChatName(
+  errors: FormErrors,
+  at: FormPath,
+  value: unknown,
+  required: boolean,
+): string | null {
+  const name = checkString(errors, at, value, { min: 1, max: 32, required });
+  if (name !== null && (!COMMAND_NAME.test(name) || name !== name.toLowerCase())) {
+    errors.add(at, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+  }
+  return name;
+}
+
 const MAX_COMMAND_CHARACTERS = 4000;
 const MAX_CHAT_INPUT_COMMANDS = 100;
 /** User and message context-menu commands: at most this many of each type (Discord's first, stricter limit). */
@@ -52,13 +134,32 @@ export function validateCommandDefinition(errors: FormErrors, path: FormPath, ra
   if (name !== null && chatInput && (!COMMAND_NAME.test(name) || name !== name.toLowerCase())) {
     errors.add([...path, "name"], "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
   }
+  checkLocalizations(
+    errors,
+    [...path, "name_localizations"],
+    command.name_localizations,
+    (at, text) =>
+      chatInput
+        ? checkChatName(errors, at, text, true)
+        : checkString(errors, at, text, { min: 1, max: 32, required: true }),
+  );
   if (chatInput) {
     checkString(errors, [...path, "description"], command.description, {
       min: 1,
       max: 100,
       required: true,
     });
-  } else if (command.description !== undefined && command.description !== "") {
+    checkLocalizations(
+      errors,
+      [...path, "description_localizations"],
+      command.description_localizations,
+      (at, text) => checkString(errors, at, text, { min: 1, max: 100, required: true }),
+    );
+  } else if (
+    (command.description !== undefined && command.description !== "") ||
+    (isRecord(command.description_localizations) &&
+      Object.keys(command.description_localizations).length > 0)
+  ) {
     errors.add(
       [...path, "description"],
       "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION",
@@ -160,6 +261,7 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
   const options = checkArray(errors, path, raw, { max: 25 });
   if (options === null) return;
   const names = new Set<string>();
+  const localizedNames = new Map<string, Set<string>>();
   let sawOptional = false;
   let subcommands = 0;
   options.forEach((rawOption, index) => {
@@ -189,11 +291,36 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
       }
       names.add(name);
     }
+    // Localised names follow the name rules and must be unique among the options in each locale.
+    const localized = checkLocalizations(
+      errors,
+      [...at, "name_localizations"],
+      option.name_localizations,
+      (where, text) => checkChatName(errors, where, text, true),
+    );
+    for (const [locale, text] of localized) {
+      const seen = localizedNames.get(locale) ?? new Set<string>();
+      if (seen.has(text)) {
+        errors.add(
+          [...at, "name_localizations", locale],
+          "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+          "Option names must be unique",
+        );
+      }
+      seen.add(text);
+      localizedNames.set(locale, seen);
+    }
     checkString(errors, [...at, "description"], option.description, {
       min: 1,
       max: 100,
       required: true,
     });
+    checkLocalizations(
+      errors,
+      [...at, "description_localizations"],
+      option.description_localizations,
+      (where, text) => checkString(errors, where, text, { min: 1, max: 100, required: true }),
+    );
     const isSubcommand = type === OptionType.Subcommand || type === OptionType.SubcommandGroup;
     if (isSubcommand) {
       subcommands += 1;
@@ -256,6 +383,12 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
         max: 100,
         required: true,
       });
+      checkLocalizations(
+        errors,
+        [...choicePath, "name_localizations"],
+        choice.name_localizations,
+        (where, text) => checkString(errors, where, text, { min: 1, max: 100, required: true }),
+      );
       if (type === OptionType.String) {
         checkString(errors, [...choicePath, "value"], choice.value, {
           min: 1,
@@ -305,30 +438,41 @@ function validateOptions(errors: FormErrors, path: FormPath, raw: unknown, depth
 /** Discord's size rule: names, descriptions, choice names and values together ≤ 4000 characters. */
 function commandCharacters(command: Record<string, unknown>): number {
   let total = 0;
-  const add = (value: unknown): void => {
-    if (typeof value === "string") total += charCount(value);
-    else if (typeof value === "number") total += String(value).length;
+  const add = (value: unknown, localizations?: unknown): void => {
+    // Discord counts the longest of a text and its localisations.
+    let longest =
+      typeof value === "string"
+        ? charCount(value)
+        : typeof value === "number"
+          ? String(value).length
+          : 0;
+    if (isRecord(localizations)) {
+      for (const text of Object.values(localizations)) {
+        if (typeof text === "string") longest = Math.max(longest, charCount(text));
+      }
+    }
+    total += longest;
   };
   const walk = (options: unknown): void => {
     if (!Array.isArray(options)) return;
     for (const option of options) {
       if (!isRecord(option)) continue;
       const record = option;
-      add(record.name);
-      add(record.description);
+      add(record.name, record.name_localizations);
+      add(record.description, record.description_localizations);
       if (Array.isArray(record.choices)) {
         for (const choice of record.choices) {
           if (!isRecord(choice)) continue;
           const choiceRecord = choice;
-          add(choiceRecord.name);
+          add(choiceRecord.name, choiceRecord.name_localizations);
           add(choiceRecord.value);
         }
       }
       walk(record.options);
     }
   };
-  add(command.name);
-  add(command.description);
+  add(command.name, command.name_localizations);
+  add(command.description, command.description_localizations);
   walk(command.options);
   return total;
 }

@@ -319,6 +319,34 @@ describe("command definitions", () => {
     ...extra,
   });
 
+  it("accepts localised names in any script, and a context-menu name with spaces", () => {
+    expect(
+      problems({
+        name: "policy",
+        name_localizations: { "zh-CN": "政策", "zh-TW": "政策" },
+        description: "x",
+        description_localizations: { "zh-CN": "集群政策概览" },
+        options: [
+          option("name", {
+            required: true,
+            name_localizations: { "zh-CN": "名称" },
+            description_localizations: { "zh-CN": "政策" },
+          }),
+          option("section", {
+            choices: [{ name: "Budget", value: "budget", name_localizations: { "zh-CN": "预算" } }],
+          }),
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      problems({
+        type: 3,
+        name: "Ask policybot",
+        name_localizations: { "zh-CN": "询问 policybot" },
+      }),
+    ).toEqual([]);
+  });
+
   it("accepts a well-formed command", () => {
     expect(
       problems({
@@ -387,6 +415,72 @@ describe("command definitions", () => {
           option(`o${i}`, {
             description: text(100),
             choices: Array.from({ length: 2 }, () => ({ name: text(100), value: "v" })),
+          }),
+        ),
+      },
+      ":APPLICATION_COMMAND_TOO_LARGE",
+    ],
+    [
+      { name: "ok", description: "x", name_localizations: { "zh-CN": "有 空格" } },
+      "name_localizations.zh-CN:APPLICATION_COMMAND_INVALID_NAME",
+    ],
+    [
+      { name: "ok", description: "x", name_localizations: { "zh-CN": "Policy" } },
+      "name_localizations.zh-CN:APPLICATION_COMMAND_INVALID_NAME",
+    ],
+    [
+      { name: "ok", description: "x", name_localizations: { "zh-CN": "政".repeat(33) } },
+      "name_localizations.zh-CN:BASE_TYPE_MAX_LENGTH",
+    ],
+    [
+      { name: "ok", description: "x", name_localizations: { zh: "政策" } },
+      "name_localizations.zh:BASE_TYPE_CHOICES",
+    ],
+    [
+      { name: "ok", description: "x", description_localizations: { "zh-CN": "" } },
+      "description_localizations.zh-CN:BASE_TYPE_REQUIRED",
+    ],
+    [
+      {
+        name: "ok",
+        description: "x",
+        options: [
+          option("a", { name_localizations: { "zh-CN": "政策" } }),
+          option("b", { name_localizations: { "zh-CN": "政策" } }),
+        ],
+      },
+      "options.1.name_localizations.zh-CN:APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+    ],
+    [
+      {
+        name: "ok",
+        description: "x",
+        options: [
+          option("a", {
+            choices: [{ name: "n", value: "v", name_localizations: { "zh-CN": text(101) } }],
+          }),
+        ],
+      },
+      "options.0.choices.0.name_localizations.zh-CN:BASE_TYPE_MAX_LENGTH",
+    ],
+    [
+      { type: 3, name: "Ask policybot", description_localizations: { "zh-CN": "说明" } },
+      "description:APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION",
+    ],
+    [
+      {
+        name: "ok",
+        description: "x",
+        description_localizations: { "zh-CN": text(100) },
+        options: Array.from({ length: 25 }, (_, i) =>
+          option(`o${i}`, {
+            description: "d",
+            description_localizations: { "zh-CN": text(100) },
+            choices: Array.from({ length: 1 }, () => ({
+              name: "n",
+              value: "v",
+              name_localizations: { "zh-CN": text(60) },
+            })),
           }),
         ),
       },
