@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config.ts";
 import { loadConversationVocabulary, VocabularyError } from "../conversation/vocabulary.ts";
+import { catalogues, CatalogueError } from "../i18n/catalog.ts";
 import { DatasetError, defaultDataDir, loadDataset } from "./load.ts";
 
 /** `npm run validate-data`: check DATA_DIR (default data/countries) and exit 1 on any problem. */
@@ -10,6 +11,7 @@ async function main(): Promise<number> {
     const dir = dataDir ? path.resolve(dataDir) : defaultDataDir();
     const countries = loadDataset(dir);
     loadConversationVocabulary();
+    catalogues();
     const policies = countries.reduce((sum, c) => sum + c.policies.length, 0);
     const countryWord = countries.length === 1 ? "country" : "countries";
     const policyWord = policies === 1 ? "policy" : "policies";
@@ -19,7 +21,8 @@ async function main(): Promise<number> {
     if (
       error instanceof DatasetError ||
       error instanceof ConfigError ||
-      error instanceof VocabularyError
+      error instanceof VocabularyError ||
+      error instanceof CatalogueError
     ) {
       console.error(error.message);
       return 1;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { packagePath } from "../package-root.ts";
 
 /**
- * What the bot itself says, one catalogue per language (src/i18n/<locale>.json), validated when
+ * What the bot itself says, one catalogue per language (data/i18n/<locale>.json), validated when
  * first used at start-up. English is complete by definition; another language may lack a key,
  * which then falls back to English (a test lists none missing). Facts stay in the source's
  * language: only labels, headings and the bot's own sentences are looked up here, by key.
@@ -56,7 +56,7 @@ export function parseCatalogue(file: string, raw: unknown, english: Catalogue | 
 }
 
 function readCatalogue(locale: Locale, english: Catalogue | null): Catalogue {
-  const file = packagePath("src", "i18n", `${locale}.json`);
+  const file = packagePath("data", "i18n", `${locale}.json`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
