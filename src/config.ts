@@ -156,6 +156,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** What the log must never show: the token, and a password in REDIS_URL. */
+export function configSecrets(config: Pick<Config, "token" | "redisUrl">): string[] {
+  const secrets = config.token ? [config.token] : [];
+  if (config.redisUrl) {
+    const password = decodeURIComponent(new URL(config.redisUrl).password);
+    if (password) secrets.push(password);
+  }
+  return secrets;
+}
+
 /** Replaces every occurrence of the secret in a text. */
 export function redactSecret(text: string, secret: string | null | undefined): string {
   if (!secret) return text;

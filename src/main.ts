@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, redactSecret, type Config } from "./config.ts";
+import { ConfigError, configSecrets, loadConfig, redactSecret, type Config } from "./config.ts";
 import type { Engine } from "./engine.ts";
 
 /**
@@ -39,8 +39,8 @@ async function runBot(config: Config): Promise<void> {
     import("./ops/gateway-health.ts"),
     import("./bot/create-services.ts"),
   ]);
-  // The logger redacts the token itself, whatever any module passes it.
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  // The logger redacts the token (and a Redis password) itself, whatever any module passes it.
+  const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const log = loggerFrom(logger);
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: reason }, "Unhandled promise rejection (still running)");

@@ -27,7 +27,7 @@ export async function createBotServices(
   parts: { logger: StructuredLogger; log: Logger; metrics: BotMetrics },
 ): Promise<BuiltServices> {
   const { log } = parts;
-  const store = openConversationStore(config, log);
+  const store = await openConversationStore(config, log);
   const conversations = new Conversations(store.store, config.conversationTtlSeconds, (error) =>
     store.onError(error),
   );

@@ -1,4 +1,4 @@
-import { loadConfig, redactSecret } from "../config.ts";
+import { configSecrets, loadConfig, redactSecret } from "../config.ts";
 import { createEngine } from "../create-engine.ts";
 import { defaultDataDir, loadDataset } from "../dataset/load.ts";
 import { createLogger } from "../ops/logger.ts";
@@ -42,7 +42,7 @@ process.on("unhandledRejection", (reason) => {
 try {
   const config = await loadConfig("bot");
   token = config.token;
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] }).child({
+  const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) }).child({
     shard: shardId,
   });
   log = loggerFrom(logger);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, redactSecret } from "../../src/config.ts";
+import { ConfigError, configSecrets, parseConfig, redactSecret } from "../../src/config.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.s3cr3t-t0ken_value";
 
@@ -141,6 +141,15 @@ describe("scaling variables", () => {
     expect(config.shardCount).toBe("auto");
     expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
     expect(parseConfig({ SHARD_COUNT: "4" }).shardCount).toBe(4);
+  });
+
+  it("counts a password in REDIS_URL among the secrets the log never shows", () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: "token.value",
+      REDIS_URL: "redis://:p%40ss@127.0.0.1:6379",
+    });
+    expect(configSecrets(config)).toEqual(["token.value", "p@ss"]);
+    expect(configSecrets(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" }))).toEqual([]);
   });
 
   it("names each problem: half of the endpoint pair, a bad key, port, count or address", () => {
