@@ -46,7 +46,7 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
 }
 
 /** The same mix for every bot: commands, free text, autocomplete, a chart. */
-const MIX: ((harness: DiscordHarness) => Promise<InteractionOutcome>)[] = [
+export const MIX: ((harness: DiscordHarness) => Promise<InteractionOutcome>)[] = [
   (h) => h.slash("policy", { name: "torch" }),
   (h) => h.slash("policy", { name: "city-clusters", section: "budget" }),
   (h) => h.slash("compare", { a: "torch", b: "greater-bay-area" }),

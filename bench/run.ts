@@ -8,6 +8,7 @@ import { createEngine } from "../src/create-engine.ts";
 import { benchBots, printBotSection } from "./bot-section.ts";
 import { benchCharts } from "./charts.ts";
 import { benchConversations, USERS } from "./conversations.ts";
+import { benchScale, printScaleSection } from "./scale-section.ts";
 import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
 
 /**
@@ -22,6 +23,9 @@ import { benchmarkQuestions, syntheticCountries } from "./synthetic.ts";
  * Then the time to render each chart to PNG (target: well under 100 ms), and the heap while
  * 100,000 distinct users hold conversations (target: flat once the store is full).
  * `npm run bench -- --soak`: the soak run against `npm start` under injected faults (bench/soak.ts).
+ * Last, the scaling section (bench/scale-section.ts): interactions per second and p50/p99 for one
+ * HTTP replica, two behind a round-robin proxy sharing Redis, and the gateway bot; `--scale-only`
+ * runs just that (same `--interactions` and `--concurrency`).
  */
 
 const Result = z
@@ -105,18 +109,26 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(JSON.stringify(measure(argv[only + 1] ?? "china")));
     return;
   }
+  const traffic = {
+    interactions: Number(option(argv, "--interactions") ?? 10_000),
+    concurrency: Number(option(argv, "--concurrency") ?? 30),
+  };
+  if (argv.includes("--scale-only")) {
+    const scale = await benchScale(traffic);
+    if (argv.includes("--json")) console.log(JSON.stringify({ scale }));
+    else printScaleSection(scale);
+    return;
+  }
   const botsOnly = argv.includes("--bots-only");
   const results = botsOnly ? [] : DATASETS.map(runChild);
   const charts = botsOnly ? [] : benchCharts();
   const conversations = botsOnly ? null : benchConversations();
   const root = option(argv, "--root");
-  const bots = await benchBots({
-    ...(root ? { root } : {}),
-    interactions: Number(option(argv, "--interactions") ?? 10_000),
-    concurrency: Number(option(argv, "--concurrency") ?? 30),
-  });
+  const bots = await benchBots({ ...(root ? { root } : {}), ...traffic });
+  // Another checkout's `npm start` is measured for the bot section only.
+  const scale = botsOnly || root ? [] : await benchScale(traffic);
   if (argv.includes("--json")) {
-    console.log(JSON.stringify({ datasets: results, charts, conversations, bots }));
+    console.log(JSON.stringify({ datasets: results, charts, conversations, bots, scale }));
     return;
   }
   if (botsOnly) {
@@ -164,6 +176,7 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log("Target: heap flat from the point the store is full (10,000 users) to 100,000.");
   }
   printBotSection(bots);
+  if (scale.length > 0) printScaleSection(scale);
 }
 
 await main(process.argv.slice(2));

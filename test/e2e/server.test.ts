@@ -14,7 +14,7 @@ import {
 } from "discord.js";
 import type { Interaction, Message } from "discord.js";
 import { once } from "node:events";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { fixture } from "../discord-server/fixture.ts";
 import { DiscordHarness, delay } from "../discord-server/harness.ts";
@@ -378,7 +378,8 @@ describe("responses beyond the first", () => {
       seen.push(gone instanceof DiscordAPIError ? String(gone.code) : "still there");
     });
     const outcome = await harness.slash("more");
-    await delay(200);
+    // The handler goes on after the reply settles the interaction: wait for its last step.
+    await vi.waitFor(() => expect(seen).toHaveLength(4), { timeout: 10_000, interval: 20 });
     expect(seen).toEqual(["first", "first", "second", "10008"]);
     expect(outcome.ackType).toBe(4);
     const followups = harness.server.botMessages.filter(
