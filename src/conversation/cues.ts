@@ -38,31 +38,66 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-const patterns = new Map<string, RegExp>();
+interface PhraseMatcher {
+  pattern: RegExp;
+  /**
+   * Words a text must contain (case-folded) for the pattern to match anywhere in it, so most
+   * phrases are ruled out by a substring test instead of a scan with look-arounds. Null when
+   * the phrase has letters beyond ASCII, whose case-insensitive matches a substring test cannot
+   * rule out.
+   */
+  words: readonly string[] | null;
+  /** The words are to be looked for in the case-folded text (ASCII phrases), not the text. */
+  folded: boolean;
+}
+
+const NON_ASCII = /[^ -~]/u;
+const matchers = new Map<string, PhraseMatcher>();
 
 /** English phrases match whole words (any case, any spacing); Chinese phrases anywhere. */
-function phrasePattern(phrase: string): RegExp {
-  let pattern = patterns.get(phrase);
-  if (pattern === undefined) {
-    const body = phrase.trim().split(/\s+/u).map(escape).join("[\\s\\-]+");
-    pattern = CJK.test(phrase)
-      ? new RegExp(body, "gu")
-      : new RegExp(`(?<![\\p{L}\\p{N}'’])${body}(?![\\p{L}\\p{N}])`, "giu");
-    patterns.set(phrase, pattern);
+function phraseMatcher(phrase: string): PhraseMatcher {
+  let matcher = matchers.get(phrase);
+  if (matcher === undefined) {
+    const words = phrase.trim().split(/\s+/u);
+    const body = words.map(escape).join("[\\s\\-]+");
+    const cjk = CJK.test(phrase);
+    matcher = {
+      pattern: cjk
+        ? new RegExp(body, "gu")
+        : new RegExp(`(?<![\\p{L}\\p{N}'’])${body}(?![\\p{L}\\p{N}])`, "giu"),
+      // A Chinese pattern matches its words exactly; an ASCII one matches them in any case.
+      words: cjk ? words : !NON_ASCII.test(phrase) ? words.map((w) => w.toLowerCase()) : null,
+      folded: !cjk,
+    };
+    matchers.set(phrase, matcher);
   }
-  pattern.lastIndex = 0;
-  return pattern;
+  matcher.pattern.lastIndex = 0;
+  return matcher;
+}
+
+/**
+ * The text as a case-insensitive pattern sees ASCII letters: lower case, and the two characters
+ * that Unicode case folding maps onto ASCII letters (ſ → s; the Kelvin sign → k by toLowerCase).
+ */
+function foldForAscii(text: string): string {
+  return text.replace(/\u017f/gu, "s").toLowerCase();
 }
 
 /** Every occurrence of the phrases, longest first, never overlapping. */
 export function findPhrases(text: string, phrases: readonly string[]): CueMatch[] {
   const found: CueMatch[] = [];
+  let folded: string | null = null;
   for (const phrase of phrases) {
-    const pattern = phrasePattern(phrase);
+    const { pattern, words, folded: caseless } = phraseMatcher(phrase);
+    if (words !== null) {
+      const haystack = caseless ? (folded ??= foldForAscii(text)) : text;
+      if (!words.every((word) => haystack.includes(word))) continue;
+    }
     for (const match of text.matchAll(pattern)) {
       found.push({ phrase, start: match.index, end: match.index + match[0].length });
     }
   }
+  if (found.length === 0) return found;
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: CueMatch[] = [];
   for (const match of found) {
