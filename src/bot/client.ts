@@ -1,5 +1,6 @@
 import {
   Client,
+  DefaultRestOptions,
   DiscordAPIError,
   Events,
   GatewayCloseCodes,
@@ -93,7 +94,7 @@ export function createClient(
       timeout: 60_000,
       retries: 0,
       makeRequest: createRestPolicy({
-        fetch: bufferedMultipart((url, init) => fetch(url, init)),
+        send: bufferedMultipart((url, init) => DefaultRestOptions.makeRequest(url, init)),
         ...rest,
       }),
     },

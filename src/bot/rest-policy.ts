@@ -1,4 +1,4 @@
-import type { RESTOptions } from "discord.js";
+import { DefaultRestOptions, type RESTOptions, type ResponseLike } from "discord.js";
 
 /**
  * How each REST request to Discord is attempted, decided per route. discord.js is told not to
@@ -15,7 +15,15 @@ import type { RESTOptions } from "discord.js";
  * - a 429 waits Retry-After when it fits the request's budget, backs off exponentially when the
  *   header is missing, and gives up (RequestBudgetError) when the budget is spent;
  * - every attempt has its own timeout, so one hung request does not hold up its route for long.
+ *
+ * Requests go out through discord.js's own transport (undici's `request`, no web streams), and
+ * each answer is read whole within its attempt: Discord's answers are small, the timeout then
+ * covers the body too, and the policy can look at an error's code before discord.js parses it.
  */
+
+/** What discord.js hands a `makeRequest`: undici's request options. */
+export type RestRequestInit = Parameters<RESTOptions["makeRequest"]>[1];
+export type SendRequest = (url: string, init: RestRequestInit) => Promise<ResponseLike>;
 
 export type RouteKind = "callback" | "followup" | "webhook" | "channel-message" | "other";
 
@@ -42,7 +50,8 @@ export interface RestPolicyOptions {
   onUnauthorized?: (event: UnauthorizedEvent) => void;
   /** Told when a request gives up (budget spent, window closed). */
   onGiveUp?: (error: RequestBudgetError) => void;
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** How one attempt is sent (default: discord.js's own, undici's `request`). */
+  send?: SendRequest;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -94,8 +103,17 @@ export function describeRoute(url: string): string {
     .replace(/\/\d{15,21}(?=\/|$)/g, "/:id");
 }
 
+/** The path of a request URL (what follows the host, without the query). */
+function pathOf(url: string): string {
+  const query = url.indexOf("?");
+  const withoutQuery = query < 0 ? url : url.slice(0, query);
+  const scheme = withoutQuery.indexOf("://");
+  const slash = withoutQuery.indexOf("/", scheme < 0 ? 0 : scheme + 3);
+  return slash < 0 ? "/" : withoutQuery.slice(slash);
+}
+
 export function classifyRoute(method: string, url: string): RouteKind {
-  const path = new URL(url).pathname;
+  const path = pathOf(url);
   if (/\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return "callback";
   if (/\/webhooks\/\d+\/[^/]+$/.test(path) && method === "POST") return "followup";
   if (/\/webhooks\/\d+\/[^/]+/.test(path)) return "webhook";
@@ -151,37 +169,102 @@ function hasEnforcedNonce(body: unknown): boolean {
   return /"enforce_nonce":true/.test(body) && /"nonce":/.test(body);
 }
 
-async function errorCode(response: Response): Promise<number | null> {
+/** An answer read whole: its status, headers and body, as discord.js reads a response. */
+interface ReadResponse {
+  response: ResponseLike;
+  text: string;
+}
+
+function bufferedResponse(
+  status: number,
+  statusText: string,
+  headers: ResponseLike["headers"],
+  bytes: Buffer,
+): ResponseLike {
+  let used = false;
+  const take = (): Buffer => {
+    if (used) throw new TypeError("Body is unusable: Body has already been read");
+    used = true;
+    return bytes;
+  };
+  return {
+    status,
+    statusText,
+    ok: status >= 200 && status < 300,
+    headers,
+    body: null,
+    get bodyUsed() {
+      return used;
+    },
+    arrayBuffer: () => {
+      const body = take();
+      return Promise.resolve(
+        body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+      );
+    },
+    text: () => Promise.resolve(take().toString("utf8")),
+    json: () => Promise.resolve(JSON.parse(take().toString("utf8")) as unknown),
+  };
+}
+
+/** Reads an answer's body to the end (bounded by the attempt's signal). */
+async function readWhole(response: ResponseLike): Promise<ReadResponse> {
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return {
+    response: bufferedResponse(response.status, response.statusText, response.headers, bytes),
+    text: bytes.toString("utf8"),
+  };
+}
+
+/** A 204 for a request the policy settles itself (it landed after all). */
+function settled(): ResponseLike {
+  return bufferedResponse(204, "No Content", new Headers(), Buffer.alloc(0));
+}
+
+function errorBody(text: string): { code: number | null; message: string | null } {
   try {
-    const data: unknown = await response.clone().json();
-    return typeof data === "object" &&
-      data !== null &&
-      "code" in data &&
-      typeof data.code === "number"
-      ? data.code
-      : null;
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== "object" || data === null) return { code: null, message: null };
+    return {
+      code: "code" in data && typeof data.code === "number" ? data.code : null,
+      message: "message" in data ? String(data.message) : null,
+    };
   } catch {
-    return null;
+    return { code: null, message: null };
   }
 }
 
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.arrayBuffer();
-  } catch {
-    // The body is not needed.
-  }
+/** An abort signal for one attempt: the caller's, or the attempt's timeout, whichever first. */
+function attemptSignal(
+  parent: AbortSignal | null | undefined,
+  ms: number,
+): { signal: AbortSignal; timedOut: () => boolean; done: () => void } {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException("The attempt timed out", "TimeoutError"));
+  }, ms);
+  const onAbort = (): void => controller.abort(parent?.reason);
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    done: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener("abort", onAbort);
+    },
+  };
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The `makeRequest` for discord.js' REST options. Requests go through the platform's fetch
- * (a full Response, whose body can be read twice).
- */
+/** The `makeRequest` for discord.js' REST options. */
 export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["makeRequest"] {
-  const fetchOnce = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const send: SendRequest =
+    options.send ?? ((url, init) => DefaultRestOptions.makeRequest(url, init));
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const ackWindowMs = options.ackWindowMs ?? 3000;
@@ -189,12 +272,11 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
   const callbackAttemptMs = options.callbackAttemptMs ?? 1000;
   const routes = { ...DEFAULT_ROUTES, ...options.routes };
 
-  return async (url, undiciInit) => {
-    // discord.js builds a fetch-compatible init (method, headers, body, signal, dispatcher).
-    const init = undiciInit as RequestInit;
+  return async (url, init) => {
     const method = (init.method ?? "GET").toUpperCase();
     const kind = classifyRoute(method, url);
-    const route = `${method} ${describeRoute(url)}`;
+    // Only a log line needs the route in words, and most requests never make one.
+    const route = (): string => `${method} ${describeRoute(url)}`;
     const started = now();
     let deadline: number;
     let attemptMs: number;
@@ -218,9 +300,26 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
       (kind === "channel-message" && hasEnforcedNonce(init.body));
 
     const giveUp = (why: string, windowClosed: boolean): never => {
-      const error = new RequestBudgetError(`${route}: ${why}`, kind, route, windowClosed);
+      const error = new RequestBudgetError(`${route()}: ${why}`, kind, route(), windowClosed);
       options.onGiveUp?.(error);
       throw error;
+    };
+
+    /** One attempt, its answer read whole within the attempt's time. */
+    const attemptOnce = async (
+      target: string,
+      request: RestRequestInit,
+      ms: number,
+    ): Promise<{ read: ReadResponse } | { error: unknown; timedOut: boolean }> => {
+      const attempt = attemptSignal(request.signal, Math.max(1, ms));
+      try {
+        const response = await send(target, { ...request, signal: attempt.signal });
+        return { read: await readWhole(response) };
+      } catch (error) {
+        return { error, timedOut: attempt.timedOut() };
+      } finally {
+        attempt.done();
+      }
     };
 
     /** After an unanswered callback: did it land? (true: yes; false: no or unknown.) */
@@ -232,16 +331,12 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
       const probe = originalMessageUrl(url, app);
       const left = deadline - now();
       if (!probe || left < 400) return false;
-      try {
-        const response = await fetchOnce(probe, {
-          method: "GET",
-          signal: AbortSignal.timeout(Math.min(600, left - 200)),
-        });
-        await discard(response);
-        return response.status === 200;
-      } catch {
-        return false;
-      }
+      const outcome = await attemptOnce(
+        probe,
+        { method: "GET", headers: {} },
+        Math.min(600, left - 200),
+      );
+      return "read" in outcome && outcome.read.response.status === 200;
     };
 
     let backoffMs = 250;
@@ -255,27 +350,24 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
           kind === "callback",
         );
       }
-      const timeout = AbortSignal.timeout(Math.max(1, Math.min(attemptMs, left)));
-      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      let response: Response;
-      try {
-        response = await fetchOnce(url, { ...init, signal });
-      } catch (error) {
-        if (init.signal?.aborted) throw error;
-        const timedOut = timeout.aborted;
+      const outcome = await attemptOnce(url, init, Math.min(attemptMs, left));
+      if ("error" in outcome) {
+        if (init.signal?.aborted) throw outcome.error;
         if (!idempotent || now() >= deadline) {
+          const { error } = outcome;
           giveUp(
-            timedOut
+            outcome.timedOut
               ? `no answer within ${Math.round(Math.min(attemptMs, left))} ms` +
                   (idempotent ? "" : " (not retried: Discord may have received it)")
               : `network error (${error instanceof Error ? error.message : String(error)})`,
             kind === "callback",
           );
         }
-        if (await landed()) return new Response(null, { status: 204 });
+        if (await landed()) return settled();
         continue;
       }
 
+      const { response, text } = outcome.read;
       const status = response.status;
       if (status === 429) {
         const header = response.headers.get("retry-after");
@@ -284,7 +376,6 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
             ? Number(header) * 1000
             : backoffMs * (0.8 + Math.random() * 0.4);
         if (header === null) backoffMs = Math.min(backoffMs * 2, 4000);
-        await discard(response);
         if (now() + waitMs >= deadline) {
           giveUp(
             `rate limited for ${(waitMs / 1000).toFixed(1)} s` +
@@ -298,29 +389,21 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
         continue;
       }
       if (status >= 500 && idempotent && now() < deadline) {
-        await discard(response);
-        if (await landed()) return new Response(null, { status: 204 });
+        if (await landed()) return settled();
         await sleep(Math.min(100 * (attempt + 1), Math.max(0, deadline - now())));
         continue;
       }
-      if (
-        status === 400 &&
-        kind === "callback" &&
-        attempt > 0 &&
-        (await errorCode(response)) === 40060
-      ) {
+      if (status === 400 && kind === "callback" && attempt > 0 && errorBody(text).code === 40060) {
         // An earlier attempt reached Discord (its answer was lost): the interaction is answered.
-        await discard(response);
-        return new Response(null, { status: 204 });
+        return settled();
       }
       if (status === 401) {
-        const headers = new Headers(init.headers);
         options.onUnauthorized?.({
           method,
-          route,
+          route: route(),
           kind,
-          withBotToken: headers.has("authorization"),
-          message: await responseMessage(response),
+          withBotToken: hasAuthorization(init.headers),
+          message: errorBody(text).message ?? `${status}`,
         });
       }
       return response;
@@ -328,12 +411,12 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
   };
 }
 
-async function responseMessage(response: Response): Promise<string> {
-  try {
-    const data: unknown = await response.clone().json();
-    if (typeof data === "object" && data !== null && "message" in data) return String(data.message);
-  } catch {
-    // Not JSON.
+/** Whether the request carried an Authorization header (the bot token). */
+function hasAuthorization(headers: RestRequestInit["headers"]): boolean {
+  if (headers === undefined || headers === null) return false;
+  if (Array.isArray(headers)) {
+    return headers.some((entry) => String(entry[0]).toLowerCase() === "authorization");
   }
-  return `${response.status}`;
+  if (headers instanceof Headers) return headers.has("authorization");
+  return Object.keys(headers).some((name) => name.toLowerCase() === "authorization");
 }

@@ -1,20 +1,33 @@
 import { randomBytes } from "node:crypto";
-
-type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+import type { RestRequestInit, SendRequest } from "../bot/rest-policy.ts";
 
 /**
  * A reply with a chart is a multipart upload. Handed a FormData, undici streams it part by part
  * through web streams, which profiled as the largest single cost of a chart reply; encoded here
  * into one buffer (the same multipart/form-data bytes), it is written in one go.
  */
-export function bufferedMultipart(next: Fetch): Fetch {
+export function bufferedMultipart(next: SendRequest): SendRequest {
   return async (url, init) => {
     if (!(init.body instanceof FormData)) return next(url, init);
     const { body, contentType } = await encodeMultipart(init.body);
-    const headers = new Headers(init.headers);
-    headers.set("content-type", contentType);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(plainHeaders(init.headers))) {
+      // The FormData's own type (with its boundary) is replaced by this body's.
+      if (name.toLowerCase() !== "content-type") headers[name] = value;
+    }
+    headers["content-type"] = contentType;
     return next(url, { ...init, body, headers });
   };
+}
+
+/** discord.js hands its headers as a plain record; other shapes are read the same way. */
+function plainHeaders(headers: RestRequestInit["headers"]): Record<string, string> {
+  if (headers === undefined || headers === null) return {};
+  if (Array.isArray(headers)) {
+    return Object.fromEntries(headers.map((entry) => [String(entry[0]), String(entry[1])]));
+  }
+  if (headers instanceof Headers) return Object.fromEntries(headers);
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 }
 
 // The HTML standard's escaping of names in Content-Disposition, as browsers and undici do.
