@@ -1,5 +1,5 @@
 import type { Answer } from "../answers/types.ts";
-import type { StructuredLogger } from "./logger.ts";
+import { knownFieldsLogger, type StructuredLogger } from "./logger.ts";
 import type { BotMetrics, InteractionOutcome } from "./metrics.ts";
 
 /** One handled interaction (or question in a channel), as logged and counted. */
@@ -26,9 +26,10 @@ export function interactionTelemetry(
   logger: StructuredLogger,
   metrics: BotMetrics,
 ): RecordInteraction {
+  const lines = knownFieldsLogger(logger);
   return (record) => {
     metrics.observeInteraction(record.outcome, record.latencyMs / 1000);
-    logger.info(
+    lines.info(
       {
         interaction: record.id,
         kind: record.kind,

@@ -79,3 +79,13 @@ export function createLogger(options: LoggerOptions = {}): StructuredLogger {
     stream,
   );
 }
+
+/**
+ * A child for lines whose fields the code fixes itself (ids, names, numbers: no credential can be
+ * among them), such as the line logged for every interaction. It skips the search for credential
+ * fields by name, which on every line profiled as the largest single source of allocation on
+ * the hot path; the redaction of the finished line (secrets, token shapes) still applies.
+ */
+export function knownFieldsLogger(logger: StructuredLogger): StructuredLogger {
+  return logger.child({}, { redact: { paths: [] } });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loggerFrom } from "../../src/bot/log.ts";
-import { createLogger, type LoggerOptions } from "../../src/ops/logger.ts";
+import { createLogger, knownFieldsLogger, type LoggerOptions } from "../../src/ops/logger.ts";
 import { prettyLogLine } from "../../src/ops/pretty.ts";
 
 /** A logger writing into an array, one entry per line, as a log collector would receive them. */
@@ -98,6 +98,26 @@ describe("redaction by the logger itself", () => {
     expect(text).not.toContain(INTERACTION_TOKEN);
     expect(text).toContain("/interactions/1234567890/[redacted]/callback");
     expect(text).toContain("/webhooks/987654321/[redacted]/messages/@original");
+  });
+});
+
+describe("the logger for lines with known fields (one per interaction)", () => {
+  it("writes the fields, and still redacts the token and token shapes in the finished line", () => {
+    const { logger, lines, records } = capture({ secrets: [TOKEN] });
+    const known = knownFieldsLogger(logger);
+    known.info({ interaction: "42", kind: "command", command: "policy" }, "interaction");
+    known.info(
+      { interaction: TOKEN, command: `/interactions/1/${INTERACTION_TOKEN}/callback` },
+      "x",
+    );
+    expect(records()[0]).toMatchObject({
+      msg: "interaction",
+      interaction: "42",
+      command: "policy",
+    });
+    const text = lines.join("");
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(INTERACTION_TOKEN);
   });
 });
 
