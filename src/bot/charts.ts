@@ -1,5 +1,6 @@
 import type { Answer } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
+import { chartKey } from "../render/charts/chart-key.ts";
 import { renderReplyView, type DiscordReplyPayload } from "../render/discord.ts";
 import type { Logger } from "./log.ts";
 
@@ -44,7 +45,7 @@ export function cachedChartRenderer(
   const cache = new Map<string, Promise<Buffer | null>>();
   return (kind, answer) => {
     // The year is part of the key: timelines mark "today".
-    const key = `${kind}\n${new Date().getUTCFullYear()}\n${JSON.stringify(answer)}`;
+    const key = `${new Date().getUTCFullYear()}\n${chartKey(kind, answer)}`;
     const hit = cache.get(key);
     if (hit !== undefined) {
       cache.delete(key);

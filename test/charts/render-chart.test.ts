@@ -6,6 +6,7 @@ import {
   renderMaturityChartPng,
   renderTimelinePng,
 } from "../../src/render/charts/index.ts";
+import { chartKey } from "../../src/render/charts/chart-key.ts";
 import { chinaPeriods, chinaScores } from "./fixtures.ts";
 
 function countryAnswer(extra: { scores?: ScoreRow[]; periods?: PeriodRow[] } = {}): Answer {
@@ -90,5 +91,32 @@ describe("renderChartPngAsync (the bot's way)", () => {
     await pending;
     drawing = false;
     expect(turns).toBeGreaterThan(0);
+  });
+});
+
+describe("chartKey (the chart cache's key)", () => {
+  it("is equal exactly when the pictures are: text the chart does not draw leaves it alone", () => {
+    const base = countryAnswer({ scores: chinaScores, periods: chinaPeriods });
+    const otherText = { ...base, text: "Different words.", details: [] };
+    expect(chartKey("maturity", otherText)).toBe(chartKey("maturity", base));
+    expect(
+      renderChartPng("maturity", otherText)?.equals(
+        renderChartPng("maturity", base) ?? Buffer.of(),
+      ),
+    ).toBe(true);
+
+    const lowerScore = chinaScores.map((row, i) => (i === 0 ? { ...row, score: 0 } : row));
+    const changed = [
+      countryAnswer({ scores: lowerScore }),
+      { ...base, title: "Another title" },
+      countryAnswer({ scores: chinaScores.slice(1) }),
+    ];
+    for (const answer of changed) {
+      expect(chartKey("maturity", answer)).not.toBe(chartKey("maturity", base));
+      expect(
+        renderChartPng("maturity", answer)?.equals(renderChartPng("maturity", base) ?? Buffer.of()),
+      ).toBe(false);
+    }
+    expect(chartKey("timeline", base)).not.toBe(chartKey("maturity", base));
   });
 });
