@@ -62,8 +62,52 @@ export function cachedChartRenderer(
   };
 }
 
+/**
+ * Payloads already rendered, by answer and by the rest of the view. Only answers the engine
+ * remembers (frozen, shared, see src/engine-memo.ts) are looked up: an answer built afresh is a
+ * new object that could never be found again. Held weakly, so a payload lives as long as the
+ * engine keeps its answer, and memory stays bounded with it.
+ */
+const renderedPayloads = new WeakMap<object, Map<string, Promise<DiscordReplyPayload>>>();
+
+/** Everything of a view but its answer and files, as a key (the answer is the map's key). */
+function viewKey(view: ReplyView, withCharts: boolean): string {
+  const { answer: _answer, files: _files, ...rest } = view;
+  return `${withCharts ? "charts" : "no charts"}\n${JSON.stringify(rest)}`;
+}
+
+/**
+ * A copy a sender may change: discord.js writes `attachments` into the options it is given, so
+ * the payload kept for the next reply must never be the one handed out.
+ */
+function freshCopy(payload: DiscordReplyPayload): DiscordReplyPayload {
+  return { ...payload, files: [...payload.files] };
+}
+
 /** A reply's payload, its chart drawn first (off the event loop) when the view asks for one. */
 export async function renderReply(
+  view: ReplyView,
+  renderChart: AsyncChartRenderer | undefined,
+): Promise<DiscordReplyPayload> {
+  const cacheable = Object.isFrozen(view.answer) && (view.files ?? []).length === 0;
+  if (!cacheable) return draw(view, renderChart);
+  let byView = renderedPayloads.get(view.answer);
+  if (byView === undefined) {
+    byView = new Map();
+    renderedPayloads.set(view.answer, byView);
+  }
+  const key = viewKey(view, renderChart !== undefined);
+  let payload = byView.get(key);
+  if (payload === undefined) {
+    payload = draw(view, renderChart);
+    byView.set(key, payload);
+    // A failure is not kept: the next reply tries again.
+    payload.catch(() => byView.delete(key));
+  }
+  return freshCopy(await payload);
+}
+
+async function draw(
   view: ReplyView,
   renderChart: AsyncChartRenderer | undefined,
 ): Promise<DiscordReplyPayload> {

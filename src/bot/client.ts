@@ -16,6 +16,7 @@ import type { CommandRegistry } from "../../commands/index.ts";
 import { redactSecret, type Config } from "../config.ts";
 import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
+import { memoizeEngine } from "../engine-memo.ts";
 import { bufferedMultipart } from "../ops/buffered-multipart.ts";
 import type { RecordInteraction } from "../ops/interaction-telemetry.ts";
 import type { AsyncChartRenderer } from "./charts.ts";
@@ -270,7 +271,8 @@ export async function startBot(config: BotConfig, options: StartBotOptions): Pro
   const log = redactingLogger(options.log ?? consoleLogger, [token]);
   const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
   const services = {
-    engine: options.engine,
+    // Answers are remembered: the same question costs its resolution and rendering once.
+    engine: memoizeEngine(options.engine),
     commands: options.commands,
     log,
     ...(options.renderChart ? { renderChart: options.renderChart } : {}),

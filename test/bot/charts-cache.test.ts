@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answers/types.ts";
-import { cachedChartRenderer } from "../../src/bot/charts.ts";
+import { cachedChartRenderer, renderReply } from "../../src/bot/charts.ts";
+import { deepFreeze } from "../../src/engine-memo.ts";
 
 const answer = (title: string): Answer => ({
   kind: "answer",
@@ -42,5 +43,28 @@ describe("cachedChartRenderer", () => {
     );
     expect(draws).toBe(1);
     expect(burst.every((png) => png?.toString() === "png")).toBe(true);
+  });
+});
+
+describe("renderReply's kept payloads", () => {
+  it("gives each sender its own copy of a remembered answer's payload", async () => {
+    const shared = deepFreeze(answer("China — maturity"));
+    const first = await renderReply({ answer: shared }, undefined);
+    // What discord.js does to the options it is handed.
+    Object.assign(first, { attachments: [{ id: "0" }] });
+    first.files.push({ attachment: Buffer.of(1), name: "x.png" });
+    const second = await renderReply({ answer: shared }, undefined);
+    expect(second).not.toBe(first);
+    expect(second).not.toHaveProperty("attachments");
+    expect(second.files).toHaveLength(0);
+    expect(second).toEqual(await renderReply({ answer: answer("China — maturity") }, undefined));
+  });
+
+  it("renders a different view of the same answer as that view", async () => {
+    const shared = deepFreeze(answer("China — maturity"));
+    const open = await renderReply({ answer: shared }, undefined);
+    const private_ = await renderReply({ answer: shared, ephemeral: true }, undefined);
+    expect(open.flags).toBeUndefined();
+    expect(private_.flags).toBe(64);
   });
 });
