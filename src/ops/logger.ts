@@ -35,13 +35,37 @@ function isTerminal(fd: number): boolean {
   return (fd === 1 && process.stdout.isTTY === true) || (fd === 2 && process.stderr.isTTY === true);
 }
 
+/** Lines kept before one write when the output is a pipe or a file (bytes; below SonicBoom's maxWrite). */
+const BATCH_BYTES = 8 * 1024;
+/** The longest a line waits for its batch (ms): a log collector still sees it at once. */
+const BATCH_MS = 100;
+
 /**
  * A file descriptor's stream, written asynchronously: a slow reader of the pipe must not stall
  * the event loop (and with it the answers); pino flushes what is buffered when the process exits.
+ * Routine lines to a pipe or a file (one per interaction) are written in batches, every
+ * BATCH_BYTES or BATCH_MS, rather than one system call each; a terminal, and standard error
+ * (warnings and errors), get every line at once.
  */
 function fdStream(fd: number, pretty: boolean, colour: boolean): DestinationStream {
-  const sink = pino.destination({ dest: fd, sync: false });
-  return pretty ? { write: (line: string) => sink.write(prettyLogLine(line, colour)) } : sink;
+  const batched = !pretty && fd === 1;
+  const sink = pino.destination({ dest: fd, sync: false, minLength: batched ? BATCH_BYTES : 0 });
+  if (pretty) return { write: (line: string) => sink.write(prettyLogLine(line, colour)) };
+  if (!batched) return sink;
+  let waiting = false;
+  const timer = setInterval(() => {
+    if (!waiting) return;
+    waiting = false;
+    sink.flush();
+  }, BATCH_MS);
+  timer.unref();
+  sink.on("close", () => clearInterval(timer));
+  return {
+    write(line: string) {
+      waiting = true;
+      sink.write(line);
+    },
+  };
 }
 
 export function createLogger(options: LoggerOptions = {}): StructuredLogger {

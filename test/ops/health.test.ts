@@ -118,6 +118,8 @@ describe("GET /metrics and the interaction log", () => {
       ids.length,
     );
 
+    // Routine lines reach a pipe in batches (src/ops/logger.ts): wait for the last one.
+    await bot?.waitForOutput(new RegExp(`"interaction":"${ids.at(-1) ?? ""}"`), 5000);
     const logged = interactionLines();
     expect(logged.map((entry) => entry.interaction)).toEqual(ids);
     expect(logged[0]).toMatchObject({ kind: "command", command: "policy", outcome: "answered" });
