@@ -1,7 +1,11 @@
 import type { Answer } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
 import { chartKey } from "../render/charts/chart-key.ts";
-import { renderReplyView, type DiscordReplyPayload } from "../render/discord.ts";
+import {
+  renderReplyView,
+  type DiscordReplyPayload,
+  type RenderOptions,
+} from "../render/discord.ts";
 import type { Logger } from "./log.ts";
 
 /** Draws an answer's chart as a PNG without blocking the event loop; null when there is none. */
@@ -70,10 +74,27 @@ export function cachedChartRenderer(
  */
 const renderedPayloads = new WeakMap<object, Map<string, Promise<DiscordReplyPayload>>>();
 
-/** Everything of a view but its answer and files, as a key (the answer is the map's key). */
-function viewKey(view: ReplyView, withCharts: boolean): string {
+/** What a reply is rendered with besides its view: the reader's language and names. */
+export type ReplyRenderOptions = Omit<RenderOptions, "renderChart">;
+
+/** A number per table of local names (tables are built once per language and kept). */
+const tableIds = new WeakMap<object, number>();
+let nextTableId = 1;
+function tableId(table: object | undefined): number {
+  if (table === undefined) return 0;
+  let id = tableIds.get(table);
+  if (id === undefined) {
+    id = nextTableId++;
+    tableIds.set(table, id);
+  }
+  return id;
+}
+
+/** Everything of a view but its answer and files, and the options, as a key. */
+function viewKey(view: ReplyView, withCharts: boolean, options: ReplyRenderOptions): string {
   const { answer: _answer, files: _files, ...rest } = view;
-  return `${withCharts ? "charts" : "no charts"}\n${JSON.stringify(rest)}`;
+  const { locale = "en", localNames } = options;
+  return `${withCharts ? "charts" : "no charts"}\n${locale}\n${tableId(localNames)}\n${JSON.stringify(rest)}`;
 }
 
 /**
@@ -88,18 +109,19 @@ function freshCopy(payload: DiscordReplyPayload): DiscordReplyPayload {
 export async function renderReply(
   view: ReplyView,
   renderChart: AsyncChartRenderer | undefined,
+  options: ReplyRenderOptions = {},
 ): Promise<DiscordReplyPayload> {
   const cacheable = Object.isFrozen(view.answer) && (view.files ?? []).length === 0;
-  if (!cacheable) return draw(view, renderChart);
+  if (!cacheable) return draw(view, renderChart, options);
   let byView = renderedPayloads.get(view.answer);
   if (byView === undefined) {
     byView = new Map();
     renderedPayloads.set(view.answer, byView);
   }
-  const key = viewKey(view, renderChart !== undefined);
+  const key = viewKey(view, renderChart !== undefined, options);
   let payload = byView.get(key);
   if (payload === undefined) {
-    payload = draw(view, renderChart);
+    payload = draw(view, renderChart, options);
     byView.set(key, payload);
     // A failure is not kept: the next reply tries again.
     payload.catch(() => byView.delete(key));
@@ -110,7 +132,8 @@ export async function renderReply(
 async function draw(
   view: ReplyView,
   renderChart: AsyncChartRenderer | undefined,
+  options: ReplyRenderOptions,
 ): Promise<DiscordReplyPayload> {
   const png = view.image && renderChart ? await renderChart(view.image, view.answer) : null;
-  return renderReplyView(view, png ? { renderChart: () => png } : {});
+  return renderReplyView(view, png ? { ...options, renderChart: () => png } : options);
 }

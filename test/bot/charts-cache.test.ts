@@ -67,4 +67,32 @@ describe("renderReply's kept payloads", () => {
     expect(open.flags).toBeUndefined();
     expect(private_.flags).toBe(64);
   });
+
+  it("keeps the reader's language apart: each gets the payload rendered in it", async () => {
+    const shared = deepFreeze(answer("China — maturity"));
+    for (const locale of ["en", "zh-CN", "en"] as const) {
+      const kept = await renderReply(
+        { answer: shared, sectionMenu: { policy: "torch", current: null } },
+        undefined,
+        { locale },
+      );
+      const fresh = await renderReply(
+        { answer: answer("China — maturity"), sectionMenu: { policy: "torch", current: null } },
+        undefined,
+        { locale },
+      );
+      expect(kept).toEqual(fresh);
+    }
+    const en = await renderReply(
+      { answer: shared, sectionMenu: { policy: "torch", current: null } },
+      undefined,
+      { locale: "en" },
+    );
+    const zh = await renderReply(
+      { answer: shared, sectionMenu: { policy: "torch", current: null } },
+      undefined,
+      { locale: "zh-CN" },
+    );
+    expect(zh).not.toEqual(en);
+  });
 });
