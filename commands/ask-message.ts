@@ -1,8 +1,9 @@
 import { ContextMenuCommandBuilder } from "@discordjs/builders";
 import { ApplicationCommandType } from "discord-api-types/v10";
 import type { MessageCommand } from "../src/command-api.ts";
-import { UserError } from "../src/command-api.ts";
-import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "./ask.ts";
+import { userError } from "../src/command-api.ts";
+import { questionLocale } from "../src/i18n/catalog.ts";
+import { askView, MAX_QUESTION_LENGTH } from "./ask.ts";
 
 /** Mentions, channel links and custom emoji are markup, not words of the question. */
 const MARKUP = /<(?:@[!&]?|#)\d{17,20}>|<a?:\w{2,32}:\d{17,20}>/g;
@@ -22,17 +23,23 @@ export const askMessageCommand: MessageCommand = {
     .setName("Ask policybot")
     .setType(ApplicationCommandType.Message),
 
-  async execute({ engine, message, reply }) {
+  async execute({ engine, message, reply, locale }) {
     const question = questionInMessage(message.content);
-    if (!question) {
-      throw new UserError(
-        "That message has no text to ask about (I read its words, not its pictures or embeds).",
-      );
+    if (!question) throw userError("error.noText");
+    if (question.length > MAX_QUESTION_LENGTH) {
+      throw userError("error.questionTooLong", {
+        length: question.length,
+        max: MAX_QUESTION_LENGTH,
+      });
     }
-    if (question.length > MAX_QUESTION_LENGTH) throw new UserError(tooLongMessage(question.length));
     const view = askView(engine.ask(question));
     // A refusal or a question back is for the asker only; an answer may be worth sharing.
     const shareable = view.answer.kind === "answer" || view.answer.kind === "compare";
-    await reply({ ...view, ephemeral: true, ...(shareable ? { shareQuestion: question } : {}) });
+    await reply({
+      ...view,
+      ephemeral: true,
+      locale: questionLocale(question, locale ?? "en"),
+      ...(shareable ? { shareQuestion: question } : {}),
+    });
   },
 };

@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Answer } from "../src/answers/types.ts";
 import type { Command, ReplyView } from "../src/command-api.ts";
-import { UserError } from "../src/command-api.ts";
+import { userError } from "../src/command-api.ts";
+import { questionLocale, t, type Locale } from "../src/i18n/catalog.ts";
 
 /** Long enough for any real question; longer text is almost certainly pasted by mistake. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -19,8 +20,8 @@ export function askView(answer: Answer): ReplyView {
   return { answer, ...followUps };
 }
 
-export function tooLongMessage(length: number): string {
-  return `That question is ${length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`;
+export function tooLongMessage(length: number, locale: Locale = "en"): string {
+  return t(locale, "error.questionTooLong", { length, max: MAX_QUESTION_LENGTH });
 }
 
 export const askCommand: Command = {
@@ -35,10 +36,19 @@ export const askCommand: Command = {
         .setMaxLength(MAX_QUESTION_LENGTH),
     ),
 
-  async execute({ engine, options, reply }) {
+  async execute({ engine, options, reply, locale }) {
     const question = options.getRequiredString("question").trim();
-    if (question.length > MAX_QUESTION_LENGTH) throw new UserError(tooLongMessage(question.length));
-    if (!question) throw new UserError("Please type a question, e.g. “torch budget?”.");
-    await reply(askView(engine.ask(question)));
+    if (question.length > MAX_QUESTION_LENGTH) {
+      throw userError("error.questionTooLong", {
+        length: question.length,
+        max: MAX_QUESTION_LENGTH,
+      });
+    }
+    if (!question) throw userError("error.emptyQuestion");
+    // A question written in Chinese is answered with Chinese labels, whatever the client's language.
+    await reply({
+      ...askView(engine.ask(question)),
+      locale: questionLocale(question, locale ?? "en"),
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
-import { UserError } from "../src/command-api.ts";
+import { userError } from "../src/command-api.ts";
 import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
 import { readSection, unknownPolicyView } from "./refs.ts";
 
@@ -40,7 +40,7 @@ export const compareCommand: Command = {
         .addChoices(...POLICY_FIELD_CHOICES),
     ),
 
-  async execute({ engine, options, reply }) {
+  async execute({ engine, options, reply, locale }) {
     const refs = [options.getRequiredString("a"), options.getRequiredString("b")];
     const third = options.getString("c");
     if (third?.trim()) refs.push(third);
@@ -49,11 +49,9 @@ export const compareCommand: Command = {
     const ids: string[] = [];
     for (const ref of refs) {
       const found = engine.findPolicy(ref);
-      if (!found) return reply(unknownPolicyView(engine, ref));
+      if (!found) return reply(unknownPolicyView(engine, ref, locale));
       if (ids.includes(found.policy)) {
-        throw new UserError(
-          `You picked ${found.name} twice — choose different policies to compare.`,
-        );
+        throw userError("error.samePolicyTwice", { name: found.name });
       }
       ids.push(found.policy);
     }

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
-import { UserError } from "../src/command-api.ts";
+import { userError } from "../src/command-api.ts";
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from "../src/export/dataset-export.ts";
 import { exportAnswer } from "../src/export/export-answer.ts";
 import { unknownCountryView } from "./refs.ts";
@@ -33,22 +33,20 @@ export const exportCommand: Command = {
         ),
     ),
 
-  async execute({ engine, options, reply }) {
+  async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("country");
     const id = engine.findCountry(ref);
     const country = id ? engine.countries.find((candidate) => candidate.id === id) : undefined;
-    if (!country) return reply(unknownCountryView(engine, ref));
+    if (!country) return reply(unknownCountryView(engine, ref, locale));
     const format = options.getString("format")?.trim().toLowerCase() || BOTH;
     const formats = EXPORT_FORMATS.filter((candidate) => format === BOTH || format === candidate);
     if (formats.length === 0) {
-      throw new UserError(`“${format.slice(0, 20)}” is not a format I export: json, csv or both.`);
+      throw userError("error.unknownFormat", { format: format.slice(0, 20) });
     }
     const files = formats.map((candidate: ExportFormat) => exportFile(country, candidate));
     const tooLarge = files.find((file) => file.data.length > MAX_ATTACHMENT_BYTES);
     if (tooLarge) {
-      throw new UserError(
-        `${tooLarge.name} is larger than Discord lets a bot attach; run \`npm run export\` instead.`,
-      );
+      throw userError("error.fileTooLarge", { name: tooLarge.name });
     }
     await reply({ answer: exportAnswer(country, files), files });
   },

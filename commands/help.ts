@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Answer } from "../src/answers/types.ts";
 import type { Command } from "../src/command-api.ts";
+import { t, type Locale } from "../src/i18n/catalog.ts";
 
 /** Questions that show what free text can do; they are offered as one-press buttons. */
 export const EXAMPLE_QUESTIONS = [
@@ -11,50 +12,58 @@ export const EXAMPLE_QUESTIONS = [
   "China maturity",
 ] as const;
 
-const COMMAND_HELP = [
-  {
-    name: "/policy name [section]",
-    value: "A policy's card (type, period, budget, evaluation, summary), or one section in full.",
-  },
-  {
-    name: "/compare a b [c] [field]",
-    value: "Two or three policies side by side, or one section: what they share and what differs.",
-  },
-  {
-    name: "/maturity country",
-    value: "The maturity score per dimension, with reasons and the total.",
-  },
-  { name: "/ask question", value: "Any question in your own words." },
-  {
-    name: "/sources [country] [policy]",
-    value: "The documents the facts come from, with addresses.",
-  },
-  {
-    name: "/export country [format]",
-    value: "The country's dataset as files: JSON (the validated data) and CSV (one row per fact).",
-  },
-  { name: "/help", value: "This overview." },
-  {
-    name: "Mention me",
-    value: "Mention the bot with a question in any channel, e.g. “@policybot torch budget?”.",
-  },
-];
+/** The same questions as a Chinese reader would ask them (each answered like its English twin). */
+export const EXAMPLE_QUESTIONS_ZH = [
+  "火炬计划的预算是多少？",
+  "城市群是哪一年开始的？",
+  "比较火炬计划和粤港澳大湾区",
+  "粤港澳大湾区规划的受益方是谁？",
+  "中国的集群政策成熟度",
+] as const;
 
-export function helpAnswer(countryNames: readonly string[], factsheets: readonly string[]): Answer {
-  const countries = countryNames.length > 0 ? countryNames.join(", ") : "no countries yet";
+export function exampleQuestions(locale: Locale): readonly string[] {
+  return locale === "zh-CN" ? EXAMPLE_QUESTIONS_ZH : EXAMPLE_QUESTIONS;
+}
+
+/** Each command's usage line and what it does (catalogue key `help.<id>`). */
+const COMMAND_HELP = [
+  { id: "policy", name: "/policy name [section]" },
+  { id: "compare", name: "/compare a b [c] [field]" },
+  { id: "maturity", name: "/maturity country" },
+  { id: "ask", name: "/ask question" },
+  { id: "sources", name: "/sources [country] [policy]" },
+  { id: "export", name: "/export country [format]" },
+  { id: "help", name: "/help" },
+  { id: "mention", name: null },
+] as const;
+
+export function helpAnswer(
+  countryNames: readonly string[],
+  factsheets: readonly string[],
+  locale: Locale = "en",
+): Answer {
+  const countries =
+    countryNames.length > 0 ? countryNames.join(", ") : t(locale, "help.noCountries");
+  const examples = exampleQuestions(locale);
   return {
     kind: "answer",
     country: "",
     policy: null,
     field: "help",
-    title: "policybot — what I can answer",
-    text: `I answer questions about national cluster policies (${countries}): budgets, start and end years, evaluation, objectives, instruments, comparisons and maturity.`,
+    title: t(locale, "title.help"),
+    text: t(locale, "help.intro", { countries }),
     details: [
-      ...COMMAND_HELP,
-      { name: "Example questions", value: EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join("\n") },
+      ...COMMAND_HELP.map((entry) => ({
+        name: entry.name ?? t(locale, "help.mention.name"),
+        value: t(locale, `help.${entry.id}`),
+      })),
+      {
+        name: t(locale, "label.Example questions"),
+        value: examples.map((q) => `• ${q}`).join("\n"),
+      },
     ],
     sources: [...factsheets],
-    suggestions: [...EXAMPLE_QUESTIONS],
+    suggestions: [...examples],
   };
 }
 
@@ -63,11 +72,12 @@ export const helpCommand: Command = {
     .setName("help")
     .setDescription("What the bot can answer, its commands and example questions"),
 
-  async execute({ engine, reply }) {
+  async execute({ engine, reply, locale = "en" }) {
     const answer = helpAnswer(
       engine.countries.map((country) => country.name),
       engine.countries.map((country) => country.factsheet.title),
+      locale,
     );
-    await reply({ answer, ephemeral: true, suggestionButtons: [...EXAMPLE_QUESTIONS] });
+    await reply({ answer, ephemeral: true, suggestionButtons: [...exampleQuestions(locale)] });
   },
 };

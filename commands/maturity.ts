@@ -15,10 +15,10 @@ export const maturityCommand: Command = {
         .setMaxLength(100),
     ),
 
-  async execute({ engine, options, reply }) {
+  async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("country");
     const country = engine.findCountry(ref);
-    if (!country) return reply(unknownCountryView(engine, ref));
+    if (!country) return reply(unknownCountryView(engine, ref, locale));
     const answer = engine.countryAnswer(country, "maturity");
     if (answer.kind !== "answer") return reply({ answer, ephemeral: true });
     await reply({ answer, ...(answer.scores?.length ? { image: "maturity" as const } : {}) });

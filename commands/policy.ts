@@ -23,11 +23,11 @@ export const policyCommand: Command = {
         .addChoices(...POLICY_FIELD_CHOICES),
     ),
 
-  async execute({ engine, options, reply }) {
+  async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("name");
     const section = readSection(options, "section");
     const found = engine.findPolicy(ref);
-    if (!found) return reply(unknownPolicyView(engine, ref));
+    if (!found) return reply(unknownPolicyView(engine, ref, locale));
     await reply(policyView(engine.policyAnswer(found.policy, section), found.policy, section));
   },
 

@@ -1,7 +1,8 @@
 import type { CommandOptions, ReplyView } from "../src/command-api.ts";
-import { UserError } from "../src/command-api.ts";
+import { userError } from "../src/command-api.ts";
 import { PolicyField } from "../src/dataset/schema.ts";
 import type { Engine } from "../src/engine.ts";
+import { t, type Locale } from "../src/i18n/catalog.ts";
 import { POLICY_FIELD_LABELS } from "../src/render/field-labels.ts";
 import { truncate } from "../src/render/limits.ts";
 
@@ -21,36 +22,41 @@ function quote(ref: string): string {
   return truncate(flat, QUOTED_REF_MAX);
 }
 
-function didYouMean(close: string[], known: string[], total: number): string {
-  if (close.length > 0) return ` — did you mean ${close.join(", ")}?`;
-  if (known.length === 0) return ".";
-  const more = total > known.length ? ` and ${total - known.length} more` : "";
-  return `. I know ${known.join(", ")}${more}.`;
+function didYouMean(close: string[], known: string[], total: number, locale: Locale): string {
+  if (close.length > 0) return t(locale, "error.didYouMean", { names: close.join(", ") });
+  if (known.length === 0) return locale === "en" ? "." : "。";
+  const more =
+    total > known.length ? t(locale, "error.andMore", { count: total - known.length }) : "";
+  return t(locale, "error.iKnow", { names: known.join(", "), more });
 }
 
 /** The refusal for a policy nobody has heard of, shown only to the asker. */
-export function unknownPolicyView(engine: Engine, ref: string): ReplyView {
+export function unknownPolicyView(engine: Engine, ref: string, locale: Locale = "en"): ReplyView {
   const names = engine.suggestPolicies(ref, DID_YOU_MEAN).map((choice) => choice.name);
   const known = engine.suggestPolicies("", KNOWN_LISTED).map((choice) => choice.name);
   const total = engine.countries.reduce((sum, country) => sum + country.policies.length, 0);
   return {
     answer: {
       kind: "none",
-      text: `I don't know that policy (“${quote(ref)}”)${didYouMean(names, known, total)}`,
+      text:
+        t(locale, "error.unknownPolicy", { ref: quote(ref) }) +
+        didYouMean(names, known, total, locale),
       suggestions: [],
     },
     ephemeral: true,
   };
 }
 
-export function unknownCountryView(engine: Engine, ref: string): ReplyView {
+export function unknownCountryView(engine: Engine, ref: string, locale: Locale = "en"): ReplyView {
   const names = engine.suggestCountries(ref, DID_YOU_MEAN).map((choice) => choice.name);
   const known = engine.suggestCountries("", KNOWN_LISTED).map((choice) => choice.name);
   const total = engine.countries.length;
   return {
     answer: {
       kind: "none",
-      text: `I don't know that country (“${quote(ref)}”)${didYouMean(names, known, total)}`,
+      text:
+        t(locale, "error.unknownCountry", { ref: quote(ref) }) +
+        didYouMean(names, known, total, locale),
       suggestions: [],
     },
     ephemeral: true,
@@ -68,5 +74,5 @@ export function readSection(options: CommandOptions, name: string): PolicyField 
     if (POLICY_FIELD_LABELS[field].toLowerCase() === wanted) return field;
   }
   const known = PolicyField.options.map((field) => POLICY_FIELD_LABELS[field]).join(", ");
-  throw new UserError(`“${quote(raw)}” is not a section I know. Choose one of: ${known}.`);
+  throw userError("error.unknownSection", { value: quote(raw), known });
 }

@@ -21,18 +21,18 @@ export const sourcesCommand: Command = {
         .setMaxLength(100),
     ),
 
-  async execute({ engine, options, reply }) {
+  async execute({ engine, options, reply, locale }) {
     const countryRef = options.getString("country")?.trim() || null;
     const policyRef = options.getString("policy")?.trim() || null;
     let country: string | null = null;
     if (countryRef) {
       country = engine.findCountry(countryRef);
-      if (!country) return reply(unknownCountryView(engine, countryRef));
+      if (!country) return reply(unknownCountryView(engine, countryRef, locale));
     }
     let policy: string | null = null;
     if (policyRef) {
       const found = engine.findPolicy(policyRef);
-      if (!found) return reply(unknownPolicyView(engine, policyRef));
+      if (!found) return reply(unknownPolicyView(engine, policyRef, locale));
       policy = found.policy;
       country ??= found.country;
     }

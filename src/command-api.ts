@@ -5,6 +5,7 @@ import type {
 import type { Answer } from "./answers/types.ts";
 import type { PolicyField } from "./dataset/schema.ts";
 import type { Choice, Engine } from "./engine.ts";
+import { t, type Locale } from "./i18n/catalog.ts";
 
 /**
  * What a command hands back, independent of where it is shown. The Discord renderer turns it
@@ -24,6 +25,11 @@ export interface ReplyView {
   shareQuestion?: string;
   /** Files to attach as they are (a dataset export). */
   files?: AttachedFile[];
+  /**
+   * The language of the bot's own words in this reply, when the command knows better than the
+   * reader's client (a question written in Chinese); otherwise the reader's.
+   */
+  locale?: Locale;
 }
 
 /** A file a reply carries: Discord attaches it, the console writes it to disk. */
@@ -33,9 +39,32 @@ export interface AttachedFile {
   description?: string;
 }
 
-/** An error meant for the user: its message is shown as is. Anything else is an internal failure. */
+/**
+ * An error meant for the user: its message is shown as is (in the reader's language when it was
+ * made from a catalogue key). Anything else is an internal failure.
+ */
 export class UserError extends Error {
   override readonly name = "UserError";
+  constructor(
+    message: string,
+    readonly key?: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+  }
+
+  /** The message in `locale` (English is the thrown message). */
+  inLocale(locale: Locale): string {
+    return this.key === undefined ? this.message : t(locale, this.key, this.params);
+  }
+}
+
+/** A UserError from the catalogue: English as its message, other languages when it is shown. */
+export function userError(
+  key: string,
+  params: Readonly<Record<string, string | number>> = {},
+): UserError {
+  return new UserError(t("en", key, params), key, params);
 }
 
 /** Typed access to a command's options, whether they came from Discord or a console line. */
@@ -48,6 +77,8 @@ export interface CommandOptions {
 export interface CommandContext {
   engine: Engine;
   options: CommandOptions;
+  /** The reader's language (Discord: the client's locale); English when absent. */
+  locale?: Locale;
   reply(view: ReplyView): Promise<void>;
 }
 
@@ -78,6 +109,8 @@ export interface TargetMessage {
 export interface MessageCommandContext {
   engine: Engine;
   message: TargetMessage;
+  /** The reader's language (Discord: the client's locale); English when absent. */
+  locale?: Locale;
   reply(view: ReplyView): Promise<void>;
 }
 

@@ -1,17 +1,22 @@
 import type { Answer } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
+import type { Country } from "../dataset/schema.ts";
+import type { Locale } from "../i18n/catalog.ts";
 import { chartKey } from "../render/charts/chart-key.ts";
 import {
   renderReplyView,
   type DiscordReplyPayload,
   type RenderOptions,
 } from "../render/discord.ts";
+import { localNamesOf } from "../render/localize.ts";
 import type { Logger } from "./log.ts";
 
 /** Draws an answer's chart as a PNG without blocking the event loop; null when there is none. */
 export type AsyncChartRenderer = (
   kind: "maturity" | "timeline",
   answer: Answer,
+  locale?: Locale,
+  localNames?: ReadonlyMap<string, string>,
 ) => Promise<Buffer | null>;
 
 /** The same answer gets the same picture: repeated questions cost nothing. */
@@ -21,9 +26,12 @@ const CACHED_CHARTS = 64;
 export async function loadChartRenderer(log: Logger): Promise<AsyncChartRenderer | undefined> {
   try {
     const { renderChartPngAsync } = await import("../render/charts/index.ts");
-    return cachedChartRenderer(async (kind, answer) => {
+    return cachedChartRenderer(async (kind, answer, locale, localNames) => {
       try {
-        return await renderChartPngAsync(kind, answer);
+        return await renderChartPngAsync(kind, answer, {
+          ...(locale ? { locale } : {}),
+          ...(localNames ? { localNames } : {}),
+        });
       } catch (error) {
         log.warn(`Could not draw the ${kind} chart; answering without it.`, error);
         return null;
@@ -47,16 +55,16 @@ export function cachedChartRenderer(
   size = CACHED_CHARTS,
 ): AsyncChartRenderer {
   const cache = new Map<string, Promise<Buffer | null>>();
-  return (kind, answer) => {
-    // The year is part of the key: timelines mark "today".
-    const key = `${new Date().getUTCFullYear()}\n${chartKey(kind, answer)}`;
+  return (kind, answer, locale = "en", localNames) => {
+    // The year is part of the key: timelines mark "today". The language too: titles and axes.
+    const key = `${new Date().getUTCFullYear()}\n${locale}\n${chartKey(kind, answer)}`;
     const hit = cache.get(key);
     if (hit !== undefined) {
       cache.delete(key);
       cache.set(key, hit);
       return hit;
     }
-    const png = render(kind, answer);
+    const png = render(kind, answer, locale, localNames);
     cache.set(key, png);
     if (cache.size > size) {
       const oldest = cache.keys().next();
@@ -74,8 +82,16 @@ export function cachedChartRenderer(
  */
 const renderedPayloads = new WeakMap<object, Map<string, Promise<DiscordReplyPayload>>>();
 
-/** What a reply is rendered with besides its view: the reader's language and names. */
-export type ReplyRenderOptions = Omit<RenderOptions, "renderChart">;
+/** The reader's language, and the dataset whose names are shown in it. */
+export interface ReplyLanguage {
+  /** The reader's language (Discord: the client's locale); a view's own locale wins. */
+  locale?: Locale;
+  /** The dataset, for the reader's names of its policies and countries. */
+  countries?: readonly Country[];
+}
+
+/** What a reply is rendered with besides its view: its language and the names in it. */
+type ReplyRenderOptions = Omit<RenderOptions, "renderChart">;
 
 /** A number per table of local names (tables are built once per language and kept). */
 const tableIds = new WeakMap<object, number>();
@@ -105,12 +121,18 @@ function freshCopy(payload: DiscordReplyPayload): DiscordReplyPayload {
   return { ...payload, files: [...payload.files] };
 }
 
-/** A reply's payload, its chart drawn first (off the event loop) when the view asks for one. */
+/**
+ * A reply's payload in the reader's language, its chart drawn first (off the event loop) when
+ * the view asks for one.
+ */
 export async function renderReply(
   view: ReplyView,
   renderChart: AsyncChartRenderer | undefined,
-  options: ReplyRenderOptions = {},
+  language: ReplyLanguage = {},
 ): Promise<DiscordReplyPayload> {
+  const locale = view.locale ?? language.locale ?? "en";
+  const localNames = language.countries ? localNamesOf(language.countries, locale) : undefined;
+  const options: ReplyRenderOptions = { locale, ...(localNames ? { localNames } : {}) };
   const cacheable = Object.isFrozen(view.answer) && (view.files ?? []).length === 0;
   if (!cacheable) return draw(view, renderChart, options);
   let byView = renderedPayloads.get(view.answer);
@@ -134,6 +156,9 @@ async function draw(
   renderChart: AsyncChartRenderer | undefined,
   options: ReplyRenderOptions,
 ): Promise<DiscordReplyPayload> {
-  const png = view.image && renderChart ? await renderChart(view.image, view.answer) : null;
+  const png =
+    view.image && renderChart
+      ? await renderChart(view.image, view.answer, options.locale, options.localNames)
+      : null;
   return renderReplyView(view, png ? { ...options, renderChart: () => png } : options);
 }

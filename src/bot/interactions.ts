@@ -11,7 +11,14 @@ import {
 } from "discord.js";
 import { askView } from "../../commands/ask.ts";
 import { policyView } from "../../commands/policy-view.ts";
-import { UserError, type Command, type CommandOptions, type ReplyView } from "../command-api.ts";
+import {
+  UserError,
+  userError,
+  type Command,
+  type CommandOptions,
+  type ReplyView,
+} from "../command-api.ts";
+import { localeFromDiscord, questionLocale, t, type Locale } from "../i18n/catalog.ts";
 import { PolicyField } from "../dataset/schema.ts";
 import { answerOutcome, type InteractionRecord } from "../ops/interaction-telemetry.ts";
 import type { InteractionOutcome } from "../ops/metrics.ts";
@@ -29,17 +36,16 @@ import {
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
-import { renderReply } from "./charts.ts";
+import { renderReply, type ReplyLanguage } from "./charts.ts";
 import { openConversation } from "./conversation-key.ts";
 import { handleMessageCommand, handleShareButton } from "./message-command.ts";
 import { assertBotInServer } from "./places.ts";
 import type { BotServices } from "./services.ts";
 
-export const INTERNAL_ERROR_TEXT =
-  "Sorry, something went wrong while answering that. Please try again in a moment.";
-export const STALE_FORM_TEXT =
-  "This form is not used by PolicyBot (any more). Try /help for the commands I know.";
-export const STALE_CONTROL_TEXT = "This control no longer works. Ask again, or try /help.";
+/** What an English reader is told (catalogue: data/i18n/<locale>.json). */
+export const INTERNAL_ERROR_TEXT = t("en", "error.internal");
+export const STALE_FORM_TEXT = t("en", "error.staleForm");
+export const STALE_CONTROL_TEXT = t("en", "error.staleControl");
 
 export interface InteractionRouterOptions {
   now?: () => number;
@@ -85,6 +91,8 @@ interface Timing {
   deferAfterMs: number;
   /** What the user was shown (answered unless said otherwise), for the log and the metrics. */
   outcome: InteractionOutcome;
+  /** The reader's language: their client's (zh-CN → Chinese, anything else → English). */
+  locale: Locale;
 }
 
 /** One entry point for every interaction: commands, autocomplete, buttons and select menus. */
@@ -115,8 +123,11 @@ export function createInteractionRouter(
       if (interaction.isChatInputCommand()) {
         await handleCommand(interaction, services, declaredOptions, timing);
       } else if (interaction.isMessageContextMenuCommand()) {
-        await handleMessageCommand(interaction, services, (payload) =>
-          send(interaction, payload, timing),
+        await handleMessageCommand(
+          interaction,
+          services,
+          (payload) => send(interaction, payload, timing),
+          timing.locale,
         );
       } else if (interaction.isAutocomplete()) {
         await handleAutocomplete(interaction, services);
@@ -125,9 +136,9 @@ export function createInteractionRouter(
       } else if (interaction.isStringSelectMenu()) {
         await handleSectionMenu(interaction, services, timing);
       } else if (interaction.isModalSubmit()) {
-        throw new UserError(STALE_FORM_TEXT);
+        throw userError("error.staleForm");
       } else if (interaction.isRepliable()) {
-        throw new UserError(STALE_CONTROL_TEXT);
+        throw userError("error.staleControl");
       }
     } catch (error) {
       timing.outcome = error instanceof UserError ? "declined" : "error";
@@ -156,6 +167,7 @@ export function createInteractionRouter(
         ackWindowMs,
         deferAfterMs,
         outcome: "answered",
+        locale: localeFromDiscord(interaction.locale),
       };
       const task = route(interaction, timing).finally(() => {
         services.recordInteraction?.({
@@ -209,7 +221,10 @@ function interactionOptions(
     getRequiredString(name) {
       const value = getString(name);
       if (value === null || value.trim() === "") {
-        throw new UserError(`The option “${name}” is required for /${interaction.commandName}.`);
+        throw userError("error.requiredOption", {
+          option: name,
+          command: interaction.commandName,
+        });
       }
       return value;
     },
@@ -271,9 +286,7 @@ async function handleCommand(
 ): Promise<void> {
   const command = services.commands.get(interaction.commandName);
   if (!command) {
-    throw new UserError(
-      `I don't have a /${interaction.commandName} command (any more). Try /help for the commands I know.`,
-    );
+    throw userError("error.unknownCommand", { command: interaction.commandName });
   }
   if (command.guildOnly) {
     assertBotInServer(command.data.name, {
@@ -286,19 +299,22 @@ async function handleCommand(
   const known = declaredOptions(command);
   const unknown = interaction.options.data.find((option) => !known.has(option.name));
   if (unknown) {
-    throw new UserError(
-      `/${command.data.name} has no option “${unknown.name}”. Your command list may be out of date; try /help.`,
-    );
+    throw userError("error.unknownOption", { command: command.data.name, option: unknown.name });
   }
   const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   await command.execute({
     engine: conversation.engine,
     options: interactionOptions(interaction),
+    locale: timing.locale,
     // Saved before the user sees the answer, so a quick follow-up already finds it.
     reply: async (view: ReplyView) => {
       timing.outcome = answerOutcome(view.answer);
       await conversation.save();
-      await send(interaction, await renderReply(view, services.renderChart), timing);
+      await send(
+        interaction,
+        await renderReply(view, services.renderChart, language(services, timing)),
+        timing,
+      );
     },
   });
 }
@@ -341,17 +357,16 @@ async function handleButton(
   timing: Timing,
 ): Promise<void> {
   if (isShareCustomId(interaction.customId)) {
-    return handleShareButton(interaction, services, (payload) =>
-      send(interaction, payload, timing),
+    return handleShareButton(
+      interaction,
+      services,
+      (payload) => send(interaction, payload, timing),
+      timing.locale,
     );
   }
-  if (!isSuggestionCustomId(interaction.customId)) {
-    throw new UserError("This button no longer works. Ask again, or try /help.");
-  }
+  if (!isSuggestionCustomId(interaction.customId)) throw userError("error.buttonGone");
   const question = suggestionFromCustomId(interaction.customId);
-  if (question === null) {
-    throw new UserError("That suggestion has expired. Please ask your question again.");
-  }
+  if (question === null) throw userError("error.suggestionExpired");
   const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   const view = askView(conversation.engine.ask(question));
   await conversation.save();
@@ -359,8 +374,13 @@ async function handleButton(
   const privateMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
   timing.outcome = answerOutcome(view.answer);
   const payload = await renderReply(
-    { ...view, ephemeral: view.ephemeral === true || privateMessage },
+    {
+      ...view,
+      ephemeral: view.ephemeral === true || privateMessage,
+      locale: questionLocale(question, timing.locale),
+    },
     services.renderChart,
+    language(services, timing),
   );
   await send(interaction, payload, timing);
 }
@@ -371,19 +391,19 @@ async function handleSectionMenu(
   timing: Timing,
 ): Promise<void> {
   const policy = policyFromSectionMenuCustomId(interaction.customId);
-  if (policy === null) throw new UserError("This menu no longer works. Try /policy again.");
+  if (policy === null) throw userError("error.menuGone");
   const choice = interaction.values[0] ?? CARD_SECTION_VALUE;
   let section: PolicyField | null = null;
   if (choice !== CARD_SECTION_VALUE) {
     const parsed = PolicyField.safeParse(choice);
-    if (!parsed.success) throw new UserError("I don't know that section. Try /policy again.");
+    if (!parsed.success) throw userError("error.menuSection");
     section = parsed.data;
   }
   const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   const view = policyView(conversation.engine.policyAnswer(policy, section), policy, section);
   await conversation.save();
   timing.outcome = answerOutcome(view.answer);
-  const payload = await renderReply(view, services.renderChart);
+  const payload = await renderReply(view, services.renderChart, language(services, timing));
   if (view.ephemeral) {
     await send(interaction, payload, timing);
     return;
@@ -396,6 +416,11 @@ async function handleSectionMenu(
     return;
   }
   await deliver(payload, "update", () => interaction.update(edit));
+}
+
+/** The reader's language and the dataset whose names are shown in it. */
+function language(services: BotServices, timing: Timing): ReplyLanguage {
+  return { locale: timing.locale, countries: services.engine.countries };
 }
 
 function describe(interaction: Interaction): string {
@@ -469,8 +494,12 @@ async function reportFailure(
       services.log.error(`${what} failed:`, error);
     }
     if (!acknowledged && !windowOpen(timing)) return;
-    const text = userError ? error.message : INTERNAL_ERROR_TEXT;
-    await send(interaction, safeReplyPayload({ content: text, ephemeral: true }), timing);
+    const text = userError ? error.inLocale(timing.locale) : t(timing.locale, "error.internal");
+    await send(
+      interaction,
+      safeReplyPayload({ content: text, ephemeral: true, locale: timing.locale }),
+      timing,
+    );
   } catch (replyError) {
     services.log.error(
       `${what}: could not send the ${error instanceof DeliveryError ? "answer" : "error reply"}:`,

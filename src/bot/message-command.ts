@@ -1,6 +1,7 @@
 import type { ButtonInteraction, MessageContextMenuCommandInteraction } from "discord.js";
 import { askView } from "../../commands/ask.ts";
-import { UserError } from "../command-api.ts";
+import { userError } from "../command-api.ts";
+import { questionLocale, type Locale } from "../i18n/catalog.ts";
 import type { DiscordReplyPayload } from "../render/discord.ts";
 import { shareQuestionFromCustomId } from "../render/suggestion-ids.ts";
 import { renderReply } from "./charts.ts";
@@ -18,20 +19,25 @@ export async function handleMessageCommand(
   interaction: MessageContextMenuCommandInteraction,
   services: BotServices,
   send: SendReply,
+  locale: Locale = "en",
 ): Promise<void> {
   const command = services.commands.messageCommands.get(interaction.commandName);
-  if (!command) {
-    throw new UserError(
-      `I don't have a “${interaction.commandName}” command (any more). Try /help for what I can do.`,
-    );
-  }
+  if (!command)
+    throw userError("error.unknownMessageCommand", { command: interaction.commandName });
   // Discord resolves the target message into the interaction, content included, so this needs
   // no Message Content intent.
   const target = interaction.targetMessage;
   await command.execute({
     engine: services.engine,
     message: { id: target.id, content: target.content },
-    reply: async (view) => send(await renderReply(view, services.renderChart)),
+    locale,
+    reply: async (view) =>
+      send(
+        await renderReply(view, services.renderChart, {
+          locale,
+          countries: services.engine.countries,
+        }),
+      ),
   });
 }
 
@@ -40,12 +46,16 @@ export async function handleShareButton(
   interaction: ButtonInteraction,
   services: BotServices,
   send: SendReply,
+  locale: Locale = "en",
 ): Promise<void> {
   const question = shareQuestionFromCustomId(interaction.customId);
-  if (question === null) {
-    throw new UserError("That answer has expired. Please ask again to share it.");
-  }
+  if (question === null) throw userError("error.shareExpired");
   const view = askView(services.engine.ask(question));
-  const payload = await renderReply({ ...view, ephemeral: false }, services.renderChart);
+  // Posted for everyone in the words of the question (the private answer was, too).
+  const payload = await renderReply(
+    { ...view, ephemeral: false, locale: questionLocale(question, locale) },
+    services.renderChart,
+    { locale, countries: services.engine.countries },
+  );
   await send(payload);
 }

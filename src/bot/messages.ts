@@ -1,5 +1,6 @@
 import { MessageFlags, type Message, type MessageReplyOptions } from "discord.js";
 import { askView, MAX_QUESTION_LENGTH, tooLongMessage } from "../../commands/ask.ts";
+import { questionLocale, t } from "../i18n/catalog.ts";
 import { safeReplyPayload, withoutFlags, type DiscordReplyPayload } from "../render/discord.ts";
 import { renderReply } from "./charts.ts";
 import { openConversation } from "./conversation-key.ts";
@@ -7,9 +8,8 @@ import { FreeTextQueue } from "./free-text-queue.ts";
 import { UserRateLimiter } from "./rate-limit.ts";
 import type { BotServices } from "./services.ts";
 
-export const RATE_LIMIT_TEXT = "You're asking quickly. Give me a few seconds, then ask again.";
-export const MENTION_HINT =
-  "Ask me about a cluster policy, e.g. “torch budget?” or “compare torch and city clusters”. Try `/help` for more.";
+export const RATE_LIMIT_TEXT = t("en", "error.rateLimit");
+export const MENTION_HINT = t("en", "error.mentionHint");
 
 export interface MessageHandlerOptions {
   /** Channels where every message is a question. */
@@ -65,9 +65,12 @@ export function createMessageHandler(
     await message.reply({ ...payload, nonce: message.id, enforceNonce: true });
   };
 
-  const warn = (message: Message): Promise<void> =>
+  // A message carries no client language: the bot answers in the language of the question.
+  const warn = (message: Message, question: string): Promise<void> =>
     reply(message, {
-      ...messageReply(safeReplyPayload({ content: RATE_LIMIT_TEXT })),
+      ...messageReply(
+        safeReplyPayload({ content: t(questionLocale(question, "en"), "error.rateLimit") }),
+      ),
       flags: MessageFlags.SuppressNotifications,
     });
 
@@ -79,10 +82,11 @@ export function createMessageHandler(
   ): Promise<void> => {
     let payload: DiscordReplyPayload;
     let remember = (): Promise<void> => Promise.resolve();
+    const locale = questionLocale(question, "en");
     if (question.length === 0) {
       payload = safeReplyPayload({ content: MENTION_HINT });
     } else if (question.length > MAX_QUESTION_LENGTH) {
-      payload = safeReplyPayload({ content: tooLongMessage(question.length) });
+      payload = safeReplyPayload({ content: tooLongMessage(question.length, locale), locale });
     } else {
       // An ask-channel message is only counted once it turns out to be a question.
       if (!mentioned && limiter.peek(message.author.id, now()) === "drop") return;
@@ -95,11 +99,14 @@ export function createMessageHandler(
         const verdict = limiter.take(message.author.id, now());
         if (verdict === "drop") return;
         if (verdict === "warn") {
-          await warn(message);
+          await warn(message, question);
           return;
         }
       }
-      payload = await renderReply(askView(result), services.renderChart);
+      payload = await renderReply(askView(result), services.renderChart, {
+        locale,
+        countries: services.engine.countries,
+      });
     }
     if (isStale()) {
       services.log.warn(
@@ -126,7 +133,7 @@ export function createMessageHandler(
       if (verdict === "drop") return;
       run =
         verdict === "warn"
-          ? () => warn(message)
+          ? () => warn(message, question)
           : (isStale) => answer(message, question, true, isStale);
     } else {
       if (limiter.peek(message.author.id, now()) === "drop") return;

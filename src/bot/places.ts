@@ -2,7 +2,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
-import { UserError } from "../command-api.ts";
+import { userError } from "../command-api.ts";
 
 /** Discord's installation types: to a server, or to a user (usable wherever that user is). */
 export const INTEGRATION_TYPES = { guildInstall: 0, userInstall: 1 } as const;
@@ -36,7 +36,5 @@ export function assertBotInServer(
   place: { guildId: string | null; guildInstalled: boolean },
 ): void {
   if (place.guildId !== null && place.guildInstalled) return;
-  throw new UserError(
-    `/${name} works only in a server that has added policybot. Everything else works here: try /ask or /help.`,
-  );
+  throw userError("error.guildOnly", { command: name });
 }

@@ -67,6 +67,8 @@ const Common = {
   user: User.optional(),
   /** "0": the server that installed the app (guild install); "1": the user (user install). */
   authorizing_integration_owners: z.record(z.string(), z.string()).optional(),
+  /** The user's client language (Discord's codes: en-US, zh-CN, …). */
+  locale: z.string().max(20).optional(),
 };
 
 export const IncomingInteraction = z.discriminatedUnion("type", [

@@ -1,10 +1,17 @@
 import { askView } from "../../commands/ask.ts";
 import { policyView } from "../../commands/policy-view.ts";
-import { renderReply } from "../bot/charts.ts";
+import { renderReply, type ReplyLanguage } from "../bot/charts.ts";
 import { openConversation } from "../bot/conversation-key.ts";
 import { assertBotInServer } from "../bot/places.ts";
 import type { BotServices } from "../bot/services.ts";
-import { UserError, type Command, type CommandOptions, type ReplyView } from "../command-api.ts";
+import {
+  UserError,
+  userError,
+  type Command,
+  type CommandOptions,
+  type ReplyView,
+} from "../command-api.ts";
+import { localeFromDiscord, questionLocale, t, type Locale } from "../i18n/catalog.ts";
 import { PolicyField } from "../dataset/schema.ts";
 import { answerOutcome, type InteractionRecord } from "../ops/interaction-telemetry.ts";
 import type { InteractionOutcome } from "../ops/metrics.ts";
@@ -37,10 +44,7 @@ import {
 } from "./interaction-payload.ts";
 
 /** The same words the gateway bot uses when something breaks. */
-export const INTERNAL_ERROR_TEXT =
-  "Sorry, something went wrong while answering that. Please try again in a moment.";
-const STALE_FORM_TEXT =
-  "This form is not used by PolicyBot (any more). Try /help for the commands I know.";
+export const INTERNAL_ERROR_TEXT = t("en", "error.internal");
 const EPHEMERAL_FLAG = 1 << 6;
 const BUTTON = 2;
 const STRING_SELECT = 3;
@@ -64,6 +68,8 @@ export interface InteractionResponse {
 interface Turn {
   services: HttpServices;
   outcome: InteractionOutcome;
+  /** The reader's language: their client's (zh-CN → Chinese, anything else → English). */
+  locale: Locale;
 }
 
 /** Answers a verified, parsed interaction with the same commands and renderer as the gateway. */
@@ -73,12 +79,16 @@ export async function respondToInteraction(
 ): Promise<InteractionResponse> {
   if (interaction.type === InteractionType.Ping) return { body: { type: CallbackType.Pong } };
   const started = performance.now();
-  const turn: Turn = { services, outcome: "answered" };
+  const turn: Turn = {
+    services,
+    outcome: "answered",
+    locale: localeFromDiscord(interaction.locale),
+  };
   try {
     return await answer(interaction, turn);
   } catch (error) {
     turn.outcome = error instanceof UserError ? "declined" : "error";
-    return failure(interaction, error, services);
+    return failure(interaction, error, turn);
   } finally {
     services.recordInteraction?.({
       id: interaction.id,
@@ -103,7 +113,7 @@ function answer(interaction: RepliableInteraction, turn: Turn): Promise<Interact
     case InteractionType.MessageComponent:
       return answerComponent(interaction, turn);
     case InteractionType.ModalSubmit:
-      throw new UserError(STALE_FORM_TEXT);
+      throw userError("error.staleForm");
   }
 }
 
@@ -123,7 +133,7 @@ function interactionKind(interaction: RepliableInteraction): InteractionRecord["
 function failure(
   interaction: RepliableInteraction,
   error: unknown,
-  services: HttpServices,
+  { services, locale }: Turn,
 ): InteractionResponse {
   if (interaction.type === InteractionType.Autocomplete) {
     services.log.error(`Interaction ${interaction.id} (autocomplete) failed:`, error);
@@ -131,8 +141,8 @@ function failure(
   }
   const userError = error instanceof UserError;
   if (!userError) services.log.error(`Interaction ${interaction.id} failed:`, error);
-  const text = userError ? error.message : INTERNAL_ERROR_TEXT;
-  return reply(safeReplyPayload({ content: text, ephemeral: true }));
+  const text = userError ? error.inLocale(locale) : t(locale, "error.internal");
+  return reply(safeReplyPayload({ content: text, ephemeral: true, locale }));
 }
 
 function reply(payload: DiscordReplyPayload): InteractionResponse {
@@ -148,15 +158,20 @@ function needsUpload(view: ReplyView, services: HttpServices): boolean {
 async function answerViews(
   views: readonly ReplyView[],
   interaction: RepliableInteraction,
-  services: HttpServices,
+  { services, locale }: Turn,
 ): Promise<InteractionResponse> {
   const [first, ...rest] = views;
-  if (!first) return reply(safeReplyPayload({ content: INTERNAL_ERROR_TEXT, ephemeral: true }));
+  if (!first) {
+    return reply(
+      safeReplyPayload({ content: t(locale, "error.internal"), ephemeral: true, locale }),
+    );
+  }
+  const language: ReplyLanguage = { locale, countries: services.engine.countries };
   const send = (view: ReplyView) => async () =>
     services.followUps.followUp(
       interaction.application_id,
       interaction.token,
-      await renderReply(view, services.renderChart),
+      await renderReply(view, services.renderChart, language),
     );
   const later = rest.map(send);
   if (needsUpload(first, services)) {
@@ -168,7 +183,7 @@ async function answerViews(
       after: sequence([send(first), ...later]),
     };
   }
-  const response = reply(await renderReply(first, services.renderChart));
+  const response = reply(await renderReply(first, services.renderChart, language));
   return later.length > 0 ? { ...response, after: sequence(later) } : response;
 }
 
@@ -188,7 +203,7 @@ function commandOptions(commandName: string, options: readonly CommandOption[]):
     getRequiredString(name) {
       const value = getString(name);
       if (value === null || value.trim() === "") {
-        throw new UserError(`The option “${name}” is required for /${commandName}.`);
+        throw userError("error.requiredOption", { option: name, command: commandName });
       }
       return value;
     },
@@ -224,9 +239,7 @@ async function answerCommand(
   if (type === MESSAGE_COMMAND) return answerMessageCommand(interaction, turn);
   const command = type === CHAT_INPUT ? services.commands.get(name) : undefined;
   if (!command) {
-    throw new UserError(
-      `I don't have a /${name} command (any more). Try /help for the commands I know.`,
-    );
+    throw userError("error.unknownCommand", { command: name });
   }
   if (command.guildOnly) {
     assertBotInServer(command.data.name, {
@@ -238,9 +251,7 @@ async function answerCommand(
   const known = declaredOptions(command);
   const unknown = options.find((option) => !known.has(option.name));
   if (unknown) {
-    throw new UserError(
-      `/${command.data.name} has no option “${unknown.name}”. Your command list may be out of date; try /help.`,
-    );
+    throw userError("error.unknownOption", { command: command.data.name, option: unknown.name });
   }
   const conversation = await conversationOf(interaction, services);
   const views: ReplyView[] = [];
@@ -248,6 +259,7 @@ async function answerCommand(
     await command.execute({
       engine: conversation.engine,
       options: commandOptions(name, options),
+      locale: turn.locale,
       // Saved before the user sees the answer, so a quick follow-up (on any replica) finds it.
       reply: async (view) => {
         turn.outcome = answerOutcome(view.answer);
@@ -259,9 +271,9 @@ async function answerCommand(
     // What was answered before the failure still goes out, then the apology.
     if (views.length === 0) throw error;
     if (!(error instanceof UserError)) services.log.error(`/${name} failed:`, error);
-    views.push(errorView(error));
+    views.push(errorView(error, turn.locale));
   }
-  return answerViews(views, interaction, services);
+  return answerViews(views, interaction, turn);
 }
 
 /** "Ask policybot" on a message: Discord resolves the message, content included, into the data. */
@@ -273,28 +285,27 @@ async function answerMessageCommand(
   const name = interaction.data.name;
   const command = services.commands.messageCommands.get(name);
   if (!command) {
-    throw new UserError(
-      `I don't have a “${name}” command (any more). Try /help for what I can do.`,
-    );
+    throw userError("error.unknownMessageCommand", { command: name });
   }
   const targetId = interaction.data.target_id;
   const target = targetId ? interaction.data.resolved?.messages?.[targetId] : undefined;
-  if (!target) throw new UserError("I could not read that message. Please try again.");
+  if (!target) throw userError("error.unreadableMessage");
   const views: ReplyView[] = [];
   await command.execute({
     engine: services.engine,
     message: { id: target.id, content: target.content },
+    locale: turn.locale,
     reply: (view) => {
       turn.outcome = answerOutcome(view.answer);
       views.push(view);
       return Promise.resolve();
     },
   });
-  return answerViews(views, interaction, services);
+  return answerViews(views, interaction, turn);
 }
 
-function errorView(error: unknown): ReplyView {
-  const text = error instanceof UserError ? error.message : INTERNAL_ERROR_TEXT;
+function errorView(error: unknown, locale: Locale): ReplyView {
+  const text = error instanceof UserError ? error.inLocale(locale) : t(locale, "error.internal");
   return { answer: { kind: "none", text, suggestions: [] }, ephemeral: true };
 }
 
@@ -340,7 +351,7 @@ function answerComponent(
   if (componentType === STRING_SELECT && policyFromSectionMenuCustomId(customId) !== null) {
     return answerSectionMenu(interaction, turn);
   }
-  throw new UserError("This control no longer works. Ask again, or try /help.");
+  throw userError("error.staleControl");
 }
 
 async function answerButton(
@@ -352,20 +363,18 @@ async function answerButton(
   if (isShareCustomId(customId)) {
     // Answered again, in public: a private message cannot be made public.
     const question = shareQuestionFromCustomId(customId);
-    if (question === null) {
-      throw new UserError("That answer has expired. Please ask again to share it.");
-    }
+    if (question === null) throw userError("error.shareExpired");
     const view = askView(services.engine.ask(question));
     turn.outcome = answerOutcome(view.answer);
-    return answerViews([{ ...view, ephemeral: false }], interaction, services);
+    return answerViews(
+      [{ ...view, ephemeral: false, locale: questionLocale(question, turn.locale) }],
+      interaction,
+      turn,
+    );
   }
-  if (!isSuggestionCustomId(customId)) {
-    throw new UserError("This button no longer works. Ask again, or try /help.");
-  }
+  if (!isSuggestionCustomId(customId)) throw userError("error.buttonGone");
   const question = suggestionFromCustomId(customId);
-  if (question === null) {
-    throw new UserError("That suggestion has expired. Please ask your question again.");
-  }
+  if (question === null) throw userError("error.suggestionExpired");
   const conversation = await conversationOf(interaction, services);
   const view = askView(conversation.engine.ask(question));
   await conversation.save();
@@ -373,9 +382,15 @@ async function answerButton(
   // An answer to a button on a message only its reader sees stays private too.
   const privateMessage = ((interaction.message.flags ?? 0) & EPHEMERAL_FLAG) !== 0;
   return answerViews(
-    [{ ...view, ephemeral: view.ephemeral === true || privateMessage }],
+    [
+      {
+        ...view,
+        ephemeral: view.ephemeral === true || privateMessage,
+        locale: questionLocale(question, turn.locale),
+      },
+    ],
     interaction,
-    services,
+    turn,
   );
 }
 
@@ -385,19 +400,20 @@ async function answerSectionMenu(
 ): Promise<InteractionResponse> {
   const { services } = turn;
   const policy = policyFromSectionMenuCustomId(interaction.data.custom_id);
-  if (policy === null) throw new UserError("This menu no longer works. Try /policy again.");
+  if (policy === null) throw userError("error.menuGone");
   const choice = interaction.data.values?.[0] ?? CARD_SECTION_VALUE;
   let section: PolicyField | null = null;
   if (choice !== CARD_SECTION_VALUE) {
     const parsed = PolicyField.safeParse(choice);
-    if (!parsed.success) throw new UserError("I don't know that section. Try /policy again.");
+    if (!parsed.success) throw userError("error.menuSection");
     section = parsed.data;
   }
   const conversation = await conversationOf(interaction, services);
   const view = policyView(conversation.engine.policyAnswer(policy, section), policy, section);
   await conversation.save();
   turn.outcome = answerOutcome(view.answer);
-  if (view.ephemeral) return answerViews([view], interaction, services);
+  if (view.ephemeral) return answerViews([view], interaction, turn);
+  const language: ReplyLanguage = { locale: turn.locale, countries: services.engine.countries };
   if (needsUpload(view, services)) {
     return {
       body: { type: CallbackType.DeferredUpdateMessage },
@@ -405,12 +421,14 @@ async function answerSectionMenu(
         services.followUps.editOriginal(
           interaction.application_id,
           interaction.token,
-          await renderReply(view, services.renderChart),
+          await renderReply(view, services.renderChart, language),
         ),
     };
   }
   // Editing in place; `attachments: []` drops a chart the previous section had.
-  const { body } = toApiMessage(withoutFlags(await renderReply(view, services.renderChart)));
+  const { body } = toApiMessage(
+    withoutFlags(await renderReply(view, services.renderChart, language)),
+  );
   return {
     body: { type: CallbackType.UpdateMessage, data: { ...body, attachments: [] } },
   };

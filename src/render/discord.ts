@@ -13,7 +13,8 @@ import {
 import type { Answer, AnswerSection, ScoreRow } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
 import { POLICY_FIELDS } from "../dataset/schema.ts";
-import { lookup, t, type Locale } from "../i18n/catalog.ts";
+import { t, type Locale } from "../i18n/catalog.ts";
+import { localLabel, localTitle, type BodyAnswer } from "./localize.ts";
 import { DISCORD_LIMITS, ELLIPSIS, isBlank, nonBlank, truncate, wellFormed } from "./limits.ts";
 import {
   CARD_SECTION_VALUE,
@@ -41,7 +42,11 @@ export interface DiscordReplyPayload {
 }
 
 /** Draws an answer as a PNG (the charts module); null when it has nothing to draw. */
-export type ChartRenderer = (kind: "maturity" | "timeline", answer: Answer) => Buffer | null;
+export type ChartRenderer = (
+  kind: "maturity" | "timeline",
+  answer: Answer,
+  locale: Locale,
+) => Buffer | null;
 
 export interface RenderOptions {
   renderChart?: ChartRenderer;
@@ -61,7 +66,7 @@ const ATTACHMENT_DESCRIPTION = 1024;
 /** A ReplyView → the message payload; every reply from a command goes through here. */
 export function renderReplyView(view: ReplyView, options: RenderOptions = {}): DiscordReplyPayload {
   const { answer } = view;
-  const locale = options.locale ?? "en";
+  const locale = view.locale ?? options.locale ?? "en";
   const components: MessageActionRow[] = [];
   const menu = view.sectionMenu ? sectionMenuRow(view.sectionMenu, locale) : null;
   if (menu) components.push(menu);
@@ -90,7 +95,8 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
       ? { description: truncate(file.description, ATTACHMENT_DESCRIPTION) }
       : {}),
   }));
-  const png = view.image && options.renderChart ? options.renderChart(view.image, answer) : null;
+  const png =
+    view.image && options.renderChart ? options.renderChart(view.image, answer, locale) : null;
   if (png && view.image) {
     const name = `${view.image}.png`;
     files.push({ attachment: png, name });
@@ -105,52 +111,11 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
   });
 }
 
-type BodyAnswer = Extract<Answer, { kind: "answer" | "compare" }>;
-
 /**
  * The answer's sentence, then its notes on the data: a caveat goes with the fact it qualifies,
  * so notes sit in the description, which the size limits cut last. Notes that would take the
  * description past its limit lead the fields instead, which are cut from the end.
  */
-/** A label the answer gives in English, in the reader's language when the catalogue has it. */
-function localLabel(name: string, locale: Locale): string {
-  if (locale === "en") return name;
-  return lookup(locale, `label.${name}`) ?? name;
-}
-
-/** English names with the reader's names beside them: "TORCH Program（火炬计划）". */
-function withLocalNames(text: string, localNames: ReadonlyMap<string, string> | undefined): string {
-  if (!localNames || localNames.size === 0) return text;
-  let out = text;
-  for (const [english, local] of localNames) {
-    if (out.includes(local)) continue;
-    const at = out.indexOf(english);
-    if (at >= 0)
-      out = `${out.slice(0, at + english.length)}（${local}）${out.slice(at + english.length)}`;
-  }
-  return out;
-}
-
-/**
- * The heading in the reader's language: the English subject (facts stay in English) with its
- * local name beside it, and the part after " — " (the section or the country fact) translated.
- */
-export function localTitle(
-  answer: BodyAnswer,
-  locale: Locale,
-  localNames?: ReadonlyMap<string, string>,
-): string {
-  if (locale === "en") return answer.title;
-  if (answer.kind === "answer" && answer.field === "help") return t(locale, "title.help");
-  const cut = answer.title.lastIndexOf(" — ");
-  const subject = withLocalNames(cut >= 0 ? answer.title.slice(0, cut) : answer.title, localNames);
-  if (cut < 0) return subject;
-  const countryFact = answer.kind === "answer" && answer.policy === null;
-  const key = answer.field === null ? null : `${countryFact ? "title" : "section"}.${answer.field}`;
-  const tail = key ? lookup(locale, key) : null;
-  return `${subject} — ${tail ?? answer.title.slice(cut + 3)}`;
-}
-
 function answerEmbed(
   answer: BodyAnswer,
   locale: Locale,
@@ -221,7 +186,7 @@ export function sourcesLine(sources: readonly string[], locale: Locale = "en"): 
 export function scoreLines(scores: readonly ScoreRow[], locale: Locale = "en"): string {
   const lines = scores.map(
     (row) =>
-      `${scoreBar(row.score, row.max)} **${row.label}** ${formatScore(row.score)}/${formatScore(row.max)}` +
+      `${scoreBar(row.score, row.max)} **${localLabel(row.label, locale)}** ${formatScore(row.score)}/${formatScore(row.max)}` +
       (isBlank(row.reason) ? "" : ` — ${row.reason}`),
   );
   const total = scores.reduce((sum, row) => sum + row.score, 0);

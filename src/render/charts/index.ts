@@ -1,4 +1,6 @@
 import type { Answer, PeriodRow, ScoreRow } from "../../answers/types.ts";
+import type { Locale } from "../../i18n/catalog.ts";
+import { localTitle } from "../localize.ts";
 import { maturityChartSvg } from "./maturity-chart.ts";
 import { rasterizeSvg, rasterizeSvgAsync } from "./rasterize.ts";
 import { timelineChartSvg, type TimelineOptions } from "./timeline-chart.ts";
@@ -6,9 +8,20 @@ import { timelineChartSvg, type TimelineOptions } from "./timeline-chart.ts";
 export type { TimelineOptions } from "./timeline-chart.ts";
 export type ChartKind = "maturity" | "timeline";
 
+export interface ChartOptions extends TimelineOptions {
+  /** The language of the title, axes and legend (the facts stay in English). */
+  locale?: Locale;
+  /** The reader's names of policies and countries, put beside the English ones in the title. */
+  localNames?: ReadonlyMap<string, string>;
+}
+
 /** PNG of the maturity breakdown: one bar per dimension against its maximum, and the total. */
-export function renderMaturityChartPng(scores: ScoreRow[], title: string): Buffer {
-  return rasterizeSvg(maturityChartSvg(scores, title));
+export function renderMaturityChartPng(
+  scores: ScoreRow[],
+  title: string,
+  locale: Locale = "en",
+): Buffer {
+  return rasterizeSvg(maturityChartSvg(scores, title, locale));
 }
 
 /** PNG of policy periods on a year axis; open-ended periods run off to the right as arrows. */
@@ -21,15 +34,17 @@ export function renderTimelinePng(
 }
 
 /** The chart's SVG for a reply, or null when the answer carries nothing to draw. */
-function chartSvg(kind: ChartKind, answer: Answer, opts: TimelineOptions): string | null {
+function chartSvg(kind: ChartKind, answer: Answer, opts: ChartOptions): string | null {
   if (answer.kind !== "answer" && answer.kind !== "compare") return null;
+  const locale = opts.locale ?? "en";
+  const title = localTitle(answer, locale, opts.localNames);
   if (kind === "maturity") {
     return answer.scores && answer.scores.length > 0
-      ? maturityChartSvg(answer.scores, answer.title)
+      ? maturityChartSvg(answer.scores, title, locale)
       : null;
   }
   return answer.periods && answer.periods.length > 0
-    ? timelineChartSvg(answer.periods, answer.title, opts)
+    ? timelineChartSvg(answer.periods, title, opts)
     : null;
 }
 
@@ -37,7 +52,7 @@ function chartSvg(kind: ChartKind, answer: Answer, opts: TimelineOptions): strin
 export function renderChartPng(
   kind: ChartKind,
   answer: Answer,
-  opts: TimelineOptions = {},
+  opts: ChartOptions = {},
 ): Buffer | null {
   const svg = chartSvg(kind, answer, opts);
   return svg === null ? null : rasterizeSvg(svg);
@@ -47,7 +62,7 @@ export function renderChartPng(
 export async function renderChartPngAsync(
   kind: ChartKind,
   answer: Answer,
-  opts: TimelineOptions = {},
+  opts: ChartOptions = {},
 ): Promise<Buffer | null> {
   const svg = chartSvg(kind, answer, opts);
   return svg === null ? null : rasterizeSvgAsync(svg);

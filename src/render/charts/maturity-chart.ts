@@ -10,6 +10,8 @@ import {
   svgTitle,
 } from "./svg.ts";
 import { textWidth, wrapText } from "./font.ts";
+import { t, type Locale } from "../../i18n/catalog.ts";
+import { localLabel } from "../localize.ts";
 
 const WIDTH = 800;
 const MIN_HEIGHT = 360;
@@ -99,7 +101,7 @@ export function maturityLayout(scores: ScoreRow[]): MaturityLayout {
   };
 }
 
-function header(title: string, total: string | null): string[] {
+function header(title: string, total: string | null, locale: Locale): string[] {
   const parts: string[] = [];
   let titleWidth = WIDTH - 2 * PAD;
   if (total !== null) {
@@ -112,7 +114,7 @@ function header(title: string, total: string | null): string[] {
       }),
     );
     parts.push(
-      svgText(WIDTH - PAD, 72, "sum of the scores", {
+      svgText(WIDTH - PAD, 72, t(locale, "chart.sumOfScores"), {
         size: 13,
         fill: THEME.mutedText,
         anchor: "end",
@@ -122,7 +124,7 @@ function header(title: string, total: string | null): string[] {
   }
   parts.push(svgTitle(PAD, 46, title, titleWidth));
   parts.push(
-    svgText(PAD, 70, "Score against the maximum for each dimension", {
+    svgText(PAD, 70, t(locale, "chart.maturitySubtitle"), {
       size: 13,
       fill: THEME.mutedText,
     }),
@@ -130,10 +132,10 @@ function header(title: string, total: string | null): string[] {
   return parts;
 }
 
-function barRow(bar: MaturityBar): string[] {
+function barRow(bar: MaturityBar, locale: Locale): string[] {
   const parts: string[] = [];
   const centre = bar.y + bar.height / 2;
-  const lines = wrapText(oneLine(bar.label), LABEL_WIDTH, LABEL_SIZE, 2);
+  const lines = wrapText(oneLine(localLabel(bar.label, locale)), LABEL_WIDTH, LABEL_SIZE, 2);
   const lineGap = LABEL_SIZE + 3;
   lines.forEach((line, index) => {
     const baseline = centre + 5 + (index - (lines.length - 1) / 2) * lineGap;
@@ -168,7 +170,7 @@ function barRow(bar: MaturityBar): string[] {
   return parts;
 }
 
-function pointAxis(layout: MaturityLayout, scaleMax: number): string[] {
+function pointAxis(layout: MaturityLayout, scaleMax: number, locale: Locale): string[] {
   if (scaleMax <= 0 || layout.bars.length === 0) return [];
   const parts: string[] = [];
   const top = ROWS_TOP + 4;
@@ -185,19 +187,30 @@ function pointAxis(layout: MaturityLayout, scaleMax: number): string[] {
       }),
     );
   }
-  parts.push(svgText(PLOT_X1 + 16, bottom + 17, "points", { size: 12, fill: THEME.mutedText }));
+  parts.push(
+    svgText(PLOT_X1 + 16, bottom + 17, t(locale, "chart.points"), {
+      size: 12,
+      fill: THEME.mutedText,
+    }),
+  );
   return parts;
 }
 
-function legend(height: number): string[] {
+function legend(height: number, locale: Locale): string[] {
   const y = height - 26;
   const items: { swatch: string[]; text: string }[] = [
-    { swatch: [svgRect(0, 0, 14, 14, { fill: THEME.full })], text: "full score" },
-    { swatch: [svgRect(0, 0, 14, 14, { fill: THEME.partial })], text: "partial score" },
-    { swatch: [svgRect(0, 0, 14, 14, { fill: THEME.track })], text: "up to the maximum" },
+    { swatch: [svgRect(0, 0, 14, 14, { fill: THEME.full })], text: t(locale, "chart.fullScore") },
+    {
+      swatch: [svgRect(0, 0, 14, 14, { fill: THEME.partial })],
+      text: t(locale, "chart.partialScore"),
+    },
+    {
+      swatch: [svgRect(0, 0, 14, 14, { fill: THEME.track })],
+      text: t(locale, "chart.upToMaximum"),
+    },
     {
       swatch: [svgRect(5, -3, MARKER_WIDTH, 20, { fill: THEME.maxMarker })],
-      text: "maximum",
+      text: t(locale, "chart.maximum"),
     },
   ];
   const parts: string[] = [];
@@ -211,24 +224,24 @@ function legend(height: number): string[] {
 }
 
 /** The maturity breakdown as an SVG document (see maturityLayout for the geometry). */
-export function maturityChartSvg(scores: ScoreRow[], title: string): string {
+export function maturityChartSvg(scores: ScoreRow[], title: string, locale: Locale = "en"): string {
   const layout = maturityLayout(scores);
   const scaleMax = Math.max(0, ...scores.map((row) => finiteOrZero(row.max)));
   const total =
     scores.length > 0
       ? `${formatScore(layout.total.score)} / ${formatScore(layout.total.max)}`
       : null;
-  const body = [...header(title, total), ...pointAxis(layout, scaleMax)];
-  for (const bar of layout.bars) body.push(...barRow(bar));
+  const body = [...header(title, total, locale), ...pointAxis(layout, scaleMax, locale)];
+  for (const bar of layout.bars) body.push(...barRow(bar, locale));
   if (scores.length === 0) {
     body.push(
-      svgText(PAD, ROWS_TOP + 40, "No maturity scores to show.", {
+      svgText(PAD, ROWS_TOP + 40, t(locale, "chart.noScores"), {
         size: 16,
         fill: THEME.mutedText,
       }),
     );
   } else {
-    body.push(...legend(layout.height));
+    body.push(...legend(layout.height, locale));
   }
   return svgDocument(layout.width, layout.height, body);
 }

@@ -1,4 +1,6 @@
 import type { PeriodRow } from "../../answers/types.ts";
+import { t, type Locale } from "../../i18n/catalog.ts";
+import { withLocalNames } from "../localize.ts";
 import { fitText, textWidth, wrapText } from "./font.ts";
 import {
   SERIES_COLOURS,
@@ -40,6 +42,10 @@ export interface TimelineOptions {
    * ongoing periods run past. Defaults to the clock; pass it for reproducible images.
    */
   now?: number;
+  /** The language of the axis, legend and captions the chart itself writes (English by default). */
+  locale?: Locale;
+  /** The reader's names of policies, put beside the English ones in the row labels. */
+  localNames?: ReadonlyMap<string, string>;
 }
 
 export interface PlacedMilestone {
@@ -84,6 +90,7 @@ export interface TimelineLayout {
   /** Bottom of the last row, where the year axis is drawn. */
   rowsBottom: number;
   xOfYear(year: number): number;
+  locale: Locale;
 }
 
 function yearOf(now: number | undefined): number {
@@ -170,7 +177,8 @@ export function timelineLayout(
   const rows = periods.map((period, index): TimelineBar => {
     const y = rowTop + BAR_OFFSET;
     const colour = SERIES_COLOURS[index % SERIES_COLOURS.length] ?? THEME.full;
-    const labelLines = wrapText(oneLine(period.label), LABEL_WIDTH, LABEL_SIZE, 3, "bold");
+    const label = withLocalNames(oneLine(period.label), options.localNames);
+    const labelLines = wrapText(label, LABEL_WIDTH, LABEL_SIZE, 3, "bold");
     const milestones = placeCaptions(
       period.milestones
         .filter((milestone) => Number.isFinite(milestone.year))
@@ -219,17 +227,18 @@ export function timelineLayout(
     rows,
     rowsBottom,
     xOfYear,
+    locale: options.locale ?? "en",
   };
 }
 
-function periodText(bar: TimelineBar): string {
-  const end = bar.end === null ? "ongoing" : String(bar.end);
+function periodText(bar: TimelineBar, locale: Locale): string {
+  const end = bar.end === null ? t(locale, "chart.ongoing") : String(bar.end);
   return bar.end === bar.start ? String(bar.start) : `${bar.start} – ${end}`;
 }
 
 /** Inside the bar, in the first gap between milestone markers wide enough; otherwise beside it. */
-function periodLabel(bar: TimelineBar, x0: number, x1: number): string {
-  const text = periodText(bar);
+function periodLabel(bar: TimelineBar, x0: number, x1: number, locale: Locale): string {
+  const text = periodText(bar, locale);
   const width = textWidth(text, PERIOD_TEXT_SIZE, "bold");
   const baseline = bar.y + bar.height / 2 + 4.5;
   const clear = MILESTONE_RADIUS + 5;
@@ -277,7 +286,7 @@ function arrowHead(x: number, top: number, height: number, colour: string): stri
   );
 }
 
-function timelineRow(bar: TimelineBar): string[] {
+function timelineRow(bar: TimelineBar, locale: Locale): string[] {
   const parts: string[] = [];
   const centre = bar.y + bar.height / 2;
   // Centred on the bar, unless a long label needs the room below it.
@@ -290,7 +299,7 @@ function timelineRow(bar: TimelineBar): string[] {
   });
   if (bar.x0 === null || bar.x1 === null) {
     parts.push(
-      svgText(PLOT_X0, centre + 4.5, "dates unknown", {
+      svgText(PLOT_X0, centre + 4.5, t(locale, "chart.datesUnknown"), {
         size: PERIOD_TEXT_SIZE,
         fill: THEME.mutedText,
       }),
@@ -316,7 +325,7 @@ function timelineRow(bar: TimelineBar): string[] {
       }),
     );
   }
-  parts.push(periodLabel(bar, bar.x0, bar.x1));
+  parts.push(periodLabel(bar, bar.x0, bar.x1, locale));
   return parts;
 }
 
@@ -336,7 +345,7 @@ function yearAxis(layout: TimelineLayout): string[] {
     const x = layout.xOfYear(layout.nowYear) + 0.5;
     parts.push(svgLine(x, ROWS_TOP - 10, x, axisY, THEME.text, 1, "4 3"));
     parts.push(
-      svgText(x, ROWS_TOP - 14, `today (${layout.nowYear})`, {
+      svgText(x, ROWS_TOP - 14, t(layout.locale, "chart.todayYear", { year: layout.nowYear }), {
         size: 11,
         fill: THEME.text,
         anchor: "middle",
@@ -356,7 +365,8 @@ function legend(layout: TimelineLayout): string[] {
     parts.push(svgText(x + 24, y + 4.5, text, { size: 13, fill: THEME.mutedText }));
     x += 24 + textWidth(text, 13) + 28;
   };
-  if (layout.rows.some((row) => row.milestones.length > 0)) add(diamond(x + 8, y, 6), "milestone");
+  if (layout.rows.some((row) => row.milestones.length > 0))
+    add(diamond(x + 8, y, 6), t(layout.locale, "chart.milestone"));
   if (layout.rows.some((row) => row.end === null && row.x1 !== null)) {
     const arrow = svgPolygon(
       [
@@ -366,9 +376,15 @@ function legend(layout: TimelineLayout): string[] {
       ],
       THEME.mutedText,
     );
-    add(svgRect(x, y - 5, 8, 10, { fill: THEME.mutedText }) + arrow, "ongoing (no end year)");
+    add(
+      svgRect(x, y - 5, 8, 10, { fill: THEME.mutedText }) + arrow,
+      t(layout.locale, "chart.ongoingNoEnd"),
+    );
   }
-  add(svgLine(x + 8.5, y - 9, x + 8.5, y + 9, THEME.text, 1, "4 3"), "today");
+  add(
+    svgLine(x + 8.5, y - 9, x + 8.5, y + 9, THEME.text, 1, "4 3"),
+    t(layout.locale, "chart.today"),
+  );
   return parts;
 }
 
@@ -381,11 +397,14 @@ export function timelineChartSvg(
   const layout = timelineLayout(periods, options);
   const body = [
     svgTitle(PAD, 46, title, WIDTH - 2 * PAD),
-    svgText(PAD, 70, "Policy periods by year", { size: 13, fill: THEME.mutedText }),
+    svgText(PAD, 70, t(layout.locale, "chart.timelineSubtitle"), {
+      size: 13,
+      fill: THEME.mutedText,
+    }),
   ];
   if (periods.length === 0) {
     body.push(
-      svgText(PAD, ROWS_TOP + 36, "No policy periods to show.", {
+      svgText(PAD, ROWS_TOP + 36, t(layout.locale, "chart.noPeriods"), {
         size: 16,
         fill: THEME.mutedText,
       }),
@@ -393,7 +412,7 @@ export function timelineChartSvg(
     return svgDocument(layout.width, layout.height, body);
   }
   body.push(...yearAxis(layout));
-  for (const bar of layout.rows) body.push(...timelineRow(bar));
+  for (const bar of layout.rows) body.push(...timelineRow(bar, layout.locale));
   body.push(...legend(layout));
   return svgDocument(layout.width, layout.height, body);
 }
