@@ -1,5 +1,6 @@
 import type { ReplyView } from "../command-api.ts";
 import { POLICY_FIELDS } from "../dataset/schema.ts";
+import { t, type Locale } from "../i18n/catalog.ts";
 import { renderAnswerText } from "../render/text.ts";
 
 export interface ViewTextOptions {
@@ -10,6 +11,10 @@ export interface ViewTextOptions {
   chartPath?: string | null;
   /** Console-only lines to add (e.g. how to leave, under /help). */
   notes?: readonly string[];
+  /** The reader's language (a question written in Chinese); English by default. */
+  locale?: Locale;
+  /** The reader's names of policies and countries, put beside the English ones in headings. */
+  localNames?: ReadonlyMap<string, string>;
 }
 
 const DIM = "\u001b[2m";
@@ -38,15 +43,18 @@ function wrapWords(text: string, width: number): string[] {
  * above the sources line, which stays last.
  */
 export function renderViewText(view: ReplyView, options: ViewTextOptions): string {
+  const locale = view.locale ?? options.locale ?? "en";
   const textOptions = {
     color: options.color,
+    locale,
+    ...(options.localNames ? { localNames: options.localNames } : {}),
     ...(options.width !== undefined ? { width: options.width } : {}),
   };
   const dim = (text: string): string => (options.color ? `${DIM}${text}${RESET}` : text);
   const { answer } = view;
 
   const extras: string[] = [];
-  if (options.chartPath) extras.push(`Chart: ${options.chartPath}`);
+  if (options.chartPath) extras.push(t(locale, "ui.chartFile", { path: options.chartPath }));
   if (view.sectionMenu) {
     const others = POLICY_FIELDS.filter((field) => field !== view.sectionMenu?.current);
     const lead = `More: /policy ${view.sectionMenu.policy} <section>, with section one of`;
@@ -55,7 +63,9 @@ export function renderViewText(view: ReplyView, options: ViewTextOptions): strin
   const shown: readonly string[] = answer.suggestions;
   const buttons = (view.suggestionButtons ?? []).filter((text) => !shown.includes(text));
   if (buttons.length > 0) {
-    extras.push(dim(`Try: ${buttons.map((text) => `“${text}”`).join(" · ")}`));
+    extras.push(
+      dim(t(locale, "ui.try", { questions: buttons.map((text) => `“${text}”`).join(" · ") })),
+    );
   }
   extras.push(...(options.notes ?? []).map(dim));
 

@@ -10,6 +10,7 @@ import {
 } from "./chart-file.ts";
 import { writeAttachedFiles } from "./attached-files.ts";
 import { completeLine } from "./complete.ts";
+import { localNamesOf } from "../render/localize.ts";
 import { renderViewText } from "./render-view.ts";
 import { createConsoleSession } from "./session.ts";
 
@@ -103,7 +104,11 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
   const saveChart = async (kind: ChartKind, view: Parameters<typeof renderViewText>[0]) => {
     // Loaded on first use: the rasteriser is a native module the console rarely needs.
     const { renderChartPng } = await import("../render/charts/index.ts");
-    const png = renderChartPng(kind, view.answer);
+    const locale = view.locale ?? "en";
+    const png = renderChartPng(kind, view.answer, {
+      locale,
+      localNames: localNamesOf(engine.countries, locale),
+    });
     return png ? writeChartFile(chartTarget, kind, view.answer, png, cwd) : null;
   };
 
@@ -131,7 +136,15 @@ export async function runConsole(opts: RunConsoleOptions = {}): Promise<void> {
         );
       }
       const width = interactive && output.columns ? Math.min(output.columns, 120) : undefined;
-      return renderViewText(view, { color, chartPath, notes, ...(width ? { width } : {}) });
+      // A question written in Chinese is answered with Chinese headings and labels.
+      const localNames = localNamesOf(engine.countries, view.locale ?? "en");
+      return renderViewText(view, {
+        color,
+        chartPath,
+        notes,
+        localNames,
+        ...(width ? { width } : {}),
+      });
     },
     logError: (error) => {
       errorOutput.write(

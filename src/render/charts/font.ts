@@ -1,10 +1,15 @@
-import { readFileSync } from "node:fs";
-import { FONT_BOLD_PATH, FONT_REGULAR_PATH } from "./font-files.ts";
+import { existsSync, readFileSync } from "node:fs";
+import {
+  CJK_BOLD_PATH,
+  CJK_REGULAR_PATH,
+  FONT_BOLD_PATH,
+  FONT_REGULAR_PATH,
+} from "./font-files.ts";
 
 export type FontWeight = "normal" | "bold";
 
 /**
- * The shipped DejaVu TTFs read directly: advance widths and kerning for layout, glyph outlines for
+ * The shipped TTFs (DejaVu, and Noto Sans SC for Chinese) read directly: advance widths and kerning for layout, glyph outlines for
  * drawing. Charts draw text as outline paths because resvg re-reads the font file for every glyph
  * it shapes (tens of µs each, most of a chart's render time); the outlines are the same ones resvg
  * would use, so the pixels look the same and stay identical on every machine.
@@ -245,41 +250,82 @@ class TrueTypeFont {
   }
 }
 
-let regular: TrueTypeFont | undefined;
-let bold: TrueTypeFont | undefined;
+/** A weight's faces: DejaVu first, then the Chinese face for characters DejaVu lacks. */
+interface FontStack {
+  primary: TrueTypeFont;
+  fallback: TrueTypeFont | null;
+  /** Fallback font units → primary font units (the two have different em sizes). */
+  fallbackScale: number;
+}
 
-function fontFor(weight: FontWeight): TrueTypeFont {
-  if (weight === "bold") return (bold ??= new TrueTypeFont(FONT_BOLD_PATH));
-  return (regular ??= new TrueTypeFont(FONT_REGULAR_PATH));
+const stacks = new Map<FontWeight, FontStack>();
+
+function stackFor(weight: FontWeight): FontStack {
+  let stack = stacks.get(weight);
+  if (!stack) {
+    const primary = new TrueTypeFont(weight === "bold" ? FONT_BOLD_PATH : FONT_REGULAR_PATH);
+    const cjkPath = weight === "bold" ? CJK_BOLD_PATH : CJK_REGULAR_PATH;
+    // Without the Chinese face (a trimmed install) Chinese shows as DejaVu's missing-glyph box.
+    const fallback = existsSync(cjkPath) ? new TrueTypeFont(cjkPath) : null;
+    const fallbackScale = fallback ? primary.unitsPerEm / fallback.unitsPerEm : 1;
+    stack = { primary, fallback, fallbackScale };
+    stacks.set(weight, stack);
+  }
+  return stack;
 }
 
 interface PlacedGlyph {
+  font: TrueTypeFont;
   glyph: number;
-  /** Pen position in font units. */
+  /** Pen position in primary font units. */
   x: number;
 }
 
-function layoutGlyphs(
-  text: string,
-  font: TrueTypeFont,
-): { glyphs: PlacedGlyph[]; advance: number } {
+function layoutGlyphs(text: string, stack: FontStack): { glyphs: PlacedGlyph[]; advance: number } {
+  const { primary, fallback, fallbackScale } = stack;
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
   let previous = -1;
   for (const char of text) {
-    const glyph = font.glyphId(char.codePointAt(0) ?? 0);
-    if (previous >= 0) pen += font.kern(previous, glyph);
-    glyphs.push({ glyph, x: pen });
-    pen += font.advance(glyph);
+    const codePoint = char.codePointAt(0) ?? 0;
+    let glyph = primary.glyphId(codePoint);
+    if (glyph === 0 && fallback) {
+      const other = fallback.glyphId(codePoint);
+      if (other !== 0) {
+        glyphs.push({ font: fallback, glyph: other, x: pen });
+        pen += fallback.advance(other) * fallbackScale;
+        previous = -1;
+        continue;
+      }
+    }
+    if (previous >= 0) pen += primary.kern(previous, glyph);
+    glyphs.push({ font: primary, glyph, x: pen });
+    pen += primary.advance(glyph);
     previous = glyph;
   }
   return { glyphs, advance: pen };
 }
 
-/** Width in px of `text` set in DejaVu Sans at `size` px. */
+/** Whether every character of `text` has a glyph in the chart fonts (DejaVu or the Chinese face). */
+export function canDraw(text: string, weight: FontWeight = "normal"): boolean {
+  const { primary, fallback } = stackFor(weight);
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (/\s/u.test(char)) continue;
+    if (primary.glyphId(codePoint) === 0 && (fallback?.glyphId(codePoint) ?? 0) === 0) return false;
+  }
+  return true;
+}
+
+/** Whether DejaVu alone draws `char` (the Chinese face is cut down to what DejaVu lacks). */
+export function dejaVuDraws(char: string, weight: FontWeight = "normal"): boolean {
+  return stackFor(weight).primary.glyphId(char.codePointAt(0) ?? 0) !== 0;
+}
+
+/** Width in px of `text` at `size` px (DejaVu Sans, Noto Sans SC for Chinese). */
 export function textWidth(text: string, size: number, weight: FontWeight = "normal"): number {
-  const font = fontFor(weight);
-  return (layoutGlyphs(text, font).advance * size) / font.unitsPerEm;
+  const stack = stackFor(weight);
+  return (layoutGlyphs(text, stack).advance * size) / stack.primary.unitsPerEm;
 }
 
 function formatUnits(value: number): string {
@@ -293,11 +339,11 @@ interface ContourPath {
   relative: string;
 }
 
-function contourPath(contour: number[]): ContourPath | null {
+function contourPath(contour: number[], scale: number): ContourPath | null {
   const count = contour.length / 3;
   if (count < 2) return null;
-  const x = (i: number): number => contour[3 * (i % count)] ?? 0;
-  const y = (i: number): number => contour[3 * (i % count) + 1] ?? 0;
+  const x = (i: number): number => (contour[3 * (i % count)] ?? 0) * scale;
+  const y = (i: number): number => (contour[3 * (i % count) + 1] ?? 0) * scale;
   const on = (i: number): boolean => contour[3 * (i % count) + 2] === 1;
 
   // Start on an on-curve point; with none, at the midpoint of the first two off-curve points.
@@ -349,7 +395,8 @@ function contourPath(contour: number[]): ContourPath | null {
 
 const glyphPaths = new WeakMap<TrueTypeFont, Map<number, ContourPath[]>>();
 
-function glyphPath(font: TrueTypeFont, glyph: number): ContourPath[] {
+/** A glyph's contours in primary font units (`scale` converts the fallback face's units). */
+function glyphPath(font: TrueTypeFont, glyph: number, scale: number): ContourPath[] {
   let byGlyph = glyphPaths.get(font);
   if (!byGlyph) {
     byGlyph = new Map();
@@ -359,7 +406,7 @@ function glyphPath(font: TrueTypeFont, glyph: number): ContourPath[] {
   if (!paths) {
     paths = font
       .contours(glyph)
-      .map((contour) => contourPath(contour))
+      .map((contour) => contourPath(contour, scale))
       .filter((path): path is ContourPath => path !== null);
     byGlyph.set(glyph, paths);
   }
@@ -378,15 +425,15 @@ export function textOutline(
   weight: FontWeight,
   anchor: "start" | "middle" | "end",
 ): { transform: string; d: string } {
-  const font = fontFor(weight);
-  const { glyphs, advance } = layoutGlyphs(text, font);
-  const scale = size / font.unitsPerEm;
+  const stack = stackFor(weight);
+  const { glyphs, advance } = layoutGlyphs(text, stack);
+  const scale = size / stack.primary.unitsPerEm;
   let left = x;
   if (anchor === "middle") left -= (advance * scale) / 2;
   else if (anchor === "end") left -= advance * scale;
   const d = glyphs
-    .flatMap(({ glyph, x: pen }) =>
-      glyphPath(font, glyph).map(
+    .flatMap(({ font, glyph, x: pen }) =>
+      glyphPath(font, glyph, font === stack.primary ? 1 : stack.fallbackScale).map(
         (path) => `M${formatUnits(path.x + pen)} ${formatUnits(path.y)}${path.relative}`,
       ),
     )
@@ -420,7 +467,14 @@ export function fitText(
 }
 
 /**
- * `text` broken at spaces and after hyphens ("Hong Kong-Macao") into at most `maxLines` lines of at
+ * Chinese characters and punctuation stand alone (a line may break between any two of them),
+ * except a short name in full-width brackets, kept whole: "Greater Bay Area plan" / "（粤港澳大湾区）".
+ */
+const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
+const BREAKABLE_PARTS = new RegExp(`（[^（）\\s]{1,12}）|[${CJK}]|[^${CJK}-]+-*|-+`, "gu");
+
+/**
+ * `text` broken at spaces, after hyphens and between Chinese characters ("Hong Kong-Macao") into at most `maxLines` lines of at
  * most `maxWidth` px; the last line is cut with an ellipsis when the text does not fit.
  */
 export function wrapText(
@@ -433,7 +487,7 @@ export function wrapText(
   // Each piece remembers what joins it to the previous one on the same line.
   const pieces: { text: string; join: string }[] = [];
   for (const word of text.split(" ").filter((part) => part.length > 0)) {
-    (word.match(/[^-]+-*|-+/g) ?? [word]).forEach((part, index) => {
+    (word.match(BREAKABLE_PARTS) ?? [word]).forEach((part, index) => {
       pieces.push({ text: part, join: index === 0 ? " " : "" });
     });
   }

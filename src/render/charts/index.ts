@@ -37,14 +37,15 @@ export function renderTimelinePng(
 function chartSvg(kind: ChartKind, answer: Answer, opts: ChartOptions): string | null {
   if (answer.kind !== "answer" && answer.kind !== "compare") return null;
   const locale = opts.locale ?? "en";
-  const title = localTitle(answer, locale, opts.localNames);
   if (kind === "maturity") {
+    const title = localTitle(answer, locale, opts.localNames);
     return answer.scores && answer.scores.length > 0
       ? maturityChartSvg(answer.scores, title, locale)
       : null;
   }
+  // The rows carry the reader's names of the policies; the title stays short enough to read.
   return answer.periods && answer.periods.length > 0
-    ? timelineChartSvg(answer.periods, title, opts)
+    ? timelineChartSvg(answer.periods, localTitle(answer, locale), opts)
     : null;
 }
 
