@@ -146,6 +146,19 @@ describe("commands over HTTP", () => {
     expect(exported.message?.files.map((file) => file.name)).toEqual(["policybot-china.csv"]);
   });
 
+  it("speaks Chinese to a zh-CN client: headings, labels, the menu, the chart's message and errors", async () => {
+    const zh = { locale: "zh-CN" };
+    const policy = await harness.slash("policy", { name: "torch", section: "budget" }, zh);
+    expect(policy.message?.embeds[0]?.title).toBe("TORCH Program（火炬计划） — 预算");
+    expect(selectMenu(policy.message)?.placeholder).toBe("显示其他部分");
+    const maturity = await harness.slash("maturity", { country: "china" }, zh);
+    expect(maturity.message?.embeds[0]?.title).toBe("China（中国） — 集群政策成熟度");
+    expect(maturity.message?.files.map((file) => file.name)).toEqual(["maturity.png"]);
+    const twice = await harness.slash("compare", { a: "torch", b: "torch" }, zh);
+    expect(twice.ephemeral).toBe(true);
+    expect(visibleText(twice.message)).toBe("你选了两次 TORCH Program——请选择不同的政策进行比较。");
+  });
+
   it("left nothing refused by the server", () => {
     expect(harness.server.rejectedRequests()).toEqual([]);
     expect(log.lines.filter((line) => line.level === "error")).toEqual([]);

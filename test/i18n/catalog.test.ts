@@ -80,3 +80,16 @@ describe("command localisations", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("errors meant for the user", () => {
+  it("are thrown in English and shown in the reader's language", async () => {
+    const { userError, UserError } = await import("../../src/command-api.ts");
+    const error = userError("error.samePolicyTwice", { name: "TORCH Program" });
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      "You picked TORCH Program twice — choose different policies to compare.",
+    );
+    expect(error.inLocale("zh-CN")).toBe("你选了两次 TORCH Program——请选择不同的政策进行比较。");
+    expect(new UserError("plain words").inLocale("zh-CN")).toBe("plain words");
+  });
+});

@@ -288,7 +288,7 @@ function layoutGlyphs(text: string, stack: FontStack): { glyphs: PlacedGlyph[]; 
   let previous = -1;
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    let glyph = primary.glyphId(codePoint);
+    const glyph = primary.glyphId(codePoint);
     if (glyph === 0 && fallback) {
       const other = fallback.glyphId(codePoint);
       if (other !== 0) {
