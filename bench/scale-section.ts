@@ -24,6 +24,7 @@ export interface ScaleRow {
   per_second: number;
   p50_ms: number;
   p99_ms: number;
+  /** Interactions the user never saw answered (the first three are printed). */
   failed: number;
 }
 
@@ -75,7 +76,7 @@ async function drive(
   options: { interactions: number; concurrency: number },
 ): Promise<ScaleRow> {
   // A warm-up pass of the whole mix, so every path is compiled before anything is timed.
-  for (const run of MIX) await run(harness);
+  for (const run of MIX) await run(harness).catch(() => undefined);
   const times: number[] = [];
   let sent = 0;
   let failed = 0;
@@ -86,10 +87,12 @@ async function drive(
       if (!run) throw new Error("empty mix");
       const t0 = performance.now();
       try {
-        const outcome = await run(harness);
-        if (outcome.interaction.rejected.length > 0) failed += 1;
-      } catch {
+        // Settled means the user saw the answer (a request refused on the way and retried is
+        // not a failure: the answer still arrived once).
+        await run(harness);
+      } catch (error) {
         failed += 1;
+        if (failed <= 3) console.error(`not answered: ${String(error).slice(0, 300)}`);
       }
       times.push(performance.now() - t0);
     }
@@ -109,7 +112,7 @@ async function drive(
 }
 
 async function freshServer(): Promise<DiscordHarness> {
-  const harness = await DiscordHarness.start({ lean: true });
+  const harness = await DiscordHarness.start();
   await deployCommands(
     {
       token: harness.token,

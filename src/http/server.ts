@@ -100,14 +100,16 @@ export async function startInteractionsServer(
         if (body === "too large") return send(response, problem(413, "Request body too large"));
         if (body === "cut") return;
         const outcome = await handle(body, request);
-        send(response, outcome);
-        if (outcome.after) {
-          const running = outcome
-            .after()
+        const after = outcome.after;
+        if (after) {
+          // Sent once the response is out: what follows it needs Discord to have it first.
+          const running = new Promise<void>((resolve) => response.once("close", resolve))
+            .then(after)
             .catch((error: unknown) => log.error("A follow-up message could not be sent:", error))
             .finally(() => pending.delete(running));
           pending.add(running);
         }
+        send(response, outcome);
       })
       .catch((error: unknown) => {
         log.error("The interactions endpoint failed on a request:", error);

@@ -163,6 +163,28 @@ describe("commands over HTTP", () => {
     expect(harness.server.rejectedRequests()).toEqual([]);
     expect(log.lines.filter((line) => line.level === "error")).toEqual([]);
   });
+
+  it("retries a follow-up that got to Discord before the deferral did (10015), answering once", async () => {
+    const fault = harness.server.injectFault({
+      route: "POST /webhooks/:appId/:token",
+      times: 2,
+      status: 404,
+      body: { message: "Unknown Webhook", code: 10015 },
+    });
+    try {
+      const outcome = await harness.slash("maturity", { country: "china" });
+      expect(fault.hits).toBe(2);
+      expect(visibleText(outcome.message)).toMatch(/6\.5/);
+      // "Thinking…" (the deferral), then the chart in its place, and nothing more.
+      const states = harness.server.botMessages.filter(
+        (message) => message.interactionId === outcome.interaction.id,
+      );
+      expect(states.map((message) => message.loading)).toEqual([true, false]);
+      expect(new Set(states.map((message) => message.id)).size).toBe(1);
+    } finally {
+      fault.remove();
+    }
+  });
 });
 
 describe("requests that are not Discord's", () => {
