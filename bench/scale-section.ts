@@ -6,7 +6,6 @@ import { ensureBuilt } from "../test/build-dist.ts";
 import { fixture } from "../test/discord-server/fixture.ts";
 import { DiscordHarness } from "../test/discord-server/harness.ts";
 import { freePort } from "../test/e2e/child-process.ts";
-import { startRoundRobinProxy, type RoundRobinProxy } from "../test/e2e/round-robin-proxy.ts";
 import { startRedis, type RedisUnderTest } from "../test/redis-server.ts";
 import { MIX, round, startScript } from "./bot-load.ts";
 
@@ -58,6 +57,25 @@ function startBot(env: Record<string, string>, readyLine: RegExp): Promise<Child
     };
     child.stdout?.on("data", onData);
     child.once("exit", () => reject(new Error(`exited before ${readyLine}:\n${seen}`)));
+  });
+}
+
+const PROXY = fileURLToPath(new URL("./proxy-process.ts", import.meta.url));
+
+/** The load balancer in its own process (bench/proxy-process.ts). */
+function startProxy(ports: readonly number[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", PROXY, ...ports.map(String)], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const url = /^(http:\/\/\S+)\n/.exec(seen)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.once("exit", () => reject(new Error(`the proxy exited:\n${seen}`)));
   });
 }
 
@@ -132,7 +150,7 @@ async function httpReplicas(
 ): Promise<ScaleRow> {
   const harness = await freshServer();
   const children: ChildProcess[] = [];
-  let proxy: RoundRobinProxy | null = null;
+  let proxy: { url: string; child: ChildProcess } | null = null;
   try {
     const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
     for (const port of ports) {
@@ -148,7 +166,7 @@ async function httpReplicas(
         ),
       );
     }
-    proxy = count > 1 ? await startRoundRobinProxy(ports) : null;
+    proxy = count > 1 ? await startProxy(ports) : null;
     await harness.server.setInteractionsEndpoint(
       proxy?.url ?? `http://127.0.0.1:${ports[0]}/interactions`,
     );
@@ -157,7 +175,7 @@ async function httpReplicas(
     return await drive(mode, harness, options);
   } finally {
     await Promise.all(children.map(stopBot));
-    await proxy?.close();
+    if (proxy) await stopBot(proxy.child);
     await harness.stop();
   }
 }

@@ -118,6 +118,9 @@ export async function startInteractionsServer(
   });
   // A slow client cannot hold a connection open for long.
   server.headersTimeout = 10_000;
+  // Idle connections outlive a load balancer's own idle timeout (nginx and cloud balancers use
+  // 60 s), so the balancer never sends a request on a connection this replica is closing.
+  server.keepAliveTimeout = 65_000;
   server.requestTimeout = 15_000;
   server.on("clientError", (_error, socket) => socket.destroy());
 
