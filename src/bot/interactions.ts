@@ -36,6 +36,7 @@ import {
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
+import { withLocalChoiceNames } from "../render/localize.ts";
 import { renderReply, type ReplyLanguage } from "./charts.ts";
 import { openConversation } from "./conversation-key.ts";
 import { handleMessageCommand, handleShareButton } from "./message-command.ts";
@@ -130,7 +131,7 @@ export function createInteractionRouter(
           timing.locale,
         );
       } else if (interaction.isAutocomplete()) {
-        await handleAutocomplete(interaction, services);
+        await handleAutocomplete(interaction, services, timing.locale);
       } else if (interaction.isButton()) {
         await handleButton(interaction, services, timing);
       } else if (interaction.isStringSelectMenu()) {
@@ -327,6 +328,7 @@ async function handleCommand(
 async function handleAutocomplete(
   interaction: AutocompleteInteraction,
   services: BotServices,
+  locale: Locale,
 ): Promise<void> {
   const command = services.commands.get(interaction.commandName);
   const focused = interaction.options.data.find((option) => option.focused === true);
@@ -348,7 +350,9 @@ async function handleAutocomplete(
     options: interactionOptions(interaction),
     focused: { name: focused.name, value: String(focused.value ?? "") },
   });
-  await interaction.respond(fitAutocompleteChoices(choices));
+  await interaction.respond(
+    fitAutocompleteChoices(withLocalChoiceNames(choices, services.engine.countries, locale)),
+  );
 }
 
 async function handleButton(

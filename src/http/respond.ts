@@ -29,6 +29,7 @@ import {
   shareQuestionFromCustomId,
   suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
+import { withLocalChoiceNames } from "../render/localize.ts";
 import { toApiMessage } from "./api-message.ts";
 import type { FollowUpSender } from "./follow-ups.ts";
 import {
@@ -109,7 +110,7 @@ function answer(interaction: RepliableInteraction, turn: Turn): Promise<Interact
     case InteractionType.ApplicationCommand:
       return answerCommand(interaction, turn);
     case InteractionType.Autocomplete:
-      return Promise.resolve(answerAutocomplete(interaction, turn.services));
+      return Promise.resolve(answerAutocomplete(interaction, turn.services, turn.locale));
     case InteractionType.MessageComponent:
       return answerComponent(interaction, turn);
     case InteractionType.ModalSubmit:
@@ -316,6 +317,7 @@ function errorView(error: unknown, locale: Locale): ReplyView {
 function answerAutocomplete(
   interaction: AutocompleteInteraction,
   services: HttpServices,
+  locale: Locale,
 ): InteractionResponse {
   const command = services.commands.get(interaction.data.name);
   const options = interaction.data.options ?? [];
@@ -337,7 +339,11 @@ function answerAutocomplete(
   return {
     body: {
       type: CallbackType.AutocompleteResult,
-      data: { choices: fitAutocompleteChoices(choices) },
+      data: {
+        choices: fitAutocompleteChoices(
+          withLocalChoiceNames(choices, services.engine.countries, locale),
+        ),
+      },
     },
   };
 }

@@ -78,7 +78,13 @@ export function renderReplyView(view: ReplyView, options: RenderOptions = {}): D
   components.push(...suggestionButtonRows(view.suggestionButtons ?? defaultButtons));
 
   if (answer.kind === "clarify" || answer.kind === "none") {
-    const hint = answer.kind === "none" ? `\n${t(locale, "ui.helpHint")}` : "";
+    // The question back is the engine's (English); the choices under it are introduced in the
+    // reader's language when that is not English.
+    const lead =
+      answer.kind === "clarify" && locale !== "en" && components.length > 0
+        ? `\n${t(locale, "ui.didYouMeanList")}`
+        : "";
+    const hint = answer.kind === "none" ? `\n${t(locale, "ui.helpHint")}` : lead;
     return safeReplyPayload({
       content: truncate(answer.text, DISCORD_LIMITS.message.content - hint.length) + hint,
       components,

@@ -76,3 +76,17 @@ export function localNamesOf(
   }
   return names;
 }
+
+/**
+ * Autocomplete choices with the reader's names beside the English ones ("TORCH Program（火炬计划）");
+ * the values, which the command reads back, stay as they are.
+ */
+export function withLocalChoiceNames<T extends { name: string; value: string }>(
+  choices: readonly T[],
+  countries: readonly Country[],
+  locale: Locale,
+): T[] {
+  if (locale === "en") return [...choices];
+  const names = localNamesOf(countries, locale);
+  return choices.map((choice) => ({ ...choice, name: withLocalNames(choice.name, names) }));
+}

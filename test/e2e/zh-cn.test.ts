@@ -154,6 +154,24 @@ describe("a zh-CN reader", () => {
     expect(shared.message?.embeds[0]?.title).toBe("TORCH Program（火炬计划） — 预算");
   });
 
+  it("sees the Chinese names beside the English ones in autocomplete, and a Chinese lead to choices", async () => {
+    const choices = await subject.harness.autocomplete("policy", "name", "tor", {}, ZH);
+    const torch = choices.find((choice) => choice.value === "torch");
+    expect(torch?.name).toMatch(/^TORCH Program（火炬计划）/);
+    const english = await subject.harness.autocomplete("policy", "name", "tor");
+    expect(english.find((choice) => choice.value === "torch")?.name).not.toMatch(/火炬计划/);
+
+    // A user with no conversation yet: "it" names nothing, so the bot asks back.
+    const clarify = await subject.harness.slash(
+      "ask",
+      { question: "when did it start?" },
+      { ...ZH, user: fixture.users.frank, channel: "random" },
+    );
+    expect(clarify.interaction.rejected).toEqual([]);
+    expect(clarify.message?.content).toMatch(/\n你是不是想问：$/);
+    expect(buttonIds(clarify.message).length).toBeGreaterThan(1);
+  });
+
   it("still gets English when the client is in any other language", async () => {
     const outcome = await subject.harness.slash(
       "policy",
