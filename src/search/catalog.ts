@@ -110,6 +110,8 @@ export interface Catalog extends DatasetLookup {
   /** Each policy's own texts as sentences, for words a question asks about inside them. */
   /** Read on first use (most questions never need them), then kept. */
   policySentences: (policyId: string) => readonly PolicySentence[];
+  /** A country's own texts (approach, continuity, maturity, sources) as sentences. */
+  countrySentences: (countryId: string) => readonly CountrySentence[];
   /** Ordinary words of questions (stop and chat words): not content. */
   commonStems: Set<string>;
   /** Everyday words that are never corrected or completed into a field word ("lunch"). */
@@ -516,6 +518,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     howToPhrases,
     definedAcronyms: definedAcronyms(countries),
     policySentences: sentenceReader(policies, stopStems),
+    countrySentences: countrySentenceReader(countryById, stopStems),
     commonStems: stemSet(COMMON_WORDS),
     everydayStems: stemSet(EVERYDAY_WORDS),
     orderPhrases,
@@ -593,6 +596,52 @@ export interface PolicySentence {
   item?: boolean;
 }
 
+/** Sentences and list items of a text value, each filed under a field. */
+function textEntries<F extends string>(
+  value: unknown,
+  field: F,
+  section: string,
+  stopStems: ReadonlySet<string>,
+  strays: readonly string[] = [],
+): { sentence: string; stems: Set<string>; field: F; section: string; item?: boolean }[] {
+  const list: {
+    sentence: string;
+    stems: Set<string>;
+    field: F;
+    section: string;
+    item?: boolean;
+  }[] = [];
+  collectStrings(value, (text, inList) => {
+    // A list item ("Financing networking events") is a passage of its own.
+    if (inList) {
+      list.push({ sentence: text, stems: new Set(phraseStems(text)), field, section, item: true });
+      return;
+    }
+    const pieces = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+    for (const sentence of joinAtStrayStops(pieces, strays)) {
+      const words = sentence.split(/\s+/);
+      // A short statement ending in a full stop counts ("Venture guiding fund: budget not
+      // indicated."); a run of labels does not.
+      const statement =
+        (words.length >= MIN_SENTENCE_WORDS && words.some((w) => stopStems.has(w))) ||
+        (words.length >= MIN_STATEMENT_WORDS && /[.!?]$/.test(sentence));
+      // A label ("Limited period", "State government") is a passage as an item.
+      const stems = new Set(phraseStems(sentence));
+      if (statement) list.push({ sentence, stems, field, section });
+      else if (pieces.length === 1) list.push({ sentence, stems, field, section, item: true });
+    }
+  });
+  return list;
+}
+
+export interface CountrySentence {
+  sentence: string;
+  stems: Set<string>;
+  field: CountryField;
+  section: string;
+  item?: boolean;
+}
+
 /** Sentences of a policy's texts (strings anywhere in its record), with their field and section. */
 function sentenceReader(
   policies: Map<string, PolicyRef>,
@@ -610,33 +659,38 @@ function sentenceReader(
         typeof value === "object" && value !== null && "source" in value
           ? String(value.source)
           : "";
-      const strays = policy?.summary.stray_full_stops ?? [];
-      collectStrings(value, (text, inList) => {
-        // A list item ("Financing networking events") is a passage of its own.
-        if (inList) {
-          list.push({
-            sentence: text,
-            stems: new Set(phraseStems(text)),
-            field,
-            section,
-            item: true,
-          });
-          return;
-        }
-        const pieces = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-        for (const sentence of joinAtStrayStops(pieces, strays)) {
-          const words = sentence.split(/\s+/);
-          // A short statement ending in a full stop counts ("Venture guiding fund: budget not
-          // indicated."); a run of labels does not.
-          const statement =
-            (words.length >= MIN_SENTENCE_WORDS && words.some((w) => stopStems.has(w))) ||
-            (words.length >= MIN_STATEMENT_WORDS && /[.!?]$/.test(sentence));
-          if (!statement) continue;
-          list.push({ sentence, stems: new Set(phraseStems(sentence)), field, section });
-        }
-      });
+      list.push(...textEntries(value, field, section, stopStems, policy?.summary.stray_full_stops));
     }
     cache.set(policyId, list);
+    return list;
+  };
+}
+
+/** A country's own texts by the country field that answers from them. */
+function countryTexts(country: Country): [CountryField, unknown][] {
+  const play = country.state_of_play;
+  return [
+    ["maturity", [country.maturity, play.evaluation_terminated]],
+    ["approach", play.approach],
+    ["continuity", play.continuity],
+    ["consistency", play.consistency],
+    ["sources", country.bibliography],
+  ];
+}
+
+function countrySentenceReader(
+  countryById: Map<string, Country>,
+  stopStems: ReadonlySet<string>,
+): (countryId: string) => readonly CountrySentence[] {
+  const cache = new Map<string, CountrySentence[]>();
+  return (countryId) => {
+    const cached = cache.get(countryId);
+    if (cached) return cached;
+    const country = countryById.get(countryId);
+    const list = (country ? countryTexts(country) : []).flatMap(([field, value]) =>
+      textEntries(value, field, "", stopStems),
+    );
+    cache.set(countryId, list);
     return list;
   };
 }

@@ -1,9 +1,9 @@
-import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
-import { hasPhrase, readTokens, markNameUsed } from "./tokens.ts";
-import { compareAll, readComparisonCues } from "./compare.ts";
+import { tokenize } from "../../model/normalize.ts";
+import { hasPhrase, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
+import { readComparisonCues, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
 import {
@@ -15,14 +15,17 @@ import {
   leftoverContent,
   unknownProgrammeName,
 } from "./unknown-words.ts";
-import { readFields } from "./fields.ts";
+import { readFields, type FieldReading } from "./fields.ts";
+import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { recordReadings } from "./record.ts";
 import {
   bestPassage,
+  bestCountryPassage,
   contentRoots,
-  itemPassage,
   questionShaped,
+  rootOf,
+  type ScoredPassage,
   partPassage,
   passageIntent,
   countedThing,
@@ -32,13 +35,33 @@ import {
 import { matchCountries, countryIntent } from "./country.ts";
 import {
   declineUnknownName,
-  ASKABLE_FIELDS,
-  listNames,
   policyNames,
   suggestionFor,
   knownPoliciesText,
   starterSuggestions,
 } from "./replies.ts";
+
+/** What the readers found in one clause, for the decision. */
+export interface ClauseEvidence {
+  question: string;
+  tokens: QuestionToken[];
+  fields: FieldReading;
+  cues: ComparisonCues;
+  /** A field word typed in full (not only completed from a prefix). */
+  firmField: boolean;
+  /** A country field asked by a word typed in full, at least as strongly as a policy field. */
+  countryAsked: boolean;
+  /** The sentence or list item of the policy's texts holding most of the content words. */
+  passage: ScoredPassage | null;
+  /** Words no reader placed: not a name, field, cue, country, ordinary word or passage word. */
+  unplaced: QuestionToken[];
+  /** The unknown words as a quote ("" when none). */
+  unknownWords: string;
+  /** Only everyday words around the name, and no question: chat about the day. */
+  chatter: boolean;
+  /** The field's sentence about a part of the policy the name named ("Venture Guiding Fund"). */
+  part: { text: string; section: string; about: string } | null;
+}
 
 export function resolveClause(
   catalog: Catalog,
@@ -195,7 +218,16 @@ export function resolveClause(
 
   // "863 program budget", "compare TORCH with the Belt and Road Initiative": a programme the
   // data does not hold is declined by its name, not answered or asked back as another.
-  if (unknownProgramme !== null) {
+  // "demonstration projects" that the named policy's own texts hold are not another programme.
+  const inOwnTexts =
+    unknownProgramme !== null &&
+    named[0] !== undefined &&
+    bestPassage(
+      catalog,
+      named[0],
+      tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
+    )?.matched === tokenize(unknownProgramme).length;
+  if (unknownProgramme !== null && !inOwnTexts) {
     return log.decide(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",
@@ -280,8 +312,6 @@ export function resolveClause(
     );
   }
 
-  const impliedField: PolicyField | null = fields.policyField ?? orderField;
-
   // "how much of China's economy is the GBA": a size of the economy, not a budget. With a
   // money word or nothing else asked, the policy's own sentence about its economy answers.
   const economy = economyStems(tokens);
@@ -299,160 +329,74 @@ export function resolveClause(
     }
   }
 
-  // A name with words the data does not know and nothing asked of it ("torch battery life",
-  // "gba population"): not answered with the policy's card, asked back.
-  // A field word completed from a prefix ("lit" → literature) asks nothing on its own.
-  const firmField = [...fields.consumed].some(
-    (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
-  );
-  const askedSomething =
-    ((fields.policyScore > 0 || fields.countryScore > 0) &&
-      (firmField || questionShaped(question))) ||
-    compareCue ||
-    orderField !== null;
-  // Passage evidence: a policy named with no field firmly asked ("does the GBA plan finance
-  // networking events?", "the role of local governments in City Clusters") is answered from
-  // the sentence or list item of its own texts that holds the question's content words.
-  // Field words that tie ("finance": budget or instruments) leave the choice to the passage.
-  const fieldRead = fields.policyField !== null || fields.countryField !== null;
-  const firmlyAsked =
-    (askedSomething && !fields.weakOnly && fieldRead) || compareCue || orderField !== null;
-  if (named.length === 1 && named[0] && !firmlyAsked && questionShaped(question)) {
+  if (named.length >= 1) {
     const ref = named[0];
     const skip = new Set([...cues.positions, ...countries.positions]);
     for (const c of chosen) for (const p of c.positions) skip.add(p);
-    const passage = bestPassage(catalog, ref, contentRoots(catalog, tokens, skip));
-    if (passage !== null) {
-      log.add(`passage in ${passage.field}`, "passage", passage.matched, passage.text);
-      return log.decide(
-        passageIntent(ref, passage.item ? itemPassage(ref, passage, question) : passage),
-        "content words found in a passage",
-      );
-    }
-  }
-  const unaskedWords =
-    unknownWords !== "" || !weakDropped ? unknownWords : leftovers.map((t) => t.raw).join(" ");
-  // "we joked about city clusters during lunch": a name among everyday words, nothing asked,
-  // is chat about the day, not a question (and its words are not quoted back as names).
-  const unknownTokens = tokens.filter((t) => t.unknown && !t.used && !t.cjk);
-  if (
-    named.length >= 1 &&
-    !askedSomething &&
-    unknownTokens.length > 0 &&
-    unknownTokens.every((t) => t.everyday)
-  ) {
-    return log.decide(
-      {
-        kind: "none",
-        text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-        suggestions: named
-          .slice(0, 1)
-          .flatMap((ref) => ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(ref, f))),
-      },
-      "everyday words only",
+    // An economy the policy's texts do not size is not found by its near words ("economic").
+    tokens.forEach((t, k) => {
+      if (economyStems([t]).length > 0) skip.add(k);
+    });
+    const roots = contentRoots(catalog, tokens, skip);
+    // A remark that mentions a policy ("the torch was passed to a new generation") asks nothing
+    // of its texts.
+    const passage = ref && questionShaped(question) ? bestPassage(catalog, ref, roots) : null;
+    const placed = new Set(passage?.roots ?? []);
+    // A field word completed from a prefix ("lit" → literature) asks nothing on its own.
+    const firmField = [...fields.consumed].some(
+      (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
     );
-  }
-  if (named.length >= 1 && unaskedWords !== "" && !askedSomething) {
-    const first = named[0];
-    // "best torch for camping": one common word that is also a name, among other things, is
-    // chatter about something else.
-    const oneWordNames = chosen.every((c) => [...c.positions].filter((p) => p >= 0).length === 1);
-    if (oneWordNames) {
-      return log.decide(
-        {
-          kind: "none",
-          text: `I have no data on “${unaskedWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
-          suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
-        },
-        "unknown words, one-word name",
-      );
-    }
-    return log.decide(
-      {
-        kind: "clarify",
-        text: `I have no data on “${unaskedWords}”. Did you mean ${policyNames(named, "and")}? I can tell you ${
-          named.length === 1 ? "its" : "their"
-        } ${listNames(
-          ASKABLE_FIELDS.map((f) => FIELD_QUESTION_WORDS[f]),
-          "and",
-        )}.`,
-        suggestions: first ? ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(first, f)) : [],
-      },
-      "unknown words beside a name",
-    );
+    const unplaced = [
+      ...new Set([
+        ...tokens.filter((t, k) => t.unknown && !t.used && !t.cjk && !cues.positions.has(k)),
+        ...leftovers,
+      ]),
+    ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
+    const evidence: ClauseEvidence = {
+      question,
+      tokens,
+      fields,
+      cues,
+      firmField,
+      countryAsked,
+      passage,
+      unplaced,
+      unknownWords,
+      chatter: unplaced.every((t) => t.everyday) && !questionShaped(question),
+      part:
+        ref && fields.policyField !== null
+          ? partPassage(catalog, ref, chosen[0], fields.policyField)
+          : null,
+    };
+    if (passage) log.add(`passage in ${passage.field}`, "passage", passage.matched, passage.text);
+    for (const t of unplaced)
+      log.add("unplaced word", "unknown word", -DECISION.UNPLACED_WORD, t.raw);
+    const reading =
+      named.length >= 2
+        ? decideForPolicies(evidence, named)
+        : ref
+          ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
+          : null;
+    if (reading) return log.decide(reading.intent, `${reading.why} (${reading.score.toFixed(2)})`);
   }
 
-  if (named.length >= 2) {
-    const first = named[0];
+  // Nothing named and no field word typed in full: the country's own texts (approach,
+  // continuity, maturity rules, sources) may hold the question's content words.
+  const countryPassage =
+    countryId !== null &&
+    fields.policyField === null &&
+    fields.countryField === null &&
+    weak.length === 0 &&
+    unknownWords === "" &&
+    unknownProgramme === null &&
+    questionShaped(question)
+      ? bestCountryPassage(catalog, countryId, contentRoots(catalog, tokens, cues.positions))
+      : null;
+  if (countryId !== null && countryPassage !== null && countryPassage.matched >= 2) {
+    log.add(`country text ${countryPassage.field}`, "passage", countryPassage.matched, "");
     return log.decide(
-      {
-        kind: "compare",
-        country: first?.country.id ?? "",
-        policies: named.map((ref) => ref.policy.id).sort(),
-        field: impliedField,
-      },
-      "two or more names",
-    );
-  }
-
-  if (named.length === 1 && named[0]) {
-    const ref = named[0];
-    if ((compareCue || orderField !== null) && allCue) {
-      const all = compareAll(
-        ref.country.id,
-        ref.country.policies.map((p) => p.id),
-        impliedField,
-      );
-      if (all) return log.decide(all, "compare all policies");
-    }
-    if (compareCue && fields.countryField === null) {
-      const others = ref.country.policies.filter((p) => p.id !== ref.policy.id).slice(0, 5);
-      return log.decide(
-        {
-          kind: "clarify",
-          text: `Compare ${ref.policy.short_name} with which policy?`,
-          suggestions: others.map(
-            (p) =>
-              `compare ${ref.policy.short_name} and ${p.short_name}${
-                impliedField ? ` ${FIELD_QUESTION_WORDS[impliedField]}` : ""
-              }`,
-          ),
-        },
-        "compare with which",
-      );
-    }
-    if (countryAsked && fields.countryField !== null && fields.countryScore > fields.policyScore) {
-      if (fields.countryField === "sources") {
-        return log.decide(
-          {
-            kind: "country",
-            country: ref.country.id,
-            field: "sources",
-            policy: ref.policy.id,
-          },
-          "country field beside a policy",
-        );
-      }
-      if (fields.countryField !== "policies") {
-        return log.decide(
-          countryIntent(catalog, ref.country.id, fields.countryField, tokens, fields.topicListed),
-          "country field",
-        );
-      }
-    }
-    const field = fields.policyField;
-    // "venture guiding fund budget": a name that is a part of the policy (one of its funds)
-    // leads the answer with what the field's own text says about that part.
-    const part = field === null ? null : partPassage(catalog, ref, chosen[0], field);
-    return log.decide(
-      {
-        kind: "policy",
-        country: ref.country.id,
-        policy: ref.policy.id,
-        field,
-        ...(part ? { passage: part } : {}),
-      },
-      "policy field",
+      countryIntent(catalog, countryId, countryPassage.field, tokens),
+      "content words found in a country text",
     );
   }
 

@@ -80,13 +80,18 @@ const AMOUNT_STEMS = new Set([
 ]);
 const ORIGIN_REACH = 3;
 
+/** "who funds", "funding — who?": a money verb after "who", or a money word just before it. */
 function whoPays(tokens: readonly QuestionToken[]): boolean {
   return tokens.some(
     (token, k) =>
       token.stem === "who" &&
-      tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => ORIGIN_VERBS.has(t.stem)),
+      (tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => ORIGIN_VERBS.has(t.stem)) ||
+        tokens
+          .slice(Math.max(0, k - ORIGIN_REACH), k)
+          .some((t) => ORIGIN_VERBS.has(t.stem) || ORIGIN_NOUNS_OF_MONEY.has(t.stem))),
   );
 }
+const ORIGIN_NOUNS_OF_MONEY = new Set(["funding", "money", "financing"]);
 
 /** Words that name an origin whatever their order: "money source", "source of the money". */
 const ORIGIN_NOUNS = new Set(["source", "sources", "origin", "origins"]);
@@ -239,7 +244,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     const scopes = new Set(match.values.map((v) => v.scope));
     if (scopes.size === 1) lastScope = match.values[0]?.scope ?? lastScope;
   }
-  for (const token of tokens) {
+  for (const [k, token] of tokens.entries()) {
     if (!token.cjk) continue;
     // Longest words first, each taking its characters: "资金来源" is not also "资金" and "来源".
     let rest = token.raw;
@@ -247,6 +252,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
       if (!rest.includes(word.text)) continue;
       rest = rest.split(word.text).join("\u0000");
       token.used = true;
+      consumed.add(k);
       add({ ...word, weak: false, length: 1 }, 1);
     }
   }

@@ -1,4 +1,4 @@
-import type { PolicyField } from "../../dataset/schema.ts";
+import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import { tokenize } from "../../model/normalize.ts";
 import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
@@ -143,7 +143,8 @@ export function passageIntent(ref: PolicyRef, passage: PolicyPassage): Intent {
 
 /** Words are compared by their first letters, so "finance" meets "financing" and "monitor" "monitoring". */
 const ROOT_LENGTH = 6;
-const root = (stem: string): string => stem.slice(0, ROOT_LENGTH);
+export const rootOf = (stem: string): string => stem.slice(0, ROOT_LENGTH);
+const root = rootOf;
 
 /** Words of the domain itself: in every text, so evidence for none. */
 const DOMAIN_ROOTS = new Set(["cluste", "policy", "polici", "china", "chines", "plan", "program"]);
@@ -198,42 +199,63 @@ const QUESTION_FILLERS = new Set([
 export interface ScoredPassage extends PolicyPassage {
   matched: number;
   item: boolean;
+  /** The question's roots it holds. */
+  roots: string[];
 }
 
 /**
- * The sentence or list item of a policy's own texts that holds most of the question's
- * content words: at least two of them, or the only one asked when the data uses it rarely.
+ * The entry holding most of the question's content words, at least half of them; a tie between
+ * entries of different fields is no evidence for either.
  */
+function bestEntry<E extends { stems: ReadonlySet<string>; field: string }>(
+  entries: readonly E[],
+  roots: readonly string[],
+): { entry: E; matched: string[] } | null {
+  if (roots.length === 0) return null;
+  let best: { entry: E; matched: string[] } | null = null;
+  let tied = false;
+  for (const entry of entries) {
+    const have = new Set([...entry.stems].map(root));
+    const matched = roots.filter((r) => have.has(r));
+    if (matched.length === 0) continue;
+    if (best === null || matched.length > best.matched.length) {
+      best = { entry, matched };
+      tied = false;
+    } else if (matched.length === best.matched.length && entry.field !== best.entry.field) {
+      tied = true;
+    }
+  }
+  if (best === null || tied) return null;
+  // At least half the content words; the words it leaves out count against it in the decision.
+  return best.matched.length * 2 >= roots.length ? best : null;
+}
+
+/** The sentence or list item of a policy's own texts that holds most of the content words. */
 export function bestPassage(
   catalog: Catalog,
   ref: PolicyRef,
   roots: readonly string[],
 ): ScoredPassage | null {
-  if (roots.length === 0) return null;
-  const entries = catalog.policySentences(ref.policy.id);
-  let best: { entry: (typeof entries)[number]; matched: number } | null = null;
-  let tied = false;
-  for (const entry of entries) {
-    const have = new Set([...entry.stems].map(root));
-    const matched = roots.filter((r) => have.has(r)).length;
-    if (matched === 0) continue;
-    if (best === null || matched > best.matched) {
-      best = { entry, matched };
-      tied = false;
-    } else if (matched === best.matched && entry.field !== best.entry.field) {
-      tied = true;
-    }
-  }
-  if (best === null || tied) return null;
-  const enough = best.matched >= Math.min(2, roots.length) && best.matched * 2 >= roots.length;
-  if (!enough) return null;
+  const best = bestEntry(catalog.policySentences(ref.policy.id), roots);
+  if (best === null) return null;
   return {
     text: best.entry.sentence,
     section: best.entry.section,
     field: best.entry.field,
-    matched: best.matched,
+    matched: best.matched.length,
     item: best.entry.item === true,
+    roots: best.matched,
   };
+}
+
+/** The country field whose texts (approach, continuity, maturity, sources…) hold the content words. */
+export function bestCountryPassage(
+  catalog: Catalog,
+  countryId: string,
+  roots: readonly string[],
+): { field: CountryField; matched: number } | null {
+  const best = bestEntry(catalog.countrySentences(countryId), roots);
+  return best === null ? null : { field: best.entry.field, matched: best.matched.length };
 }
 
 /** Openings of yes/no questions. */

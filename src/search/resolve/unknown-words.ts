@@ -76,7 +76,8 @@ export function unknownCjkName(
     for (const part of rest.split(" ")) {
       const words = segmentChinese(part);
       for (const [k, word] of words.entries()) {
-        if ([...word].length < MIN_CJK_NAME || CJK_FILLER_SET.has(word) || generic.has(word)) {
+        // "它的": a word made only of fillers names nothing.
+        if ([...word].length < MIN_CJK_NAME || generic.has(word) || stripFillers(word) === "") {
           continue;
         }
         if (!namedPolicy || generic.has(words[k + 1] ?? "")) return token.raw;
@@ -97,7 +98,6 @@ function stripFillers(text: string): string {
 const CJK_FILLERS = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort(
   (a, b) => b.length - a.length,
 );
-const CJK_FILLER_SET = new Set(CJK_QUESTION_WORDS);
 
 /** A run of Chinese made only of generic and question words ("比较", "和"). */
 function cjkFillerOnly(text: string): boolean {

@@ -226,9 +226,14 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     if (all) return all;
   }
 
-  // "tell me about the plan": one policy is meant but not named — ask which, with the names.
+  // "tell me about the plan", "more about it?", "info pls": one policy is meant but not named —
+  // ask which, with the names.
   const meantOne = tokens.some(
-    (t, k) => catalog.nameNounStems.has(t.stem) && DEFINITE_WORDS.has(tokens[k - 1]?.stem ?? ""),
+    (t, k) =>
+      (catalog.nameNounStems.has(t.stem) && DEFINITE_WORDS.has(tokens[k - 1]?.stem ?? "")) ||
+      REQUEST_WORDS.has(t.stem) ||
+      (PRONOUNS.has(t.stem) && tokens[k - 1]?.stem === "about") ||
+      (t.cjk && [...CJK_REFERRING_WORDS].some((w) => t.raw.includes(w))),
   );
   if (meantOne && countryId !== null) {
     const scope = policiesOf(catalog, countryId).slice(0, 5);
@@ -248,6 +253,11 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
 
 /** Fields policies can be put in order by: dates and money. */
 const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
+
+/** Words that point at a policy already in mind, or ask for more of it ("info"). */
+const REQUEST_WORDS = new Set(["info", "information", "details", "more"]);
+const PRONOUNS = new Set(["it", "its", "this", "that"]);
+const CJK_REFERRING_WORDS = new Set(["它", "这个", "该政策", "这项"]);
 
 /** Words that point at one thing already known: "the plan", "this programme". */
 const DEFINITE_WORDS = new Set(["the", "this", "that"]);

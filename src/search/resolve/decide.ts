@@ -1,0 +1,201 @@
+import type { Intent } from "../../model/intent.ts";
+import { policyName } from "../../model/names.ts";
+import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
+import { compareAll } from "./compare.ts";
+import { countryIntent } from "./country.ts";
+import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
+import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
+import type { ClauseEvidence } from "./clause.ts";
+
+/**
+ * Every weight and threshold of the decision, in one place. A reading's score is the sum of
+ * its evidence; the best reading is taken when it is good enough and leads the next one by
+ * the margin, else the question is asked back with the top readings.
+ */
+export const DECISION = {
+  /** Each field word typed in full (a field named twice counts twice). */
+  FIELD_WORD: 2,
+  /** A field read only from weak words ("when", "big") or a guessed one ("lit" → literature). */
+  WEAK_FIELD: 0.8,
+  /** Each content word a sentence or list item of the policy's (or country's) texts holds. */
+  PASSAGE_WORD: 0.6,
+  /** A passage never outweighs a field word typed in full. */
+  MAX_PASSAGE: 1.8,
+  /** The overview card: what a bare name asks for when nothing else is asked. */
+  CARD: 0.5,
+  /** Each content word nothing could place: the question asks something the data lacks. */
+  UNPLACED_WORD: 0.35,
+  /** …and twice that in a remark rather than a question ("…finished the literature review"). */
+  UNPLACED_IN_REMARK: 0.7,
+  /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
+  MARGIN: 0.15,
+} as const;
+
+export interface Reading {
+  intent: Intent;
+  score: number;
+  /** What settled it, for `ask --explain`. */
+  why: string;
+}
+
+/** The best reading, or a question back naming the two that tie. */
+function choose(readings: Reading[], ref: PolicyRef): Reading {
+  const sorted = [...readings].sort((a, b) => b.score - a.score);
+  const [best, second] = sorted;
+  if (!best) return { intent: unplacedDecline(ref, ""), score: 0, why: "nothing read" };
+  const fieldOf = (r: Reading): FieldName | null =>
+    r.intent.kind === "policy" || r.intent.kind === "country" ? r.intent.field : null;
+  const close =
+    second !== undefined &&
+    best.score < DECISION.FIELD_WORD &&
+    best.score - second.score < DECISION.MARGIN &&
+    fieldOf(best) !== null &&
+    fieldOf(second) !== null &&
+    fieldOf(best) !== fieldOf(second);
+  if (close) {
+    const fields = [fieldOf(best), fieldOf(second)].flatMap((f) =>
+      f === null ? [] : [FIELD_QUESTION_WORDS[f]],
+    );
+    return {
+      intent: {
+        kind: "clarify",
+        text: `Do you mean ${policyName(ref.policy)}'s ${listNames(fields)}?`,
+        suggestions: fields.map((f) => `${ref.policy.short_name} ${f}`),
+      },
+      score: best.score,
+      why: "two readings too close to call",
+    };
+  }
+  return best;
+}
+
+function unplacedDecline(ref: PolicyRef, words: string): Intent {
+  const about = words === "" ? "that" : `“${words}”`;
+  return {
+    kind: "none",
+    text: `The factsheet doesn't say anything about ${about} for ${policyName(ref.policy)}. I can tell you its ${listNames(
+      ASKABLE_FIELDS.map((f) => FIELD_QUESTION_WORDS[f]),
+      "and",
+    )}.`,
+    suggestions: ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(ref, f)),
+  };
+}
+
+/**
+ * One policy named: the readings of what is asked of it compete — a field by its words, a
+ * passage of its own texts by the question's content words, a country field, the overview
+ * card — against the evidence that it asks something the data does not hold.
+ */
+export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: PolicyRef): Reading {
+  const { fields, passage, unplaced } = ev;
+  const readings: Reading[] = [];
+  const fieldWeight = ev.firmField && !fields.weakOnly ? DECISION.FIELD_WORD : DECISION.WEAK_FIELD;
+  if (fields.policyField !== null) {
+    readings.push({
+      intent: {
+        kind: "policy",
+        country: ref.country.id,
+        policy: ref.policy.id,
+        field: fields.policyField,
+        ...(ev.part ? { passage: ev.part } : {}),
+      },
+      score: fields.policyScore * fieldWeight,
+      why: "policy field",
+    });
+  }
+  if (fields.countryField !== null && ev.countryAsked && fields.countryField !== "policies") {
+    const intent: Intent =
+      fields.countryField === "sources"
+        ? { kind: "country", country: ref.country.id, field: "sources", policy: ref.policy.id }
+        : countryIntent(
+            catalog,
+            ref.country.id,
+            fields.countryField,
+            ev.tokens,
+            fields.topicListed,
+          );
+    // A country field outscoring the policy's words wins the tie of equal weights.
+    const lead = fields.countryScore > fields.policyScore ? 0.01 : -0.01;
+    readings.push({
+      intent,
+      score: fields.countryScore * fieldWeight + lead,
+      why: "country field beside a policy",
+    });
+  }
+  const passageScore = (matched: number): number =>
+    Math.min(DECISION.MAX_PASSAGE, matched * DECISION.PASSAGE_WORD);
+  if (passage !== null) {
+    readings.push({
+      intent: passageIntent(ref, passage.item ? itemPassage(ref, passage, ev.question) : passage),
+      score: passageScore(passage.matched),
+      why: "content words found in a passage",
+    });
+  }
+  const unplacedScore =
+    unplaced.length *
+    (questionShaped(ev.question) ? DECISION.UNPLACED_WORD : DECISION.UNPLACED_IN_REMARK);
+  readings.push({
+    intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: null },
+    score: DECISION.CARD - unplacedScore,
+    why: "the name alone",
+  });
+  if (unplaced.length > 0) {
+    readings.push({
+      intent: ev.chatter
+        ? {
+            kind: "none",
+            text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+            suggestions: ASKABLE_FIELDS.slice(0, 3).map((f) => suggestionFor(ref, f)),
+          }
+        : unplacedDecline(ref, ev.unknownWords || unplaced.map((t) => t.raw).join(" ")),
+      score: unplacedScore,
+      why: ev.chatter ? "everyday words only" : "words the data does not hold",
+    });
+  }
+  return choose(readings, ref);
+}
+
+/** Two or more policies named: side by side, by the field asked. */
+export function decideForPolicies(ev: ClauseEvidence, refs: readonly PolicyRef[]): Reading {
+  const first = refs[0];
+  return {
+    intent: {
+      kind: "compare",
+      country: first?.country.id ?? "",
+      policies: refs.map((ref) => ref.policy.id).sort(),
+      field: ev.fields.policyField ?? ev.cues.orderField,
+    },
+    score: DECISION.FIELD_WORD,
+    why: "two or more names",
+  };
+}
+
+/** One policy named with a compare or order cue: all policies, or which to compare with. */
+export function decideComparison(ev: ClauseEvidence, ref: PolicyRef): Reading | null {
+  const { compareCue, allCue, orderField } = ev.cues;
+  const field = ev.fields.policyField ?? orderField;
+  if ((compareCue || orderField !== null) && allCue) {
+    const all = compareAll(
+      ref.country.id,
+      ref.country.policies.map((p) => p.id),
+      field,
+    );
+    if (all) return { intent: all, score: DECISION.FIELD_WORD, why: "compare all policies" };
+  }
+  if (!compareCue || ev.fields.countryField !== null) return null;
+  const others = ref.country.policies.filter((p) => p.id !== ref.policy.id).slice(0, 5);
+  return {
+    intent: {
+      kind: "clarify",
+      text: `Compare ${ref.policy.short_name} with which policy?`,
+      suggestions: others.map(
+        (p) =>
+          `compare ${ref.policy.short_name} and ${p.short_name}${
+            field ? ` ${FIELD_QUESTION_WORDS[field]}` : ""
+          }`,
+      ),
+    },
+    score: DECISION.FIELD_WORD,
+    why: "compare with which",
+  };
+}
