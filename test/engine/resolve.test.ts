@@ -254,10 +254,12 @@ describe("resolveQuestion: a name among words the data does not explain", () => 
     expect(answer.kind === "none" && answer.suggestions).toContain("TORCH Program budget");
   });
 
-  it("a longer name among unknown words, with nothing asked, is asked back with the fields", () => {
+  it("a longer name among words the data does not hold is declined, saying so, with the fields", () => {
     const answer = engine.ask("greater bay area plan battery life");
-    expect(answer.kind).toBe("clarify");
-    expect(answer.text).toContain("Did you mean the Greater Bay Area plan?");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain(
+      "The factsheet doesn't say anything about “battery life” for the Greater Bay Area plan",
+    );
     expect(answer.text).toContain("budget, start year");
   });
 

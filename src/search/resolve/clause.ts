@@ -348,7 +348,9 @@ export function resolveClause(
     );
     const unplaced = [
       ...new Set([
-        ...tokens.filter((t, k) => t.unknown && !t.used && !t.cjk && !cues.positions.has(k)),
+        ...tokens.filter(
+          (t, k) => t.unknown && !t.used && !t.cjk && t.raw.length > 2 && !cues.positions.has(k),
+        ),
         ...leftovers,
       ]),
     ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
@@ -362,7 +364,8 @@ export function resolveClause(
       passage,
       unplaced,
       unknownWords,
-      chatter: unplaced.every((t) => t.everyday) && !questionShaped(question),
+      chatter:
+        unplaced.every((t) => catalog.everydayStems.has(t.stem)) && !questionShaped(question),
       part:
         ref && fields.policyField !== null
           ? partPassage(catalog, ref, chosen[0], fields.policyField)

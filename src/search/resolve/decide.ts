@@ -17,16 +17,18 @@ export const DECISION = {
   FIELD_WORD: 2,
   /** A field read only from weak words ("when", "big") or a guessed one ("lit" → literature). */
   WEAK_FIELD: 0.8,
-  /** Each content word a sentence or list item of the policy's (or country's) texts holds. */
+  /**
+   * Each content word a sentence or list item of the policy's texts holds, growing with their
+   * number: three words of one passage outweigh one field word typed in full.
+   */
   PASSAGE_WORD: 0.6,
-  /** A passage never outweighs a field word typed in full. */
-  MAX_PASSAGE: 1.8,
+  MAX_PASSAGE: 3,
   /** The overview card: what a bare name asks for when nothing else is asked. */
   CARD: 0.5,
   /** Each content word nothing could place: the question asks something the data lacks. */
   UNPLACED_WORD: 0.35,
   /** …and twice that in a remark rather than a question ("…finished the literature review"). */
-  UNPLACED_IN_REMARK: 0.7,
+  UNPLACED_IN_REMARK: 0.6,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
 } as const;
@@ -123,7 +125,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     });
   }
   const passageScore = (matched: number): number =>
-    Math.min(DECISION.MAX_PASSAGE, matched * DECISION.PASSAGE_WORD);
+    Math.min(DECISION.MAX_PASSAGE, matched * DECISION.PASSAGE_WORD * (1 + (matched - 1) / 4));
   if (passage !== null) {
     readings.push({
       intent: passageIntent(ref, passage.item ? itemPassage(ref, passage, ev.question) : passage),

@@ -1,5 +1,6 @@
 import { segmentChinese, tokenize } from "../../model/normalize.ts";
 import {
+  CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
   CJK_GENERIC_WORDS,
   CJK_ORDER_WORDS,
@@ -62,6 +63,7 @@ export function unknownCjkName(
     ...catalog.cjkFieldWords.map((w) => w.text),
     ...Object.keys(CJK_ORDER_WORDS),
     ...CJK_COMPARE_WORDS,
+    ...CJK_ALL_WORDS,
   ].sort((a, b) => b.length - a.length);
   const generic = new Set(CJK_GENERIC_WORDS);
   for (const token of tokens) {
@@ -95,9 +97,13 @@ function stripFillers(text: string): string {
   return rest.trim();
 }
 
-const CJK_FILLERS = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS].sort(
-  (a, b) => b.length - a.length,
-);
+const CJK_FILLERS = [
+  ...CJK_GENERIC_WORDS,
+  ...CJK_QUESTION_WORDS,
+  ...Object.keys(CJK_ORDER_WORDS),
+  ...CJK_COMPARE_WORDS,
+  ...CJK_ALL_WORDS,
+].sort((a, b) => b.length - a.length);
 
 /** A run of Chinese made only of generic and question words ("比较", "和"). */
 function cjkFillerOnly(text: string): boolean {
