@@ -385,6 +385,7 @@ export function resolveClause(
 
   // Nothing named and no field word typed in full: the country's own texts (approach,
   // continuity, maturity rules, sources) may hold the question's content words.
+  const countryRoots = contentRoots(catalog, tokens, cues.positions);
   const countryPassage =
     countryId !== null &&
     fields.policyField === null &&
@@ -393,12 +394,20 @@ export function resolveClause(
     unknownWords === "" &&
     unknownProgramme === null &&
     questionShaped(question)
-      ? bestCountryPassage(catalog, countryId, contentRoots(catalog, tokens, cues.positions))
+      ? bestCountryPassage(catalog, countryId, countryRoots)
       : null;
   if (countryId !== null && countryPassage !== null && countryPassage.matched >= 2) {
     log.add(`country text ${countryPassage.field}`, "passage", countryPassage.matched, "");
+    // "why only 0.5 for evidence?": the one maturity dimension whose label shares a word.
+    const dimensions = catalog.countryById
+      .get(countryId)
+      ?.maturity.dimensions.filter((d) =>
+        tokenize(d.label).some((t) => t.stem.length > 3 && countryRoots.includes(rootOf(t.stem))),
+      );
+    const dimension = dimensions?.length === 1 ? dimensions[0] : undefined;
+    const intent = countryIntent(catalog, countryId, countryPassage.field, tokens);
     return log.decide(
-      countryIntent(catalog, countryId, countryPassage.field, tokens),
+      dimension && intent.kind === "country" ? { ...intent, dimension: dimension.id } : intent,
       "content words found in a country text",
     );
   }

@@ -253,9 +253,10 @@ export function bestCountryPassage(
   catalog: Catalog,
   countryId: string,
   roots: readonly string[],
-): { field: CountryField; matched: number } | null {
+): { field: CountryField; matched: number; text: string } | null {
   const best = bestEntry(catalog.countrySentences(countryId), roots);
-  return best === null ? null : { field: best.entry.field, matched: best.matched.length };
+  if (best === null) return null;
+  return { field: best.entry.field, matched: best.matched.length, text: best.entry.sentence };
 }
 
 /** Openings of yes/no questions. */
