@@ -37,5 +37,10 @@ export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const OTHER_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> =
   vocabulary.countries.other_names;
-export const CAPITALISED_ABBREVIATIONS: readonly { abbreviation: string; word: string }[] =
-  vocabulary.countries.capitalised_abbreviations;
+export const CAPITALISED_ABBREVIATIONS: readonly { abbreviation: string; word: string }[] = [
+  ...vocabulary.countries.capitalised_abbreviations,
+  ...Object.entries(vocabulary.words.abbreviations).map(([abbreviation, word]) => ({
+    abbreviation,
+    word,
+  })),
+];

@@ -1,6 +1,7 @@
 import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { isYear, type QuestionToken } from "./tokens.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 import { compareAll, type ComparisonCues } from "./compare.ts";
 import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
@@ -47,11 +48,20 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
       suggestions: starterSuggestions(catalog),
     };
   }
-  if (unknownWords !== "") {
+  // "what's the budget? need it for my report": ordinary words around a field firmly asked
+  // name nothing; the question lacks only its policy.
+  const firmField = [...fields.consumed].some((k) => tokens[k]?.guessed === false);
+  // …in another clause than the field words: "who funds the collaboration platform" names what.
+  const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
+  const onlyOrdinaryWords = tokens
+    .filter((t) => t.unknown && !t.used && !t.cjk)
+    .every((t) => (t.everyday || isEnglishWord(t.typed)) && !fieldClauses.has(t.clause));
+  const fieldAmongWords =
+    firmField && !fields.weakOnly && fields.policyField !== null && weak.length === 0;
+  if (unknownWords !== "" && !(fieldAmongWords && onlyOrdinaryWords)) {
     const nearest = weak.slice(0, 3).map((c) => suggestionFor(c.ref, fields.policyField));
     // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
     // A field read only from a guessed word ("lit" → literature) is not a question asked.
-    const firmField = [...fields.consumed].some((k) => tokens[k]?.guessed === false);
     const aboutSomething =
       firmField || compareCue || orderField !== null || knownCountries.length > 0;
     return {
@@ -147,7 +157,13 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
         suggestions: [`which policy is the ${orderField === "budget" ? "biggest" : "oldest"}`],
       };
     }
-    if ((allCue || orderField !== null || compareCue) && countryId !== null) {
+    // "which has no fixed end date", "哪个政策…": which of them, so all of them side by side.
+    const asksWhich = tokens.some(
+      (t, k) =>
+        (t.stem === "which" && !fields.consumed.has(k) && !fields.consumed.has(k + 1)) ||
+        (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w))),
+    );
+    if ((allCue || orderField !== null || compareCue || asksWhich) && countryId !== null) {
       const all = compareAll(
         countryId,
         allScope.map((ref) => ref.policy.id),
@@ -253,6 +269,8 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
 
 /** Fields policies can be put in order by: dates and money. */
 const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
+
+const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项"];
 
 /** Words that point at a policy already in mind, or ask for more of it ("info"). */
 const REQUEST_WORDS = new Set(["info", "information", "details", "more"]);
