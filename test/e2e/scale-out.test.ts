@@ -22,8 +22,11 @@ let proxy: RoundRobinProxy;
 const replicas: RunningProcess[] = [];
 let torch: Policy;
 
+const healthPorts: number[] = [];
+
 async function startReplica(redisUrl: string): Promise<number> {
-  const port = await freePort();
+  const [port, healthPort] = await Promise.all([freePort(), freePort()]);
+  healthPorts.push(healthPort);
   const replica = startNpm(
     ["start"],
     botEnv({
@@ -31,6 +34,7 @@ async function startReplica(redisUrl: string): Promise<number> {
       INTERACTIONS_PORT: String(port),
       DISCORD_API_URL: harness.apiUrl,
       REDIS_URL: redisUrl,
+      HEALTH_PORT: String(healthPort),
     }),
   );
   replicas.push(replica);
@@ -69,6 +73,13 @@ afterAll(async () => {
 });
 
 describe("two HTTP replicas behind a load balancer, one Redis", () => {
+  it("report themselves healthy to the load balancer (no gateway needed)", async () => {
+    for (const port of healthPorts) {
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+    }
+  });
+
   it("answers every command, whichever replica gets it", async () => {
     const asked = [
       await harness.slash("policy", { name: "torch", section: "budget" }),
