@@ -24,11 +24,15 @@ export interface RedisStoreOptions {
  */
 const SET_SCRIPT = `
 local now = redis.call('TIME')
-local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local nowUs = tonumber(now[1]) * 1000000 + tonumber(now[2])
+-- Strictly after the last use, so two uses within one microsecond still keep their order.
+local top = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+local score = nowUs
+if top[2] and tonumber(top[2]) >= score then score = tonumber(top[2]) + 1 end
 local ttlMs = tonumber(ARGV[2]) * 1000
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ttlMs)
-redis.call('ZADD', KEYS[2], nowMs, KEYS[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', nowMs - ttlMs)
+redis.call('ZADD', KEYS[2], score, KEYS[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', nowUs - ttlMs * 1000)
 local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
 if excess > 0 then
   local oldest = redis.call('ZPOPMIN', KEYS[2], excess)
@@ -43,7 +47,10 @@ const GET_SCRIPT = `
 local value = redis.call('GET', KEYS[1])
 if value then
   local now = redis.call('TIME')
-  redis.call('ZADD', KEYS[2], 'XX', tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000), KEYS[1])
+  local score = tonumber(now[1]) * 1000000 + tonumber(now[2])
+  local top = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+  if top[2] and tonumber(top[2]) >= score then score = tonumber(top[2]) + 1 end
+  redis.call('ZADD', KEYS[2], 'XX', score, KEYS[1])
 end
 return value
 `;
