@@ -1,4 +1,10 @@
 import {
+  autocompleteChoices,
+  commandOptionsFrom,
+  sectionMenuChoice,
+  suggestedQuestion,
+} from "./interaction-choices.ts";
+import {
   ApplicationIntegrationType,
   DiscordAPIError,
   MessageFlags,
@@ -19,24 +25,11 @@ import {
   type ReplyView,
 } from "../command-api.ts";
 import { localeFromDiscord, questionLocale, t, type Locale } from "../i18n/catalog.ts";
-import { PolicyField } from "../dataset/schema.ts";
 import { answerOutcome, type InteractionRecord } from "../ops/interaction-telemetry.ts";
 import type { InteractionOutcome } from "../ops/metrics.ts";
-import {
-  fitAutocompleteChoices,
-  safeReplyPayload,
-  withoutFlags,
-  type DiscordReplyPayload,
-} from "../render/discord.ts";
-import {
-  CARD_SECTION_VALUE,
-  isShareCustomId,
-  isSuggestionCustomId,
-  policyFromSectionMenuCustomId,
-  suggestionFromCustomId,
-} from "../render/suggestion-ids.ts";
+import { safeReplyPayload, withoutFlags, type DiscordReplyPayload } from "../render/discord.ts";
+import { isShareCustomId } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
-import { withLocalChoiceNames } from "../render/localize.ts";
 import { renderReply, type ReplyLanguage } from "./charts.ts";
 import { openConversation } from "./conversation-key.ts";
 import { handleMessageCommand, handleShareButton } from "./message-command.ts";
@@ -213,23 +206,10 @@ function interactionKind(interaction: Interaction): InteractionRecord["kind"] {
 function interactionOptions(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
 ): CommandOptions {
-  const getString = (name: string): string | null => {
-    const value = interaction.options.get(name)?.value;
-    return value === undefined || value === null ? null : String(value);
-  };
-  return {
-    getString,
-    getRequiredString(name) {
-      const value = getString(name);
-      if (value === null || value.trim() === "") {
-        throw userError("error.requiredOption", {
-          option: name,
-          command: interaction.commandName,
-        });
-      }
-      return value;
-    },
-  };
+  return commandOptionsFrom(
+    interaction.commandName,
+    (name) => interaction.options.get(name)?.value,
+  );
 }
 
 function windowOpen(timing: Timing): boolean {
@@ -330,29 +310,20 @@ async function handleAutocomplete(
   services: BotServices,
   locale: Locale,
 ): Promise<void> {
-  const command = services.commands.get(interaction.commandName);
   const focused = interaction.options.data.find((option) => option.focused === true);
-  const offersChoices =
-    focused !== undefined &&
-    (command?.data.toJSON().options ?? []).some(
-      (option) =>
-        option.name === focused.name && "autocomplete" in option && option.autocomplete === true,
-    );
-  if (!command?.autocomplete || !focused || !offersChoices) {
+  const choices = autocompleteChoices(
+    services,
+    interaction.commandName,
+    interactionOptions(interaction),
+    focused,
+    locale,
+  );
+  if (choices === null) {
     services.log.info(
       `Autocomplete for /${interaction.commandName} ${focused ? `on “${focused.name}”, which has no suggestions` : "without a focused option"}: answered with no choices.`,
     );
-    await interaction.respond([]);
-    return;
   }
-  const choices = command.autocomplete({
-    engine: services.engine,
-    options: interactionOptions(interaction),
-    focused: { name: focused.name, value: String(focused.value ?? "") },
-  });
-  await interaction.respond(
-    fitAutocompleteChoices(withLocalChoiceNames(choices, services.engine.countries, locale)),
-  );
+  await interaction.respond(choices ?? []);
 }
 
 async function handleButton(
@@ -368,9 +339,7 @@ async function handleButton(
       timing.locale,
     );
   }
-  if (!isSuggestionCustomId(interaction.customId)) throw userError("error.buttonGone");
-  const question = suggestionFromCustomId(interaction.customId);
-  if (question === null) throw userError("error.suggestionExpired");
+  const question = suggestedQuestion(interaction.customId);
   const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   const view = askView(conversation.engine.ask(question));
   await conversation.save();
@@ -394,15 +363,7 @@ async function handleSectionMenu(
   services: BotServices,
   timing: Timing,
 ): Promise<void> {
-  const policy = policyFromSectionMenuCustomId(interaction.customId);
-  if (policy === null) throw userError("error.menuGone");
-  const choice = interaction.values[0] ?? CARD_SECTION_VALUE;
-  let section: PolicyField | null = null;
-  if (choice !== CARD_SECTION_VALUE) {
-    const parsed = PolicyField.safeParse(choice);
-    if (!parsed.success) throw userError("error.menuSection");
-    section = parsed.data;
-  }
+  const { policy, section } = sectionMenuChoice(interaction.customId, interaction.values);
   const conversation = await openConversation(services, interaction.channelId, interaction.user.id);
   const view = policyView(conversation.engine.policyAnswer(policy, section), policy, section);
   await conversation.save();

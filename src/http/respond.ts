@@ -1,3 +1,9 @@
+import {
+  autocompleteChoices,
+  commandOptionsFrom,
+  sectionMenuChoice,
+  suggestedQuestion,
+} from "../bot/interaction-choices.ts";
 import { askView } from "../../commands/ask.ts";
 import { policyView } from "../../commands/policy-view.ts";
 import { renderReply, type ReplyLanguage } from "../bot/charts.ts";
@@ -12,24 +18,14 @@ import {
   type ReplyView,
 } from "../command-api.ts";
 import { localeFromDiscord, questionLocale, t, type Locale } from "../i18n/catalog.ts";
-import { PolicyField } from "../dataset/schema.ts";
 import { answerOutcome, type InteractionRecord } from "../ops/interaction-telemetry.ts";
 import type { InteractionOutcome } from "../ops/metrics.ts";
+import { safeReplyPayload, withoutFlags, type DiscordReplyPayload } from "../render/discord.ts";
 import {
-  fitAutocompleteChoices,
-  safeReplyPayload,
-  withoutFlags,
-  type DiscordReplyPayload,
-} from "../render/discord.ts";
-import {
-  CARD_SECTION_VALUE,
   isShareCustomId,
-  isSuggestionCustomId,
   policyFromSectionMenuCustomId,
   shareQuestionFromCustomId,
-  suggestionFromCustomId,
 } from "../render/suggestion-ids.ts";
-import { withLocalChoiceNames } from "../render/localize.ts";
 import { toApiMessage } from "./api-message.ts";
 import type { FollowUpSender } from "./follow-ups.ts";
 import {
@@ -195,20 +191,10 @@ function sequence(steps: readonly (() => Promise<void>)[]): () => Promise<void> 
 }
 
 function commandOptions(commandName: string, options: readonly CommandOption[]): CommandOptions {
-  const getString = (name: string): string | null => {
-    const value = options.find((option) => option.name === name)?.value;
-    return value === undefined ? null : String(value);
-  };
-  return {
-    getString,
-    getRequiredString(name) {
-      const value = getString(name);
-      if (value === null || value.trim() === "") {
-        throw userError("error.requiredOption", { option: name, command: commandName });
-      }
-      return value;
-    },
-  };
+  return commandOptionsFrom(
+    commandName,
+    (name) => options.find((option) => option.name === name)?.value,
+  );
 }
 
 const declaredOptionNames = new WeakMap<Command, ReadonlySet<string>>();
@@ -319,33 +305,16 @@ function answerAutocomplete(
   services: HttpServices,
   locale: Locale,
 ): InteractionResponse {
-  const command = services.commands.get(interaction.data.name);
   const options = interaction.data.options ?? [];
   const focused = options.find((option) => option.focused === true);
-  const offersChoices =
-    focused !== undefined &&
-    (command?.data.toJSON().options ?? []).some(
-      (option) =>
-        option.name === focused.name && "autocomplete" in option && option.autocomplete === true,
-    );
-  const choices =
-    command?.autocomplete && focused && offersChoices
-      ? command.autocomplete({
-          engine: services.engine,
-          options: commandOptions(interaction.data.name, options),
-          focused: { name: focused.name, value: String(focused.value ?? "") },
-        })
-      : [];
-  return {
-    body: {
-      type: CallbackType.AutocompleteResult,
-      data: {
-        choices: fitAutocompleteChoices(
-          withLocalChoiceNames(choices, services.engine.countries, locale),
-        ),
-      },
-    },
-  };
+  const choices = autocompleteChoices(
+    services,
+    interaction.data.name,
+    commandOptions(interaction.data.name, options),
+    focused,
+    locale,
+  );
+  return { body: { type: CallbackType.AutocompleteResult, data: { choices: choices ?? [] } } };
 }
 
 function answerComponent(
@@ -378,9 +347,7 @@ async function answerButton(
       turn,
     );
   }
-  if (!isSuggestionCustomId(customId)) throw userError("error.buttonGone");
-  const question = suggestionFromCustomId(customId);
-  if (question === null) throw userError("error.suggestionExpired");
+  const question = suggestedQuestion(customId);
   const conversation = await conversationOf(interaction, services);
   const view = askView(conversation.engine.ask(question));
   await conversation.save();
@@ -405,15 +372,10 @@ async function answerSectionMenu(
   turn: Turn,
 ): Promise<InteractionResponse> {
   const { services } = turn;
-  const policy = policyFromSectionMenuCustomId(interaction.data.custom_id);
-  if (policy === null) throw userError("error.menuGone");
-  const choice = interaction.data.values?.[0] ?? CARD_SECTION_VALUE;
-  let section: PolicyField | null = null;
-  if (choice !== CARD_SECTION_VALUE) {
-    const parsed = PolicyField.safeParse(choice);
-    if (!parsed.success) throw userError("error.menuSection");
-    section = parsed.data;
-  }
+  const { policy, section } = sectionMenuChoice(
+    interaction.data.custom_id,
+    interaction.data.values,
+  );
   const conversation = await conversationOf(interaction, services);
   const view = policyView(conversation.engine.policyAnswer(policy, section), policy, section);
   await conversation.save();
