@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
-import { readSection, unknownPolicyView } from "./refs.ts";
+import { readSection, unknownPolicyView, nameOption } from "./refs.ts";
 
 const POLICY_OPTIONS = ["a", "b", "c"] as const;
 
@@ -10,29 +10,9 @@ export const compareCommand: Command = {
   data: new SlashCommandBuilder()
     .setName("compare")
     .setDescription("Two or three cluster policies side by side")
-    .addStringOption((option) =>
-      option
-        .setName("a")
-        .setDescription("First policy")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
-    .addStringOption((option) =>
-      option
-        .setName("b")
-        .setDescription("Second policy")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
-    .addStringOption((option) =>
-      option
-        .setName("c")
-        .setDescription("Third policy (optional)")
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(nameOption("a", "First policy", true))
+    .addStringOption(nameOption("b", "Second policy", true))
+    .addStringOption(nameOption("c", "Third policy (optional)"))
     .addStringOption((option) =>
       option
         .setName("field")

@@ -3,7 +3,7 @@ import type { Command } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from "../src/export/dataset-export.ts";
 import { exportAnswer } from "../src/export/export-answer.ts";
-import { unknownCountryView } from "./refs.ts";
+import { unknownCountryView, nameOption } from "./refs.ts";
 
 /** Discord's upload limit per file for a bot outside boosted servers (10 MiB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -14,14 +14,7 @@ export const exportCommand: Command = {
   data: new SlashCommandBuilder()
     .setName("export")
     .setDescription("A country's dataset as files to keep and cite: JSON and CSV")
-    .addStringOption((option) =>
-      option
-        .setName("country")
-        .setDescription("The country, e.g. China")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(nameOption("country", "The country, e.g. China", true))
     .addStringOption((option) =>
       option
         .setName("format")

@@ -1,19 +1,12 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
-import { unknownCountryView } from "./refs.ts";
+import { unknownCountryView, nameOption } from "./refs.ts";
 
 export const maturityCommand: Command = {
   data: new SlashCommandBuilder()
     .setName("maturity")
     .setDescription("A country's cluster policy maturity: each dimension's score and the total")
-    .addStringOption((option) =>
-      option
-        .setName("country")
-        .setDescription("The country, e.g. China")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    ),
+    .addStringOption(nameOption("country", "The country, e.g. China", true)),
 
   async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("country");

@@ -2,20 +2,13 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
 import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
 import { policyView } from "./policy-view.ts";
-import { readSection, unknownPolicyView } from "./refs.ts";
+import { readSection, unknownPolicyView, nameOption } from "./refs.ts";
 
 export const policyCommand: Command = {
   data: new SlashCommandBuilder()
     .setName("policy")
     .setDescription("A cluster policy's card, or one of its sections in full")
-    .addStringOption((option) =>
-      option
-        .setName("name")
-        .setDescription("The policy, e.g. TORCH")
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(nameOption("name", "The policy, e.g. TORCH", true))
     .addStringOption((option) =>
       option
         .setName("section")

@@ -1,15 +1,30 @@
+import type { SlashCommandStringOption } from "@discordjs/builders";
 import type { CommandOptions, ReplyView } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { PolicyField } from "../src/dataset/schema.ts";
 import type { Engine } from "../src/engine.ts";
 import { t, type Locale } from "../src/i18n/catalog.ts";
 import { POLICY_FIELD_LABELS } from "../src/render/field-labels.ts";
-import { truncate } from "../src/render/limits.ts";
+import { DISCORD_LIMITS, truncate } from "../src/render/limits.ts";
 
 /**
  * What the commands share: re-checking what the user typed (autocomplete only suggests; a user
  * can send anything) and the polite refusal with the closest names.
  */
+
+/**
+ * A policy or country option the user fills from autocomplete. Its value may be no longer than an
+ * autocomplete choice's value, since that is all a picked choice can send.
+ */
+export function nameOption(name: string, description: string, required = false) {
+  return (option: SlashCommandStringOption) =>
+    option
+      .setName(name)
+      .setDescription(description)
+      .setRequired(required)
+      .setAutocomplete(true)
+      .setMaxLength(DISCORD_LIMITS.autocomplete.valueMax);
+}
 
 const QUOTED_REF_MAX = 80;
 const DID_YOU_MEAN = 3;

@@ -1,25 +1,13 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../src/command-api.ts";
-import { unknownCountryView, unknownPolicyView } from "./refs.ts";
+import { unknownCountryView, unknownPolicyView, nameOption } from "./refs.ts";
 
 export const sourcesCommand: Command = {
   data: new SlashCommandBuilder()
     .setName("sources")
     .setDescription("Where the facts come from: the bibliography with addresses")
-    .addStringOption((option) =>
-      option
-        .setName("country")
-        .setDescription("Only this country's sources")
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
-    .addStringOption((option) =>
-      option
-        .setName("policy")
-        .setDescription("Only the sources about this policy")
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    ),
+    .addStringOption(nameOption("country", "Only this country's sources"))
+    .addStringOption(nameOption("policy", "Only the sources about this policy")),
 
   async execute({ engine, options, reply, locale }) {
     const countryRef = options.getString("country")?.trim() || null;
