@@ -9,6 +9,7 @@ import {
   type CountryField,
 } from "./schema.ts";
 import { loadJsonFile } from "./load.ts";
+import { simplifyChinese } from "../text/chinese-script.ts";
 
 /**
  * The words questions are written in, as data (data/vocabulary/*.json), checked at start-up:
@@ -94,6 +95,41 @@ const ChineseFile = z
     compare: Phrases,
     /** Words that put every policy in view ("三个", "所有"). */
     all: Phrases,
+    /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */
+    when: Phrases.default([]),
+    /** Events of a policy's beginning ("批准", "发布"): asked with a time word, its start year. */
+    start_events: Phrases.default([]),
+    /** Words that ask for an amount ("多少", "金额"): money asked with them is the budget. */
+    amount: Phrases.default([]),
+  })
+  .strict();
+
+/**
+ * A Chinese word as the resolver reads it: Han characters in simplified script (traditional
+ * text is converted before reading, so a traditional key could never match).
+ */
+const SimplifiedWord = z
+  .string()
+  .regex(/^\p{Script=Han}+$/u, "Han characters only")
+  .refine((word) => simplifyChinese(word) === word, "write it in simplified script");
+/** The English words a gloss stands for, as the factsheet's texts spell them. */
+const EnglishWords = z.string().regex(/^[a-z]+(?: [a-z]+)*$/u, "lower-case English words");
+
+const GlossesFile = z
+  .object({
+    /**
+     * Content words of the domain → English, so a Chinese question is searched for in the
+     * English texts ("户口" → hukou). Words the data lacks are glossed too ("员工" →
+     * employees): a question about them is then declined, not answered with the overview.
+     */
+    words: z.record(SimplifiedWord, EnglishWords),
+    /**
+     * Places, glossed like words, yet still read as the name of something else when they
+     * stand in a name's slot ("长三角规划": another plan).
+     */
+    places: z.record(SimplifiedWord, EnglishWords),
+    /** Words that count ("几个", "多少"): before a glossed word, "how many" of it. */
+    count: z.array(SimplifiedWord),
   })
   .strict();
 
@@ -117,6 +153,7 @@ export interface Vocabulary {
   words: z.infer<typeof WordsFile>;
   chinese: z.infer<typeof ChineseFile>;
   countries: z.infer<typeof CountriesFile>;
+  glosses: z.infer<typeof GlossesFile>;
 }
 
 export type ChineseFieldWords = Partial<Record<PolicyField | CountryField, string[]>>;
@@ -134,5 +171,6 @@ export function loadVocabulary(dir: string = defaultVocabularyDir()): Vocabulary
     words: loadJsonFile(file("words"), WordsFile),
     chinese: loadJsonFile(file("chinese"), ChineseFile),
     countries: loadJsonFile(file("countries"), CountriesFile),
+    glosses: loadJsonFile(file("glosses"), GlossesFile),
   };
 }

@@ -8,6 +8,7 @@ import {
 } from "../vocabulary.ts";
 import type { Catalog } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
+import { GLOSSED_WORDS } from "./chinese.ts";
 
 /** The longest run of characters two texts share ("大湾区" of "粤港澳大湾区" and "大湾区规划"). */
 function commonRun(a: string, b: string): string {
@@ -64,6 +65,7 @@ export function unknownCjkName(
     ...Object.keys(CJK_ORDER_WORDS),
     ...CJK_COMPARE_WORDS,
     ...CJK_ALL_WORDS,
+    ...GLOSSED_WORDS,
   ].sort((a, b) => b.length - a.length);
   const generic = new Set(CJK_GENERIC_WORDS);
   for (const token of tokens) {
