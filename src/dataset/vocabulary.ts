@@ -101,6 +101,8 @@ const ChineseFile = z
     start_events: Phrases.default([]),
     /** Words that ask for an amount ("多少", "金额"): money asked with them is the budget. */
     amount: Phrases.default([]),
+    /** Words that ask where something comes from ("来自", "从哪"): money asked with them is its source. */
+    origin: Phrases.default([]),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import {
   CJK_GENERIC_WORDS,
   CJK_GLOSSES,
   CJK_ORDER_WORDS,
+  CJK_ORIGIN_WORDS,
   CJK_PLACE_GLOSSES,
   CJK_QUESTION_WORDS,
   CJK_START_EVENTS,
@@ -154,8 +155,19 @@ export function chineseFieldWords(
       words.push({ scope: "policy", field: "start_year", weak: false, length: 1, text: event });
     }
   }
-  if (has("budget") && has("funding_source") && !CJK_AMOUNT_WORDS.some((w) => run.includes(w))) {
+  const origin = has("funding_source") || CJK_ORIGIN_WORDS.some((w) => run.includes(w));
+  if (has("budget") && origin && !CJK_AMOUNT_WORDS.some((w) => run.includes(w))) {
+    const money = words.find((w) => w.field === "budget");
     words = words.filter((w) => w.field !== "budget");
+    if (money && !has("funding_source")) {
+      words.push({
+        scope: "policy",
+        field: "funding_source",
+        weak: false,
+        length: 1,
+        text: money.text,
+      });
+    }
   }
   return words;
 }
