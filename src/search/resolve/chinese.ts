@@ -42,7 +42,11 @@ interface Piece extends Entry {
   at: number;
 }
 
-const KIND_ORDER: readonly Kind[] = ["name", "field", "cue", "gloss", "place", "count"];
+/**
+ * At equal length a gloss goes before a field word: "多少家企业" counts firms (a count the data
+ * lacks), while "哪些企业", a longer field word, still asks for the beneficiaries.
+ */
+const KIND_ORDER: readonly Kind[] = ["name", "gloss", "place", "field", "cue", "count"];
 
 /** Substrings of a name this long or longer are the name ("大湾区" of "粤港澳大湾区"). */
 const MIN_NAME_PART = 3;
