@@ -230,6 +230,16 @@ function glossesOf(catalog: Catalog, token: QuestionToken): QuestionToken[] {
  */
 export function glossChinese(catalog: Catalog, tokens: QuestionToken[]): QuestionToken[] {
   if (!tokens.some((t) => t.cjk)) return tokens;
+  // "863计划", "Horizon计划": a number or word typed right before a programme noun names a
+  // programme of its own (a year of the data's, "2019年", does not).
+  tokens.forEach((token, k) => {
+    const next = tokens[k + 1];
+    if (token.cjk || next === undefined || !next.cjk) return;
+    if (!CJK_GENERIC_WORDS.some((word) => next.raw.startsWith(word))) return;
+    if (/^\d+$/.test(token.stem) && catalog.dataYears.has(Number(token.stem))) return;
+    if (catalog.postings.has(token.stem)) return;
+    token.unknown = true;
+  });
   const out: QuestionToken[] = [];
   for (const token of tokens) {
     out.push(token);
