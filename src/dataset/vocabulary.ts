@@ -107,15 +107,32 @@ const ChineseFile = z
   .strict();
 
 /**
- * A Chinese word as the resolver reads it: Han characters in simplified script (traditional
- * text is converted before reading, so a traditional key could never match).
+ * Chinese words as the resolver reads them: Han characters in simplified script (traditional
+ * text is converted before reading, so a traditional key could never match). Checked per key
+ * so a bad key is named with what is wrong with it.
  */
-const SimplifiedWord = z
-  .string()
-  .regex(/^\p{Script=Han}+$/u, "Han characters only")
-  .refine((word) => simplifyChinese(word) === word, "write it in simplified script");
+function checkChineseWords(
+  words: readonly string[],
+  ctx: z.RefinementCtx,
+  at: (word: string, k: number) => (string | number)[],
+): void {
+  words.forEach((word, k) => {
+    if (!/^\p{Script=Han}+$/u.test(word)) {
+      ctx.addIssue({ code: "custom", message: "Han characters only", path: at(word, k) });
+    } else if (simplifyChinese(word) !== word) {
+      ctx.addIssue({
+        code: "custom",
+        message: `write it in simplified script (${simplifyChinese(word)}): questions are read as simplified`,
+        path: at(word, k),
+      });
+    }
+  });
+}
 /** The English words a gloss stands for, as the factsheet's texts spell them. */
 const EnglishWords = z.string().regex(/^[a-z]+(?: [a-z]+)*$/u, "lower-case English words");
+const GlossTable = z
+  .record(z.string(), EnglishWords)
+  .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (word) => [word]));
 
 const GlossesFile = z
   .object({
@@ -124,14 +141,16 @@ const GlossesFile = z
      * English texts ("户口" → hukou). Words the data lacks are glossed too ("员工" →
      * employees): a question about them is then declined, not answered with the overview.
      */
-    words: z.record(SimplifiedWord, EnglishWords),
+    words: GlossTable,
     /**
      * Places, glossed like words, yet still read as the name of something else when they
      * stand in a name's slot ("长三角规划": another plan).
      */
-    places: z.record(SimplifiedWord, EnglishWords),
+    places: GlossTable,
     /** Words that count ("几个", "多少"): before a glossed word, "how many" of it. */
-    count: z.array(SimplifiedWord),
+    count: z
+      .array(z.string())
+      .superRefine((words, ctx) => checkChineseWords(words, ctx, (_, k) => [k])),
   })
   .strict();
 
