@@ -159,8 +159,12 @@ export function chineseFieldWords(
       words.push({ scope: "policy", field: "start_year", weak: false, length: 1, text: event });
     }
   }
-  const origin = has("funding_source") || CJK_ORIGIN_WORDS.some((w) => run.includes(w));
-  if (has("budget") && origin && !CJK_AMOUNT_WORDS.some((w) => run.includes(w))) {
+  // "资金有多少来自中央": how much comes from where is still the source; an amount beside a
+  // source word without an origin ("资金来源和金额") keeps both readings.
+  const origin = CJK_ORIGIN_WORDS.some((w) => run.includes(w));
+  const sourceWord = has("funding_source");
+  const amount = CJK_AMOUNT_WORDS.some((w) => run.includes(w));
+  if (has("budget") && (origin || (sourceWord && !amount))) {
     const money = words.find((w) => w.field === "budget");
     words = words.filter((w) => w.field !== "budget");
     if (money && !has("funding_source")) {
@@ -246,7 +250,7 @@ export function glossChinese(catalog: Catalog, tokens: QuestionToken[]): Questio
     if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
     const glosses = glossesOf(catalog, token);
     out.push(...glosses);
-    if (glosses.length > 0 && withoutFillers(readRun(catalog, token.raw).rest) === "") {
+    if (withoutFillers(readRun(catalog, token.raw).rest) === "") {
       token.used = true;
     }
   }
