@@ -105,6 +105,20 @@ function tableOf(catalog: Catalog): Entry[] {
   return entries;
 }
 
+/**
+ * Positions that fall strictly inside a word of two or more characters, as Intl.Segmenter
+ * reads the run ("扩大学术" → 扩大|学术: position 1 and 3).
+ */
+function insideWords(run: string): Set<number> {
+  const inside = new Set<number>();
+  for (const word of CHINESE_WORDS.segment(run)) {
+    for (let k = 1; k < word.segment.length; k++) inside.add(word.index + k);
+  }
+  return inside;
+}
+
+const CHINESE_WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+
 /** A run read: its known words in order, and what is left of it. */
 interface RunReading {
   pieces: Piece[];
@@ -126,8 +140,12 @@ function readRun(catalog: Catalog, run: string): RunReading {
   if (known) return known;
   let rest = run;
   const pieces: Piece[] = [];
+  const inside = insideWords(run);
   for (const entry of tableOf(catalog)) {
     for (let at = rest.indexOf(entry.text); at >= 0; at = rest.indexOf(entry.text, at + 1)) {
+      // A two-character gloss across words is no word of its own: "大学" in "扩大|学术".
+      const glossed = entry.kind === "gloss" || entry.kind === "place";
+      if (glossed && entry.text.length === 2 && (inside.has(at) || inside.has(at + 2))) continue;
       pieces.push({ ...entry, at });
       rest = rest.slice(0, at) + GAP.repeat(entry.text.length) + rest.slice(at + entry.text.length);
     }
