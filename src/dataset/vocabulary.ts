@@ -103,6 +103,8 @@ const ChineseFile = z
     amount: Phrases.default([]),
     /** Words that ask where something comes from ("来自", "从哪"): money asked with them is its source. */
     origin: Phrases.default([]),
+    /** Openings of a clause that says what the answer is for ("我想查…", "我需要…"), not a question. */
+    purpose: Phrases.default([]),
   })
   .strict();
 

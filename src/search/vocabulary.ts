@@ -39,6 +39,7 @@ export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;
+export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
 export const CJK_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.words;
 export const CJK_PLACE_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.places;
 export const CJK_COUNT_WORDS: readonly string[] = vocabulary.glosses.count;

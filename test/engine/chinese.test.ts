@@ -82,6 +82,34 @@ describe("Chinese content words glossed into the English texts", () => {
   });
 });
 
+describe("ordinary Chinese words around a question", () => {
+  it.each([
+    ["城市群政策有没有做过任何政策评估", "city-clusters", "evaluation"],
+    ["请帮我介绍一下粤港澳大湾区发展规划，给个概览就行", "greater-bay-area", null],
+    ["麻烦问下火炬计划的资金到底从哪来，我需要写报告", "torch", "funding_source"],
+    [
+      "你好，我在写一篇关于中国区域发展的论文，想了解一下城市群政策。请问这个政策具体是由哪些部门负责的？谢谢！",
+      "city-clusters",
+      "authorities",
+    ],
+  ])("%s → %s %s", (question, policy, field) => {
+    expect(read(question)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it("a clause saying what the answer is for does not sink the question", () => {
+    expect(read("這份報告引用了哪些參考文獻？我想查原始資料")).toMatchObject({
+      kind: "country",
+      field: "sources",
+    });
+  });
+
+  it("quotes only the unknown name back, not the whole sentence", () => {
+    const answer = ask("请问火炬计划和星火计划的预算相比怎么样，我想写报告");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("“星火计划”");
+  });
+});
+
 describe("the gloss table is checked data", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "glosses-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,6 +11,7 @@ import {
   CJK_ORDER_WORDS,
   CJK_ORIGIN_WORDS,
   CJK_PLACE_GLOSSES,
+  CJK_PURPOSE_WORDS,
   CJK_QUESTION_WORDS,
   CJK_START_EVENTS,
   CJK_WHEN_WORDS,
@@ -268,11 +269,23 @@ export function glossChinese(catalog: Catalog, tokens: QuestionToken[]): Questio
     if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
     const glosses = glossesOf(catalog, token);
     out.push(...glosses);
-    if (withoutFillers(readRun(catalog, token.raw).rest) === "") {
+    if (
+      withoutFillers(readRun(catalog, token.raw).rest) === "" ||
+      purposeClause(catalog, token.raw)
+    ) {
       token.used = true;
     }
   }
   return out;
+}
+
+/**
+ * A clause that only says what the user wants the answer for ("我想查原始资料", "我需要写报告"):
+ * it opens with a word of purpose and holds no name, field, cue or glossed word.
+ */
+export function purposeClause(catalog: Catalog, run: string): boolean {
+  if (!CJK_PURPOSE_WORDS.some((word) => run.startsWith(word))) return false;
+  return readRun(catalog, run).pieces.every((p) => p.kind === "count");
 }
 
 /** Glossed content words (not places): known words, never the name of another programme. */
