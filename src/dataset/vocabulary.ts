@@ -9,6 +9,7 @@ import {
   type CountryField,
 } from "./schema.ts";
 import { loadJsonFile } from "./load.ts";
+import { simplifyChinese } from "../text/chinese-script.ts";
 
 /**
  * The words questions are written in, as data (data/vocabulary/*.json), checked at start-up:
@@ -94,6 +95,64 @@ const ChineseFile = z
     compare: Phrases,
     /** Words that put every policy in view ("三个", "所有"). */
     all: Phrases,
+    /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */
+    when: Phrases.default([]),
+    /** Events of a policy's beginning ("批准", "发布"): asked with a time word, its start year. */
+    start_events: Phrases.default([]),
+    /** Words that ask for an amount ("多少", "金额"): money asked with them is the budget. */
+    amount: Phrases.default([]),
+    /** Words that ask where something comes from ("来自", "从哪"): money asked with them is its source. */
+    origin: Phrases.default([]),
+    /** Openings of a clause that says what the answer is for ("我想查…", "我需要…"), not a question. */
+    purpose: Phrases.default([]),
+  })
+  .strict();
+
+/**
+ * Chinese words as the resolver reads them: Han characters in simplified script (traditional
+ * text is converted before reading, so a traditional key could never match). Checked per key
+ * so a bad key is named with what is wrong with it.
+ */
+function checkChineseWords(
+  words: readonly string[],
+  ctx: z.RefinementCtx,
+  at: (word: string, k: number) => (string | number)[],
+): void {
+  words.forEach((word, k) => {
+    if (!/^\p{Script=Han}+$/u.test(word)) {
+      ctx.addIssue({ code: "custom", message: "Han characters only", path: at(word, k) });
+    } else if (simplifyChinese(word) !== word) {
+      ctx.addIssue({
+        code: "custom",
+        message: `write it in simplified script (${simplifyChinese(word)}): questions are read as simplified`,
+        path: at(word, k),
+      });
+    }
+  });
+}
+/** The English words a gloss stands for, as the factsheet's texts spell them. */
+const EnglishWords = z.string().regex(/^[a-z]+(?: [a-z]+)*$/u, "lower-case English words");
+const GlossTable = z
+  .record(z.string(), EnglishWords)
+  .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (word) => [word]));
+
+const GlossesFile = z
+  .object({
+    /**
+     * Content words of the domain → English, so a Chinese question is searched for in the
+     * English texts ("户口" → hukou). Words the data lacks are glossed too ("员工" →
+     * employees): a question about them is then declined, not answered with the overview.
+     */
+    words: GlossTable,
+    /**
+     * Places, glossed like words, yet still read as the name of something else when they
+     * stand in a name's slot ("长三角规划": another plan).
+     */
+    places: GlossTable,
+    /** Words that count ("几个", "多少"): before a glossed word, "how many" of it. */
+    count: z
+      .array(z.string())
+      .superRefine((words, ctx) => checkChineseWords(words, ctx, (_, k) => [k])),
   })
   .strict();
 
@@ -117,6 +176,7 @@ export interface Vocabulary {
   words: z.infer<typeof WordsFile>;
   chinese: z.infer<typeof ChineseFile>;
   countries: z.infer<typeof CountriesFile>;
+  glosses: z.infer<typeof GlossesFile>;
 }
 
 export type ChineseFieldWords = Partial<Record<PolicyField | CountryField, string[]>>;
@@ -134,5 +194,6 @@ export function loadVocabulary(dir: string = defaultVocabularyDir()): Vocabulary
     words: loadJsonFile(file("words"), WordsFile),
     chinese: loadJsonFile(file("chinese"), ChineseFile),
     countries: loadJsonFile(file("countries"), CountriesFile),
+    glosses: loadJsonFile(file("glosses"), GlossesFile),
   };
 }

@@ -35,6 +35,14 @@ export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary
 export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
 export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
+export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
+export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;
+export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
+export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;
+export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
+export const CJK_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.words;
+export const CJK_PLACE_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.places;
+export const CJK_COUNT_WORDS: readonly string[] = vocabulary.glosses.count;
 export const OTHER_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> =
   vocabulary.countries.other_names;
 export const CAPITALISED_ABBREVIATIONS: readonly { abbreviation: string; word: string }[] = [

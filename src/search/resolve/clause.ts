@@ -2,7 +2,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
-import { hasPhrase, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
+import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { readComparisonCues, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
@@ -208,7 +208,8 @@ export function resolveClause(
   }
 
   // "星火计划 start year": a Chinese name the data does not hold is declined by that name.
-  const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0);
+  // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
+  const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
     return log.decide(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),
@@ -324,7 +325,13 @@ export function resolveClause(
   ) {
     const ref = named[0];
     const passage = findPassage(catalog, ref, economy, false);
-    if (passage !== null && passage.field !== "budget") {
+    // "GDP in 2023": a figure of another year than the passage's is not in the data.
+    const years = tokens.filter((t) => isYear(t.stem)).map((t) => t.stem);
+    if (
+      passage !== null &&
+      passage.field !== "budget" &&
+      years.every((y) => passage.text.includes(y))
+    ) {
       return log.decide(passageIntent(ref, passage), "economy passage");
     }
   }

@@ -17,7 +17,9 @@ export function matchCountries(
     if (mention.kind === "known") known.add(mention.countryId);
     else unknown.add(mention.name);
   };
-  for (const match of scanPhrases(tokens, catalog.countryPhrases, () => true)) {
+  // Chinese country names are read from the Chinese itself, never from a gloss.
+  const typed = (k: number): boolean => tokens[k]?.gloss === undefined;
+  for (const match of scanPhrases(tokens, catalog.countryPhrases, typed)) {
     for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;

@@ -2,6 +2,7 @@ import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
+import { chineseFieldWords } from "./chinese.ts";
 
 const CURRENCY_STEMS = new Set([
   "exchange",
@@ -247,13 +248,10 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   for (const [k, token] of tokens.entries()) {
     if (!token.cjk) continue;
     // Longest words first, each taking its characters: "资金来源" is not also "资金" and "来源".
-    let rest = token.raw;
-    for (const word of catalog.cjkFieldWords) {
-      if (!rest.includes(word.text)) continue;
-      rest = rest.split(word.text).join("\u0000");
+    for (const word of chineseFieldWords(catalog, token.raw)) {
       token.used = true;
       consumed.add(k);
-      add({ ...word, weak: false, length: 1 }, 1);
+      add(word, 1);
     }
   }
   readPurposePoint(tokens, strongPolicy, strongCountry);

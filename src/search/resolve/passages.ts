@@ -5,6 +5,7 @@ import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } fr
 import { policyName } from "../../model/names.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
 import type { Candidate } from "./policy-match.ts";
+import { chineseQuestionShaped, chineseYesNo } from "./chinese.ts";
 
 /**
  * The sentence of a field's text about the part of a policy the question named by an alias
@@ -272,9 +273,10 @@ export function itemPassage(
   question: string,
 ): PolicyPassage {
   const listed = `“${passage.text}” is listed among ${policyName(ref.policy)}'s ${FIELD_QUESTION_WORDS[passage.field]}.`;
-  const text = YES_NO_OPENING.test(question)
-    ? `Yes — ${listed}`
-    : listed.charAt(0).toUpperCase() + listed.slice(1);
+  const text =
+    YES_NO_OPENING.test(question) || chineseYesNo(question)
+      ? `Yes — ${listed}`
+      : listed.charAt(0).toUpperCase() + listed.slice(1);
   return { ...passage, text };
 }
 
@@ -284,5 +286,5 @@ const QUESTION_OPENING =
 
 /** A question (a question mark, or opened as one), not a remark that mentions a policy. */
 export function questionShaped(text: string): boolean {
-  return text.includes("?") || QUESTION_OPENING.test(text);
+  return text.includes("?") || QUESTION_OPENING.test(text) || chineseQuestionShaped(text);
 }

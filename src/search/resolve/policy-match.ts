@@ -105,7 +105,8 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     return token !== undefined && !token.used && catalog.postings.has(token.stem);
   };
   tokens.forEach((token, index) => {
-    if (token.used || token.cjk) return;
+    // A word glossed from Chinese ("香港" → hong kong) is content, not a name typed.
+    if (token.used || token.cjk || token.gloss !== undefined) return;
     const postings = catalog.postings.get(token.stem);
     if (!postings) return;
     const seen = inQuestion.get(token.stem);

@@ -1,5 +1,6 @@
 import { editDistance, isCjk, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
+import { glossChinese } from "./chinese.ts";
 
 export interface QuestionToken {
   raw: string;
@@ -20,6 +21,8 @@ export interface QuestionToken {
    * breaks separate clauses. A word only qualifies a name in its own clause.
    */
   clause: number;
+  /** The Chinese word this English token glosses ("户口" → hukou): content, never a name. */
+  gloss?: string;
 }
 
 interface PhraseMatch<T> {
@@ -210,7 +213,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     );
     if (nextToName) token.unknown = true;
   });
-  return tokens;
+  return glossChinese(catalog, tokens);
 }
 
 /** Names sharing a word more often than this are not searched for a neighbour's spelling. */

@@ -8,6 +8,7 @@ import {
 } from "../vocabulary.ts";
 import type { Catalog } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
+import { GLOSSED_WORDS, purposeClause } from "./chinese.ts";
 
 /** The longest run of characters two texts share ("大湾区" of "粤港澳大湾区" and "大湾区规划"). */
 function commonRun(a: string, b: string): string {
@@ -41,6 +42,9 @@ export function sharedCjkRun(a: string, b: string): string {
   );
 }
 
+/** Chinese runs up to this many characters are quoted whole. */
+const MAX_WHOLE_QUOTE = 8;
+
 /** Minimum length of a Chinese remainder that names another programme (two characters). */
 const MIN_CJK_NAME = 2;
 
@@ -64,10 +68,17 @@ export function unknownCjkName(
     ...Object.keys(CJK_ORDER_WORDS),
     ...CJK_COMPARE_WORDS,
     ...CJK_ALL_WORDS,
+    ...GLOSSED_WORDS,
   ].sort((a, b) => b.length - a.length);
   const generic = new Set(CJK_GENERIC_WORDS);
+  // The quote: a short run as typed ("中国制造"), else only the words that name something, so a
+  // long sentence is not quoted back whole.
+  const quote = (raw: string, words: string): string =>
+    [...raw].length <= MAX_WHOLE_QUOTE ? raw : words;
   for (const token of tokens) {
     if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
+    // "我想查原始资料": a clause that only says what the user wants it for asks nothing.
+    if (purposeClause(catalog, token.raw)) continue;
     let rest = token.raw;
     for (const text of known) rest = rest.split(text).join(" ");
     // A close match ("粤港澳湾区") keeps the part it shares with a name.
@@ -82,14 +93,35 @@ export function unknownCjkName(
         if ([...word].length < MIN_CJK_NAME || generic.has(word) || stripFillers(word) === "") {
           continue;
         }
-        if (!namedPolicy || generic.has(words[k + 1] ?? "")) return token.raw;
+        if (!namedPolicy) return quote(token.raw, part);
+        const noun = words[k + 1] ?? "";
+        if (generic.has(noun) && !headOfFieldWord(catalog, token.raw, `${word}${noun}`)) {
+          return quote(token.raw, `${word}${noun}`);
+        }
       }
       // Fillers run together ("什么时候") or a word the segmenter splits into single characters.
-      if (!namedPolicy && [...stripFillers(part)].length >= MIN_CJK_NAME) return token.raw;
+      if (!namedPolicy && [...stripFillers(part)].length >= MIN_CJK_NAME) {
+        return quote(token.raw, part);
+      }
     }
   }
   return null;
 }
+
+/**
+ * "任何政策评估", "系统政策工具": "政策" before a field word is the head of that field's phrase
+ * ("policy evaluation"), so the word before it qualifies the field rather than naming a policy.
+ * Programme names end in other nouns ("星火计划", "长三角规划"), which keep their slot.
+ */
+function headOfFieldWord(catalog: Catalog, run: string, phrase: string): boolean {
+  if (!phrase.endsWith(FIELD_HEAD)) return false;
+  const at = run.indexOf(phrase);
+  if (at < 0) return false;
+  const after = run.slice(at + phrase.length);
+  return catalog.cjkFieldWords.some((w) => after.startsWith(w.text));
+}
+
+const FIELD_HEAD = "政策";
 
 function stripFillers(text: string): string {
   let rest = text;
