@@ -1,6 +1,7 @@
 import type { Intent } from "../answers/types.ts";
 import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
-import { readCues, replaceCue, type FollowUpCues, type Reference } from "./cues.ts";
+import type { Evidence } from "../search/resolve/evidence.ts";
+import { readCues, removeCues, replaceCue, type FollowUpCues, type Reference } from "./cues.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -16,6 +17,12 @@ export interface FollowUpDeps {
   countries: readonly Country[];
   /** A question on its own → Intent (the single-question resolver). */
   resolve(text: string): Intent;
+  /**
+   * The evidence the resolver read a question on its own from, so a turn naming something the
+   * data lacks ("Xiongan's budget?") is told from one leaving its subject unsaid ("budget?").
+   * Without it, only the resolver's reading of the turn with its subject said decides.
+   */
+  evidence?(text: string): readonly Evidence[];
   vocabulary: ConversationVocabulary;
 }
 
@@ -113,7 +120,9 @@ function subjectOf(
         rest.length > 0 &&
         (reference.count ?? rest.length) === rest.length
       ) {
-        return { kind: "policies", country, ids: rest };
+        // "and the other two?" puts them side by side, and the one just read belongs beside
+        // them: what the user is comparing is every policy. One other is asked on its own.
+        return { kind: "policies", country, ids: rest.length > 1 ? all : rest };
       }
       return askBack(
         talkedAbout.length === 0
@@ -180,7 +189,13 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
   const elliptic =
     cues.ellipsis ||
     cues.factReference ||
-    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS);
+    cues.corrections.length > 0 ||
+    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS) ||
+    // "how does that compare with the other two?": side by side on the fact just read ("compare
+    // it with GBA" puts the policies side by side, not the fact).
+    (intent.kind === "compare" &&
+      cues.comparison &&
+      (cues.mentionsFact || cues.reference?.kind === "others"));
   if (!elliptic || !isPolicyField(state.field)) return intent;
   if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
     return { ...intent, field: state.field };
@@ -197,11 +212,14 @@ const ORDERED_FIELDS: readonly PolicyField[] = ["start_year", "end_year", "budge
  * ("older" → start year), else the field talked about, else whatever the question asked.
  */
 function comparedField(
-  own: PolicyField | null,
+  intent: Extract<Intent, { kind: "policy" }>,
   state: ConversationState,
   cues: FollowUpCues,
 ): PolicyField | null {
-  if (own !== null && ORDERED_FIELDS.includes(own)) return own;
+  // A field read from a passage's words ("more than … consume more") is not a field asked.
+  const own = intent.passage === undefined ? intent.field : null;
+  // The question's own field decides, unless it points at the last fact ("is that more …").
+  if (own !== null && (ORDERED_FIELDS.includes(own) || !cues.factReference)) return own;
   if ((cues.comparative || cues.factReference) && isPolicyField(state.field)) return state.field;
   return own;
 }
@@ -241,6 +259,57 @@ function maturityFollowUp(
     : null;
 }
 
+/** Decisions of the resolver that name something the data lacks: never another subject's. */
+const NAMES_THE_DATA_LACKS = ["unknown country", "unknown programme name"];
+
+/**
+ * A word of consonants only ("strt", "bdgt", "yr") is shorthand, not the name of something
+ * ("Xiongan", "2025", "US" all have a vowel or a digit).
+ */
+const SHORTHAND = /^[b-df-hj-np-tv-z]+$/iu;
+
+/**
+ * Whether a turn the resolver declined holds nothing but what it asks: no country or
+ * programme the data lacks, no word it could not place (bar shorthand). Only then may the
+ * conversation say its subject ("budget??", "预计到哪一年结束？"); "and Xiongan's budget?" stays
+ * declined.
+ */
+function asksOnlyOfSubject(text: string, deps: FollowUpDeps): boolean {
+  const evidence = deps.evidence?.(text);
+  if (evidence === undefined) return true;
+  return !evidence.some(
+    (e) =>
+      (e.source === "decision" && NAMES_THE_DATA_LACKS.includes(e.span)) ||
+      e.source === "unknown name" ||
+      (e.source === "unknown word" && !SHORTHAND.test(e.span)),
+  );
+}
+
+/** A reading that asks something of its policies: a field, not the card or a refusal. */
+const asksField = (intent: Intent | null): intent is Intent =>
+  (intent?.kind === "policy" || intent?.kind === "compare") && intent.field !== null;
+
+/**
+ * "bay area?" asked back as "Did you mean the Greater Bay Area plan?": in a conversation, a
+ * short follow-up whose only candidate is one policy of the country talked about is that
+ * policy (the conversation is the evidence the name lacked).
+ */
+function guessedPolicy(
+  own: Intent,
+  country: Country,
+  cues: FollowUpCues,
+  deps: FollowUpDeps,
+): Intent | null {
+  if (own.kind !== "clarify" || own.suggestions.length !== 1) return null;
+  if (!cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
+  const [suggestion] = own.suggestions;
+  if (suggestion === undefined) return null;
+  const named = deps.resolve(suggestion);
+  return named.kind === "policy" && named.field === null && named.country === country.id
+    ? named
+    : null;
+}
+
 /** The follow-up's own reading, settled against the conversation so far. */
 export function resolveFollowUp(
   text: string,
@@ -252,10 +321,49 @@ export function resolveFollowUp(
   const country = deps.countries.find((c) => c.id === state.country);
   if (country === undefined) return own;
   const cues = readCues(text, deps.vocabulary);
-  const subject = subjectOf(cues.reference, state, country, text);
 
-  // A refusal stays one: context only fills in what a reference or a score question leaves
-  // unsaid ("what is it?", "and the other two?", "why only 0.5 for evidence?").
+  // "sorry, I meant torch": the last question again, of what the rest of the turn names.
+  const body = text.trim().replace(/[\s?？!！.。]+$/u, "");
+  const corrects = cues.corrections.some((m) => m.start === 0 || m.end === body.length);
+  if (corrects) {
+    const rest = removeCues(text, cues.corrections);
+    if (rest !== "") {
+      const corrected = settle(rest, deps.resolve(rest), readCues(rest, deps.vocabulary), {
+        state,
+        country,
+        deps,
+        correction: true,
+      });
+      if (isAnswer(corrected)) return corrected;
+    }
+  }
+
+  // "n gba?": a connective the resolver cannot place opens the turn; its remainder is the turn.
+  if (!isAnswer(own) && cues.lead !== null) {
+    const rest = text.slice(cues.lead.end).trim();
+    const read = rest === "" ? own : deps.resolve(rest);
+    if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
+  }
+  return settle(text, own, cues, { state, country, deps });
+}
+
+interface Context {
+  state: ConversationState;
+  country: Country;
+  deps: FollowUpDeps;
+  /** The turn took back the last question: what it names is asked the last field. */
+  correction?: boolean;
+}
+
+function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
+  const { state, country, deps } = context;
+  const cues: FollowUpCues = context.correction ? { ...readCue, ellipsis: true } : readCue;
+  const subject = subjectOf(cues.reference, state, country, text);
+  const own = guessedPolicy(first, country, cues, deps) ?? first;
+
+  // A refusal stays one: context only fills in what the turn leaves unsaid — the subject of a
+  // reference ("what is it?", "and the other two?"), of a field asked on its own ("budget??"),
+  // or of a score question ("why only 0.5 for evidence?").
   if (own.kind === "none") {
     if (cues.reference !== null) {
       if (subject.kind === "unsettled") return subject.intent;
@@ -263,6 +371,9 @@ export function resolveFollowUp(
       // "thanks, that's all" names the subject but asks nothing of it.
       const asksNothing = read?.kind === "policy" && read.field === null && !cues.question;
       if (read && !asksNothing) return withEarlierField(read, state, cues);
+    } else if (subject.kind === "policies" && asksOnlyOfSubject(text, deps)) {
+      const read = readWithSubject(text, cues, subject, deps);
+      if (asksField(read)) return read;
     }
     return maturityFollowUp(text, cues, state, country, deps) ?? own;
   }
@@ -277,9 +388,10 @@ export function resolveFollowUp(
 
   const reference = cues.reference;
   if (own.kind === "policy") {
-    // "is that more than city clusters?": the earlier policy measured against the named one.
+    // "is that more than city clusters?", "和城市群比起来，哪个更…?": the earlier policy
+    // measured against the named one.
     if (
-      reference?.kind === "one" &&
+      (reference?.kind === "one" || (reference === null && cues.choice)) &&
       (cues.comparative || cues.comparison) &&
       subject.kind === "policies" &&
       !subject.ids.includes(own.policy)
@@ -288,7 +400,7 @@ export function resolveFollowUp(
         kind: "compare",
         country: own.country,
         policies: [...subject.ids, own.policy].sort(),
-        field: comparedField(own.field, state, cues),
+        field: comparedField(own, state, cues),
       };
     }
     return withEarlierField(own, state, cues);

@@ -41,6 +41,13 @@ export const ConversationVocabularySchema = z
     comparisons: z.array(Phrase),
     /** Words of a question about a score ("why only 0.5 for evidence?"). */
     scoreWords: z.array(Phrase),
+    /**
+     * Words that take back the last question to ask it again of something else ("sorry, I
+     * meant torch"): they are dropped, and what is left is read as an elliptic follow-up.
+     */
+    corrections: z.array(Phrase),
+    /** "which one", "哪个": asks to choose between the subjects, so a comparative compares them. */
+    choices: z.array(Phrase),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
     questionWords: z.array(Phrase),
   })
