@@ -285,6 +285,14 @@ function asksOnlyOfSubject(text: string, deps: FollowUpDeps): boolean {
   );
 }
 
+/** The resolver found no policy's name (or a near miss of one) in the text. */
+function namesNoPolicy(text: string, deps: FollowUpDeps): boolean {
+  const evidence = deps.evidence?.(text);
+  return (
+    evidence !== undefined && !evidence.some((e) => e.source === "name" || e.source === "typo")
+  );
+}
+
 /** A reading that asks something of its policies: a field, not the card or a refusal. */
 const asksField = (intent: Intent | null): intent is Intent =>
   (intent?.kind === "policy" || intent?.kind === "compare") && intent.field !== null;
@@ -388,11 +396,12 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
 
   const reference = cues.reference;
   if (own.kind === "policy") {
-    // "is that more than city clusters?", "和城市群比起来，哪个更…?": the earlier policy
-    // measured against the named one.
+    // "is that more than city clusters?", "which is bigger, this one or GBA?", "和城市群比起来，
+    // 哪个更…?": the earlier policy measured against the named one.
+    const compares = cues.comparative || cues.comparison;
     if (
-      (reference?.kind === "one" || (reference === null && cues.choice)) &&
-      (cues.comparative || cues.comparison) &&
+      ((reference?.kind === "one" && (compares || cues.choice)) ||
+        (reference === null && cues.choice && compares)) &&
       subject.kind === "policies" &&
       !subject.ids.includes(own.policy)
     ) {
@@ -404,6 +413,23 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
       };
     }
     return withEarlierField(own, state, cues);
+  }
+
+  if (own.kind === "compare" && reference === null && subject.kind === "policies") {
+    const compares = cues.comparative || cues.comparison;
+    // "compared to city clusters, which one is older?" after TORCH: given one name, the resolver
+    // sets it against every policy; the conversation supplies the other side.
+    if (compares && own.policies.length === country.policies.length) {
+      const read = readWithSubject(text, cues, subject, deps);
+      if (read?.kind === "compare" && read.policies.length < own.policies.length) return read;
+    }
+    // "any evaluation?": a field asked of no policy in particular is asked of the subject; a
+    // choice ("which started first?") or a comparison is still asked of every policy.
+    const short = cues.ellipsis || cues.wordCount <= SHORT_FOLLOW_UP_WORDS;
+    if (short && !compares && !cues.choice && namesNoPolicy(text, deps)) {
+      const read = readWithSubject(text, cues, subject, deps);
+      if (asksField(read)) return read;
+    }
   }
 
   // "does it have any evaluation?" read as a question about every policy: "it" is one of them.
