@@ -26,6 +26,8 @@ export interface FollowUpCues {
   lead: CueMatch | null;
   /** Words taking back the last question ("sorry, I meant …"), to be dropped before reading. */
   corrections: CueMatch[];
+  /** "not torch, GBA": what follows the first clause break, when a negation opens the turn. */
+  afterNegation: string | null;
   /** Asks to choose between subjects: "which one", "哪个". */
   choice: boolean;
   /** "more than", "earlier than": the earlier subject is measured against a new one. */
@@ -123,6 +125,14 @@ function countWords(text: string): number {
   return latin.length + Math.ceil(cjk / 2);
 }
 
+/** The text after its first clause break (comma, semicolon, dash), or null. */
+function afterClauseBreak(text: string): string | null {
+  const found = /[,，;；、]|\s[-—–]\s/u.exec(text);
+  if (found === null) return null;
+  const rest = text.slice(found.index + found[0].length).trim();
+  return rest === "" ? null : rest;
+}
+
 export function readCues(text: string, vocabulary: ConversationVocabulary): FollowUpCues {
   const refs = vocabulary.references;
   const candidates: Reference[] = [
@@ -155,6 +165,9 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     lead: leadMatch,
     corrections: findPhrases(text, vocabulary.corrections),
     choice: findPhrases(text, vocabulary.choices).length > 0,
+    afterNegation: findPhrases(trimmed, vocabulary.negations).some((m) => m.start === 0)
+      ? afterClauseBreak(trimmed)
+      : null,
     comparative: findPhrases(text, vocabulary.comparatives).length > 0,
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,
     score: findPhrases(text, vocabulary.scoreWords).length > 0 || /\d/u.test(text),

@@ -333,8 +333,10 @@ export function resolveFollowUp(
   // "sorry, I meant torch": the last question again, of what the rest of the turn names.
   const body = text.trim().replace(/[\s?？!！.。]+$/u, "");
   const corrects = cues.corrections.some((m) => m.start === 0 || m.end === body.length);
-  if (corrects) {
-    const rest = removeCues(text, cues.corrections);
+  if (corrects || cues.afterNegation !== null) {
+    // "not torch, GBA": only what follows the negated part is meant.
+    const said = cues.afterNegation ?? text;
+    const rest = removeCues(said, readCues(said, deps.vocabulary).corrections);
     if (rest !== "") {
       const corrected = settle(rest, deps.resolve(rest), readCues(rest, deps.vocabulary), {
         state,

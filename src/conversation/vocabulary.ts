@@ -46,6 +46,11 @@ export const ConversationVocabularySchema = z
      * meant torch"): they are dropped, and what is left is read as an elliptic follow-up.
      */
     corrections: z.array(Phrase),
+    /**
+     * Words opening a turn that takes back what it names first ("not torch, GBA", "不是火炬，
+     * 是城市群"): the part after the first clause break is the correction.
+     */
+    negations: z.array(Phrase),
     /** "which one", "哪个": asks to choose between the subjects, so a comparative compares them. */
     choices: z.array(Phrase),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
