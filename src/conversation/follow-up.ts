@@ -1,7 +1,14 @@
 import type { Intent } from "../answers/types.ts";
 import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
-import { readCues, removeCues, replaceCue, type FollowUpCues, type Reference } from "./cues.ts";
+import {
+  findPhrases,
+  readCues,
+  removeCues,
+  replaceCue,
+  type FollowUpCues,
+  type Reference,
+} from "./cues.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -275,6 +282,7 @@ const SHORTHAND = /^[b-df-hj-np-tv-z]+$/iu;
  * declined.
  */
 function asksOnlyOfSubject(text: string, deps: FollowUpDeps): boolean {
+  if (namesSomethingElse(text, deps)) return false;
   const evidence = deps.evidence?.(text);
   if (evidence === undefined) return true;
   return !evidence.some(
@@ -291,6 +299,40 @@ function namesNoPolicy(text: string, deps: FollowUpDeps): boolean {
   return (
     evidence !== undefined && !evidence.some((e) => e.source === "name" || e.source === "typo")
   );
+}
+
+/** Chinese "X的…": the words before a possessive 的 that another Chinese word follows. */
+const CJK_OWNER = /([\p{Script=Han}\p{L}\p{N}]{2,})的(?=\p{Script=Han})/gu;
+
+/**
+ * "深圳的预算是多少？": the turn says whose field it asks, and it is something the data lacks
+ * (the resolver declines it on its own), so the conversation's subject is not its subject. An
+ * owner that refers back ("这个规划的") or is itself a field word ("资金的来源") is no other owner.
+ */
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
+
+/** "雄安新区什么时候开始的？": three or more single characters in a row that are not function words. */
+function unknownCjkRun(text: string, vocabulary: ConversationVocabulary): boolean {
+  let run = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const single =
+      HAN_CHARACTER.test(segment) && !vocabulary.cjkFunctionCharacters.includes(segment);
+    run = single ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+function namesSomethingElse(text: string, deps: FollowUpDeps): boolean {
+  if (unknownCjkRun(text, deps.vocabulary)) return true;
+  for (const match of text.matchAll(CJK_OWNER)) {
+    const owner = match[1] ?? "";
+    const refs = deps.vocabulary.references;
+    if (findPhrases(owner, [...refs.one, ...refs.several, ...refs.all]).length > 0) continue;
+    if (deps.resolve(owner).kind === "none") return true;
+  }
+  return false;
 }
 
 /** A reading that asks something of its policies: a field, not the card or a refusal. */

@@ -51,6 +51,11 @@ export const ConversationVocabularySchema = z
      * 是城市群"): the part after the first clause break is the correction.
      */
     negations: z.array(Phrase),
+    /**
+     * Chinese characters that stand alone as words in any question ("的", "吗", "有"): a run of
+     * three or more other single characters is a name the segmenter does not know ("雄安新区").
+     */
+    cjkFunctionCharacters: z.string(),
     /** "which one", "哪个": asks to choose between the subjects, so a comparative compares them. */
     choices: z.array(Phrase),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */

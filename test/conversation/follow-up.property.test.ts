@@ -72,6 +72,8 @@ describe("follow-up questions", () => {
           "Shenzhen's budget?",
           "sorry, I meant Germany",
           "德国的预算是多少？",
+          "深圳的预算是多少？",
+          "雄安新区什么时候开始的？",
         ),
         state,
         (text, s) => {
