@@ -378,7 +378,9 @@ export function resolveFollowUp(
   if (corrects || cues.afterNegation !== null) {
     // "not torch, GBA": only what follows the negated part is meant.
     const said = cues.afterNegation ?? text;
-    const rest = removeCues(said, readCues(said, deps.vocabulary).corrections);
+    // "I mean torch, not GBA": what the correction takes back is not meant either.
+    const kept = withoutNegatedTail(said, deps.vocabulary);
+    const rest = removeCues(kept, readCues(kept, deps.vocabulary).corrections);
     if (rest !== "") {
       const corrected = settle(rest, deps.resolve(rest), readCues(rest, deps.vocabulary), {
         state,
@@ -386,7 +388,13 @@ export function resolveFollowUp(
         deps,
         correction: true,
       });
-      if (isAnswer(corrected)) return corrected;
+      // A correction that changes nothing ("that's not what I meant") corrects nothing.
+      const after = stateOfIntent(corrected);
+      const same =
+        after !== null &&
+        after.field === state.field &&
+        after.policies.join() === state.policies.join();
+      if (isAnswer(corrected) && !same) return corrected;
     }
   }
 
@@ -397,6 +405,12 @@ export function resolveFollowUp(
     if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
   }
   return settle(text, own, cues, { state, country, deps });
+}
+
+/** The text up to a negation that does not open it ("torch not GBA" → "torch"). */
+function withoutNegatedTail(text: string, vocabulary: ConversationVocabulary): string {
+  const negation = findPhrases(text, vocabulary.negations).find((m) => m.start > 0);
+  return negation === undefined ? text : text.slice(0, negation.start);
 }
 
 interface Context {
@@ -449,12 +463,19 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
       subject.kind === "policies" &&
       !subject.ids.includes(own.policy)
     ) {
-      return {
-        kind: "compare",
-        country: own.country,
-        policies: [...subject.ids, own.policy].sort(),
-        field: comparedField(own, state, cues),
-      };
+      const policies = [...subject.ids, own.policy].sort();
+      // Said out loud ("is TORCH older than the GBA plan?"), the resolver reads the quantity
+      // compared ("older" → start year); a fact referred to ("is that more…") keeps its field.
+      const read = readWithSubject(text, cues, subject, deps);
+      const readField =
+        read?.kind === "compare" && policies.every((id) => read.policies.includes(id))
+          ? read.field
+          : null;
+      const field =
+        readField !== null && !(cues.factReference && isPolicyField(state.field))
+          ? readField
+          : comparedField(own, state, cues);
+      return { kind: "compare", country: own.country, policies, field };
     }
     return withEarlierField(own, state, cues);
   }
