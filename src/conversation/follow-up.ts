@@ -62,6 +62,7 @@ function subjectOf(
   state: ConversationState,
   country: Country,
   text: string,
+  comparing: boolean,
 ): Subject {
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   const all = country.policies.map((p) => p.id);
@@ -128,8 +129,9 @@ function subjectOf(
         (reference.count ?? rest.length) === rest.length
       ) {
         // "and the other two?" puts them side by side, and the one just read belongs beside
-        // them: what the user is comparing is every policy. One other is asked on its own.
-        return { kind: "policies", country, ids: rest.length > 1 ? all : rest };
+        // them: what the user is comparing is every policy. One other is asked on its own,
+        // unless the turn compares ("how does that compare with the other one?").
+        return { kind: "policies", country, ids: rest.length > 1 || comparing ? all : rest };
       }
       return askBack(
         talkedAbout.length === 0
@@ -424,7 +426,7 @@ interface Context {
 function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
   const { state, country, deps } = context;
   const cues: FollowUpCues = context.correction ? { ...readCue, ellipsis: true } : readCue;
-  const subject = subjectOf(cues.reference, state, country, text);
+  const subject = subjectOf(cues.reference, state, country, text, cues.comparison);
   const own = guessedPolicy(first, country, cues, deps) ?? first;
 
   // A refusal stays one: context only fills in what the turn leaves unsaid — the subject of a
