@@ -198,7 +198,6 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
   const elliptic =
     cues.ellipsis ||
     cues.factReference ||
-    cues.corrections.length > 0 ||
     (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS) ||
     // "how does that compare with the other two?": side by side on the fact just read ("compare
     // it with GBA" puts the policies side by side, not the fact).
@@ -218,7 +217,8 @@ const ORDERED_FIELDS: readonly PolicyField[] = ["start_year", "end_year", "budge
 
 /**
  * What "is that more than city clusters?" compares: a quantity the question names itself
- * ("older" → start year), else the field talked about, else whatever the question asked.
+ * ("older" → start year), or any field it asks unless it points at the last fact ("that"),
+ * else the field talked about, else whatever the question asked.
  */
 function comparedField(
   intent: Extract<Intent, { kind: "policy" }>,
@@ -306,11 +306,6 @@ function namesNoPolicy(text: string, deps: FollowUpDeps): boolean {
 /** Chinese "X的…": the words before a possessive 的 that another Chinese word follows. */
 const CJK_OWNER = /([\p{Script=Han}\p{L}\p{N}]{2,})的(?=\p{Script=Han})/gu;
 
-/**
- * "深圳的预算是多少？": the turn says whose field it asks, and it is something the data lacks
- * (the resolver declines it on its own), so the conversation's subject is not its subject. An
- * owner that refers back ("这个规划的") or is itself a field word ("资金的来源") is no other owner.
- */
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const HAN_CHARACTER = /^\p{Script=Han}$/u;
 
@@ -326,6 +321,11 @@ function unknownCjkRun(text: string, vocabulary: ConversationVocabulary): boolea
   return false;
 }
 
+/**
+ * The turn names a subject of its own in Chinese that the data lacks: a name the segmenter does
+ * not know, or an owner "X的…" ("深圳的预算是多少？") the resolver declines on its own. An owner
+ * that refers back ("这个规划的") or is itself a field word ("资金的来源") is no other subject.
+ */
 function namesSomethingElse(text: string, deps: FollowUpDeps): boolean {
   if (unknownCjkRun(text, deps.vocabulary)) return true;
   for (const match of text.matchAll(CJK_OWNER)) {
