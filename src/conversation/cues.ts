@@ -30,6 +30,8 @@ export interface FollowUpCues {
   afterNegation: string | null;
   /** Asks to choose between subjects: "which one", "哪个". */
   choice: boolean;
+  /** Words of degree ("bigger", "older", "更"): a choice by them compares. */
+  degree: boolean;
   /** "more than", "earlier than": the earlier subject is measured against a new one. */
   comparative: boolean;
   /** "compare", "vs". */
@@ -165,6 +167,7 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     lead: leadMatch,
     corrections: findPhrases(text, vocabulary.corrections),
     choice: findPhrases(text, vocabulary.choices).length > 0,
+    degree: findPhrases(text, vocabulary.degreeWords).length > 0,
     afterNegation: findPhrases(trimmed, vocabulary.negations).some((m) => m.start === 0)
       ? afterClauseBreak(trimmed)
       : null,

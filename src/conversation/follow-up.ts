@@ -291,7 +291,10 @@ function asksOnlyOfSubject(text: string, deps: FollowUpDeps): boolean {
     (e) =>
       (e.source === "decision" && NAMES_THE_DATA_LACKS.includes(e.span)) ||
       e.source === "unknown name" ||
-      (e.source === "unknown word" && !SHORTHAND.test(e.span)),
+      (e.source === "unknown word" &&
+        !SHORTHAND.test(e.span) &&
+        // "bigger" in "which one is bigger?" is placed by the conversation's own words.
+        findPhrases(e.span, deps.vocabulary.degreeWords).length === 0),
   );
 }
 
@@ -338,7 +341,7 @@ function namesSomethingElse(text: string, deps: FollowUpDeps): boolean {
 }
 
 /** A reading that asks something of its policies: a field, not the card or a refusal. */
-const asksField = (intent: Intent | null): intent is Intent =>
+const asksField = (intent: Intent | null): boolean =>
   (intent?.kind === "policy" || intent?.kind === "compare") && intent.field !== null;
 
 /**
@@ -441,7 +444,11 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
       if (read && !asksNothing) return withEarlierField(read, state, cues);
     } else if (subject.kind === "policies" && asksOnlyOfSubject(text, deps)) {
       const read = readWithSubject(text, cues, subject, deps);
-      if (asksField(read)) return read;
+      if (read !== null && asksField(read)) return read;
+      // "which one is bigger?" after a comparison: the same policies, on the field talked about.
+      if (read?.kind === "compare" && read.field === null && cues.choice && cues.degree) {
+        return isPolicyField(state.field) ? { ...read, field: state.field } : read;
+      }
     }
     return maturityFollowUp(text, cues, state, country, deps) ?? own;
   }
@@ -486,16 +493,21 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     const compares = cues.comparative || cues.comparison;
     // "compared to city clusters, which one is older?" after TORCH: given one name, the resolver
     // sets it against every policy; the conversation supplies the other side.
-    if (compares && own.policies.length === country.policies.length) {
+    // After a comparison of some, "which is older?" chooses among them, not among all.
+    const everyPolicy = own.policies.length === country.policies.length;
+    const amongSubject = subject.ids.length > 1 && cues.choice && namesNoPolicy(text, deps);
+    if (everyPolicy && (compares || amongSubject)) {
       const read = readWithSubject(text, cues, subject, deps);
-      if (read?.kind === "compare" && read.policies.length < own.policies.length) return read;
+      if (read?.kind === "compare" && read.policies.length < own.policies.length) {
+        return read.field === null ? { ...read, field: own.field } : read;
+      }
     }
     // "any evaluation?": a field asked of no policy in particular is asked of the subject; a
     // choice ("which started first?") or a comparison is still asked of every policy.
     const short = cues.ellipsis || cues.wordCount <= SHORT_FOLLOW_UP_WORDS;
     if (short && !compares && !cues.choice && namesNoPolicy(text, deps)) {
       const read = readWithSubject(text, cues, subject, deps);
-      if (asksField(read)) return read;
+      if (read !== null && asksField(read)) return read;
     }
   }
 

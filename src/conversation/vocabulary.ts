@@ -56,6 +56,8 @@ export const ConversationVocabularySchema = z
      * three or more other single characters is a name the segmenter does not know ("雄安新区").
      */
     cjkFunctionCharacters: z.string(),
+    /** Words of degree: "which one is bigger?" chooses by a quantity. */
+    degreeWords: z.array(Phrase),
     /** "which one", "哪个": asks to choose between the subjects, so a comparative compares them. */
     choices: z.array(Phrase),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
