@@ -6,7 +6,7 @@ import { compareAnswer } from "./answers/compare-answer.ts";
 import { countryAnswer, sourcesAnswer } from "./answers/country-answer.ts";
 import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
-import { resolveQuestion, splitLeadingQuote } from "./search/resolve.ts";
+import { explainQuestion, resolveQuestion, splitLeadingQuote } from "./search/resolve.ts";
 import { resolveInContext } from "./conversation/follow-up.ts";
 import { stateAfter, type ConversationState } from "./conversation/state.ts";
 import { conversationVocabulary } from "./conversation/vocabulary.ts";
@@ -53,6 +53,7 @@ export function createEngine(countries: Country[]): Engine {
   const followUps = {
     countries,
     resolve: (text: string): Intent => resolveQuestion(catalog, text),
+    evidence: (text: string) => explainQuestion(catalog, text).evidence,
     vocabulary: conversationVocabulary(),
   };
   const inContext = (text: string, state: ConversationState | null): Intent =>

@@ -18,8 +18,20 @@ export interface FollowUpCues {
   reference: Reference | null;
   /** The reference is to the last fact ("that", "that figure"), so its field carries over. */
   factReference: boolean;
+  /** A word for the last fact anywhere in it ("how does that compare with the others?"). */
+  mentionsFact: boolean;
   /** Opens or closes like a follow-up: "and …?", "what about …?", "…呢". */
   ellipsis: boolean;
+  /** The words opening it as a follow-up ("and", "what about", "n"), if any. */
+  lead: CueMatch | null;
+  /** Words taking back the last question ("sorry, I meant …"), to be dropped before reading. */
+  corrections: CueMatch[];
+  /** "not torch, GBA": what follows the first clause break, when a negation opens the turn. */
+  afterNegation: string | null;
+  /** Asks to choose between subjects: "which one", "哪个". */
+  choice: boolean;
+  /** Words of degree ("bigger", "older", "更"): a choice by them compares. */
+  degree: boolean;
   /** "more than", "earlier than": the earlier subject is measured against a new one. */
   comparative: boolean;
   /** "compare", "vs". */
@@ -115,6 +127,14 @@ function countWords(text: string): number {
   return latin.length + Math.ceil(cjk / 2);
 }
 
+/** The text after its first clause break (comma, semicolon, dash), or null. */
+function afterClauseBreak(text: string): string | null {
+  const found = /[,，;；、]|\s[-—–]\s/u.exec(text);
+  if (found === null) return null;
+  const rest = text.slice(found.index + found[0].length).trim();
+  return rest === "" ? null : rest;
+}
+
 export function readCues(text: string, vocabulary: ConversationVocabulary): FollowUpCues {
   const refs = vocabulary.references;
   const candidates: Reference[] = [
@@ -132,6 +152,7 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
   );
   const trimmed = text.trim();
   const leads = findPhrases(trimmed, vocabulary.ellipsisLeads);
+  const leadMatch = leads.find((m) => m.start === 0) ?? null;
   const tails = findPhrases(trimmed.replace(/[\s?？!！.。]+$/u, ""), vocabulary.ellipsisTails);
   const body = trimmed.replace(/[\s?？!！.。]+$/u, "");
   const reference = candidates[0] ?? null;
@@ -141,13 +162,33 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     factReference:
       reference !== null &&
       facts.has(text.slice(reference.match.start, reference.match.end).toLowerCase()),
-    ellipsis: leads.some((m) => m.start === 0) || tails.some((m) => m.end === body.length),
+    mentionsFact: findPhrases(text, refs.facts).length > 0,
+    ellipsis: leadMatch !== null || tails.some((m) => m.end === body.length),
+    lead: leadMatch,
+    corrections: findPhrases(text, vocabulary.corrections),
+    choice: findPhrases(text, vocabulary.choices).length > 0,
+    degree: findPhrases(text, vocabulary.degreeWords).length > 0,
+    afterNegation: findPhrases(trimmed, vocabulary.negations).some((m) => m.start === 0)
+      ? afterClauseBreak(trimmed)
+      : null,
     comparative: findPhrases(text, vocabulary.comparatives).length > 0,
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,
     score: findPhrases(text, vocabulary.scoreWords).length > 0 || /\d/u.test(text),
     question: /[?？]/u.test(text) || findPhrases(text, vocabulary.questionWords).length > 0,
     wordCount: countWords(text),
   };
+}
+
+/** The text without the cues (and the commas and dashes left around them). */
+export function removeCues(text: string, matches: readonly CueMatch[]): string {
+  let out = text;
+  for (const match of [...matches].sort((a, b) => b.start - a.start)) {
+    out = `${out.slice(0, match.start)} ${out.slice(match.end)}`;
+  }
+  return out
+    .replace(/^[\s,，、.。:;!！\-—–]+/u, "")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 /** The text with the cue replaced by what it refers to. */

@@ -1,6 +1,14 @@
 import type { Intent } from "../answers/types.ts";
 import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
-import { readCues, replaceCue, type FollowUpCues, type Reference } from "./cues.ts";
+import type { Evidence } from "../search/resolve/evidence.ts";
+import {
+  findPhrases,
+  readCues,
+  removeCues,
+  replaceCue,
+  type FollowUpCues,
+  type Reference,
+} from "./cues.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -16,6 +24,12 @@ export interface FollowUpDeps {
   countries: readonly Country[];
   /** A question on its own → Intent (the single-question resolver). */
   resolve(text: string): Intent;
+  /**
+   * The evidence the resolver read a question on its own from, so a turn naming something the
+   * data lacks ("Xiongan's budget?") is told from one leaving its subject unsaid ("budget?").
+   * Without it, only the resolver's reading of the turn with its subject said decides.
+   */
+  evidence?(text: string): readonly Evidence[];
   vocabulary: ConversationVocabulary;
 }
 
@@ -48,6 +62,7 @@ function subjectOf(
   state: ConversationState,
   country: Country,
   text: string,
+  comparing: boolean,
 ): Subject {
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   const all = country.policies.map((p) => p.id);
@@ -113,7 +128,10 @@ function subjectOf(
         rest.length > 0 &&
         (reference.count ?? rest.length) === rest.length
       ) {
-        return { kind: "policies", country, ids: rest };
+        // "and the other two?" puts them side by side, and the one just read belongs beside
+        // them: what the user is comparing is every policy. One other is asked on its own,
+        // unless the turn compares ("how does that compare with the other one?").
+        return { kind: "policies", country, ids: rest.length > 1 || comparing ? all : rest };
       }
       return askBack(
         talkedAbout.length === 0
@@ -180,7 +198,12 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
   const elliptic =
     cues.ellipsis ||
     cues.factReference ||
-    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS);
+    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS) ||
+    // "how does that compare with the other two?": side by side on the fact just read ("compare
+    // it with GBA" puts the policies side by side, not the fact).
+    (intent.kind === "compare" &&
+      cues.comparison &&
+      (cues.mentionsFact || cues.reference?.kind === "others"));
   if (!elliptic || !isPolicyField(state.field)) return intent;
   if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
     return { ...intent, field: state.field };
@@ -194,14 +217,18 @@ const ORDERED_FIELDS: readonly PolicyField[] = ["start_year", "end_year", "budge
 
 /**
  * What "is that more than city clusters?" compares: a quantity the question names itself
- * ("older" → start year), else the field talked about, else whatever the question asked.
+ * ("older" → start year), or any field it asks unless it points at the last fact ("that"),
+ * else the field talked about, else whatever the question asked.
  */
 function comparedField(
-  own: PolicyField | null,
+  intent: Extract<Intent, { kind: "policy" }>,
   state: ConversationState,
   cues: FollowUpCues,
 ): PolicyField | null {
-  if (own !== null && ORDERED_FIELDS.includes(own)) return own;
+  // A field read from a passage's words ("more than … consume more") is not a field asked.
+  const own = intent.passage === undefined ? intent.field : null;
+  // The question's own field decides, unless it points at the last fact ("is that more …").
+  if (own !== null && (ORDERED_FIELDS.includes(own) || !cues.factReference)) return own;
   if ((cues.comparative || cues.factReference) && isPolicyField(state.field)) return state.field;
   return own;
 }
@@ -241,6 +268,103 @@ function maturityFollowUp(
     : null;
 }
 
+/** Decisions of the resolver that name something the data lacks: never another subject's. */
+const NAMES_THE_DATA_LACKS = ["unknown country", "unknown programme name"];
+
+/**
+ * A word of consonants only ("strt", "bdgt", "yr") is shorthand, not the name of something
+ * ("Xiongan", "2025", "US" all have a vowel or a digit).
+ */
+const SHORTHAND = /^[b-df-hj-np-tv-z]+$/iu;
+
+/**
+ * Whether a turn the resolver declined holds nothing but what it asks: no country or
+ * programme the data lacks, no word it could not place (bar shorthand). Only then may the
+ * conversation say its subject ("budget??", "预计到哪一年结束？"); "and Xiongan's budget?" stays
+ * declined.
+ */
+function asksOnlyOfSubject(text: string, deps: FollowUpDeps): boolean {
+  if (namesSomethingElse(text, deps)) return false;
+  const evidence = deps.evidence?.(text);
+  if (evidence === undefined) return true;
+  return !evidence.some(
+    (e) =>
+      (e.source === "decision" && NAMES_THE_DATA_LACKS.includes(e.span)) ||
+      e.source === "unknown name" ||
+      (e.source === "unknown word" &&
+        !SHORTHAND.test(e.span) &&
+        // "bigger" in "which one is bigger?" is placed by the conversation's own words.
+        findPhrases(e.span, deps.vocabulary.degreeWords).length === 0),
+  );
+}
+
+/** The resolver found no policy's name (or a near miss of one) in the text. */
+function namesNoPolicy(text: string, deps: FollowUpDeps): boolean {
+  const evidence = deps.evidence?.(text);
+  return (
+    evidence !== undefined && !evidence.some((e) => e.source === "name" || e.source === "typo")
+  );
+}
+
+/** Chinese "X的…": the words before a possessive 的 that another Chinese word follows. */
+const CJK_OWNER = /([\p{Script=Han}\p{L}\p{N}]{2,})的(?=\p{Script=Han})/gu;
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
+
+/** "雄安新区什么时候开始的？": three or more single characters in a row that are not function words. */
+function unknownCjkRun(text: string, vocabulary: ConversationVocabulary): boolean {
+  let run = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const single =
+      HAN_CHARACTER.test(segment) && !vocabulary.cjkFunctionCharacters.includes(segment);
+    run = single ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+/**
+ * The turn names a subject of its own in Chinese that the data lacks: a name the segmenter does
+ * not know, or an owner "X的…" ("深圳的预算是多少？") the resolver declines on its own. An owner
+ * that refers back ("这个规划的") or is itself a field word ("资金的来源") is no other subject.
+ */
+function namesSomethingElse(text: string, deps: FollowUpDeps): boolean {
+  if (unknownCjkRun(text, deps.vocabulary)) return true;
+  for (const match of text.matchAll(CJK_OWNER)) {
+    const owner = match[1] ?? "";
+    const refs = deps.vocabulary.references;
+    if (findPhrases(owner, [...refs.one, ...refs.several, ...refs.all]).length > 0) continue;
+    if (deps.resolve(owner).kind === "none") return true;
+  }
+  return false;
+}
+
+/** A reading that asks something of its policies: a field, not the card or a refusal. */
+const asksField = (intent: Intent | null): boolean =>
+  (intent?.kind === "policy" || intent?.kind === "compare") && intent.field !== null;
+
+/**
+ * "bay area?" asked back as "Did you mean the Greater Bay Area plan?": in a conversation, a
+ * short follow-up whose only candidate is one policy of the country talked about is that
+ * policy (the conversation is the evidence the name lacked).
+ */
+function guessedPolicy(
+  own: Intent,
+  country: Country,
+  cues: FollowUpCues,
+  deps: FollowUpDeps,
+): Intent | null {
+  if (own.kind !== "clarify" || own.suggestions.length !== 1) return null;
+  if (!cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
+  const [suggestion] = own.suggestions;
+  if (suggestion === undefined) return null;
+  const named = deps.resolve(suggestion);
+  return named.kind === "policy" && named.field === null && named.country === country.id
+    ? named
+    : null;
+}
+
 /** The follow-up's own reading, settled against the conversation so far. */
 export function resolveFollowUp(
   text: string,
@@ -252,10 +376,65 @@ export function resolveFollowUp(
   const country = deps.countries.find((c) => c.id === state.country);
   if (country === undefined) return own;
   const cues = readCues(text, deps.vocabulary);
-  const subject = subjectOf(cues.reference, state, country, text);
 
-  // A refusal stays one: context only fills in what a reference or a score question leaves
-  // unsaid ("what is it?", "and the other two?", "why only 0.5 for evidence?").
+  // "sorry, I meant torch": the last question again, of what the rest of the turn names.
+  const body = text.trim().replace(/[\s?？!！.。]+$/u, "");
+  const corrects = cues.corrections.some((m) => m.start === 0 || m.end === body.length);
+  if (corrects || cues.afterNegation !== null) {
+    // "not torch, GBA": only what follows the negated part is meant.
+    const said = cues.afterNegation ?? text;
+    // "I mean torch, not GBA": what the correction takes back is not meant either.
+    const kept = withoutNegatedTail(said, deps.vocabulary);
+    const rest = removeCues(kept, readCues(kept, deps.vocabulary).corrections);
+    if (rest !== "") {
+      const corrected = settle(rest, deps.resolve(rest), readCues(rest, deps.vocabulary), {
+        state,
+        country,
+        deps,
+        correction: true,
+      });
+      // A correction that changes nothing ("that's not what I meant") corrects nothing.
+      const after = stateOfIntent(corrected);
+      const same =
+        after !== null &&
+        after.field === state.field &&
+        after.policies.join() === state.policies.join();
+      if (isAnswer(corrected) && !same) return corrected;
+    }
+  }
+
+  // "n gba?": a connective the resolver cannot place opens the turn; its remainder is the turn.
+  if (!isAnswer(own) && cues.lead !== null) {
+    const rest = text.slice(cues.lead.end).trim();
+    const read = rest === "" ? own : deps.resolve(rest);
+    if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
+  }
+  return settle(text, own, cues, { state, country, deps });
+}
+
+/** The text up to a negation that does not open it ("torch not GBA" → "torch"). */
+function withoutNegatedTail(text: string, vocabulary: ConversationVocabulary): string {
+  const negation = findPhrases(text, vocabulary.negations).find((m) => m.start > 0);
+  return negation === undefined ? text : text.slice(0, negation.start);
+}
+
+interface Context {
+  state: ConversationState;
+  country: Country;
+  deps: FollowUpDeps;
+  /** The turn took back the last question: what it names is asked the last field. */
+  correction?: boolean;
+}
+
+function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
+  const { state, country, deps } = context;
+  const cues: FollowUpCues = context.correction ? { ...readCue, ellipsis: true } : readCue;
+  const subject = subjectOf(cues.reference, state, country, text, cues.comparison);
+  const own = guessedPolicy(first, country, cues, deps) ?? first;
+
+  // A refusal stays one: context only fills in what the turn leaves unsaid — the subject of a
+  // reference ("what is it?", "and the other two?"), of a field asked on its own ("budget??"),
+  // or of a score question ("why only 0.5 for evidence?").
   if (own.kind === "none") {
     if (cues.reference !== null) {
       if (subject.kind === "unsettled") return subject.intent;
@@ -263,6 +442,13 @@ export function resolveFollowUp(
       // "thanks, that's all" names the subject but asks nothing of it.
       const asksNothing = read?.kind === "policy" && read.field === null && !cues.question;
       if (read && !asksNothing) return withEarlierField(read, state, cues);
+    } else if (subject.kind === "policies" && asksOnlyOfSubject(text, deps)) {
+      const read = readWithSubject(text, cues, subject, deps);
+      if (read !== null && asksField(read)) return read;
+      // "which one is bigger?" after a comparison: the same policies, on the field talked about.
+      if (read?.kind === "compare" && read.field === null && cues.choice && cues.degree) {
+        return isPolicyField(state.field) ? { ...read, field: state.field } : read;
+      }
     }
     return maturityFollowUp(text, cues, state, country, deps) ?? own;
   }
@@ -277,21 +463,52 @@ export function resolveFollowUp(
 
   const reference = cues.reference;
   if (own.kind === "policy") {
-    // "is that more than city clusters?": the earlier policy measured against the named one.
+    // "is that more than city clusters?", "which is bigger, this one or GBA?", "和城市群比起来，
+    // 哪个更…?": the earlier policy measured against the named one.
+    const compares = cues.comparative || cues.comparison;
     if (
-      reference?.kind === "one" &&
-      (cues.comparative || cues.comparison) &&
+      ((reference?.kind === "one" && (compares || cues.choice)) ||
+        (reference === null && cues.choice && compares)) &&
       subject.kind === "policies" &&
       !subject.ids.includes(own.policy)
     ) {
-      return {
-        kind: "compare",
-        country: own.country,
-        policies: [...subject.ids, own.policy].sort(),
-        field: comparedField(own.field, state, cues),
-      };
+      const policies = [...subject.ids, own.policy].sort();
+      // Said out loud ("is TORCH older than the GBA plan?"), the resolver reads the quantity
+      // compared ("older" → start year); a fact referred to ("is that more…") keeps its field.
+      const read = readWithSubject(text, cues, subject, deps);
+      const readField =
+        read?.kind === "compare" && policies.every((id) => read.policies.includes(id))
+          ? read.field
+          : null;
+      const field =
+        readField !== null && !(cues.factReference && isPolicyField(state.field))
+          ? readField
+          : comparedField(own, state, cues);
+      return { kind: "compare", country: own.country, policies, field };
     }
     return withEarlierField(own, state, cues);
+  }
+
+  if (own.kind === "compare" && reference === null && subject.kind === "policies") {
+    const compares = cues.comparative || cues.comparison;
+    // "compared to city clusters, which one is older?" after TORCH: given one name, the resolver
+    // sets it against every policy; the conversation supplies the other side.
+    // After a comparison of some, "which is older?" chooses among them, not among all.
+    const everyPolicy = own.policies.length === country.policies.length;
+    const amongSubject = subject.ids.length > 1 && cues.choice && namesNoPolicy(text, deps);
+    if (everyPolicy && (compares || amongSubject)) {
+      const read = readWithSubject(text, cues, subject, deps);
+      if (read?.kind === "compare" && read.policies.length < own.policies.length) {
+        return read.field === null ? { ...read, field: own.field } : read;
+      }
+    }
+    // "any evaluation?": a field asked of no policy in particular is asked of the subject; a
+    // choice ("which started first?") or a comparison is still asked of every policy.
+    const short = cues.ellipsis || cues.wordCount <= SHORT_FOLLOW_UP_WORDS;
+    if (short && !compares && !cues.choice && namesNoPolicy(text, deps)) {
+      const read = readWithSubject(text, cues, subject, deps);
+      if (read !== null && asksField(read)) return read;
+    }
   }
 
   // "does it have any evaluation?" read as a question about every policy: "it" is one of them.

@@ -41,6 +41,25 @@ export const ConversationVocabularySchema = z
     comparisons: z.array(Phrase),
     /** Words of a question about a score ("why only 0.5 for evidence?"). */
     scoreWords: z.array(Phrase),
+    /**
+     * Words that take back the last question to ask it again of something else ("sorry, I
+     * meant torch"): they are dropped, and what is left is read as an elliptic follow-up.
+     */
+    corrections: z.array(Phrase),
+    /**
+     * Words opening a turn that takes back what it names first ("not torch, GBA", "不是火炬，
+     * 是城市群"): the part after the first clause break is the correction.
+     */
+    negations: z.array(Phrase),
+    /**
+     * Chinese characters that stand alone as words in any question ("的", "吗", "有"): a run of
+     * three or more other single characters is a name the segmenter does not know ("雄安新区").
+     */
+    cjkFunctionCharacters: z.string(),
+    /** Words of degree: "which one is bigger?" chooses by a quantity. */
+    degreeWords: z.array(Phrase),
+    /** "which one", "哪个": asks to choose between the subjects, so a comparative compares them. */
+    choices: z.array(Phrase),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
     questionWords: z.array(Phrase),
   })

@@ -68,6 +68,12 @@ describe("follow-up questions", () => {
           "what about the 863 program?",
           "and japan's budget?",
           "星火计划呢？",
+          "what's the budget of the Xiongan New Area?",
+          "Shenzhen's budget?",
+          "sorry, I meant Germany",
+          "德国的预算是多少？",
+          "深圳的预算是多少？",
+          "雄安新区什么时候开始的？",
         ),
         state,
         (text, s) => {
