@@ -1,4 +1,5 @@
 import { DefaultRestOptions, type RESTOptions, type ResponseLike } from "discord.js";
+import { multipartPayloadJson } from "../ops/buffered-multipart.ts";
 
 /**
  * How each REST request to Discord is attempted, decided per route. discord.js is told not to
@@ -127,7 +128,8 @@ function interactionIdOf(url: string): string | null {
 
 /** The callback's response type (4 reply, 5 defer, 8 autocomplete, …), from its JSON body. */
 function callbackType(body: unknown): number | null {
-  const text = body instanceof FormData ? body.get("payload_json") : body;
+  const text =
+    body instanceof FormData ? body.get("payload_json") : (multipartPayloadJson(body) ?? body);
   if (typeof text !== "string") return null;
   const match = /^\{"type":(\d+)/.exec(text) ?? /"type":(\d+)/.exec(text);
   return match ? Number(match[1]) : null;
@@ -164,7 +166,8 @@ function hasEnforcedNonce(body: unknown): boolean {
   if (typeof body !== "string") {
     // Multipart: discord.js puts the JSON in `payload_json`.
     if (body instanceof FormData) return hasEnforcedNonce(body.get("payload_json"));
-    return false;
+    const json = multipartPayloadJson(body);
+    return json !== null && hasEnforcedNonce(json);
   }
   return /"enforce_nonce":true/.test(body) && /"nonce":/.test(body);
 }
