@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Client, RawFile } from "discord.js";
 import type { RestRequestInit, SendRequest } from "../bot/rest-policy.ts";
+import { jsonText } from "./frozen-json.ts";
 
 /**
  * A reply with a chart is a multipart upload. Handed a FormData, undici streams it part by part
@@ -114,7 +115,7 @@ function encodeUpload(request: QueuedRequest): QueuedRequest | null {
   const files = request.files;
   if (!files || files.length === 0 || request.appendToFormData) return null;
   const json =
-    request.body === undefined || request.body === null ? null : JSON.stringify(request.body);
+    request.body === undefined || request.body === null ? null : (jsonText(request.body) ?? null);
   const heads: string[] = [];
   const datas: Buffer[] = [];
   for (const [index, file] of files.entries()) {
@@ -165,13 +166,32 @@ function encodeUpload(request: QueuedRequest): QueuedRequest | null {
 const CRLF = Buffer.from("\r\n");
 
 /**
+ * A JSON request as its text, with the frozen parts of a kept reply serialised once (see
+ * frozen-json.ts): the same body and Content-Type discord.js would send.
+ */
+function encodeJson(request: QueuedRequest): QueuedRequest | null {
+  const body = request.body;
+  if (request.passThroughBody || typeof body !== "object" || body === null) return null;
+  const text = jsonText(body);
+  if (text === undefined) return null;
+  return {
+    ...request,
+    body: text,
+    passThroughBody: true,
+    headers: { ...request.headers, "Content-Type": "application/json" },
+  };
+}
+
+/**
  * Uploads (a reply with a chart) encoded straight from the file's bytes into one body. Left to
  * discord.js, each upload copies the PNG into a Blob, sniffs its type, and is read back out of a
  * FormData and copied twice more: per chart reply, most of the CPU policybot spends beyond
  * discord.js's own, and the allocation churn behind its resident memory. A chart's body is
- * kept with its bytes, so a chart asked for again is sent without encoding anything.
+ * kept with its bytes, so a chart asked for again is sent without encoding anything. JSON
+ * requests are serialised here too, reusing the text of a kept reply's frozen parts.
  */
 export function encodeUploadsDirectly(rest: Rest): void {
   const queue = rest.queueRequest.bind(rest);
-  rest.queueRequest = (request) => queue(encodeUpload(request) ?? request);
+  rest.queueRequest = (request) =>
+    queue((request.files?.length ? encodeUpload(request) : encodeJson(request)) ?? request);
 }

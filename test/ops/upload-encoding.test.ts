@@ -87,6 +87,14 @@ describe("uploads encoded from the file's bytes", () => {
     ]);
   });
 
+  it("send a JSON request as the same text and type discord.js would", async () => {
+    const { rest, sent } = capturingRest(true);
+    const body = { type: 4, data: { content: "TORCH", embeds: [Object.freeze({ title: "T" })] } };
+    await rest.post("/interactions/1/token/callback", { body, auth: false });
+    expect(sent[0]?.body).toBe(JSON.stringify(body));
+    expect(sent[0]?.headers).toMatchObject({ "Content-Type": "application/json" });
+  });
+
   it("leave a file of a type it does not recognise to discord.js", async () => {
     const { rest, sent } = capturingRest(true);
     await rest.post("/channels/1/messages", {
