@@ -175,7 +175,8 @@ function hasEnforcedNonce(body: unknown): boolean {
 /** An answer read whole: its status, headers and body, as discord.js reads a response. */
 interface ReadResponse {
   response: ResponseLike;
-  text: string;
+  /** The body as text: only an error's is ever read, so it is decoded on demand. */
+  text(): string;
 }
 
 function bufferedResponse(
@@ -215,7 +216,7 @@ async function readWhole(response: ResponseLike): Promise<ReadResponse> {
   const bytes = Buffer.from(await response.arrayBuffer());
   return {
     response: bufferedResponse(response.status, response.statusText, response.headers, bytes),
-    text: bytes.toString("utf8"),
+    text: () => bytes.toString("utf8"),
   };
 }
 
@@ -396,7 +397,12 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
         await sleep(Math.min(100 * (attempt + 1), Math.max(0, deadline - now())));
         continue;
       }
-      if (status === 400 && kind === "callback" && attempt > 0 && errorBody(text).code === 40060) {
+      if (
+        status === 400 &&
+        kind === "callback" &&
+        attempt > 0 &&
+        errorBody(text()).code === 40060
+      ) {
         // An earlier attempt reached Discord (its answer was lost): the interaction is answered.
         return settled();
       }
@@ -406,7 +412,7 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
           route: route(),
           kind,
           withBotToken: hasAuthorization(init.headers),
-          message: errorBody(text).message ?? `${status}`,
+          message: errorBody(text()).message ?? `${status}`,
         });
       }
       return response;
