@@ -12,8 +12,26 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * How deep a body is walked for frozen parts: a request's body, its `data`, the `embeds` and
+ * `components` arrays, their items. Below that, a part that is not frozen itself is left to
+ * JSON.stringify whole, which is quicker than walking it here.
+ */
+const WALKED_LEVELS = 4;
+
+/** The text of the keys met (a body's keys are few and repeat on every request). */
+const keyTexts = new Map<string, string>();
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size < 1024) keyTexts.set(key, text);
+  }
+  return text;
+}
+
 /** JSON.stringify(value), reusing the text of frozen objects and arrays. */
-export function jsonText(value: unknown): string | undefined {
+export function jsonText(value: unknown, level = 0): string | undefined {
   if (typeof value !== "object" || value === null) return JSON.stringify(value);
   if (Object.isFrozen(value)) {
     let text = textOfFrozen.get(value);
@@ -25,11 +43,12 @@ export function jsonText(value: unknown): string | undefined {
     }
     return text;
   }
+  if (level >= WALKED_LEVELS) return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = "[";
     for (let index = 0; index < value.length; index++) {
       if (index > 0) out += ",";
-      out += jsonText(value[index]) ?? "null";
+      out += jsonText(value[index], level + 1) ?? "null";
     }
     return `${out}]`;
   }
@@ -38,9 +57,9 @@ export function jsonText(value: unknown): string | undefined {
   let out = "{";
   let first = true;
   for (const key of Object.keys(value)) {
-    const text = jsonText(value[key]);
+    const text = jsonText(value[key], level + 1);
     if (text === undefined) continue;
-    out += `${first ? "" : ","}${JSON.stringify(key)}:${text}`;
+    out += `${first ? "" : ","}${keyText(key)}:${text}`;
     first = false;
   }
   return `${out}}`;
