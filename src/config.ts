@@ -4,6 +4,7 @@ import {
   DEFAULT_CONVERSATION_CAPACITY,
   DEFAULT_CONVERSATION_TTL_SECONDS,
 } from "./conversation/store.ts";
+import { PARSED_ONCE } from "./parse-once.ts";
 
 /**
  * The environment, read once at start-up. Every problem is reported together (so one edit of
@@ -178,7 +179,7 @@ export function parseConfig(
 ): Config {
   const rawToken = env.DISCORD_TOKEN?.trim();
   const problems: string[] = [];
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, PARSED_ONCE);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [variable, index] = issue.path;

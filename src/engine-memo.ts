@@ -48,16 +48,41 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** JSON with undefined kept apart from null (JSON would merge them), for object arguments. */
+function objectKey(value: unknown): string | undefined {
+  return JSON.stringify(value, (_name, inner: unknown) =>
+    inner === undefined ? "\u0000undefined" : inner,
+  );
+}
+
+/**
+ * The arguments as a key, one part per argument, each marked with its type: most calls pass a
+ * question's text or a name, which go in as they are (length first, so no text can run into the
+ * next part); only objects (an intent, a conversation's state) are written out as JSON.
+ */
+export function memoKey(args: readonly unknown[]): string {
+  let key = "";
+  for (const arg of args) {
+    if (typeof arg === "string") key += `s${arg.length}:${arg}`;
+    else if (arg === undefined) key += "u;";
+    else if (arg === null) key += "n;";
+    else if (typeof arg === "number" || typeof arg === "boolean") key += `p${String(arg)};`;
+    else {
+      // A value JSON has no text for (a function) is told apart by its type.
+      const json = objectKey(arg) ?? `(${typeof arg})`;
+      key += `o${json.length}:${json}`;
+    }
+  }
+  return key;
+}
+
 function memoize<A extends unknown[], R>(
   compute: (...args: A) => R,
   capacity: number,
 ): (...args: A) => R {
   const cache = new Lru<{ result: R }>(capacity);
   return (...args: A): R => {
-    // undefined (an omitted optional argument) and null stay apart: JSON would merge them.
-    const key = JSON.stringify(args, (_name, value: unknown) =>
-      value === undefined ? "\u0000undefined" : value,
-    );
+    const key = memoKey(args);
     const hit = cache.get(key);
     if (hit !== undefined) return hit.result;
     const result = deepFreeze(compute(...args));

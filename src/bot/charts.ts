@@ -1,6 +1,7 @@
 import type { Answer } from "../answers/types.ts";
 import type { ReplyView } from "../command-api.ts";
 import type { Country } from "../dataset/schema.ts";
+import { deepFreeze } from "../engine-memo.ts";
 import type { Locale } from "../i18n/catalog.ts";
 import { chartKey } from "../render/charts/chart-key.ts";
 import {
@@ -143,12 +144,24 @@ export async function renderReply(
   const key = viewKey(view, renderChart !== undefined, options);
   let payload = byView.get(key);
   if (payload === undefined) {
-    payload = draw(view, renderChart, options);
+    payload = draw(view, renderChart, options).then(frozenParts);
     byView.set(key, payload);
     // A failure is not kept: the next reply tries again.
     payload.catch(() => byView.delete(key));
   }
   return freshCopy(await payload);
+}
+
+/**
+ * A kept payload's embeds, components and mentions frozen: it is handed out again and again
+ * (as copies of its top level only), so nothing may change them, and being frozen lets each
+ * request reuse their JSON text (src/ops/frozen-json.ts).
+ */
+function frozenParts(payload: DiscordReplyPayload): DiscordReplyPayload {
+  for (const embed of payload.embeds) deepFreeze(embed);
+  for (const row of payload.components) deepFreeze(row);
+  deepFreeze(payload.allowedMentions);
+  return payload;
 }
 
 async function draw(

@@ -17,7 +17,7 @@ import { redactSecret, type Config } from "../config.ts";
 import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
 import { memoizeEngine } from "../engine-memo.ts";
-import { bufferedMultipart } from "../ops/buffered-multipart.ts";
+import { bufferedMultipart, encodeUploadsDirectly } from "../ops/buffered-multipart.ts";
 import type { RecordInteraction } from "../ops/interaction-telemetry.ts";
 import type { AsyncChartRenderer } from "./charts.ts";
 import { FreeTextQueue } from "./free-text-queue.ts";
@@ -86,7 +86,7 @@ export function createClient(
       "ASK_CHANNEL_IDS is not set: answering mentions only, without the Message Content intent.",
     );
   }
-  return new Client({
+  const client = new Client({
     intents: botIntents(config.askChannelIds),
     // The REST base also serves GET /gateway/bot, so the gateway address follows it. Timeouts and
     // retries are decided per route by the request policy; discord.js itself retries nothing.
@@ -105,6 +105,8 @@ export function createClient(
     jsonTransformer: (value: unknown) => value,
     ...cacheOptions(),
   });
+  encodeUploadsDirectly(client.rest);
+  return client;
 }
 
 export interface StartBotOptions {

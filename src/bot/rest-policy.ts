@@ -1,4 +1,5 @@
 import { DefaultRestOptions, type RESTOptions, type ResponseLike } from "discord.js";
+import { multipartPayloadJson } from "../ops/buffered-multipart.ts";
 
 /**
  * How each REST request to Discord is attempted, decided per route. discord.js is told not to
@@ -127,7 +128,8 @@ function interactionIdOf(url: string): string | null {
 
 /** The callback's response type (4 reply, 5 defer, 8 autocomplete, …), from its JSON body. */
 function callbackType(body: unknown): number | null {
-  const text = body instanceof FormData ? body.get("payload_json") : body;
+  const text =
+    body instanceof FormData ? body.get("payload_json") : (multipartPayloadJson(body) ?? body);
   if (typeof text !== "string") return null;
   const match = /^\{"type":(\d+)/.exec(text) ?? /"type":(\d+)/.exec(text);
   return match ? Number(match[1]) : null;
@@ -164,7 +166,8 @@ function hasEnforcedNonce(body: unknown): boolean {
   if (typeof body !== "string") {
     // Multipart: discord.js puts the JSON in `payload_json`.
     if (body instanceof FormData) return hasEnforcedNonce(body.get("payload_json"));
-    return false;
+    const json = multipartPayloadJson(body);
+    return json !== null && hasEnforcedNonce(json);
   }
   return /"enforce_nonce":true/.test(body) && /"nonce":/.test(body);
 }
@@ -172,7 +175,8 @@ function hasEnforcedNonce(body: unknown): boolean {
 /** An answer read whole: its status, headers and body, as discord.js reads a response. */
 interface ReadResponse {
   response: ResponseLike;
-  text: string;
+  /** The body as text: only an error's is ever read, so it is decoded on demand. */
+  text(): string;
 }
 
 function bufferedResponse(
@@ -212,7 +216,7 @@ async function readWhole(response: ResponseLike): Promise<ReadResponse> {
   const bytes = Buffer.from(await response.arrayBuffer());
   return {
     response: bufferedResponse(response.status, response.statusText, response.headers, bytes),
-    text: bytes.toString("utf8"),
+    text: () => bytes.toString("utf8"),
   };
 }
 
@@ -393,7 +397,12 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
         await sleep(Math.min(100 * (attempt + 1), Math.max(0, deadline - now())));
         continue;
       }
-      if (status === 400 && kind === "callback" && attempt > 0 && errorBody(text).code === 40060) {
+      if (
+        status === 400 &&
+        kind === "callback" &&
+        attempt > 0 &&
+        errorBody(text()).code === 40060
+      ) {
         // An earlier attempt reached Discord (its answer was lost): the interaction is answered.
         return settled();
       }
@@ -403,7 +412,7 @@ export function createRestPolicy(options: RestPolicyOptions = {}): RESTOptions["
           route: route(),
           kind,
           withBotToken: hasAuthorization(init.headers),
-          message: errorBody(text).message ?? `${status}`,
+          message: errorBody(text()).message ?? `${status}`,
         });
       }
       return response;

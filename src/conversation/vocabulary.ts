@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatJsonPath } from "../dataset/load.ts";
 import { packagePath } from "../package-root.ts";
+import { PARSED_ONCE } from "../parse-once.ts";
 
 /**
  * The cue words of follow-up questions ("its", "the other two", "and … ?", "than"), as data:
@@ -84,7 +85,7 @@ export function loadConversationVocabulary(
   } catch (error) {
     throw new VocabularyError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = ConversationVocabularySchema.safeParse(raw);
+  const parsed = ConversationVocabularySchema.safeParse(raw, PARSED_ONCE);
   if (!parsed.success) {
     throw new VocabularyError(
       parsed.error.issues

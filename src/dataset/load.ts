@@ -6,6 +6,7 @@ import { CountrySchema } from "./schema.ts";
 import type { Country } from "./schema.ts";
 import { checkPublishedMaturity } from "./maturity.ts";
 import { editDistance } from "../text/edit-distance.ts";
+import { PARSED_ONCE } from "../parse-once.ts";
 
 /** One thing wrong with the data: which file, where in it (a JSON path), and what. */
 export interface DatasetProblem {
@@ -427,7 +428,7 @@ export function loadJsonFile<T>(absolute: string, schema: z.ZodType<T>): T {
   } catch (error) {
     throw new DatasetError([jsonProblem(file, text, error)]);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, PARSED_ONCE);
   if (!parsed.success) throw new DatasetError(schemaProblems(file, raw, parsed.error));
   return parsed.data;
 }
@@ -449,7 +450,7 @@ export function loadDataset(dir: string): Country[] {
       problems.push(jsonProblem(file, text, error));
       continue;
     }
-    const parsed = CountrySchema.safeParse(raw);
+    const parsed = CountrySchema.safeParse(raw, PARSED_ONCE);
     if (!parsed.success) {
       problems.push(...schemaProblems(file, raw, parsed.error));
       continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { packagePath } from "../package-root.ts";
+import { PARSED_ONCE } from "../parse-once.ts";
 
 /**
  * What the bot itself says, one catalogue per language (data/i18n/<locale>.json), validated when
@@ -32,7 +33,7 @@ function placeholders(text: string): string[] {
 
 /** Parses one language's catalogue against English: known keys, the same placeholders. */
 export function parseCatalogue(file: string, raw: unknown, english: Catalogue | null): Catalogue {
-  const parsed = CatalogueSchema.safeParse(raw);
+  const parsed = CatalogueSchema.safeParse(raw, PARSED_ONCE);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join(".") ?? "";

@@ -9,6 +9,9 @@ export const REDACTED = "[redacted]";
 
 // Discord bot tokens: base64 user id, a timestamp part and an HMAC, dot-separated.
 const BOT_TOKEN = /[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g;
+// A token's middle, dot to dot: a line without it holds no token. Searched from its dots, it is
+// quick on every line, where the whole pattern is tried at every letter of it.
+const BOT_TOKEN_MIDDLE = /\.[A-Za-z0-9_-]{6,7}\./;
 // /interactions/<id>/<token>/callback and /webhooks/<application or webhook id>/<token>/…
 const TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[^/\s"'?#\\]+/g;
 // "Authorization: Bot …" or "Bearer …" written out in a header dump.
@@ -35,8 +38,8 @@ export function createRedactor(
     for (const secret of literal) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
-    // Only lines with a dot-separated word, a slash or an auth scheme can hold the shapes below.
-    if (out.includes(".")) out = out.replace(BOT_TOKEN, REDACTED);
+    // Only lines with a token's middle, a slash or an auth scheme can hold the shapes below.
+    if (BOT_TOKEN_MIDDLE.test(out)) out = out.replace(BOT_TOKEN, REDACTED);
     if (out.includes("/")) out = out.replace(TOKEN_IN_PATH, `$1${REDACTED}`);
     if (out.includes("Bot ") || out.includes("Bearer ")) {
       out = out.replace(AUTHORIZATION, `$1${REDACTED}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/create-engine.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { POLICY_FIELDS } from "../../src/dataset/schema.ts";
-import { Lru, memoizeEngine } from "../../src/engine-memo.ts";
+import { Lru, memoKey, memoizeEngine } from "../../src/engine-memo.ts";
 
 const engine = createEngine(loadDataset(defaultDataDir()));
 
@@ -75,5 +75,26 @@ describe("the memoised engine", () => {
     const memo = memoizeEngine(engine, 4);
     for (let i = 0; i < 50; i++) memo.ask(`question number ${i}`);
     expect(memo.ask("question number 49")).toEqual(engine.ask("question number 49"));
+  });
+});
+
+describe("memo keys", () => {
+  it("tell apart arguments JSON or plain joining would merge", () => {
+    const keys = [
+      memoKey(["a", undefined]),
+      memoKey(["a", null]),
+      memoKey(["a"]),
+      memoKey(["ab", "c"]),
+      memoKey(["a", "bc"]),
+      memoKey(["1"]),
+      memoKey([1]),
+      memoKey([{ a: undefined }]),
+      memoKey([{}]),
+      memoKey([{ a: null }]),
+      memoKey(["s1:x"]),
+      memoKey(["x", "s1:x"]),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(memoKey(["torch", { field: "budget" }])).toBe(memoKey(["torch", { field: "budget" }]));
   });
 });
