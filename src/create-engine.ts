@@ -6,7 +6,7 @@ import { compareAnswer } from "./answers/compare-answer.ts";
 import { countryAnswer, sourcesAnswer } from "./answers/country-answer.ts";
 import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
-import { explainQuestion, resolveQuestion, splitLeadingQuote } from "./search/resolve.ts";
+import { explainQuestion, splitLeadingQuote } from "./search/resolve.ts";
 import { resolveInContext } from "./conversation/follow-up.ts";
 import { stateAfter, type ConversationState } from "./conversation/state.ts";
 import { conversationVocabulary } from "./conversation/vocabulary.ts";
@@ -50,10 +50,17 @@ export function createEngine(countries: Country[]): Engine {
     suggestions: countries.slice(0, 3).map((c) => `${c.name} maturity`),
   });
 
+  // A follow-up asks for a turn's intent and then, on some paths, for the evidence behind it:
+  // the last reading is kept so the same text is not resolved twice.
+  let lastReading: { text: string; reading: ReturnType<typeof explainQuestion> } | null = null;
+  const readQuestion = (text: string): ReturnType<typeof explainQuestion> => {
+    if (lastReading?.text !== text) lastReading = { text, reading: explainQuestion(catalog, text) };
+    return lastReading.reading;
+  };
   const followUps = {
     countries,
-    resolve: (text: string): Intent => resolveQuestion(catalog, text),
-    evidence: (text: string) => explainQuestion(catalog, text).evidence,
+    resolve: (text: string): Intent => readQuestion(text).intent,
+    evidence: (text: string) => readQuestion(text).evidence,
     vocabulary: conversationVocabulary(),
   };
   const inContext = (text: string, state: ConversationState | null): Intent =>
