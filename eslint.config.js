@@ -23,4 +23,32 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // The engine and the operations layer know nothing of Discord (DESIGN.md: layers); what
+    // needs discord.js belongs in src/bot, src/http or the renderers.
+    files: [
+      "src/ops/**",
+      "src/dataset/**",
+      "src/search/**",
+      "src/answers/**",
+      "src/conversation/**",
+      "src/model/**",
+      "src/text/**",
+      "src/engine*.ts",
+      "src/create-engine.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["discord.js", "@discordjs/*", "discord-api-types", "discord-api-types/*"],
+              message: "Only src/bot, src/http, the renderers and commands import Discord.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -30,7 +30,7 @@ async function runBot(config: Config): Promise<void> {
     { createLogger },
     { loggerFrom },
     { BotMetrics },
-    { GatewayHealth, watchGateway },
+    { GatewayHealth },
     { createBotServices },
   ] = await Promise.all([
     import("./ops/logger.ts"),
@@ -109,7 +109,10 @@ async function runBot(config: Config): Promise<void> {
     // discord.js's client reads SHARD_COUNT from the environment as its own (a shard's count);
     // ours is parsed into config already, and a blank one would read as 0 shards.
     delete process.env.SHARD_COUNT;
-    const { startBot } = await import("./bot/client.ts");
+    const [{ startBot }, { watchGateway }] = await Promise.all([
+      import("./bot/client.ts"),
+      import("./bot/watch-gateway.ts"),
+    ]);
     const running = await startBot(config, {
       ...services,
       onFatal: (reason) => void shutdown(1, reason),

@@ -17,7 +17,7 @@ import { redactSecret, type Config } from "../config.ts";
 import type { Conversations } from "../conversation/conversations.ts";
 import type { Engine } from "../engine.ts";
 import { memoizeEngine } from "../engine-memo.ts";
-import { bufferedMultipart, encodeUploadsDirectly } from "../ops/buffered-multipart.ts";
+import { bufferedMultipart, encodeUploadsDirectly } from "./buffered-multipart.ts";
 import type { RecordInteraction } from "../ops/interaction-telemetry.ts";
 import type { AsyncChartRenderer } from "./charts.ts";
 import { FreeTextQueue } from "./free-text-queue.ts";

@@ -1,5 +1,5 @@
 import { DefaultRestOptions, type RESTOptions, type ResponseLike } from "discord.js";
-import { multipartPayloadJson } from "../ops/buffered-multipart.ts";
+import { multipartPayloadJson } from "./buffered-multipart.ts";
 
 /**
  * How each REST request to Discord is attempted, decided per route. discord.js is told not to

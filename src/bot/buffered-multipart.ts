@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Client, RawFile } from "discord.js";
-import type { RestRequestInit, SendRequest } from "../bot/rest-policy.ts";
-import { jsonText } from "./frozen-json.ts";
+import type { RestRequestInit, SendRequest } from "./rest-policy.ts";
+import { jsonText } from "../ops/frozen-json.ts";
 
 /**
  * A reply with a chart is a multipart upload. Handed a FormData, undici streams it part by part

@@ -1,6 +1,6 @@
 import { REST, type RESTOptions } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { encodeUploadsDirectly, multipartPayloadJson } from "../../src/ops/buffered-multipart.ts";
+import { encodeUploadsDirectly, multipartPayloadJson } from "../../src/bot/buffered-multipart.ts";
 
 type Init = Parameters<RESTOptions["makeRequest"]>[1];
 
