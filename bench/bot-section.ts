@@ -21,6 +21,8 @@ export interface BotSection {
   cpu_ratio: number;
   /** policybot's RSS after the run over the minimal bot's (goal ≤ 1.2). */
   rss_ratio: number;
+  /** Each bot's RSS change over the last half of the run, in MiB (flat: near 0). */
+  rss_growth_last_half_mb: number[];
   /** Median of five starts of the start script with one question on stdin (goal ≤ 800 ms). */
   first_console_answer_ms: number;
 }
@@ -61,8 +63,15 @@ export async function benchBots(options: {
     bots: [policybot, minimal],
     cpu_ratio: round(policybot.cpu_ms_per_interaction / minimal.cpu_ms_per_interaction, 2),
     rss_ratio: round(policybot.rss_after_mb / minimal.rss_after_mb, 2),
+    rss_growth_last_half_mb: [policybot, minimal].map((bot) => round(lastHalfGrowth(bot), 1)),
     first_console_answer_ms: Math.round(firstAnswers[2] ?? 0),
   };
+}
+
+/** RSS after the run less RSS half-way through it (MiB). */
+function lastHalfGrowth(bot: BotLoadResult): number {
+  const half = bot.rss_mb_by_thousand[Math.floor(bot.rss_mb_by_thousand.length / 2) - 1];
+  return half === undefined ? 0 : bot.rss_after_mb - half;
 }
 
 export function printBotSection(section: BotSection): void {
@@ -76,6 +85,7 @@ export function printBotSection(section: BotSection): void {
     "RSS half",
     "RSS after",
     "peak RSS",
+    "last half",
   ];
   const rows = section.bots.map((bot) => [
     bot.name,
@@ -87,6 +97,7 @@ export function printBotSection(section: BotSection): void {
     (bot.rss_mb_by_thousand[Math.floor(bot.rss_mb_by_thousand.length / 2) - 1] ?? 0).toFixed(1),
     bot.rss_after_mb.toFixed(1),
     bot.peak_rss_mb.toFixed(1),
+    `${lastHalfGrowth(bot) >= 0 ? "+" : ""}${lastHalfGrowth(bot).toFixed(1)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]): string =>

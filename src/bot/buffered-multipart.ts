@@ -91,8 +91,9 @@ const UPLOAD_BOUNDARY = `----policybot-${randomBytes(16).toString("hex")}`;
 
 /** An upload encoded once, kept with its chart's bytes (the chart cache shares them). */
 interface EncodedUpload {
-  /** Everything else that went into the body: file key, name, type and the JSON payload. */
-  meta: string;
+  /** The other parts of the body: each file's key, name and type, then the JSON payload. */
+  heads: string;
+  json: string | null;
   body: Buffer;
 }
 const encodedUploads = new WeakMap<Buffer, EncodedUpload>();
@@ -127,12 +128,18 @@ function encodeUpload(request: QueuedRequest): QueuedRequest | null {
     );
     datas.push(file.data);
   }
-  const meta = `${heads.join("\n")}\n${json ?? ""}`;
+  // Compared part by part: one string of both would copy the JSON text on every request.
+  const head = heads.join("\n");
   const only = datas.length === 1 ? datas[0] : undefined;
   const kept = only ? encodedUploads.get(only) : undefined;
-  let body = kept?.meta === meta ? kept.body : undefined;
+  let body =
+    kept !== undefined && kept.heads === head && kept.json === json ? kept.body : undefined;
   if (body === undefined) {
-    if (meta.includes(UPLOAD_BOUNDARY) || datas.some((data) => data.includes(UPLOAD_BOUNDARY))) {
+    if (
+      head.includes(UPLOAD_BOUNDARY) ||
+      json?.includes(UPLOAD_BOUNDARY) === true ||
+      datas.some((data) => data.includes(UPLOAD_BOUNDARY))
+    ) {
       return null;
     }
     const parts: Buffer[] = [];
@@ -148,7 +155,7 @@ function encodeUpload(request: QueuedRequest): QueuedRequest | null {
     }
     parts.push(Buffer.from(`--${UPLOAD_BOUNDARY}--\r\n`));
     body = Buffer.concat(parts);
-    if (only) encodedUploads.set(only, { meta, body });
+    if (only) encodedUploads.set(only, { heads: head, json, body });
   }
   if (json !== null) payloadJsonOfBody.set(body, json);
   const { files: _files, ...rest } = request;
