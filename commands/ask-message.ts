@@ -1,5 +1,4 @@
-import { ContextMenuCommandBuilder } from "@discordjs/builders";
-import { ApplicationCommandType } from "discord-api-types/v10";
+import { messageCommand } from "../src/command-definition.ts";
 import type { MessageCommand } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { questionLocale } from "../src/i18n/catalog.ts";
@@ -19,9 +18,7 @@ export function questionInMessage(content: string): string {
  * button to post it for everyone.
  */
 export const askMessageCommand: MessageCommand = {
-  data: new ContextMenuCommandBuilder()
-    .setName("Ask policybot")
-    .setType(ApplicationCommandType.Message),
+  data: messageCommand("Ask policybot"),
 
   async execute({ engine, message, reply, locale }) {
     const question = questionInMessage(message.content);

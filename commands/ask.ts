@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand, stringOption } from "../src/command-definition.ts";
 import type { Answer } from "../src/answers/types.ts";
 import type { Command, ReplyView } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
@@ -25,16 +25,14 @@ export function tooLongMessage(length: number, locale: Locale = "en"): string {
 }
 
 export const askCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("ask")
-    .setDescription("Ask about cluster policies in your own words")
-    .addStringOption((option) =>
-      option
-        .setName("question")
-        .setDescription("e.g. When did the TORCH Program start?")
-        .setRequired(true)
-        .setMaxLength(MAX_QUESTION_LENGTH),
-    ),
+  data: slashCommand("ask", "Ask about cluster policies in your own words", [
+    stringOption({
+      name: "question",
+      description: "e.g. When did the TORCH Program start?",
+      required: true,
+      maxLength: MAX_QUESTION_LENGTH,
+    }),
+  ]),
 
   async execute({ engine, options, reply, locale }) {
     const question = options.getRequiredString("question").trim();

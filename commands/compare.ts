@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand, stringOption } from "../src/command-definition.ts";
 import type { Command } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
@@ -7,18 +7,16 @@ import { readSection, unknownPolicyView, nameOption } from "./refs.ts";
 const POLICY_OPTIONS = ["a", "b", "c"] as const;
 
 export const compareCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("compare")
-    .setDescription("Two or three cluster policies side by side")
-    .addStringOption(nameOption("a", "First policy", true))
-    .addStringOption(nameOption("b", "Second policy", true))
-    .addStringOption(nameOption("c", "Third policy (optional)"))
-    .addStringOption((option) =>
-      option
-        .setName("field")
-        .setDescription("Compare only this section")
-        .addChoices(...POLICY_FIELD_CHOICES),
-    ),
+  data: slashCommand("compare", "Two or three cluster policies side by side", [
+    nameOption("a", "First policy", true),
+    nameOption("b", "Second policy", true),
+    nameOption("c", "Third policy (optional)"),
+    stringOption({
+      name: "field",
+      description: "Compare only this section",
+      choices: POLICY_FIELD_CHOICES,
+    }),
+  ]),
 
   async execute({ engine, options, reply, locale }) {
     const refs = [options.getRequiredString("a"), options.getRequiredString("b")];

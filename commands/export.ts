@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand, stringOption } from "../src/command-definition.ts";
 import type { Command } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from "../src/export/dataset-export.ts";
@@ -11,20 +11,18 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const BOTH = "both";
 
 export const exportCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("export")
-    .setDescription("A country's dataset as files to keep and cite: JSON and CSV")
-    .addStringOption(nameOption("country", "The country, e.g. China", true))
-    .addStringOption((option) =>
-      option
-        .setName("format")
-        .setDescription("Only this format (default: both)")
-        .addChoices(
-          { name: "JSON and CSV", value: BOTH },
-          { name: "JSON (the validated data)", value: "json" },
-          { name: "CSV (one row per policy and section)", value: "csv" },
-        ),
-    ),
+  data: slashCommand("export", "A country's dataset as files to keep and cite: JSON and CSV", [
+    nameOption("country", "The country, e.g. China", true),
+    stringOption({
+      name: "format",
+      description: "Only this format (default: both)",
+      choices: [
+        { name: "JSON and CSV", value: BOTH },
+        { name: "JSON (the validated data)", value: "json" },
+        { name: "CSV (one row per policy and section)", value: "csv" },
+      ],
+    }),
+  ]),
 
   async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("country");

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand } from "../src/command-definition.ts";
 import type { Answer } from "../src/answers/types.ts";
 import type { Command } from "../src/command-api.ts";
 import { t, type Locale } from "../src/i18n/catalog.ts";
@@ -68,9 +68,7 @@ export function helpAnswer(
 }
 
 export const helpCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("help")
-    .setDescription("What the bot can answer, its commands and example questions"),
+  data: slashCommand("help", "What the bot can answer, its commands and example questions"),
 
   async execute({ engine, reply, locale = "en" }) {
     const answer = helpAnswer(

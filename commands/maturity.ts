@@ -1,12 +1,13 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand } from "../src/command-definition.ts";
 import type { Command } from "../src/command-api.ts";
 import { unknownCountryView, nameOption } from "./refs.ts";
 
 export const maturityCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("maturity")
-    .setDescription("A country's cluster policy maturity: each dimension's score and the total")
-    .addStringOption(nameOption("country", "The country, e.g. China", true)),
+  data: slashCommand(
+    "maturity",
+    "A country's cluster policy maturity: each dimension's score and the total",
+    [nameOption("country", "The country, e.g. China", true)],
+  ),
 
   async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("country");

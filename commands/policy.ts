@@ -1,20 +1,18 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand, stringOption } from "../src/command-definition.ts";
 import type { Command } from "../src/command-api.ts";
 import { POLICY_FIELD_CHOICES } from "../src/render/field-labels.ts";
 import { policyView } from "./policy-view.ts";
 import { readSection, unknownPolicyView, nameOption } from "./refs.ts";
 
 export const policyCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("policy")
-    .setDescription("A cluster policy's card, or one of its sections in full")
-    .addStringOption(nameOption("name", "The policy, e.g. TORCH", true))
-    .addStringOption((option) =>
-      option
-        .setName("section")
-        .setDescription("Show this section in full")
-        .addChoices(...POLICY_FIELD_CHOICES),
-    ),
+  data: slashCommand("policy", "A cluster policy's card, or one of its sections in full", [
+    nameOption("name", "The policy, e.g. TORCH", true),
+    stringOption({
+      name: "section",
+      description: "Show this section in full",
+      choices: POLICY_FIELD_CHOICES,
+    }),
+  ]),
 
   async execute({ engine, options, reply, locale }) {
     const ref = options.getRequiredString("name");

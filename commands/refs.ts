@@ -1,4 +1,5 @@
-import type { SlashCommandStringOption } from "@discordjs/builders";
+import type { APIApplicationCommandStringOption } from "discord-api-types/v10";
+import { stringOption } from "../src/command-definition.ts";
 import type { CommandOptions, ReplyView } from "../src/command-api.ts";
 import { userError } from "../src/command-api.ts";
 import { PolicyField } from "../src/dataset/schema.ts";
@@ -16,14 +17,18 @@ import { DISCORD_LIMITS, truncate } from "../src/render/limits.ts";
  * A policy or country option the user fills from autocomplete. Its value may be no longer than an
  * autocomplete choice's value, since that is all a picked choice can send.
  */
-export function nameOption(name: string, description: string, required = false) {
-  return (option: SlashCommandStringOption) =>
-    option
-      .setName(name)
-      .setDescription(description)
-      .setRequired(required)
-      .setAutocomplete(true)
-      .setMaxLength(DISCORD_LIMITS.autocomplete.valueMax);
+export function nameOption(
+  name: string,
+  description: string,
+  required = false,
+): APIApplicationCommandStringOption {
+  return stringOption({
+    name,
+    description,
+    required,
+    autocomplete: true,
+    maxLength: DISCORD_LIMITS.autocomplete.valueMax,
+  });
 }
 
 const QUOTED_REF_MAX = 80;

@@ -1,13 +1,12 @@
-import { SlashCommandBuilder } from "@discordjs/builders";
+import { slashCommand } from "../src/command-definition.ts";
 import type { Command } from "../src/command-api.ts";
 import { unknownCountryView, unknownPolicyView, nameOption } from "./refs.ts";
 
 export const sourcesCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName("sources")
-    .setDescription("Where the facts come from: the bibliography with addresses")
-    .addStringOption(nameOption("country", "Only this country's sources"))
-    .addStringOption(nameOption("policy", "Only the sources about this policy")),
+  data: slashCommand("sources", "Where the facts come from: the bibliography with addresses", [
+    nameOption("country", "Only this country's sources"),
+    nameOption("policy", "Only the sources about this policy"),
+  ]),
 
   async execute({ engine, options, reply, locale }) {
     const countryRef = options.getString("country")?.trim() || null;

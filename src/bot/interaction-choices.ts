@@ -1,4 +1,4 @@
-import { userError, type CommandOptions } from "../command-api.ts";
+import { userError, type Command, type CommandOptions } from "../command-api.ts";
 import { PolicyField } from "../dataset/schema.ts";
 import type { Locale } from "../i18n/catalog.ts";
 import { fitAutocompleteChoices } from "../render/discord.ts";
@@ -37,6 +37,22 @@ export function commandOptionsFrom(
   };
 }
 
+/** Each command's options with suggestions, read once from its definition. */
+const suggesting = new WeakMap<Command, ReadonlySet<string>>();
+function suggestingOptions(command: Command): ReadonlySet<string> {
+  let names = suggesting.get(command);
+  if (names === undefined) {
+    const options = command.data.toJSON().options ?? [];
+    names = new Set(
+      options
+        .filter((option) => "autocomplete" in option && option.autocomplete === true)
+        .map((option) => option.name),
+    );
+    suggesting.set(command, names);
+  }
+  return names;
+}
+
 /**
  * The choices for an autocomplete, fitted to Discord's limits and named in the reader's language;
  * null when the command offers none for the focused option (or no option is focused).
@@ -50,11 +66,7 @@ export function autocompleteChoices(
 ): { name: string; value: string }[] | null {
   const command = services.commands.get(commandName);
   const offersChoices =
-    focused !== undefined &&
-    (command?.data.toJSON().options ?? []).some(
-      (option) =>
-        option.name === focused.name && "autocomplete" in option && option.autocomplete === true,
-    );
+    focused !== undefined && command !== undefined && suggestingOptions(command).has(focused.name);
   if (!command?.autocomplete || !focused || !offersChoices) return null;
   const choices = command.autocomplete({
     engine: services.engine,
