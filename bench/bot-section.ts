@@ -25,6 +25,15 @@ export interface BotSection {
   rss_growth_last_half_mb: number[];
   /** Median of five starts of the start script with one question on stdin (goal ≤ 800 ms). */
   first_console_answer_ms: number;
+  /** The node flags of the start script, given to the minimal bot too (fair comparison). */
+  node_flags: string[];
+}
+
+/** The flags between `node` and the script in a start command (e.g. V8 heap settings). */
+export function nodeFlags(command: string): string[] {
+  const words = command.replace(/^exec /, "").split(/\s+/);
+  if (words[0] !== "node") return [];
+  return words.slice(1, -1).filter((word) => word.startsWith("-"));
 }
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -39,6 +48,7 @@ export async function benchBots(options: {
   const root = options.root ?? REPO_ROOT;
   if (path.resolve(root) === path.resolve(REPO_ROOT)) ensureBuilt();
   const start = startScript(root);
+  const flags = nodeFlags(start);
   const common = { interactions: options.interactions, concurrency: options.concurrency };
   const policybot = await loadBot({
     name: "policybot",
@@ -49,7 +59,7 @@ export async function benchBots(options: {
   });
   const minimal = await loadBot({
     name: "minimal discord.js",
-    command: `node ${MINIMAL_BOT}`,
+    command: ["node", ...flags, MINIMAL_BOT].join(" "),
     cwd: REPO_ROOT,
     readyLine: /Ready as/,
     ...common,
@@ -65,6 +75,7 @@ export async function benchBots(options: {
     rss_ratio: round(policybot.rss_after_mb / minimal.rss_after_mb, 2),
     rss_growth_last_half_mb: [policybot, minimal].map((bot) => round(lastHalfGrowth(bot), 1)),
     first_console_answer_ms: Math.round(firstAnswers[2] ?? 0),
+    node_flags: flags,
   };
 }
 
@@ -107,6 +118,9 @@ export function printBotSection(section: BotSection): void {
   const first = section.bots[0];
   console.log(
     `\nbots on the local Discord-compatible server: ${first?.interactions ?? 0} interactions each, ${first?.concurrency ?? 0} at a time (RSS in MiB)`,
+  );
+  console.log(
+    `node flags (the start script's, given to both bots): ${section.node_flags.join(" ") || "none"}`,
   );
   console.log(line(header));
   for (const row of rows) console.log(line(row));

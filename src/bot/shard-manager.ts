@@ -15,12 +15,18 @@ const STOP_GRACE_MS = 4_000;
  * The file each shard process runs, next to this one: `shard-entry.ts` under tsx (which the
  * shard must then load too), `shard-entry.js` in the compiled build. The one place that knows.
  */
+/** V8 heap flags given to `npm start` (its memory settings) apply to every shard process too. */
+const HEAP_FLAGS = /^--(heap-growing-percent|max-semi-space-size|max-old-space-size)=/;
+
 export function shardEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const typescript = here.endsWith(".ts");
   return {
     file: here.replace(/shard-manager\.([jt]s)$/, "shard-entry.$1"),
-    execArgv: typescript ? ["--import", "tsx"] : [],
+    execArgv: [
+      ...process.execArgv.filter((flag) => HEAP_FLAGS.test(flag)),
+      ...(typescript ? ["--import", "tsx"] : []),
+    ],
   };
 }
 
