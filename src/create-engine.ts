@@ -8,7 +8,8 @@ import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
 import { explainQuestion, splitLeadingQuote } from "./search/resolve.ts";
 import { resolveInContext } from "./conversation/follow-up.ts";
-import { stateAfter, type ConversationState } from "./conversation/state.ts";
+import type { ConversationState } from "./conversation/state.ts";
+import { stateAfterTurn } from "./conversation/turn-state.ts";
 import { conversationVocabulary } from "./conversation/vocabulary.ts";
 import {
   DEFAULT_SUGGEST_LIMIT,
@@ -75,7 +76,7 @@ export function createEngine(countries: Country[]): Engine {
     converse(text: string, state: ConversationState | null) {
       const intent = inContext(text, state);
       const answer = answerIntent(catalog, intent);
-      return { intent, answer, state: stateAfter(state, answer) };
+      return { intent, answer, state: stateAfterTurn(state, text, answer, followUps) };
     },
     policyAnswer(policyRef: string, field: PolicyField | null): Answer {
       const found = findPolicy(catalog, policyRef);

@@ -9,6 +9,7 @@ import {
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
+import { chosenPolicies, fieldWord, NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -99,6 +100,10 @@ function subjectOf(
   switch (reference.kind) {
     case "one":
       if (talkedAbout.length === 1) return { kind: "policies", country, ids: talkedAbout };
+      // After "which is the newest?", "that one" is the one the order put first.
+      if (state.top !== undefined && talkedAbout.includes(state.top)) {
+        return { kind: "policies", country, ids: [state.top] };
+      }
       if (talkedAbout.length > 1) {
         return askBack(
           `Which one do you mean: ${names(talkedAbout, "or")}?`,
@@ -268,9 +273,6 @@ function maturityFollowUp(
     : null;
 }
 
-/** Decisions of the resolver that name something the data lacks: never another subject's. */
-const NAMES_THE_DATA_LACKS = ["unknown country", "unknown programme name"];
-
 /**
  * A word of consonants only ("strt", "bdgt", "yr") is shorthand, not the name of something
  * ("Xiongan", "2025", "US" all have a vowel or a digit).
@@ -365,6 +367,36 @@ function guessedPolicy(
     : null;
 }
 
+/**
+ * A reply to a question asked back that names policies and asks nothing of its own ("torch",
+ * "I mean the Torch program") takes the one offer about them, else the field every offer shares
+ * ("torch and GBA" after "which policy's budget?").
+ */
+function pickOffer(own: Intent, state: ConversationState): Intent | null {
+  const offers = state.offers;
+  if (offers === undefined) return null;
+  let named: readonly string[];
+  if (own.kind === "policy" && own.field === null && own.passage === undefined) {
+    named = [own.policy];
+  } else if (own.kind === "compare" && own.field === null) {
+    named = own.policies;
+  } else {
+    return null;
+  }
+  const country = own.country;
+  const about = offers.filter((o) => named.every((id) => o.policies.includes(id)));
+  const fields = new Set(offers.map((o) => o.field));
+  const [chosen] = about;
+  const [shared] = fields;
+  const policies = about.length === 1 && chosen !== undefined ? chosen.policies : [...named].sort();
+  const field = about.length === 1 ? chosen?.field : fields.size === 1 ? shared : undefined;
+  if (field === undefined || field === null || !isPolicyField(field)) return null;
+  const [only] = policies;
+  return policies.length === 1 && only !== undefined
+    ? { kind: "policy", country, policy: only, field }
+    : { kind: "compare", country, policies, field };
+}
+
 /** The follow-up's own reading, settled against the conversation so far. */
 export function resolveFollowUp(
   text: string,
@@ -426,11 +458,69 @@ interface Context {
   correction?: boolean;
 }
 
+/**
+ * The one policy the turn names that the conversation has not talked about, when it names no
+ * other and nothing the data lacks ("how do those compare with the TORCH Program's?").
+ */
+function newlyNamed(text: string, state: ConversationState, deps: FollowUpDeps): string | null {
+  const evidence = deps.evidence?.(text);
+  if (evidence === undefined || namesWhatDataLacks(evidence)) return null;
+  const fresh = chosenPolicies(evidence).filter((id) => !state.policies.includes(id));
+  return fresh.length === 1 ? (fresh[0] ?? null) : null;
+}
+
+/**
+ * "how do those objectives compare with the City Clusters policy's?", "跟火炬计划比呢": what was
+ * talked about, set beside the one policy the turn newly names, on the field the turn asks,
+ * else — when the turn points at the fact ("those", "that", "比呢") — the field talked about.
+ */
+function besideNamed(
+  text: string,
+  named: string,
+  cues: FollowUpCues,
+  context: Context,
+): Intent | null {
+  const { state, country, deps } = context;
+  const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
+  if (talkedAbout.length === 0) return null;
+  const own = fieldWord(deps.evidence?.(text) ?? []);
+  const pointsAtFact =
+    cues.factReference || cues.comparative || cues.ellipsis || cues.reference?.kind === "several";
+  const field = isPolicyField(own)
+    ? own
+    : pointsAtFact && isPolicyField(state.field)
+      ? state.field
+      : null;
+  const policies = [...talkedAbout, named].sort();
+  return { kind: "compare", country: country.id, policies, field };
+}
+
 function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
   const { state, country, deps } = context;
   const cues: FollowUpCues = context.correction ? { ...readCue, ellipsis: true } : readCue;
-  const subject = subjectOf(cues.reference, state, country, text, cues.comparison);
+  const compares = cues.comparative || cues.comparison;
+  const named = newlyNamed(text, state, deps);
+  // "and the Torch programme - was it ever evaluated?": "it" is the policy the turn names.
+  const subject: Subject =
+    cues.reference?.kind === "one" && named !== null && !compares && !cues.choice
+      ? { kind: "policies", country, ids: [named] }
+      : subjectOf(cues.reference, state, country, text, cues.comparison);
   const own = guessedPolicy(first, country, cues, deps) ?? first;
+  const offered = pickOffer(own, state);
+  if (offered !== null) return offered;
+
+  // A comparison the resolver could not settle alone, or read as the named policy alone: one
+  // it reads as a comparison, and a reference to one policy beside a named one ("is that more
+  // than torch?"), are settled below.
+  const reference = cues.reference;
+  const setsBeside =
+    reference === null
+      ? own.kind !== "policy" || own.field === null || cues.ellipsis
+      : reference.kind === "several" || (reference.kind === "one" && own.kind !== "policy");
+  if (named !== null && compares && !cues.choice && own.kind !== "compare" && setsBeside) {
+    const beside = besideNamed(text, named, cues, context);
+    if (beside !== null) return beside;
+  }
 
   // A refusal stays one: context only fills in what the turn leaves unsaid — the subject of a
   // reference ("what is it?", "and the other two?"), of a field asked on its own ("budget??"),
@@ -461,11 +551,9 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     return maturityFollowUp(text, cues, state, country, deps) ?? own;
   }
 
-  const reference = cues.reference;
   if (own.kind === "policy") {
     // "is that more than city clusters?", "which is bigger, this one or GBA?", "和城市群比起来，
     // 哪个更…?": the earlier policy measured against the named one.
-    const compares = cues.comparative || cues.comparison;
     if (
       ((reference?.kind === "one" && (compares || cues.choice)) ||
         (reference === null && cues.choice && compares)) &&
@@ -490,7 +578,6 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   }
 
   if (own.kind === "compare" && reference === null && subject.kind === "policies") {
-    const compares = cues.comparative || cues.comparison;
     // "compared to city clusters, which one is older?" after TORCH: given one name, the resolver
     // sets it against every policy; the conversation supplies the other side.
     // After a comparison of some, "which is older?" chooses among them, not among all.
