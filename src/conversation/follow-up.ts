@@ -114,7 +114,7 @@ function subjectOf(
     case "several":
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
       // After a country's answer, "they" are its policies.
-      if (talkedAbout.length === 0 && all.length > 1)
+      if (talkedAbout.length === 0 && state.last === "country" && all.length > 1)
         return { kind: "policies", country, ids: all };
       return askBack(
         talkedAbout.length === 1
@@ -203,7 +203,10 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
   const elliptic =
     cues.ellipsis ||
     cues.factReference ||
-    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS) ||
+    // "torch?", "GBA plan?"; "what is torch?" asks a question of its own.
+    (cues.reference?.kind !== "one" &&
+      cues.wordCount <= SHORT_FOLLOW_UP_WORDS &&
+      !cues.questionWord) ||
     // "how does that compare with the other two?": side by side on the fact just read ("compare
     // it with GBA" puts the policies side by side, not the fact).
     (intent.kind === "compare" &&
@@ -484,8 +487,14 @@ function besideNamed(
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   if (talkedAbout.length === 0) return null;
   const own = fieldWord(deps.evidence?.(text) ?? []);
+  // Unless the turn refers to the policy ("compare it with torch": side by side), what it
+  // compares is the fact talked about ("how does torch compare?", "those", "比呢").
   const pointsAtFact =
-    cues.factReference || cues.comparative || cues.ellipsis || cues.reference?.kind === "several";
+    cues.reference === null ||
+    cues.factReference ||
+    cues.comparative ||
+    cues.ellipsis ||
+    cues.reference.kind === "several";
   const field = isPolicyField(own)
     ? own
     : pointsAtFact && isPolicyField(state.field)
@@ -506,7 +515,8 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
       ? { kind: "policies", country, ids: [named] }
       : subjectOf(cues.reference, state, country, text, cues.comparison);
   const own = guessedPolicy(first, country, cues, deps) ?? first;
-  const offered = pickOffer(own, state);
+  // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
+  const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;
   if (offered !== null) return offered;
 
   // A comparison the resolver could not settle alone, or read as the named policy alone: one

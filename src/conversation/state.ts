@@ -18,8 +18,11 @@ export const ConversationStateSchema = z
   .object({
     /** Bumped when the shape changes, so a store holding an older shape reads as empty. */
     version: z.literal(1),
-    /** Which kind of answer came last: one policy, several side by side, or a country fact. */
-    last: z.enum(["policy", "compare", "country"]),
+    /**
+     * Which kind of answer came last: one policy, several side by side, or a country fact; or
+     * "asked": a question asked back before anything was talked about (the field is pending).
+     */
+    last: z.enum(["policy", "compare", "country", "asked"]),
     country: z.string().min(1).max(100),
     /** Policy ids, sorted; empty for a country-level answer. */
     policies: z.array(z.string().min(1).max(100)).max(25),

@@ -99,7 +99,7 @@ function afterQuestionBack(
   // Nothing talked about yet: the country is the subject, and the field asked is pending.
   return withOffers({
     version: 1,
-    last: "country",
+    last: "asked",
     country: country.id,
     policies: [],
     field: shared,

@@ -107,6 +107,13 @@ describe("a question asked back is answered by the reply", () => {
     expect(last("compare torch and gba", "when does it end?", "torch")).toBe("torch end_year");
   });
 
+  it("a question of its own is not a reply: it is answered as asked", () => {
+    expect(last("what's the budget?", "what is torch?")).toBe("torch card");
+    expect(last("what's the budget?", "tell me about city clusters")).toBe("city-clusters card");
+    // "both" of three offered is asked back, not answered of all three.
+    expect(last("what's the budget?", "both")).toBe("clarify");
+  });
+
   it("a reply naming something the data lacks is still declined", () => {
     expect(last("what's the budget?", "olympic torch")).toBe("none");
     expect(last("what's the budget?", "what's the weather in torch?")).toBe("none");
@@ -129,6 +136,13 @@ describe("a comparison with one newly named policy sets it beside the subject", 
     );
     expect(last("who runs torch?", "is it the same for city clusters?")).toBe(
       "compare city-clusters+torch authorities",
+    );
+    expect(last("who pays for the GBA plan?", "how does torch compare?")).toBe(
+      "compare greater-bay-area+torch funding_source",
+    );
+    // "it" is the policy: the two side by side.
+    expect(last("gba type", "compare it with torch")).toBe(
+      "compare greater-bay-area+torch overview",
     );
   });
 
