@@ -1,5 +1,5 @@
 import type { Intent } from "../answers/types.ts";
-import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
+import type { Country, PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
 import {
   findPhrases,
@@ -9,7 +9,8 @@ import {
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
-import { chosenPolicies, fieldWord, NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
+import { NAMES_THE_DATA_LACKS } from "./evidence.ts";
+import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -44,9 +45,6 @@ type Subject =
 
 const isAnswer = (intent: Intent): boolean =>
   intent.kind === "policy" || intent.kind === "compare" || intent.kind === "country";
-
-const isPolicyField = (field: string | null): field is PolicyField =>
-  field !== null && (POLICY_FIELDS as readonly string[]).includes(field);
 
 function policyShortName(country: Country, id: string): string {
   return country.policies.find((p) => p.id === id)?.short_name ?? id;
@@ -370,36 +368,6 @@ function guessedPolicy(
     : null;
 }
 
-/**
- * A reply to a question asked back that names policies and asks nothing of its own ("torch",
- * "I mean the Torch program") takes the one offer about them, else the field every offer shares
- * ("torch and GBA" after "which policy's budget?").
- */
-function pickOffer(own: Intent, state: ConversationState): Intent | null {
-  const offers = state.offers;
-  if (offers === undefined) return null;
-  let named: readonly string[];
-  if (own.kind === "policy" && own.field === null && own.passage === undefined) {
-    named = [own.policy];
-  } else if (own.kind === "compare" && own.field === null) {
-    named = own.policies;
-  } else {
-    return null;
-  }
-  const country = own.country;
-  const about = offers.filter((o) => named.every((id) => o.policies.includes(id)));
-  const fields = new Set(offers.map((o) => o.field));
-  const [chosen] = about;
-  const [shared] = fields;
-  const policies = about.length === 1 && chosen !== undefined ? chosen.policies : [...named].sort();
-  const field = about.length === 1 ? chosen?.field : fields.size === 1 ? shared : undefined;
-  if (field === undefined || field === null || !isPolicyField(field)) return null;
-  const [only] = policies;
-  return policies.length === 1 && only !== undefined
-    ? { kind: "policy", country, policy: only, field }
-    : { kind: "compare", country, policies, field };
-}
-
 /** The follow-up's own reading, settled against the conversation so far. */
 export function resolveFollowUp(
   text: string,
@@ -459,49 +427,6 @@ interface Context {
   deps: FollowUpDeps;
   /** The turn took back the last question: what it names is asked the last field. */
   correction?: boolean;
-}
-
-/**
- * The one policy the turn names that the conversation has not talked about, when it names no
- * other and nothing the data lacks ("how do those compare with the TORCH Program's?").
- */
-function newlyNamed(text: string, state: ConversationState, deps: FollowUpDeps): string | null {
-  const evidence = deps.evidence?.(text);
-  if (evidence === undefined || namesWhatDataLacks(evidence)) return null;
-  const fresh = chosenPolicies(evidence).filter((id) => !state.policies.includes(id));
-  return fresh.length === 1 ? (fresh[0] ?? null) : null;
-}
-
-/**
- * "how do those objectives compare with the City Clusters policy's?", "跟火炬计划比呢": what was
- * talked about, set beside the one policy the turn newly names, on the field the turn asks,
- * else — when the turn points at the fact ("those", "that", "比呢") — the field talked about.
- */
-function besideNamed(
-  text: string,
-  named: string,
-  cues: FollowUpCues,
-  context: Context,
-): Intent | null {
-  const { state, country, deps } = context;
-  const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
-  if (talkedAbout.length === 0) return null;
-  const own = fieldWord(deps.evidence?.(text) ?? []);
-  // Unless the turn refers to the policy ("compare it with torch": side by side), what it
-  // compares is the fact talked about ("how does torch compare?", "those", "比呢").
-  const pointsAtFact =
-    cues.reference === null ||
-    cues.factReference ||
-    cues.comparative ||
-    cues.ellipsis ||
-    cues.reference.kind === "several";
-  const field = isPolicyField(own)
-    ? own
-    : pointsAtFact && isPolicyField(state.field)
-      ? state.field
-      : null;
-  const policies = [...talkedAbout, named].sort();
-  return { kind: "compare", country: country.id, policies, field };
 }
 
 function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
