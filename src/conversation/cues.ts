@@ -174,7 +174,10 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     afterNegation: findPhrases(trimmed, vocabulary.negations).some((m) => m.start === 0)
       ? afterClauseBreak(trimmed)
       : null,
-    comparative: findPhrases(text, vocabulary.comparatives).length > 0,
+    // A phrase that is the reference is not also a comparison: "on the same point?" refers.
+    comparative: findPhrases(text, vocabulary.comparatives).some(
+      (m) => reference === null || m.end <= reference.match.start || m.start >= reference.match.end,
+    ),
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,
     score: findPhrases(text, vocabulary.scoreWords).length > 0 || /\d/u.test(text),
     question: /[?？]/u.test(text) || questionWord,

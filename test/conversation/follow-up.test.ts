@@ -140,6 +140,10 @@ describe("a comparison with one newly named policy sets it beside the subject", 
     expect(last("who pays for the GBA plan?", "how does torch compare?")).toBe(
       "compare greater-bay-area+torch funding_source",
     );
+    // Asked of the new policy alone, the point is the one talked about.
+    expect(last("Torch's funding source?", "city clusters on the same point?")).toBe(
+      "city-clusters funding_source",
+    );
     // "it" is the policy: the two side by side.
     expect(last("gba type", "compare it with torch")).toBe(
       "compare greater-bay-area+torch overview",
