@@ -9,7 +9,7 @@ import {
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
-import { NAMES_THE_DATA_LACKS } from "./evidence.ts";
+import { NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
 import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
@@ -374,6 +374,33 @@ export function resolveFollowUp(
   state: ConversationState | null,
   deps: FollowUpDeps,
 ): Intent {
+  const whole = resolveTurn(text, state, deps);
+  if (whole.kind !== "none") return whole;
+  // "was it ever evaluated? like how many startups it created?": a turn of several questions
+  // declined as a whole is answered by its first question, when that one alone is answered and
+  // the turn names nothing the data lacks ("torch's budget? and Germany's?" stays declined).
+  const first = firstOfSeveral(text, deps);
+  if (first === null) return whole;
+  const read = resolveTurn(first, state, deps);
+  return isAnswer(read) ? read : whole;
+}
+
+/** The first of several questions in a turn ("…? …?"), or null. */
+function firstOfSeveral(text: string, deps: FollowUpDeps): string | null {
+  const questions = text
+    .split(/(?<=[?？])/u)
+    .map((q) => q.trim())
+    .filter((q) => /[\p{L}\p{N}]/u.test(q));
+  const [first] = questions;
+  if (first === undefined || questions.length < 2) return null;
+  const evidence = deps.evidence?.(text);
+  if (evidence === undefined || namesWhatDataLacks(evidence) || namesSomethingElse(text, deps)) {
+    return null;
+  }
+  return first;
+}
+
+function resolveTurn(text: string, state: ConversationState | null, deps: FollowUpDeps): Intent {
   const own = deps.resolve(text);
   if (state === null) return own;
   const country = deps.countries.find((c) => c.id === state.country);

@@ -201,4 +201,17 @@ describe("a declined or asked-back turn still says what it was about", () => {
       "torch start_year",
     );
   });
+
+  it("a turn of several questions declined as a whole is answered by its first", () => {
+    const asked = lastAnswer(
+      "compare city clusters and gba",
+      "and what about the Torch programme - was it ever evaluated? like how many startups it created?",
+    );
+    expect(asked?.kind === "answer" ? asked.title : asked?.kind).toBe("TORCH Program — evaluation");
+    expect(last("gba objectives", "when did torch start? how many people work there?")).toBe(
+      "torch start_year",
+    );
+    // Unless one of them names something the data lacks.
+    expect(last("tell me about city clusters", "what's its budget? and Germany's?")).toBe("none");
+  });
 });
