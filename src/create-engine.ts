@@ -8,7 +8,8 @@ import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
 import { explainQuestion, splitLeadingQuote } from "./search/resolve.ts";
 import { resolveInContext } from "./conversation/follow-up.ts";
-import { stateAfter, type ConversationState } from "./conversation/state.ts";
+import type { ConversationState } from "./conversation/state.ts";
+import { stateAfterTurn } from "./conversation/turn-state.ts";
 import { conversationVocabulary } from "./conversation/vocabulary.ts";
 import {
   DEFAULT_SUGGEST_LIMIT,
@@ -17,6 +18,9 @@ import {
   suggestCountries,
   suggestPolicies,
 } from "./search/suggest.ts";
+
+/** How many recent readings of questions the engine keeps (a turn reads a handful). */
+const RECENT_READINGS = 32;
 
 /** The engine over a validated dataset: indexes are built once, here. */
 export function createEngine(countries: Country[]): Engine {
@@ -50,12 +54,21 @@ export function createEngine(countries: Country[]): Engine {
     suggestions: countries.slice(0, 3).map((c) => `${c.name} maturity`),
   });
 
-  // A follow-up asks for a turn's intent and then, on some paths, for the evidence behind it:
-  // the last reading is kept so the same text is not resolved twice.
-  let lastReading: { text: string; reading: ReturnType<typeof explainQuestion> } | null = null;
+  // A follow-up reads a turn, then the turn with its subject said, then asks for the evidence
+  // behind the turn (and the state after it, for its offers): the last few readings are kept
+  // so the same text is not resolved twice within a turn.
+  const readings = new Map<string, ReturnType<typeof explainQuestion>>();
   const readQuestion = (text: string): ReturnType<typeof explainQuestion> => {
-    if (lastReading?.text !== text) lastReading = { text, reading: explainQuestion(catalog, text) };
-    return lastReading.reading;
+    let reading = readings.get(text);
+    if (reading === undefined) {
+      reading = explainQuestion(catalog, text);
+      if (readings.size >= RECENT_READINGS) {
+        const [oldest] = readings.keys();
+        if (oldest !== undefined) readings.delete(oldest);
+      }
+      readings.set(text, reading);
+    }
+    return reading;
   };
   const followUps = {
     countries,
@@ -75,7 +88,7 @@ export function createEngine(countries: Country[]): Engine {
     converse(text: string, state: ConversationState | null) {
       const intent = inContext(text, state);
       const answer = answerIntent(catalog, intent);
-      return { intent, answer, state: stateAfter(state, answer) };
+      return { intent, answer, state: stateAfterTurn(state, text, answer, followUps) };
     },
     policyAnswer(policyRef: string, field: PolicyField | null): Answer {
       const found = findPolicy(catalog, policyRef);

@@ -16,7 +16,11 @@ export function openConversation(
   userId: string,
 ): Promise<ConversationTurn> {
   if (!services.conversations) {
-    return Promise.resolve({ engine: services.engine, save: () => Promise.resolve() });
+    return Promise.resolve({
+      engine: services.engine,
+      save: () => Promise.resolve(),
+      state: () => null,
+    });
   }
   return services.conversations.open(services.engine, conversationKey(channelId, userId));
 }

@@ -92,8 +92,13 @@ export function createMessageHandler(
       if (!mentioned && limiter.peek(message.author.id, now()) === "drop") return;
       const conversation = await openConversation(services, message.channelId, message.author.id);
       const result = conversation.engine.ask(question);
-      // Chatter in an ask-channel is left alone, and leaves the conversation as it was.
-      if (result.kind === "none" && !mentioned) return;
+      // Chatter in an ask-channel is left alone, and leaves the conversation as it was, unless
+      // it named a policy of the data ("how many startups did torch create?"): then, as
+      // everywhere else, "its" in the next message is that policy.
+      if (result.kind === "none" && !mentioned) {
+        if (conversation.state() !== null) await conversation.save();
+        return;
+      }
       remember = conversation.save;
       if (!mentioned) {
         const verdict = limiter.take(message.author.id, now());

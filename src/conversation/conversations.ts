@@ -9,6 +9,8 @@ export interface ConversationTurn {
   engine: Engine;
   /** Stores where the conversation now stands (or forgets it), restarting its quiet period. */
   save(): Promise<void>;
+  /** Where the conversation stands after the answers given so far in this turn. */
+  state(): ConversationState | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export class Conversations {
     const bound = bindConversation(engine, initial);
     return {
       engine: bound.engine,
+      state: bound.state,
       save: async () => {
         const state = bound.state();
         try {

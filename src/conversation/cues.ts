@@ -40,6 +40,8 @@ export interface FollowUpCues {
   score: boolean;
   /** Asks something: a question word or a question mark. */
   question: boolean;
+  /** Asks something in words ("what is torch?"), not only by its tone ("torch?"). */
+  questionWord: boolean;
   /** Words with letters or digits, Chinese characters counted one each. */
   wordCount: number;
 }
@@ -156,6 +158,7 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
   const tails = findPhrases(trimmed.replace(/[\s?？!！.。]+$/u, ""), vocabulary.ellipsisTails);
   const body = trimmed.replace(/[\s?？!！.。]+$/u, "");
   const reference = candidates[0] ?? null;
+  const questionWord = findPhrases(text, vocabulary.questionWords).length > 0;
   const facts = new Set(refs.facts.map((phrase) => phrase.toLowerCase()));
   return {
     reference,
@@ -171,10 +174,14 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     afterNegation: findPhrases(trimmed, vocabulary.negations).some((m) => m.start === 0)
       ? afterClauseBreak(trimmed)
       : null,
-    comparative: findPhrases(text, vocabulary.comparatives).length > 0,
+    // A phrase that is the reference is not also a comparison: "on the same point?" refers.
+    comparative: findPhrases(text, vocabulary.comparatives).some(
+      (m) => reference === null || m.end <= reference.match.start || m.start >= reference.match.end,
+    ),
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,
     score: findPhrases(text, vocabulary.scoreWords).length > 0 || /\d/u.test(text),
-    question: /[?？]/u.test(text) || findPhrases(text, vocabulary.questionWords).length > 0,
+    question: /[?？]/u.test(text) || questionWord,
+    questionWord,
     wordCount: countWords(text),
   };
 }

@@ -1,5 +1,5 @@
 import type { Intent } from "../answers/types.ts";
-import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
+import type { Country, PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
 import {
   findPhrases,
@@ -9,6 +9,8 @@ import {
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
+import { NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
+import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -43,9 +45,6 @@ type Subject =
 
 const isAnswer = (intent: Intent): boolean =>
   intent.kind === "policy" || intent.kind === "compare" || intent.kind === "country";
-
-const isPolicyField = (field: string | null): field is PolicyField =>
-  field !== null && (POLICY_FIELDS as readonly string[]).includes(field);
 
 function policyShortName(country: Country, id: string): string {
   return country.policies.find((p) => p.id === id)?.short_name ?? id;
@@ -99,6 +98,10 @@ function subjectOf(
   switch (reference.kind) {
     case "one":
       if (talkedAbout.length === 1) return { kind: "policies", country, ids: talkedAbout };
+      // After "which is the newest?", "that one" is the one the order put first.
+      if (state.top !== undefined && talkedAbout.includes(state.top)) {
+        return { kind: "policies", country, ids: [state.top] };
+      }
       if (talkedAbout.length > 1) {
         return askBack(
           `Which one do you mean: ${names(talkedAbout, "or")}?`,
@@ -109,7 +112,7 @@ function subjectOf(
     case "several":
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
       // After a country's answer, "they" are its policies.
-      if (talkedAbout.length === 0 && all.length > 1)
+      if (talkedAbout.length === 0 && state.last === "country" && all.length > 1)
         return { kind: "policies", country, ids: all };
       return askBack(
         talkedAbout.length === 1
@@ -198,7 +201,10 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
   const elliptic =
     cues.ellipsis ||
     cues.factReference ||
-    (cues.reference?.kind !== "one" && cues.wordCount <= SHORT_FOLLOW_UP_WORDS) ||
+    // "torch?", "GBA plan?"; "what is torch?" asks a question of its own.
+    (cues.reference?.kind !== "one" &&
+      cues.wordCount <= SHORT_FOLLOW_UP_WORDS &&
+      !cues.questionWord) ||
     // "how does that compare with the other two?": side by side on the fact just read ("compare
     // it with GBA" puts the policies side by side, not the fact).
     (intent.kind === "compare" &&
@@ -267,9 +273,6 @@ function maturityFollowUp(
     ? intent
     : null;
 }
-
-/** Decisions of the resolver that name something the data lacks: never another subject's. */
-const NAMES_THE_DATA_LACKS = ["unknown country", "unknown programme name"];
 
 /**
  * A word of consonants only ("strt", "bdgt", "yr") is shorthand, not the name of something
@@ -371,6 +374,33 @@ export function resolveFollowUp(
   state: ConversationState | null,
   deps: FollowUpDeps,
 ): Intent {
+  const whole = resolveTurn(text, state, deps);
+  if (whole.kind !== "none") return whole;
+  // "was it ever evaluated? like how many startups it created?": a turn of several questions
+  // declined as a whole is answered by its first question, when that one alone is answered and
+  // the turn names nothing the data lacks ("torch's budget? and Germany's?" stays declined).
+  const first = firstOfSeveral(text, deps);
+  if (first === null) return whole;
+  const read = resolveTurn(first, state, deps);
+  return isAnswer(read) ? read : whole;
+}
+
+/** The first of several questions in a turn ("…? …?"), or null. */
+function firstOfSeveral(text: string, deps: FollowUpDeps): string | null {
+  const questions = text
+    .split(/(?<=[?？])/u)
+    .map((q) => q.trim())
+    .filter((q) => /[\p{L}\p{N}]/u.test(q));
+  const [first] = questions;
+  if (first === undefined || questions.length < 2) return null;
+  const evidence = deps.evidence?.(text);
+  if (evidence === undefined || namesWhatDataLacks(evidence) || namesSomethingElse(text, deps)) {
+    return null;
+  }
+  return first;
+}
+
+function resolveTurn(text: string, state: ConversationState | null, deps: FollowUpDeps): Intent {
   const own = deps.resolve(text);
   if (state === null) return own;
   const country = deps.countries.find((c) => c.id === state.country);
@@ -429,8 +459,30 @@ interface Context {
 function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
   const { state, country, deps } = context;
   const cues: FollowUpCues = context.correction ? { ...readCue, ellipsis: true } : readCue;
-  const subject = subjectOf(cues.reference, state, country, text, cues.comparison);
+  const compares = cues.comparative || cues.comparison;
+  const named = newlyNamed(text, state, deps);
+  // "and the Torch programme - was it ever evaluated?": "it" is the policy the turn names.
+  const subject: Subject =
+    cues.reference?.kind === "one" && named !== null && !compares && !cues.choice
+      ? { kind: "policies", country, ids: [named] }
+      : subjectOf(cues.reference, state, country, text, cues.comparison);
   const own = guessedPolicy(first, country, cues, deps) ?? first;
+  // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
+  const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;
+  if (offered !== null) return offered;
+
+  // A comparison the resolver could not settle alone, or read as the named policy alone: one
+  // it reads as a comparison, and a reference to one policy beside a named one ("is that more
+  // than torch?"), are settled below.
+  const reference = cues.reference;
+  const setsBeside =
+    reference === null
+      ? own.kind !== "policy" || own.field === null || cues.ellipsis
+      : reference.kind === "several" || (reference.kind === "one" && own.kind !== "policy");
+  if (named !== null && compares && !cues.choice && own.kind !== "compare" && setsBeside) {
+    const beside = besideNamed(text, named, cues, context);
+    if (beside !== null) return beside;
+  }
 
   // A refusal stays one: context only fills in what the turn leaves unsaid — the subject of a
   // reference ("what is it?", "and the other two?"), of a field asked on its own ("budget??"),
@@ -461,11 +513,9 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     return maturityFollowUp(text, cues, state, country, deps) ?? own;
   }
 
-  const reference = cues.reference;
   if (own.kind === "policy") {
     // "is that more than city clusters?", "which is bigger, this one or GBA?", "和城市群比起来，
     // 哪个更…?": the earlier policy measured against the named one.
-    const compares = cues.comparative || cues.comparison;
     if (
       ((reference?.kind === "one" && (compares || cues.choice)) ||
         (reference === null && cues.choice && compares)) &&
@@ -490,7 +540,6 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   }
 
   if (own.kind === "compare" && reference === null && subject.kind === "policies") {
-    const compares = cues.comparative || cues.comparison;
     // "compared to city clusters, which one is older?" after TORCH: given one name, the resolver
     // sets it against every policy; the conversation supplies the other side.
     // After a comparison of some, "which is older?" chooses among them, not among all.

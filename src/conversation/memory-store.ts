@@ -9,13 +9,17 @@ interface Entry {
 
 /**
  * A state copied field by field: as independent of the original as a serialised one would be
- * (the state is flat: strings and one array of strings), without serialising and validating
+ * (the state is shallow: strings, arrays of strings and the offers' small records), without serialising and validating
  * again on every read, which profiled as most of a conversation's cost per interaction. Only
  * typed states are ever put in, so there is nothing to validate here (a shared store like
  * Redis validates what it reads back, since other processes write to it).
  */
 function copyOf(state: ConversationState): ConversationState {
-  return { ...state, policies: [...state.policies] };
+  const copy: ConversationState = { ...state, policies: [...state.policies] };
+  if (state.offers !== undefined) {
+    copy.offers = state.offers.map((offer) => ({ ...offer, policies: [...offer.policies] }));
+  }
+  return copy;
 }
 
 export interface MemoryStoreOptions {

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { Answer, Intent } from "../answers/types.ts";
 
+/** One reading a question asked back offered: its policies (sorted) and field. */
+const Offer = z
+  .object({
+    policies: z.array(z.string().min(1).max(100)).min(1).max(25),
+    field: z.string().min(1).max(100).nullable(),
+  })
+  .strict();
+export type Offer = z.infer<typeof Offer>;
+
 /**
  * What a conversation is about after its last answer: the country, the policy or policies and
  * the field. Plain JSON, so any store (memory, Redis) can hold it; validated again on read.
@@ -9,13 +18,27 @@ export const ConversationStateSchema = z
   .object({
     /** Bumped when the shape changes, so a store holding an older shape reads as empty. */
     version: z.literal(1),
-    /** Which kind of answer came last: one policy, several side by side, or a country fact. */
-    last: z.enum(["policy", "compare", "country"]),
+    /**
+     * Which kind of answer came last: one policy, several side by side, or a country fact; or
+     * "asked": a question asked back before anything was talked about (the field is pending).
+     */
+    last: z.enum(["policy", "compare", "country", "asked"]),
     country: z.string().min(1).max(100),
     /** Policy ids, sorted; empty for a country-level answer. */
     policies: z.array(z.string().min(1).max(100)).max(25),
     /** The field asked last (a policy or country field); null for a policy card or key facts. */
     field: z.string().min(1).max(100).nullable(),
+    /**
+     * After a question asked back, the readings it offered ("TORCH Program budget", "City
+     * Clusters budget"…): a reply that names only a policy picks the one offer about it, so
+     * "what's the budget?" → "which policy?" → "torch" is TORCH's budget. Absent otherwise.
+     */
+    offers: z.array(Offer).max(10).optional(),
+    /**
+     * After an ordering ("which is the newest?"), the one policy it put first: "that one" then
+     * means it. Absent when no single policy won.
+     */
+    top: z.string().min(1).max(100).optional(),
   })
   .strict();
 export type ConversationState = z.infer<typeof ConversationStateSchema>;

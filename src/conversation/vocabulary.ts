@@ -61,6 +61,11 @@ export const ConversationVocabularySchema = z
     degreeWords: z.array(Phrase),
     /** "which one", "哪个": asks to choose between the subjects, so a comparative compares them. */
     choices: z.array(Phrase),
+    /**
+     * Which end of an order a question asks for: "newest", "ends last" → the highest year;
+     * "oldest", "first" → the lowest. The policy at that end is then "that one".
+     */
+    ranks: z.object({ highest: z.array(Phrase), lowest: z.array(Phrase) }).strict(),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
     questionWords: z.array(Phrase),
   })

@@ -8,14 +8,28 @@ import type { ConversationState } from "../../src/conversation/state.ts";
 const engine = createEngine(loadDataset(defaultDataDir()));
 const policyIds = ["torch", "city-clusters", "greater-bay-area"];
 
+const field = fc.option(fc.constantFrom(...POLICY_FIELDS, "maturity", "sources"));
 const state: fc.Arbitrary<ConversationState | null> = fc.option(
-  fc.record({
-    version: fc.constant(1 as const),
-    last: fc.constantFrom("policy" as const, "compare" as const, "country" as const),
-    country: fc.constantFrom("china", "atlantis"),
-    policies: fc.subarray(policyIds),
-    field: fc.option(fc.constantFrom(...POLICY_FIELDS, "maturity", "sources")),
-  }),
+  fc.record(
+    {
+      version: fc.constant(1 as const),
+      last: fc.constantFrom(
+        "policy" as const,
+        "compare" as const,
+        "country" as const,
+        "asked" as const,
+      ),
+      country: fc.constantFrom("china", "atlantis"),
+      policies: fc.subarray(policyIds),
+      field,
+      // What a question asked back offered, and an ordering's winner (any, even stale).
+      offers: fc.array(fc.record({ policies: fc.subarray(policyIds, { minLength: 1 }), field }), {
+        maxLength: 3,
+      }),
+      top: fc.constantFrom(...policyIds, "atlantis-plan"),
+    },
+    { requiredKeys: ["version", "last", "country", "policies", "field"] },
+  ),
 );
 
 const words = fc.constantFrom(

@@ -6,8 +6,8 @@ import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 
 const engine = createEngine(loadDataset(defaultDataDir()));
 
-/** The last answer of a conversation typed line by line, as the user sees it (kind, subject, field). */
-function last(...lines: string[]): string {
+/** The last answer of a conversation typed line by line. */
+function lastAnswer(...lines: string[]): Answer | null {
   let state: ConversationState | null = null;
   let answer: Answer | null = null;
   for (const line of lines) {
@@ -15,6 +15,12 @@ function last(...lines: string[]): string {
     state = turn.state;
     answer = turn.answer;
   }
+  return answer;
+}
+
+/** The last answer of a conversation typed line by line, as the user sees it (kind, subject, field). */
+function last(...lines: string[]): string {
+  const answer = lastAnswer(...lines);
   switch (answer?.kind) {
     case "answer":
       return `${answer.policy ?? answer.country} ${answer.field ?? "card"}`;
@@ -72,5 +78,140 @@ describe("a follow-up takes from the conversation only what it leaves unsaid", (
     ]) {
       expect(last("what is torch's budget?", question), question).toBe("none");
     }
+  });
+});
+
+describe("a question asked back is answered by the reply", () => {
+  it("a reply naming only a policy gets the field that was asked", () => {
+    for (const reply of ["torch", "I mean the Torch program", "TORCH, sorry", "the torch one"]) {
+      expect(last("what's the budget?", reply), reply).toBe("torch budget");
+    }
+    expect(last("when did it start?", "city clusters")).toBe("city-clusters start_year");
+    expect(last("预算是多少？", "火炬计划")).toBe("torch budget");
+    expect(last("what's the budget?", "torch and gba")).toBe(
+      "compare greater-bay-area+torch budget",
+    );
+    // The user sees the budget figure, not the policy's card.
+    const answer = lastAnswer("whats the budget", "torch");
+    expect(answer?.kind === "answer" ? answer.text : "").toMatch(
+      /^Budget of the TORCH Program: .*EUR/u,
+    );
+  });
+
+  it("the policy picked becomes the subject of what follows", () => {
+    expect(last("whats the budget", "torch", "who pays for it?")).toBe("torch funding_source");
+    expect(last("谁负责？", "火炬计划", "它的资金来源呢？")).toBe("torch funding_source");
+  });
+
+  it("a question asked back about 'it' after a comparison is answered by naming one", () => {
+    expect(last("compare torch and gba", "when does it end?", "torch")).toBe("torch end_year");
+  });
+
+  it("a question of its own is not a reply: it is answered as asked", () => {
+    expect(last("what's the budget?", "what is torch?")).toBe("torch card");
+    expect(last("what's the budget?", "tell me about city clusters")).toBe("city-clusters card");
+    // "both" of three offered is asked back, not answered of all three.
+    expect(last("what's the budget?", "both")).toBe("clarify");
+  });
+
+  it("a reply naming something the data lacks is still declined", () => {
+    expect(last("what's the budget?", "olympic torch")).toBe("none");
+    expect(last("what's the budget?", "what's the weather in torch?")).toBe("none");
+  });
+});
+
+describe("a comparison with one newly named policy sets it beside the subject", () => {
+  it("'those', 'these' and '比呢' keep the field talked about, or take the one named", () => {
+    expect(
+      last(
+        "what are the objectives of the greater bay area plan?",
+        "how do those objectives compare with the City Clusters policy's?",
+      ),
+    ).toBe("compare city-clusters+greater-bay-area objectives");
+    expect(
+      last("GBA objectives", "and how do these compare with those of the TORCH Program?"),
+    ).toBe("compare greater-bay-area+torch objectives");
+    expect(last("大湾区的目标是什么？", "跟火炬计划比呢")).toBe(
+      "compare greater-bay-area+torch objectives",
+    );
+    expect(last("who runs torch?", "is it the same for city clusters?")).toBe(
+      "compare city-clusters+torch authorities",
+    );
+    expect(last("who pays for the GBA plan?", "how does torch compare?")).toBe(
+      "compare greater-bay-area+torch funding_source",
+    );
+    // Asked of the new policy alone, the point is the one talked about.
+    expect(last("Torch's funding source?", "city clusters on the same point?")).toBe(
+      "city-clusters funding_source",
+    );
+    // "it" is the policy: the two side by side.
+    expect(last("gba type", "compare it with torch")).toBe(
+      "compare greater-bay-area+torch overview",
+    );
+  });
+
+  it("after a comparison of two, a new field is asked of the same two", () => {
+    expect(
+      last(
+        "what are the objectives of the greater bay area plan?",
+        "how do those objectives compare with the City Clusters policy's?",
+        "which of the two is aligned with EU priorities?",
+      ),
+    ).toBe("compare city-clusters+greater-bay-area eu_alignment");
+  });
+});
+
+describe("an ordering's winner is 'that one'", () => {
+  it("the one policy an ordering puts first is the subject of a reference to one", () => {
+    expect(last("which of them is the newest?", "when does that one end?")).toBe(
+      "greater-bay-area end_year",
+    );
+    expect(last("which policy is the oldest?", "what's its budget?")).toBe("torch budget");
+    expect(last("哪个政策最早开始？", "它的预算是多少？")).toBe("torch budget");
+  });
+
+  it("an ordering without a single winner leaves 'that one' asked back", () => {
+    // City Clusters and the GBA plan both end in 2035; the TORCH Program has no end year.
+    expect(last("which ends first?", "when did that one start?")).toBe("clarify");
+  });
+});
+
+describe("a declined or asked-back turn still says what it was about", () => {
+  it("a policy named in a declined turn is the subject of the next", () => {
+    expect(last("what's the weather in torch?", "what's its budget?")).toBe("torch budget");
+    expect(last("how many startups did the torch programme create?", "when did it start?")).toBe(
+      "torch start_year",
+    );
+    expect(last("火炬计划有多少员工？", "它的预算呢？")).toBe("torch budget");
+  });
+
+  it("a turn that also names something the data lacks leaves no subject", () => {
+    expect(last("olympic torch budget?", "what's its budget?")).toBe("clarify");
+    expect(last("what's the capital of france?", "what's its budget?")).toBe("clarify");
+  });
+
+  it("a new policy named with a field word switches the subject from the ones compared", () => {
+    expect(
+      last(
+        "compare city clusters and gba",
+        "and what about the Torch programme - was it ever evaluated?",
+      ),
+    ).toBe("torch evaluation");
+    expect(last("比较城市群和大湾区", "那火炬计划呢，它是什么时候开始的？")).toBe(
+      "torch start_year",
+    );
+  });
+
+  it("a turn of several questions declined as a whole is answered by its first", () => {
+    const asked = lastAnswer(
+      "compare city clusters and gba",
+      "and what about the Torch programme - was it ever evaluated? like how many startups it created?",
+    );
+    expect(asked?.kind === "answer" ? asked.title : asked?.kind).toBe("TORCH Program — evaluation");
+    expect(last("gba objectives", "when did torch start? how many people work there?")).toBe(
+      "torch start_year",
+    );
+    // Unless one of them names something the data lacks.
+    expect(last("tell me about city clusters", "what's its budget? and Germany's?")).toBe("none");
   });
 });

@@ -27,6 +27,17 @@ describe("the in-memory conversation store", () => {
     expect(await store.get("a")).toBeNull();
   });
 
+  it("copies what a question asked back offered, and the winner of an ordering", async () => {
+    const store = new MemoryConversationStore();
+    const offers = [{ policies: ["torch"], field: "budget" }];
+    const asked: ConversationState = { ...torch, policies: [], offers, top: "torch" };
+    await store.set("a", asked, 60);
+    offers[0]?.policies.push("city-clusters");
+    offers.push({ policies: ["greater-bay-area"], field: "budget" });
+    expect((await store.get("a"))?.offers).toEqual([{ policies: ["torch"], field: "budget" }]);
+    expect((await store.get("a"))?.top).toBe("torch");
+  });
+
   it("forgets a conversation after its quiet period; a newer set restarts it", async () => {
     const time = clock();
     const store = new MemoryConversationStore({ now: time.now });

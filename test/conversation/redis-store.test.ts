@@ -54,6 +54,15 @@ describe("the Redis conversation store", () => {
     expect(await second.get("b")).toBeNull();
     await second.delete("a");
     expect(await first.get("a")).toBeNull();
+    // What a question asked back offered, and an ordering's winner, travel too.
+    const asked: ConversationState = {
+      ...torch,
+      policies: [],
+      offers: [{ policies: ["torch"], field: "budget" }],
+      top: "torch",
+    };
+    await first.set("c", asked, 60);
+    expect(await second.get("c")).toEqual(asked);
   });
 
   it("lets a conversation expire after its quiet period; a newer set restarts it", async () => {

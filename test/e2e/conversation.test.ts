@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Country, Policy } from "../../src/dataset/schema.ts";
-import { fixture } from "../discord-server/fixture.ts";
+import { fixture, type FixtureUser } from "../discord-server/fixture.ts";
 import { buttonIds, selectMenu, startBotUnderTest, visibleText } from "./bot-under-test.ts";
 import type { BotUnderTest } from "./bot-under-test.ts";
 
@@ -157,5 +157,48 @@ describe("a conversation in Discord", () => {
     expect(visibleText(followUp)).toContain(
       `${policy("greater-bay-area").short_name}${field ? ` — ${field}` : ""}`,
     );
+  });
+
+  /** Asks as one user in the ask-channel, mentioning the bot, and gives the reply's text. */
+  const askAs =
+    (author: FixtureUser) =>
+    (text: string): Promise<string> =>
+      subject.harness
+        .say(text, { author, channel: "askPolicy", mentionBot: true })
+        .then(visibleText);
+
+  it("a reply to a question asked back answers it, and the policy picked stays the subject", async () => {
+    const ask = askAs(fixture.users.carol);
+    const torch = policy("torch");
+    expectClarify(await ask("what's the budget?"));
+    const budget = await ask("TORCH, sorry");
+    expect(budget).toContain(`${torch.short_name} — budget`);
+    expect(budget).toMatch(/EUR \d/);
+    expect(await ask("who pays for it?")).toContain(`${torch.short_name} — source of funding`);
+  });
+
+  it("a declined question keeps the policy it named, answered or left alone", async () => {
+    const { dave } = fixture.users;
+    const ask = askAs(dave);
+    const gba = policy("greater-bay-area");
+    const declined = await ask("how many startups did the GBA plan create?");
+    expect(declined).not.toContain(`${gba.short_name} — `);
+    expect(await ask("when does it end?")).toContain(`${gba.short_name} — end year`);
+    // Unmentioned in an ask-channel, a declined question gets no reply but still moves the
+    // conversation on to the policy it named.
+    await subject.harness.sayExpectingSilence("how many startups did city clusters create?", {
+      author: dave,
+      channel: "askPolicy",
+    });
+    expect(await ask("who runs it?")).toContain(`${policy("city-clusters").short_name} — `);
+  });
+
+  it("after an ordering, “that one” is the policy it put first", async () => {
+    const ask = askAs(fixture.users.erin);
+    expect(await ask("which policy is the oldest?")).toMatch(/start year/);
+    expect(await ask("what's that one's budget?")).toContain(
+      `${policy("torch").short_name} — budget`,
+    );
+    expect(subject.harness.server.rejectedRequests()).toEqual([]);
   });
 });

@@ -1,0 +1,134 @@
+import type { Answer } from "../answers/types.ts";
+import type { Country } from "../dataset/schema.ts";
+import { findPhrases } from "./cues.ts";
+import { chosenPolicies, namesWhatDataLacks } from "./evidence.ts";
+import type { FollowUpDeps } from "./follow-up.ts";
+import { stateAfter, stateOfIntent, type ConversationState, type Offer } from "./state.ts";
+
+/**
+ * Where a conversation stands after a turn of free text. Beyond what the answer says
+ * (`stateAfter`), the turn's own words tell what the user is still talking about:
+ * - a question asked back keeps what it offered ("which policy? TORCH budget, City Clusters
+ *   budget…"), so the reply "torch" answers the question that was asked;
+ * - a turn that named a policy the data holds keeps it as the subject even when declined or
+ *   asked back ("how many startups did torch create?" → "what's its budget?");
+ * - an ordering ("which is the newest?") keeps the policy it put first, when only one did.
+ */
+export function stateAfterTurn(
+  previous: ConversationState | null,
+  text: string,
+  answer: Answer,
+  deps: FollowUpDeps,
+): ConversationState | null {
+  switch (answer.kind) {
+    case "answer":
+      return stateAfter(previous, answer);
+    case "compare": {
+      const state = stateAfter(previous, answer);
+      const top = state === null ? null : orderingTop(text, state, deps);
+      return state !== null && top !== null ? { ...state, top } : state;
+    }
+    case "clarify":
+      return afterQuestionBack(previous, text, answer.suggestions, deps);
+    case "none":
+      return namedSubject(text, null, deps);
+  }
+}
+
+function countryOf(policy: string, deps: FollowUpDeps): Country | undefined {
+  return deps.countries.find((c) => c.policies.some((p) => p.id === policy));
+}
+
+/**
+ * The one policy of the data a turn names, as the conversation's subject (with a field, if
+ * any): none when it names several, or also names a country or programme the data lacks
+ * ("olympic torch"), since "its" would then be about that.
+ */
+function namedSubject(
+  text: string,
+  field: string | null,
+  deps: FollowUpDeps,
+): ConversationState | null {
+  const evidence = deps.evidence?.(text);
+  if (evidence === undefined || namesWhatDataLacks(evidence)) return null;
+  const [policy, ...more] = chosenPolicies(evidence);
+  if (policy === undefined || more.length > 0) return null;
+  const country = countryOf(policy, deps);
+  if (country === undefined) return null;
+  return { version: 1, last: "policy", country: country.id, policies: [policy], field };
+}
+
+/** What a question asked back offered, read from its suggestions as the resolver reads them. */
+function offersOf(suggestions: readonly string[], deps: FollowUpDeps): Offer[] {
+  const offers: Offer[] = [];
+  for (const suggestion of suggestions.slice(0, 10)) {
+    const state = stateOfIntent(deps.resolve(suggestion));
+    if (state === null || state.policies.length === 0) continue;
+    offers.push({ policies: state.policies, field: state.field });
+  }
+  return offers;
+}
+
+/**
+ * After a question asked back: the subject is the policy the turn named, else the one talked
+ * about before; the field is the one every offer shares ("which policy do you mean? I can give
+ * the budget of …"), else the one talked about.
+ */
+function afterQuestionBack(
+  previous: ConversationState | null,
+  text: string,
+  suggestions: readonly string[],
+  deps: FollowUpDeps,
+): ConversationState | null {
+  const offers = offersOf(suggestions, deps);
+  const fields = new Set(offers.map((o) => o.field));
+  const [onlyField] = fields;
+  const shared = fields.size === 1 && onlyField !== undefined ? onlyField : null;
+  const withOffers = (state: ConversationState): ConversationState =>
+    offers.length > 0 ? { ...state, offers } : state;
+
+  const named = namedSubject(text, shared, deps);
+  if (named !== null) return withOffers(named);
+  if (previous !== null) {
+    const { last, country, policies } = previous;
+    return withOffers({ version: 1, last, country, policies, field: shared ?? previous.field });
+  }
+  const [first] = offers;
+  const country = first === undefined ? undefined : countryOf(first.policies[0] ?? "", deps);
+  if (country === undefined) return null;
+  // Nothing talked about yet: the country is the subject, and the field asked is pending.
+  return withOffers({
+    version: 1,
+    last: "asked",
+    country: country.id,
+    policies: [],
+    field: shared,
+  });
+}
+
+/** Fields whose values the data gives as years, so an order over them has a first. */
+const YEAR_FIELDS = ["start_year", "end_year"] as const;
+
+/**
+ * The policy an ordering put first: the turn asks for the highest or the lowest ("newest",
+ * "ends first") of a year field, and exactly one policy holds it. Any policy without a year
+ * ("no end year") leaves the order without a first.
+ */
+function orderingTop(text: string, state: ConversationState, deps: FollowUpDeps): string | null {
+  const field = YEAR_FIELDS.find((f) => f === state.field);
+  if (field === undefined || state.policies.length < 2) return null;
+  const { highest, lowest } = deps.vocabulary.ranks;
+  const high = findPhrases(text, highest).length > 0;
+  const low = findPhrases(text, lowest).length > 0;
+  if (high === low) return null;
+  const country = deps.countries.find((c) => c.id === state.country);
+  const years: { id: string; year: number }[] = [];
+  for (const id of state.policies) {
+    const year = country?.policies.find((p) => p.id === id)?.[field].value;
+    if (year === undefined || year === null) return null;
+    years.push({ id, year });
+  }
+  const best = (high ? Math.max : Math.min)(...years.map((y) => y.year));
+  const winners = years.filter((y) => y.year === best);
+  return winners.length === 1 ? (winners[0]?.id ?? null) : null;
+}
