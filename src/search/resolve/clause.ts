@@ -419,16 +419,16 @@ export function resolveClause(
     );
   }
 
-  return log.decide(
-    resolveUnnamed(catalog, {
-      tokens,
-      fields,
-      knownCountries: countries.known,
-      countryId,
-      cues,
-      unknownWords,
-      weak,
-    }),
-    "field across policies (no name)",
-  );
+  const unnamed = resolveUnnamed(catalog, {
+    question,
+    tokens,
+    fields,
+    countryAsked,
+    knownCountries: countries.known,
+    countryId,
+    cues,
+    unknownWords,
+    weak,
+  });
+  return log.decide(unnamed.intent, `${unnamed.why} (${unnamed.score.toFixed(2)})`);
 }

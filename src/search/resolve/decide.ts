@@ -29,6 +29,12 @@ export const DECISION = {
   UNPLACED_WORD: 0.35,
   /** …and twice that in a remark rather than a question ("…finished the literature review"). */
   UNPLACED_IN_REMARK: 0.6,
+  /**
+   * A name the data does not hold ("xiongan", "the collaboration platform"), another country,
+   * an off-topic subject: positive evidence that the question is out of scope, which rules out
+   * any reading (above any score evidence adds up to).
+   */
+  UNKNOWN_NAME: 100,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
 } as const;
@@ -200,4 +206,14 @@ export function decideComparison(ev: ClauseEvidence, ref: PolicyRef): Reading | 
     score: DECISION.FIELD_WORD,
     why: "compare with which",
   };
+}
+
+/**
+ * No policy named: what is asked (a field of every policy or of which one, a country field,
+ * an order) against the evidence that it is out of scope. Ordinary words the data lacks only
+ * lower the confidence of what is asked; a decline needs them to outweigh it, or a name.
+ */
+export function decideUnnamed(asked: Reading, outOfScope: Reading): Reading {
+  if (outOfScope.score > 0 && outOfScope.score >= asked.score) return outOfScope;
+  return asked;
 }

@@ -1,6 +1,7 @@
 import { editDistance, isCjk, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 import { glossChinese } from "./chinese.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 
 export interface QuestionToken {
   raw: string;
@@ -155,7 +156,10 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       if (catalog.everydayStems.has(token.stem)) {
         return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
       }
-      const prefixOf = fieldPrefix(catalog, token.stem);
+      // An English word is a word, not a field word cut short ("class" is not "classified");
+      // three letters are as often a short form ("lit", "obj").
+      const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
+      const prefixOf = word ? null : fieldPrefix(catalog, token.stem);
       if (prefixOf !== null) {
         return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
       }

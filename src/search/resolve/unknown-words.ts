@@ -1,4 +1,5 @@
 import { segmentChinese, tokenize } from "../../model/normalize.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 import {
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
@@ -363,4 +364,75 @@ export function unknownProgrammeName(
     );
   }
   return null;
+}
+
+/** "budget of the …", "how much is a …": what links a field to what it is asked of. */
+const FIELD_LINKS = new Set(["of", "for", "the", "a", "an", "is", "are", "was"]);
+
+/** "my slide deck", "our framework": the user's own things, not names of programmes. */
+const POSSESSIVES = new Set(["my", "our", "your", "his", "her", "their"]);
+
+/**
+ * The words no reader placed, split by what they say of the question. A name the data does
+ * not hold rules it out: a word typed as a name or not an English word ("xiongan"), or one
+ * in a name's slot — what the field is asked of ("budget of the relay", "who funds the …"),
+ * a thing introduced by an article ("the president of china", "the uk"), the word beside a
+ * name ("blow torch"). Ordinary words elsewhere ("rather than", "for my slide deck", "refs
+ * please") are small talk around the question, and only lower confidence.
+ */
+export function outOfScopeWords(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  fieldWords: ReadonlySet<number>,
+  cues: ReadonlySet<number>,
+  question: string,
+  countryAsked: boolean,
+): { names: QuestionToken[]; ordinary: QuestionToken[] } {
+  const typedAsName = nameLikeWords(question);
+  const unplaced = (k: number): boolean => {
+    const token = tokens[k];
+    return token !== undefined && token.unknown && !token.used && !token.cjk && !cues.has(k);
+  };
+  const sameClause = (j: number, k: number): boolean => tokens[j]?.clause === tokens[k]?.clause;
+  const stem = (j: number): string => tokens[j]?.stem ?? "";
+  // A word of a name, not a generic one ("torch" in "blow torch", not "policy").
+  const nameWord = (j: number): boolean =>
+    catalog.postings.has(stem(j)) && !catalog.genericStems.has(stem(j));
+  const inSlot = (k: number): boolean => {
+    if (POSSESSIVES.has(stem(k - 1))) return false;
+    if (nameWord(k + 1) || nameWord(k - 1)) return true;
+    // Words opening a clause (or after "the") right before the field: "silicon valley budget".
+    let start = k;
+    while (unplaced(start - 1) && sameClause(start - 1, k)) start -= 1;
+    let end = k;
+    while (unplaced(end + 1) && sameClause(end + 1, k)) end += 1;
+    const opens = !sameClause(start - 1, k) || stem(start - 1) === "the";
+    if (opens && fieldWords.has(end + 1) && sameClause(end + 1, k)) return true;
+    // Back over the words of its phrase to an article, or over link words to the field.
+    let j = k - 1;
+    while (j >= 0 && sameClause(j, k) && !catalog.stopStems.has(stem(j)) && !fieldWords.has(j)) {
+      j -= 1;
+    }
+    if (stem(j) === "the" && sameClause(j, k)) return true;
+    j = k - 1;
+    while (j > k - 4 && FIELD_LINKS.has(stem(j))) j -= 1;
+    return j < k - 1 && fieldWords.has(j) && sameClause(j, k);
+  };
+  const names = new Set<number>();
+  tokens.forEach((token, k) => {
+    // A number names no programme on its own ("since the 80s"): years are read elsewhere.
+    if (!unplaced(k) || /^\d+s$/.test(token.raw)) return;
+    // A country field firmly asked is not blocked by a foreign word beside it ("like europe").
+    const notEnglish =
+      !countryAsked &&
+      /^\p{L}{3,}$/u.test(token.typed) &&
+      !token.everyday &&
+      !isEnglishWord(token.typed);
+    const digits = /\d/.test(token.raw) && !/^\d+s$/.test(token.raw);
+    if (notEnglish || typedAsName.has(token.raw) || digits || inSlot(k)) names.add(k);
+  });
+  return {
+    names: tokens.filter((_, k) => names.has(k)),
+    ordinary: tokens.filter((_, k) => unplaced(k) && !names.has(k)),
+  };
 }
