@@ -88,13 +88,14 @@ export function resolveClause(
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
-    return log.decide(
+    return log.rulesOut(
       {
         kind: "none",
         text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
         suggestions: catalog.countries.slice(0, 3).map((c) => `${c.name} policies`),
       },
       "unknown country",
+      countries.unknown.join(", "),
     );
   }
 
@@ -144,7 +145,7 @@ export function resolveClause(
     fields = readFields(catalog, tokens);
   }
   const cues = readComparisonCues(catalog, tokens);
-  const { orderField, allCue, compareCue } = cues;
+  const { orderField, compareCue } = cues;
   recordReadings(log, tokens, { countries, candidates, chosen, ambiguous, fields, cues });
   // A country-level field firmly asked is not blocked by ordinary words: "what sources is
   // this based on" asks for the sources; only a name-like unknown word ("like Europe's
@@ -229,14 +230,15 @@ export function resolveClause(
       tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
     )?.matched === tokenize(unknownProgramme).length;
   if (unknownProgramme !== null && !inOwnTexts) {
-    return log.decide(
+    return log.rulesOut(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",
+      unknownProgramme,
     );
   }
-  if (named.length === 1 && compareCue && !allCue && unknownWords !== "") {
+  if (named.length === 1 && compareCue && unknownWords !== "") {
     const ref = named[0];
-    return log.decide(
+    return log.rulesOut(
       {
         kind: "none",
         text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
@@ -248,6 +250,7 @@ export function resolveClause(
           : [],
       },
       "compare with an unknown name",
+      unknownWords,
     );
   }
 
@@ -430,5 +433,8 @@ export function resolveClause(
     unknownWords,
     weak,
   });
-  return log.decide(unnamed.intent, `${unnamed.why} (${unnamed.score.toFixed(2)})`);
+  const why = `${unnamed.why} (${unnamed.score.toFixed(2)})`;
+  return unnamed.ruledOutBy === undefined
+    ? log.decide(unnamed.intent, why)
+    : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy);
 }

@@ -44,6 +44,8 @@ export interface Reading {
   score: number;
   /** What settled it, for `ask --explain`. */
   why: string;
+  /** The name the data does not hold that rules the question out, if that settled it. */
+  ruledOutBy?: string;
 }
 
 /** The best reading, or a question back naming the two that tie. */

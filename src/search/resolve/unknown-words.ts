@@ -207,6 +207,8 @@ export function nameLikeWords(text: string): Set<string> {
   for (const sentence of text.split(/[.!?\n]+/u)) {
     const words = sentence.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== "");
     words.forEach((word, k) => {
+      // "I", "I'm": the pronoun is always capitalised.
+      if (/^I(?:['’]\p{L}+)?$/u.test(word)) return;
       const capitals = /^\p{Lu}{2,}/u.test(word) || (k > 0 && /^\p{Lu}/u.test(word));
       if (capitals) for (const token of tokenize(word)) out.add(token.raw);
     });
@@ -420,8 +422,9 @@ export function outOfScopeWords(
   };
   const names = new Set<number>();
   tokens.forEach((token, k) => {
-    // A number names no programme on its own ("since the 80s"): years are read elsewhere.
-    if (!unplaced(k) || /^\d+s$/.test(token.raw)) return;
+    // A decade ("since the 80s") or a word of consonants only ("strt", "bdgt": shorthand)
+    // names nothing.
+    if (!unplaced(k) || /^\d+s$|^[b-df-hj-np-tv-z]+$/u.test(token.raw)) return;
     // A country field firmly asked is not blocked by a foreign word beside it ("like europe").
     const notEnglish =
       !countryAsked &&

@@ -88,6 +88,7 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Readi
       out.ordinary.length *
         (questionShaped(question) ? DECISION.UNPLACED_WORD : DECISION.UNPLACED_IN_REMARK),
     why: out.names.length > 0 ? "a name the data does not hold" : "words the data does not hold",
+    ...(out.names.length > 0 ? { ruledOutBy: out.names.map((t) => t.raw).join(" ") } : {}),
   };
   return decideUnnamed(readUnnamed(catalog, reading), decline);
 }
@@ -183,10 +184,24 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 
   // "what kind of policy approach does China take": with a country named and no policy, a
   // country field typed after a policy field is the head of the phrase, so the question.
+  // ("policies" is no head: "the budgets of all three policies" asks the budgets.)
   const countryFirst =
-    knownCountries.length > 0 && fields.countryField !== null && fields.lastScope === "country";
+    knownCountries.length > 0 &&
+    fields.countryField !== null &&
+    fields.countryField !== "policies" &&
+    fields.lastScope === "country";
+  // "which policies does the factsheet describe": every policy's summary is the country's
+  // list of policies, each with its summary; side by side only when asked to compare.
+  const overview =
+    fields.policyField === "summary" &&
+    !compareCue &&
+    countryId !== null &&
+    (allCue || knownCountries.length > 0);
   const policyFieldWins =
-    fields.policyField !== null && fields.policyScore >= fields.countryScore && !countryFirst;
+    fields.policyField !== null &&
+    fields.policyScore >= fields.countryScore &&
+    !countryFirst &&
+    !overview;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
     // "the one ending in 2035": a year of the data narrows the policies offered to those it dates.
@@ -272,7 +287,8 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
       why: "country fields tied",
     };
   }
-  const countryField = fields.countryField ?? (knownCountries.length > 0 ? "policies" : null);
+  const countryField =
+    fields.countryField ?? (knownCountries.length > 0 || overview ? "policies" : null);
   if (countryField !== null) {
     // The country named alone ("China?") asks for its policies, as a name alone asks for a card.
     const score = fields.countryField === null ? DECISION.CARD : countryScore;
