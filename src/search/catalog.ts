@@ -20,6 +20,7 @@ import {
 } from "../model/normalize.ts";
 import {
   ALL_POLICIES_WORDS,
+  IDIOM_WORDS,
   CJK_FIELD_WORDS,
   COMMON_WORDS,
   EVERYDAY_WORDS,
@@ -118,6 +119,8 @@ export interface Catalog extends DatasetLookup {
   everydayStems: Set<string>;
   orderPhrases: PhraseTable<PolicyField>;
   allPhrases: PhraseTable<true>;
+  /** "at all", "first of all": their cue words cue nothing. */
+  idiomPhrases: PhraseTable<true>;
   /** Stems that are words of the language of questions: never typos, never unknown names. */
   knownStems: Set<string>;
   /** Stems of names, fields and countries a typo may be corrected to. */
@@ -369,6 +372,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   for (const [phrase, field] of Object.entries(ORDER_WORDS)) addPhrase(orderPhrases, phrase, field);
   const allPhrases = emptyTable<true>();
   for (const phrase of ALL_POLICIES_WORDS) addPhrase(allPhrases, phrase, true);
+  const idiomPhrases = emptyTable<true>();
+  for (const phrase of IDIOM_WORDS) addPhrase(idiomPhrases, phrase, true);
 
   const fieldStems = new Set<string>();
   /** Words of strong field phrases: the only field words a typo is corrected to. */
@@ -523,6 +528,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     everydayStems: stemSet(EVERYDAY_WORDS),
     orderPhrases,
     allPhrases,
+    idiomPhrases,
     knownStems,
     correctionTargets,
     correctionIndex,

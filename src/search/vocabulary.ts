@@ -20,6 +20,7 @@ export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compar
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ALL_POLICIES_WORDS: readonly string[] = vocabulary.cues.all_policies;
+export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;
 export const COMMON_WORDS: readonly string[] = [
   ...vocabulary.words.stop,

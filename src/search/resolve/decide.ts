@@ -30,6 +30,11 @@ export const DECISION = {
   /** …and twice that in a remark rather than a question ("…finished the literature review"). */
   UNPLACED_IN_REMARK: 0.6,
   /**
+   * With no policy named, each such word in the clause of the field words qualifies what is
+   * asked ("proofread my essay introduction"): three of them outweigh one field word.
+   */
+  UNPLACED_BESIDE_FIELD: 0.7,
+  /**
    * A name the data does not hold ("xiongan", "the collaboration platform"), another country,
    * an off-topic subject: positive evidence that the question is out of scope, which rules out
    * any reading (above any score evidence adds up to).

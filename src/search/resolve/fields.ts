@@ -1,6 +1,6 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
-import { scanPhrases, type QuestionToken } from "./tokens.ts";
+import { ARTICLES, scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
 import { chineseFieldWords } from "./chinese.ts";
 
@@ -216,6 +216,18 @@ function preferListedTopic(
   return true;
 }
 
+/** Words that set what follows aside: "rather than", "instead of". */
+const CONTRASTS = [
+  ["rather", "than"],
+  ["instead", "of"],
+];
+
+function setAside(tokens: readonly QuestionToken[], first: number): boolean {
+  let k = first - 1;
+  while (ARTICLES.has(tokens[k]?.stem ?? "")) k -= 1;
+  return CONTRASTS.some(([a, b]) => tokens[k - 1]?.stem === a && tokens[k]?.stem === b);
+}
+
 export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
   const strongPolicy = new Map<PolicyField, number>();
   const weakPolicy = new Map<PolicyField, number>();
@@ -239,6 +251,8 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
       if (token) token.used = true;
       consumed.add(k);
     }
+    // "the budget, rather than a summary": a field set aside is read but not asked.
+    if (setAside(tokens, match.indices[0] ?? 0)) continue;
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);

@@ -246,8 +246,12 @@ function completeNameNeighbours(catalog: Catalog, tokens: QuestionToken[]): void
   });
 }
 
-export function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null {
-  const matches = scanPhrases(tokens, table, () => true);
+export function hasPhrase<T>(
+  tokens: QuestionToken[],
+  table: PhraseTable<T>,
+  include: (index: number) => boolean = () => true,
+): T | null {
+  const matches = scanPhrases(tokens, table, include);
   const first = matches[0]?.values[0];
   return first ?? null;
 }

@@ -368,8 +368,8 @@ export function unknownProgrammeName(
   return null;
 }
 
-/** "budget of the …", "how much is a …": what links a field to what it is asked of. */
-const FIELD_LINKS = new Set(["of", "for", "the", "a", "an", "is", "are", "was"]);
+/** "how much is a …": a verb linking a field to what it is asked of, before an article. */
+const COPULAS = new Set(["is", "are", "was", "were"]);
 
 /** "my slide deck", "our framework": the user's own things, not names of programmes. */
 const POSSESSIVES = new Set(["my", "our", "your", "his", "her", "their"]);
@@ -410,15 +410,19 @@ export function outOfScopeWords(
     while (unplaced(end + 1) && sameClause(end + 1, k)) end += 1;
     const opens = !sameClause(start - 1, k) || stem(start - 1) === "the";
     if (opens && fieldWords.has(end + 1) && sameClause(end + 1, k)) return true;
-    // Back over the words of its phrase to an article, or over link words to the field.
+    // After the field, back over the words of its phrase and a link ("who funds the european
+    // collaboration platform", "budget of X", "how much is a coffee"); not "the maximum" of
+    // another phrase, nor "ministry is debating".
     let j = k - 1;
     while (j >= 0 && sameClause(j, k) && !catalog.stopStems.has(stem(j)) && !fieldWords.has(j)) {
+      if (POSSESSIVES.has(stem(j))) return false;
       j -= 1;
     }
-    if (stem(j) === "the" && sameClause(j, k)) return true;
-    j = k - 1;
-    while (j > k - 4 && FIELD_LINKS.has(stem(j))) j -= 1;
-    return j < k - 1 && fieldWords.has(j) && sameClause(j, k);
+    const article = ARTICLES.has(stem(j));
+    if (article) j -= 1;
+    if (stem(j) === "of" || stem(j) === "for" || (article && COPULAS.has(stem(j)))) j -= 1;
+    else if (!article) return false;
+    return fieldWords.has(j) && sameClause(j, k);
   };
   const names = new Set<number>();
   tokens.forEach((token, k) => {

@@ -68,6 +68,7 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Readi
     reading.countryAsked,
   );
   const firmField = [...fields.consumed].some((k) => tokens[k]?.guessed === false);
+  const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
   // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
   // A field read only from a guessed word ("lit" → literature) is not a question asked.
   const aboutSomething =
@@ -85,8 +86,15 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Readi
     },
     score:
       (out.names.length > 0 ? DECISION.UNKNOWN_NAME : 0) +
-      out.ordinary.length *
-        (questionShaped(question) ? DECISION.UNPLACED_WORD : DECISION.UNPLACED_IN_REMARK),
+      out.ordinary
+        .map((t) =>
+          fieldClauses.has(t.clause)
+            ? DECISION.UNPLACED_BESIDE_FIELD
+            : questionShaped(question)
+              ? DECISION.UNPLACED_WORD
+              : DECISION.UNPLACED_IN_REMARK,
+        )
+        .reduce((sum, w) => sum + w, 0),
     why: out.names.length > 0 ? "a name the data does not hold" : "words the data does not hold",
     ...(out.names.length > 0 ? { ruledOutBy: out.names.map((t) => t.raw).join(" ") } : {}),
   };
@@ -290,8 +298,9 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
   const countryField =
     fields.countryField ?? (knownCountries.length > 0 || overview ? "policies" : null);
   if (countryField !== null) {
-    // The country named alone ("China?") asks for its policies, as a name alone asks for a card.
-    const score = fields.countryField === null ? DECISION.CARD : countryScore;
+    // The country named alone ("China?") asks for its policies, less than any word the data
+    // lacks beside it asks something else ("who is the president of china").
+    const score = fields.countryField === null ? DECISION.UNPLACED_WORD / 2 : countryScore;
     if (countryId === null) {
       return {
         intent: {
