@@ -128,9 +128,9 @@ export function resolveClause(
   // "who funds it": words read as field words are not also a guess at a name ("Venture Fund").
   const weak = weakReadings.filter((c) => [...c.positions].some((p) => !fields.consumed.has(p)));
   // A field word found only by correcting a typo or completing a prefix ("lunch" → "launch")
-  // does not bring a question about nothing named into scope.
-  const anchored =
-    chosen.length > 0 || ambiguous.length > 0 || weak.length > 0 || countries.known.length > 0;
+  // does not bring a question about nothing named into scope (nor a place of a name: "dim sum
+  // recs in Hong Kong").
+  const anchored = chosen.length > 0 || ambiguous.length > 0 || countries.known.length > 0;
   if (!anchored && tokens.some((t) => t.guessed)) {
     for (const k of fields.consumed) {
       const token = tokens[k];

@@ -222,7 +222,14 @@ const CONTRASTS = [
   ["instead", "of"],
 ];
 
+/** "our regional strategy", "my own framework": the user's own things, not asked of ours. */
+const OWN = new Set(["my", "our"]);
+const OWN_REACH = 2;
+
 function setAside(tokens: readonly QuestionToken[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 1 - OWN_REACH); k--) {
+    if (OWN.has(tokens[k]?.stem ?? "")) return true;
+  }
   let k = first - 1;
   while (ARTICLES.has(tokens[k]?.stem ?? "")) k -= 1;
   return CONTRASTS.some(([a, b]) => tokens[k - 1]?.stem === a && tokens[k]?.stem === b);

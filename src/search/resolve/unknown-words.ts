@@ -330,6 +330,8 @@ export function unknownProgrammeName(
     const noun = tokens[k];
     // The noun may have been read as a field word ("programs"); the words before it decide.
     if (!noun || !catalog.nameNounStems.has(noun.stem)) continue;
+    // A name does not run across a sentence or clause ("me confused. policy …").
+    if (tokens[k - 1]?.clause !== noun.clause) continue;
     let start = k - 1;
     // "belt and road": connectors inside the name are part of it.
     const nameWord = (token: QuestionToken | undefined): boolean =>
@@ -418,10 +420,16 @@ export function outOfScopeWords(
       if (POSSESSIVES.has(stem(j))) return false;
       j -= 1;
     }
+    // "for a footnote": what the user wants it for; a named thing takes "the".
     const article = ARTICLES.has(stem(j));
+    const definite = stem(j) === "the";
     if (article) j -= 1;
-    if (stem(j) === "of" || stem(j) === "for" || (article && COPULAS.has(stem(j)))) j -= 1;
-    else if (!article) return false;
+    if (
+      ((stem(j) === "of" || stem(j) === "for") && (definite || !article)) ||
+      (article && COPULAS.has(stem(j)))
+    )
+      j -= 1;
+    else if (!definite) return false;
     return fieldWords.has(j) && sameClause(j, k);
   };
   const names = new Set<number>();
@@ -430,8 +438,11 @@ export function outOfScopeWords(
     // names nothing.
     if (!unplaced(k) || /^\d+s$|^[b-df-hj-np-tv-z]+$/u.test(token.raw)) return;
     // A country field firmly asked is not blocked by a foreign word beside it ("like europe").
+    // "eval", "benef": a field word cut short is no name either.
+    const fieldWordCut = [...catalog.fieldWordFields.keys()].some((w) => w.startsWith(token.typed));
     const notEnglish =
       !countryAsked &&
+      !fieldWordCut &&
       /^\p{L}{3,}$/u.test(token.typed) &&
       !token.everyday &&
       !isEnglishWord(token.typed);

@@ -88,7 +88,9 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Readi
       (out.names.length > 0 ? DECISION.UNKNOWN_NAME : 0) +
       out.ordinary
         .map((t) =>
-          fieldClauses.has(t.clause)
+          // An everyday subject ("the weather in macao") is off-topic unless small talk
+          // in another clause than the field's ("quick one before lunch: …").
+          fieldClauses.has(t.clause) || (t.everyday && fieldClauses.size === 0)
             ? DECISION.UNPLACED_BESIDE_FIELD
             : questionShaped(question)
               ? DECISION.UNPLACED_WORD
@@ -231,13 +233,22 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
         "an order the data does not give",
       );
     }
-    // "which has no fixed end date", "哪个政策…": which of them, so all of them side by side.
+    // "which has no fixed end date", "哪个政策…": which of them, so all of them side by side —
+    // asked beside the field ("… of the policy again? I missed which one" asks one).
+    const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
+    const besideField = (k: number): boolean => fieldClauses.has(tokens[k]?.clause);
     const asksWhich = tokens.some(
       (t, k) =>
-        (t.stem === "which" && !fields.consumed.has(k) && !fields.consumed.has(k + 1)) ||
+        (t.stem === "which" &&
+          besideField(k) &&
+          !fields.consumed.has(k) &&
+          !fields.consumed.has(k + 1)) ||
         (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w))),
     );
-    if ((allCue || orderField !== null || compareCue || asksWhich) && countryId !== null) {
+    // (A Chinese cue is read inside its run, which has no word positions.)
+    const cuePositions = [...reading.cues.positions];
+    const allBeside = allCue && (cuePositions.length === 0 || cuePositions.some(besideField));
+    if ((allBeside || orderField !== null || compareCue || asksWhich) && countryId !== null) {
       const all = compareAll(
         countryId,
         allScope.map((ref) => ref.policy.id),
@@ -352,7 +363,8 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
       (PRONOUNS.has(t.stem) && tokens[k - 1]?.stem === "about") ||
       (t.cjk && [...CJK_REFERRING_WORDS].some((w) => t.raw.includes(w))),
   );
-  if (meantOne && countryId !== null) {
+  // "the start year and the end year for the policy": fields tied, of which policy?
+  if ((meantOne || policyScore > 0) && countryId !== null) {
     const scope = policiesOf(catalog, countryId).slice(0, 5);
     return {
       intent: {
@@ -360,7 +372,7 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
         text: `Which policy do you mean: ${policyNames(scope)}?`,
         suggestions: scope.map((ref) => suggestionFor(ref, null)),
       },
-      score: DECISION.CARD,
+      score: Math.max(DECISION.CARD, policyScore),
       why: "one policy meant, not named",
     };
   }
