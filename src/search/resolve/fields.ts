@@ -253,13 +253,13 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const ownNamed = new Set<FieldName>();
   let lastScope: "policy" | "country" | null = null;
   for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
+    // "the budget, rather than a summary", "our regional strategy": a field set aside is not asked.
+    if (setAside(tokens, match.indices[0] ?? 0)) continue;
     for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
       consumed.add(k);
     }
-    // "the budget, rather than a summary": a field set aside is read but not asked.
-    if (setAside(tokens, match.indices[0] ?? 0)) continue;
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);
