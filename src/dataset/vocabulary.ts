@@ -70,6 +70,11 @@ const WordsFile = z
     common: Phrases,
     /** Everyday words never corrected into a field word ("lunch"), never a name alone. */
     everyday: Phrases,
+    /**
+     * Hedges and chat ("even", "sorry", "tbh") that qualify how something is asked, never what:
+     * read past, like an adverb ("really"), so they neither name a thing nor break a phrase.
+     */
+    fillers: Phrases,
     /** Words many names share ("program", "national"): little evidence for one policy. */
     generic_name: Phrases,
     /** Words of places ("river", "delta"): a partial name made only of them is a guess. */

@@ -23,6 +23,7 @@ import {
   CJK_FIELD_WORDS,
   COMMON_WORDS,
   EVERYDAY_WORDS,
+  FILLER_WORDS,
   COMPARE_WORDS,
   COUNTRY_FIELD_WORDS,
   GENERIC_NAME_WORDS,
@@ -37,6 +38,7 @@ import {
   CAPITALISED_ABBREVIATIONS,
 } from "./vocabulary.ts";
 import { worldCountries } from "./world-countries.ts";
+import { initialsOf } from "../text/initials.ts";
 
 /**
  * Everything the resolver and autocomplete look things up in, built once per dataset: the
@@ -116,6 +118,8 @@ export interface Catalog extends DatasetLookup {
   commonStems: Set<string>;
   /** Everyday words that are never corrected or completed into a field word ("lunch"). */
   everydayStems: Set<string>;
+  /** Hedges and chat read past ("even", "tbh"): see words.json. */
+  fillerStems: Set<string>;
   orderPhrases: PhraseTable<PolicyField>;
   allPhrases: PhraseTable<true>;
   /** Stems that are words of the language of questions: never typos, never unknown names. */
@@ -290,6 +294,22 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
         }
       }
     }
+  }
+  // "cc", "gbap": a name's initials, typed exactly, stand for it when no other policy's names
+  // share them and they are no word a question is read with.
+  const initialsOwners = new Map<string, Set<string>>();
+  for (const { policyId, text } of rawAliases) {
+    const initials = initialsOf(norm(text));
+    if (initials !== null)
+      initialsOwners.set(initials, new Set(initialsOwners.get(initials)).add(policyId));
+  }
+  const commonStems = stemSet(COMMON_WORDS);
+  for (const [initials, owners] of initialsOwners) {
+    const [policyId] = owners;
+    if (owners.size > 1 || policyId === undefined || documentFrequency.has(initials)) continue;
+    if (commonStems.has(initials) || countryStems.has(initials)) continue;
+    rawAliases.push({ policyId, text: initials, stems: [initials] });
+    joinedStems.add(initials);
   }
   const tokenWeight = (stem: string): number => {
     if (stopStems.has(stem) || countryStems.has(stem)) return 0;
@@ -519,8 +539,9 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     definedAcronyms: definedAcronyms(countries),
     policySentences: sentenceReader(policies, stopStems),
     countrySentences: countrySentenceReader(countryById, stopStems),
-    commonStems: stemSet(COMMON_WORDS),
+    commonStems,
     everydayStems: stemSet(EVERYDAY_WORDS),
+    fillerStems: stemSet(FILLER_WORDS),
     orderPhrases,
     allPhrases,
     knownStems,

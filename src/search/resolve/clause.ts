@@ -359,6 +359,8 @@ export function resolveClause(
           (t, k) => t.unknown && !t.used && !t.cjk && t.raw.length > 2 && !cues.positions.has(k),
         ),
         ...leftovers,
+        // A hedge in a remark ("I haven't even finished…") is chat, not a way of asking.
+        ...(questionShaped(question) ? [] : tokens.filter((t) => t.filler === true && !t.used)),
       ]),
     ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
     const evidence: ClauseEvidence = {

@@ -158,7 +158,7 @@ export function contentRoots(
 ): string[] {
   const roots = new Set<string>();
   tokens.forEach((token, k) => {
-    if (skip.has(k) || token.cjk || /^\d+$/.test(token.stem)) return;
+    if (skip.has(k) || token.cjk || token.filler === true || /^\d+$/.test(token.stem)) return;
     // Letters of an abbreviation ("R&D" → r, d) count; short words of asking do not.
     if (token.stem.length < 3 && (token.stem.length > 1 || catalog.commonStems.has(token.stem))) {
       return;

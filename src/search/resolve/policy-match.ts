@@ -33,7 +33,11 @@ function neighbour(
   step: 1 | -1,
 ): QuestionToken | undefined {
   let k = from + step;
-  while (tokens[k] !== undefined && ARTICLES.has(tokens[k]?.stem ?? "")) {
+  // A hedge ("torch even") stands beside a name without qualifying it.
+  while (
+    tokens[k] !== undefined &&
+    (ARTICLES.has(tokens[k]?.stem ?? "") || tokens[k]?.filler === true)
+  ) {
     if (step === -1 && tokens[k]?.stem === "the") return undefined;
     k += step;
   }

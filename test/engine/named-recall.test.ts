@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+import { buildCatalog } from "../../src/search/catalog.ts";
+import { freedonia } from "./tiny-country.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+const read = (q: string): string => {
+  const intent = engine.resolveQuestion(q);
+  if (intent.kind === "policy") return `${intent.policy} ${intent.field ?? "card"}`;
+  if (intent.kind === "compare") return `compare ${intent.policies.join("+")} ${intent.field}`;
+  if (intent.kind === "country") return `country ${intent.field}`;
+  return intent.kind;
+};
+
+describe("a named policy beside hedges, adverbs and chat", () => {
+  it.each([
+    ["when did torch even start", "torch start_year"],
+    ["honestly who even runs the torch program", "torch authorities"],
+    ["wait, torch seriously has no end date?", "torch end_year"],
+    ["does city clusters even have an evaluation?", "city-clusters evaluation"],
+    ["who runs torch day to day", "torch authorities"],
+    ["tbh who funds the gba plan", "greater-bay-area funding_source"],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
+  });
+
+  it.each(["olympic torch budget", "torch relay", "yangtze city cluster start year"])(
+    "an unknown name beside a known one still declines: %s",
+    (question) => {
+      expect(["none", "clarify"]).toContain(read(question));
+    },
+  );
+});
+
+describe("initials of the data's names", () => {
+  it.each([
+    ["cc budget", "city-clusters budget"],
+    ["tp authorities", "torch authorities"],
+    ["gbap objectives", "greater-bay-area objectives"],
+    ["who funds cc", "city-clusters funding_source"],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
+  });
+
+  it("are derived only when one policy's names have them", () => {
+    const country = freedonia();
+    const [aurora, harbour] = country.policies;
+    if (!aurora || !harbour) throw new Error("freedonia has two policies");
+    // "Aurora Programme" and "Atlas Plan" share "ap"; "Harbour Logistics Hub" is alone in "hlh".
+    country.policies = [
+      aurora,
+      { ...harbour, short_name: "Atlas Plan", aliases: ["Harbour Logistics Hub"] },
+    ];
+    const initials = new Map(
+      buildCatalog([country])
+        .aliases.filter((a) => a.text === a.stems[0])
+        .map((a) => [a.text, a.policyId]),
+    );
+    expect(initials.get("ap")).toBeUndefined();
+    expect(initials.get("hlh")).toBe("harbour-plan");
+  });
+});
