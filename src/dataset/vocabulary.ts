@@ -59,6 +59,11 @@ const CuesFile = z
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */
     all_policies: Phrases,
+    /**
+     * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
+     * request opens with ("tell", "list"). What follows them is what is asked.
+     */
+    asking: z.object({ wh: Phrases, auxiliaries: Phrases, requests: Phrases }).strict(),
   })
   .strict();
 

@@ -33,6 +33,27 @@ describe("a named policy beside hedges, adverbs and chat", () => {
   );
 });
 
+describe("words outside what is asked lower confidence, words in it decline", () => {
+  it.each([
+    ["gimme the short version of torch", "torch card"],
+    ["city clusters in three sentences. what is it?", "city-clusters card"],
+    ["tell me about the gba plan, I've heard conflicting things about it", "greater-bay-area card"],
+    ["who runs torch? name the agency pls", "torch authorities"],
+    ["who actually runs city clusters", "city-clusters authorities"],
+    ["what does torch typically fund", "torch instruments"],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
+  });
+
+  it.each([
+    "what is the torch program's carbon footprint",
+    "does the gba plan cover space tourism?",
+    "how many employees does the torch center have",
+  ])("declines: %s", (question) => {
+    expect(read(question)).toBe("none");
+  });
+});
+
 describe("initials of the data's names", () => {
   it.each([
     ["cc budget", "city-clusters budget"],

@@ -18,6 +18,7 @@ import {
 import { readFields, type FieldReading } from "./fields.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
+import { inFocus } from "./focus.ts";
 import { recordReadings } from "./record.ts";
 import {
   bestPassage,
@@ -55,6 +56,8 @@ export interface ClauseEvidence {
   passage: ScoredPassage | null;
   /** Words no reader placed: not a name, field, cue, country, ordinary word or passage word. */
   unplaced: QuestionToken[];
+  /** How many of them are what the question asks for (see inFocus). */
+  focused: number;
   /** The unknown words as a quote ("" when none). */
   unknownWords: string;
   /** Only everyday words around the name, and no question: chat about the day. */
@@ -372,6 +375,11 @@ export function resolveClause(
       countryAsked,
       passage,
       unplaced,
+      focused: inFocus(
+        tokens,
+        unplaced,
+        new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]),
+      ).size,
       unknownWords,
       chatter:
         unplaced.every((t) => catalog.everydayStems.has(t.stem)) && !questionShaped(question),

@@ -29,6 +29,8 @@ export const DECISION = {
   UNPLACED_WORD: 0.35,
   /** …and twice that in a remark rather than a question ("…finished the literature review"). */
   UNPLACED_IN_REMARK: 0.6,
+  /** Each unplaced word outside what is asked ("the short version of", "I've heard…"). */
+  OFF_FOCUS: 0.1,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
 } as const;
@@ -89,7 +91,7 @@ function unplacedDecline(ref: PolicyRef, words: string): Intent {
  * card — against the evidence that it asks something the data does not hold.
  */
 export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: PolicyRef): Reading {
-  const { fields, passage, unplaced } = ev;
+  const { fields, passage, unplaced, focused } = ev;
   const readings: Reading[] = [];
   const fieldWeight = ev.firmField && !fields.weakOnly ? DECISION.FIELD_WORD : DECISION.WEAK_FIELD;
   if (fields.policyField !== null) {
@@ -133,15 +135,17 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: "content words found in a passage",
     });
   }
-  const unplacedScore =
-    unplaced.length *
-    (questionShaped(ev.question) ? DECISION.UNPLACED_WORD : DECISION.UNPLACED_IN_REMARK);
+  const asked = questionShaped(ev.question);
+  const unplacedScore = asked
+    ? focused * DECISION.UNPLACED_WORD
+    : unplaced.length * DECISION.UNPLACED_IN_REMARK;
+  const offFocus = asked ? (unplaced.length - focused) * DECISION.OFF_FOCUS : 0;
   readings.push({
     intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: null },
-    score: DECISION.CARD - unplacedScore,
+    score: DECISION.CARD - unplacedScore - offFocus,
     why: "the name alone",
   });
-  if (unplaced.length > 0) {
+  if (unplacedScore > 0) {
     readings.push({
       intent: ev.chatter
         ? {

@@ -4,6 +4,7 @@ import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { policyName } from "../../model/names.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
+import { ASKING_WORDS } from "../vocabulary.ts";
 import type { Candidate } from "./policy-match.ts";
 import { chineseQuestionShaped, chineseYesNo } from "./chinese.ts";
 
@@ -281,8 +282,10 @@ export function itemPassage(
 }
 
 /** Words a question or a request opens with. */
-const QUESTION_OPENING =
-  /^\s*(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|tell|list|name|explain|describe|show|give)\b/iu;
+const QUESTION_OPENING = new RegExp(
+  `^\\s*(?:what's|${[...ASKING_WORDS.wh, ...ASKING_WORDS.auxiliaries, ...ASKING_WORDS.requests].join("|")})\\b`,
+  "iu",
+);
 
 /** A question (a question mark, or opened as one), not a remark that mentions a policy. */
 export function questionShaped(text: string): boolean {

@@ -159,7 +159,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       if (cjk || /^\d+$/.test(token.stem)) return { ...base, similarity: 1, cjk, unknown: false };
       if (catalog.knownStems.has(token.stem)) {
         // "mainly" of "mainly funded" is read in that phrase, and read past elsewhere.
-        const filler = !catalog.commonStems.has(token.stem) && isAdverb(token.raw);
+        const filler = isAdverb(token.raw);
         return { ...base, similarity: 1, cjk, unknown: false, ...(filler ? { filler } : {}) };
       }
       if (catalog.fillerStems.has(token.stem) || isAdverb(token.raw)) {
