@@ -54,6 +54,27 @@ describe("words outside what is asked lower confidence, words in it decline", ()
   });
 });
 
+describe("another programme or country named only as the asker's context", () => {
+  it.each([
+    ["I keep confusing it with the Horizon programme: who runs torch?", "torch authorities"],
+    ["for my thesis on Germany's go-cluster programme, when did torch start?", "torch start_year"],
+    [
+      "we have something like the Smart Specialisation Strategy here; who benefits from the gba plan?",
+      "greater-bay-area beneficiaries",
+    ],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
+  });
+
+  it.each([
+    "compare torch with the Belt and Road Initiative",
+    "863 program budget",
+    "what is the budget of germany's go-cluster programme",
+  ])("is still declined when it is what is asked: %s", (question) => {
+    expect(["none", "clarify"]).toContain(read(question));
+  });
+});
+
 describe("initials of the data's names", () => {
   it.each([
     ["cc budget", "city-clusters budget"],

@@ -2,7 +2,14 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
-import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
+import {
+  CLAUSE_BREAK,
+  hasPhrase,
+  isYear,
+  readTokens,
+  markNameUsed,
+  type QuestionToken,
+} from "./tokens.ts";
 import { readComparisonCues, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
@@ -42,6 +49,32 @@ import {
   starterSuggestions,
 } from "./replies.ts";
 
+/** Declines that name something the data does not hold. */
+const NAME_DECLINES = new Set([
+  "unknown country",
+  "unknown Chinese name",
+  "unknown programme name",
+  "compare with an unknown name",
+]);
+
+/**
+ * The question read without its clauses that each decline by a name we lack, when what is
+ * left asks about a policy we hold; else null.
+ */
+function withoutAsides(catalog: Catalog, question: string): Intent | null {
+  const clauses = question.split(CLAUSE_BREAK).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (clauses.length < 2) return null;
+  const rest = clauses.filter((clause) => {
+    const log = new EvidenceLog();
+    resolveClause(catalog, clause, log, false);
+    return !NAME_DECLINES.has(log.entries.at(-1)?.span ?? "");
+  });
+  if (rest.length === 0 || rest.length === clauses.length) return null;
+  const text = `${rest.join("; ")}${question.includes("?") ? "?" : ""}`;
+  const intent = resolveClause(catalog, text, new EvidenceLog(), false);
+  return intent.kind === "policy" || intent.kind === "compare" ? intent : null;
+}
+
 /** What the readers found in one clause, for the decision. */
 export interface ClauseEvidence {
   question: string;
@@ -70,7 +103,14 @@ export function resolveClause(
   catalog: Catalog,
   question: string,
   log: EvidenceLog = new EvidenceLog(),
+  readAsides = true,
 ): Intent {
+  // "I keep confusing it with the Horizon programme: who runs torch?": a name we lack, in a
+  // clause of its own beside clauses that ask about a policy we hold, is the asker's context.
+  const declineByName = (intent: Intent, why: string): Intent => {
+    const rest = readAsides ? withoutAsides(catalog, question) : null;
+    return rest ? log.decide(rest, `${why}, named only as context`) : log.decide(intent, why);
+  };
   const tokens = readTokens(catalog, question);
   for (const token of tokens) {
     if (token.stem !== token.typed) {
@@ -91,7 +131,7 @@ export function resolveClause(
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
-    return log.decide(
+    return declineByName(
       {
         kind: "none",
         text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
@@ -214,7 +254,7 @@ export function resolveClause(
   // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
   const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
-    return log.decide(
+    return declineByName(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),
       "unknown Chinese name",
     );
@@ -232,14 +272,14 @@ export function resolveClause(
       tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
     )?.matched === tokenize(unknownProgramme).length;
   if (unknownProgramme !== null && !inOwnTexts) {
-    return log.decide(
+    return declineByName(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",
     );
   }
   if (named.length === 1 && compareCue && !allCue && unknownWords !== "") {
     const ref = named[0];
-    return log.decide(
+    return declineByName(
       {
         kind: "none",
         text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,

@@ -131,7 +131,7 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
 }
 
 /** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
-const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
+export const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
 
 export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
