@@ -63,7 +63,15 @@ const CuesFile = z
      * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
      * request opens with ("tell", "list"). What follows them is what is asked.
      */
-    asking: z.object({ wh: Phrases, auxiliaries: Phrases, requests: Phrases }).strict(),
+    asking: z
+      .object({
+        wh: Phrases,
+        auxiliaries: Phrases,
+        requests: Phrases,
+        /** Words before a field word that set it against what is asked ("…, not a summary"). */
+        negations: Phrases,
+      })
+      .strict(),
   })
   .strict();
 

@@ -75,6 +75,25 @@ describe("another programme or country named only as the asker's context", () =>
   });
 });
 
+describe("overview requests get the overview card", () => {
+  it.each([
+    ["tl;dr of torch", "torch card"],
+    ["explain me short the GBA plan", "greater-bay-area card"],
+    ["gimme the gist of city clusters", "city-clusters card"],
+    ["a broad overview of city clusters (I think it's about regions?)", "city-clusters card"],
+    ["what even is the city clusters thing", "city-clusters card"],
+    // Said to be a summary, it is the summary field; said not to be one, it is not asked.
+    ["summarise the gba plan", "greater-bay-area summary"],
+    [
+      "list the objectives of torch please, the complete set as recorded, not a summary",
+      "torch objectives",
+    ],
+    ["are you sure torch has no budget figure?", "torch budget"],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
+  });
+});
+
 describe("initials of the data's names", () => {
   it.each([
     ["cc budget", "city-clusters budget"],

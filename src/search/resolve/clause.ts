@@ -91,6 +91,8 @@ export interface ClauseEvidence {
   unplaced: QuestionToken[];
   /** How many of them are what the question asks for (see inFocus). */
   focused: number;
+  /** The question asks (a wh-word, an opening auxiliary, a request) where it is no question shape. */
+  asking: boolean;
   /** The unknown words as a quote ("" when none). */
   unknownWords: string;
   /** Only everyday words around the name, and no question: chat about the day. */
@@ -415,11 +417,11 @@ export function resolveClause(
       countryAsked,
       passage,
       unplaced,
-      focused: inFocus(
+      ...inFocus(
         tokens,
         unplaced,
         new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]),
-      ).size,
+      ),
       unknownWords,
       chatter:
         unplaced.every((t) => catalog.everydayStems.has(t.stem)) && !questionShaped(question),

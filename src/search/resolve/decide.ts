@@ -135,7 +135,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: "content words found in a passage",
     });
   }
-  const asked = questionShaped(ev.question);
+  const asked = questionShaped(ev.question) || ev.asking;
   const unplacedScore = asked
     ? focused * DECISION.UNPLACED_WORD
     : unplaced.length * DECISION.UNPLACED_IN_REMARK;

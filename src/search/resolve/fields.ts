@@ -1,6 +1,10 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
+import { ASKING_WORDS } from "../vocabulary.ts";
+import { phraseStems } from "../../model/normalize.ts";
+
+const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
 import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
 import { chineseFieldWords } from "./chinese.ts";
 
@@ -238,6 +242,13 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
       const token = tokens[k];
       if (token) token.used = true;
       consumed.add(k);
+    }
+    // "the objectives, not a summary": a field said not to be wanted asks nothing.
+    const before = tokens.slice(0, match.indices[0]);
+    if (
+      NEGATIONS.some((n) => n.every((w, i) => before[before.length - n.length + i]?.stem === w))
+    ) {
+      continue;
     }
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);

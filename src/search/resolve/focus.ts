@@ -19,7 +19,7 @@ export function inFocus(
   tokens: readonly QuestionToken[],
   unplaced: readonly QuestionToken[],
   asked: ReadonlySet<number>,
-): Set<QuestionToken> {
+): { focused: number; asking: boolean } {
   const cueAt = new Map<number, number>();
   tokens.forEach((t, k) => {
     const opens = tokens[k - 1]?.clause !== t.clause;
@@ -36,13 +36,14 @@ export function inFocus(
   const asksElsewhere = cueAt.size > 0 && ![...cueAt.keys()].some(refers);
   // Chinese is not read for its asking words: all of it counts.
   const chinese = tokens.some((t) => t.cjk);
-  return new Set(
-    unplaced.filter((t) => {
-      const k = tokens.indexOf(t);
-      if (asksElsewhere || chinese) return true;
-      if (cueAt.size > 0) return k > (cueAt.get(t.clause) ?? Infinity);
-      const first = tokens.find((o) => o.clause === t.clause && o.filler !== true);
-      return askedClauses.has(t.clause) && !REQUEST.has(first?.stem ?? "");
-    }),
-  );
+  // "gimme the short version of torch", "a broad overview of city clusters": a clause asking
+  // for a form of answer before it names what.
+  const requests = new Set(tokens.filter((t) => REQUEST.has(t.stem)).map((t) => t.clause));
+  const focused = unplaced.filter((t) => {
+    const k = tokens.indexOf(t);
+    if (asksElsewhere || chinese) return true;
+    if (cueAt.size > 0) return k > (cueAt.get(t.clause) ?? Infinity);
+    return askedClauses.has(t.clause) && !requests.has(t.clause);
+  });
+  return { focused: focused.length, asking: cueAt.size > 0 || requests.size > 0 };
 }
