@@ -94,6 +94,20 @@ describe("overview requests get the overview card", () => {
   });
 });
 
+describe("a claim about a year checks the date it is about", () => {
+  it.each([
+    ["is Torch really from 1988?", "torch start_year"],
+    ["someone told me the GBA plan = 2019, true?", "greater-bay-area start_year"],
+    ["city clusters 2035, right?", "city-clusters end_year"],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
+  });
+
+  it("a year the data dates nothing by asks something else", () => {
+    expect(read("大湾区2023年的GDP总量是多少")).toBe("none");
+  });
+});
+
 describe("initials of the data's names", () => {
   it.each([
     ["cc budget", "city-clusters budget"],

@@ -2,6 +2,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { compareAll } from "./compare.ts";
+import { isYear } from "./tokens.ts";
 import { countryIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
@@ -124,6 +125,20 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       intent,
       score: fields.countryScore * fieldWeight + lead,
       why: "country field beside a policy",
+    });
+  }
+  // "is Torch really from 1988?", "the GBA plan = 2019, true?": a year said of a policy,
+  // nothing else asked, checks one of its dates: its end when the year is its end, else its start.
+  // A year the data never dates anything by ("GDP in 2023") asks about something else.
+  const year = ev.tokens.find(
+    (t) => isYear(t.stem) && !t.used && catalog.dataYears.has(Number(t.stem)),
+  );
+  if (fields.policyField === null && fields.countryField === null && year !== undefined) {
+    const field = Number(year.stem) === ref.policy.end_year.value ? "end_year" : "start_year";
+    readings.push({
+      intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
+      score: DECISION.WEAK_FIELD,
+      why: "a year said of a policy",
     });
   }
   const passageScore = (matched: number): number =>
