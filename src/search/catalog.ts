@@ -761,6 +761,25 @@ function deletionVariants(word: string): Set<string> {
  * finds every word one edit away, and most two away) and the edit distance decides; this
  * costs a few map look-ups per word, whatever the size of the vocabulary.
  */
+/**
+ * Of two words as far from a typo, the one typed more likely: with the same first letter, then
+ * the one the typo leaves a letter out of ("sorce" → source, not force), then the first by
+ * alphabet.
+ */
+function likelier(typed: string, a: string, b: string): boolean {
+  const key = (w: string): [boolean, boolean] => [w[0] !== typed[0], !isSubsequence(typed, w)];
+  const [ka, kb] = [key(a), key(b)];
+  if (ka[0] !== kb[0]) return !ka[0];
+  if (ka[1] !== kb[1]) return !ka[1];
+  return a < b;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
 export function correctTypo(
   catalog: Catalog,
   stem: string,
@@ -787,7 +806,7 @@ export function correctTypo(
       if (
         best === null ||
         distance < best.distance ||
-        (distance === best.distance && candidate < best.stem)
+        (distance === best.distance && likelier(stem, candidate, best.stem))
       ) {
         best = { stem: candidate, distance };
       }

@@ -20,6 +20,7 @@ describe("a named policy beside hedges, adverbs and chat", () => {
     ["wait, torch seriously has no end date?", "torch end_year"],
     ["does city clusters even have an evaluation?", "city-clusters evaluation"],
     ["who runs torch day to day", "torch authorities"],
+    ["ok so who literally runs torch", "torch authorities"],
     ["tbh who funds the gba plan", "greater-bay-area funding_source"],
   ])("%s → %s", (question, expected) => {
     expect(read(question)).toBe(expected);
@@ -105,6 +106,16 @@ describe("a claim about a year checks the date it is about", () => {
 
   it("a year the data dates nothing by asks something else", () => {
     expect(read("大湾区2023年的GDP总量是多少")).toBe("none");
+  });
+});
+
+describe("typos", () => {
+  it.each([
+    ["torch fundng sorce", "torch funding_source"],
+    ["who fudns city clusters", "city-clusters funding_source"],
+    ["cty clusters sectors", "city-clusters focus"],
+  ])("%s → %s", (question, expected) => {
+    expect(read(question)).toBe(expected);
   });
 });
 

@@ -49,26 +49,16 @@ import {
   starterSuggestions,
 } from "./replies.ts";
 
-/** Declines that name something the data does not hold. */
-const NAME_DECLINES = new Set([
-  "unknown country",
-  "unknown Chinese name",
-  "unknown programme name",
-  "compare with an unknown name",
-]);
-
 /**
- * The question read without its clauses that each decline by a name we lack, when what is
- * left asks about a policy we hold; else null.
+ * The question read without its clauses that each, read alone, decline (they name something
+ * we lack, or ask nothing of us), when what is left asks about a policy we hold; else null.
  */
 function withoutAsides(catalog: Catalog, question: string): Intent | null {
   const clauses = question.split(CLAUSE_BREAK).filter((c) => /[\p{L}\p{N}]/u.test(c));
   if (clauses.length < 2) return null;
-  const rest = clauses.filter((clause) => {
-    const log = new EvidenceLog();
-    resolveClause(catalog, clause, log, false);
-    return !NAME_DECLINES.has(log.entries.at(-1)?.span ?? "");
-  });
+  const rest = clauses.filter(
+    (clause) => resolveClause(catalog, clause, new EvidenceLog(), false).kind !== "none",
+  );
   if (rest.length === 0 || rest.length === clauses.length) return null;
   const text = `${rest.join("; ")}${question.includes("?") ? "?" : ""}`;
   const intent = resolveClause(catalog, text, new EvidenceLog(), false);
@@ -398,6 +388,7 @@ export function resolveClause(
     const firmField = [...fields.consumed].some(
       (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
     );
+    const asked = new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]);
     const unplaced = [
       ...new Set([
         ...tokens.filter(
@@ -405,7 +396,9 @@ export function resolveClause(
         ),
         ...leftovers,
         // A hedge in a remark ("I haven't even finished…") is chat, not a way of asking.
-        ...(questionShaped(question) ? [] : tokens.filter((t) => t.filler === true && !t.used)),
+        ...(questionShaped(question) || inFocus(tokens, [], asked).asking
+          ? []
+          : tokens.filter((t) => t.filler === true && !t.used)),
       ]),
     ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
     const evidence: ClauseEvidence = {
@@ -417,11 +410,7 @@ export function resolveClause(
       countryAsked,
       passage,
       unplaced,
-      ...inFocus(
-        tokens,
-        unplaced,
-        new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]),
-      ),
+      ...inFocus(tokens, unplaced, asked),
       unknownWords,
       chatter:
         unplaced.every((t) => catalog.everydayStems.has(t.stem)) && !questionShaped(question),
