@@ -114,6 +114,8 @@ describe("typos", () => {
     ["torch fundng sorce", "torch funding_source"],
     ["who fudns city clusters", "city-clusters funding_source"],
     ["cty clusters sectors", "city-clusters focus"],
+    // An ordinary English word is not a mistyped field word: "speed" is not "spend".
+    ["how fast is the gba plan's rail speed", "none"],
   ])("%s → %s", (question, expected) => {
     expect(read(question)).toBe(expected);
   });

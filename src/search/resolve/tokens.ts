@@ -173,7 +173,11 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
         return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
       }
       const corrected = correctTypo(catalog, token.stem);
-      if (corrected) {
+      // An ordinary English word is what was meant, not a mistyped field word ("speed" is not
+      // "spend"); it may still be a mistyped name word ("grater bay area").
+      const meant =
+        corrected && !catalog.nameTargets.has(corrected.stem) && isEnglishWord(token.raw);
+      if (corrected && !meant) {
         return {
           ...base,
           stem: corrected.stem,
@@ -205,6 +209,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       if (!token.unknown || token.cjk || token.everyday) return;
       const corrected = correctTypo(catalog, token.stem, { shortFieldWords: true });
       if (corrected === null || catalog.nameTargets.has(corrected.stem)) return;
+      if (isEnglishWord(token.raw)) return;
       tokens[k] = {
         ...token,
         stem: corrected.stem,
