@@ -70,6 +70,10 @@ const CuesFile = z
         requests: Phrases,
         /** Words before a field word that set it against what is asked ("…, not a summary"). */
         negations: Phrases,
+        /** Verbs of leading: "which university leads X" asks for one leader, not a kind. */
+        lead_verbs: Phrases,
+        /** Words of asking that no text answers ("know", "thing"), besides the ones above. */
+        no_content: Phrases,
       })
       .strict(),
   })

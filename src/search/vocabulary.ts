@@ -20,7 +20,10 @@ export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compar
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ASKING_WORDS: Readonly<
-  Record<"wh" | "auxiliaries" | "requests" | "negations", readonly string[]>
+  Record<
+    "wh" | "auxiliaries" | "requests" | "negations" | "lead_verbs" | "no_content",
+    readonly string[]
+  >
 > = vocabulary.cues.asking;
 export const ALL_POLICIES_WORDS: readonly string[] = vocabulary.cues.all_policies;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;

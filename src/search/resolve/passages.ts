@@ -1,5 +1,5 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
-import { tokenize } from "../../model/normalize.ts";
+import { stemToken, tokenize } from "../../model/normalize.ts";
 import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { policyName } from "../../model/names.ts";
@@ -173,29 +173,10 @@ export function contentRoots(
   return [...roots];
 }
 
-/** Words of asking that no text answers ("tell", "what's"). */
-const QUESTION_FILLERS = new Set([
-  "tell",
-  "know",
-  "want",
-  "please",
-  "explain",
-  "describe",
-  "show",
-  "give",
-  "thing",
-  "stuff",
-  "whats",
-  "actually",
-  "really",
-  "also",
-  "any",
-  "some",
-  "much",
-  "many",
-  "way",
-  "role",
-]);
+/** Words of asking that no text answers ("tell", "what's"); adverbs are read past anyway. */
+const QUESTION_FILLERS = new Set(
+  [...ASKING_WORDS.requests, ...ASKING_WORDS.wh, ...ASKING_WORDS.no_content].map(stemToken),
+);
 
 /** A passage found by content words: the passage and how many of the words it holds. */
 export interface ScoredPassage extends PolicyPassage {
