@@ -2,7 +2,14 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
-import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
+import {
+  CLAUSE_BREAK,
+  hasPhrase,
+  isYear,
+  readTokens,
+  markNameUsed,
+  type QuestionToken,
+} from "./tokens.ts";
 import { readComparisonCues, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
@@ -18,6 +25,7 @@ import {
 import { readFields, type FieldReading } from "./fields.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
+import { inFocus } from "./focus.ts";
 import { recordReadings } from "./record.ts";
 import {
   bestPassage,
@@ -41,6 +49,22 @@ import {
   starterSuggestions,
 } from "./replies.ts";
 
+/**
+ * The question read without its clauses that each, read alone, decline (they name something
+ * we lack, or ask nothing of us), when what is left asks about a policy we hold; else null.
+ */
+function withoutAsides(catalog: Catalog, question: string): Intent | null {
+  const clauses = question.split(CLAUSE_BREAK).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (clauses.length < 2) return null;
+  const rest = clauses.filter(
+    (clause) => resolveClause(catalog, clause, new EvidenceLog(), false).kind !== "none",
+  );
+  if (rest.length === 0 || rest.length === clauses.length) return null;
+  const text = `${rest.join("; ")}${question.includes("?") ? "?" : ""}`;
+  const intent = resolveClause(catalog, text, new EvidenceLog(), false);
+  return intent.kind === "policy" || intent.kind === "compare" ? intent : null;
+}
+
 /** What the readers found in one clause, for the decision. */
 export interface ClauseEvidence {
   question: string;
@@ -55,6 +79,10 @@ export interface ClauseEvidence {
   passage: ScoredPassage | null;
   /** Words no reader placed: not a name, field, cue, country, ordinary word or passage word. */
   unplaced: QuestionToken[];
+  /** How many of them are what the question asks for (see inFocus). */
+  focused: number;
+  /** The question asks (a wh-word, an opening auxiliary, a request) where it is no question shape. */
+  asking: boolean;
   /** The unknown words as a quote ("" when none). */
   unknownWords: string;
   /** Only everyday words around the name, and no question: chat about the day. */
@@ -67,7 +95,15 @@ export function resolveClause(
   catalog: Catalog,
   question: string,
   log: EvidenceLog = new EvidenceLog(),
+  readAsides = true,
 ): Intent {
+  // "I keep confusing it with the Horizon programme: who runs torch?": a name we lack, in a
+  // clause of its own beside clauses that ask about a policy we hold, is the asker's context.
+  const declineByName = (intent: Intent, why: string, name?: string): Intent => {
+    const rest = readAsides ? withoutAsides(catalog, question) : null;
+    if (rest) return log.decide(rest, `${why}, named only as context`);
+    return name === undefined ? log.decide(intent, why) : log.rulesOut(intent, why, name);
+  };
   const tokens = readTokens(catalog, question);
   for (const token of tokens) {
     if (token.stem !== token.typed) {
@@ -88,7 +124,7 @@ export function resolveClause(
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
-    return log.rulesOut(
+    return declineByName(
       {
         kind: "none",
         text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
@@ -212,7 +248,7 @@ export function resolveClause(
   // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
   const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
-    return log.decide(
+    return declineByName(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),
       "unknown Chinese name",
     );
@@ -230,7 +266,7 @@ export function resolveClause(
       tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
     )?.matched === tokenize(unknownProgramme).length;
   if (unknownProgramme !== null && !inOwnTexts) {
-    return log.rulesOut(
+    return declineByName(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",
       unknownProgramme,
@@ -238,7 +274,7 @@ export function resolveClause(
   }
   if (named.length === 1 && compareCue && unknownWords !== "") {
     const ref = named[0];
-    return log.rulesOut(
+    return declineByName(
       {
         kind: "none",
         text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
@@ -356,12 +392,17 @@ export function resolveClause(
     const firmField = [...fields.consumed].some(
       (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
     );
+    const asked = new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]);
     const unplaced = [
       ...new Set([
         ...tokens.filter(
           (t, k) => t.unknown && !t.used && !t.cjk && t.raw.length > 2 && !cues.positions.has(k),
         ),
         ...leftovers,
+        // A hedge in a remark ("I haven't even finished…") is chat, not a way of asking.
+        ...(questionShaped(question) || inFocus(tokens, [], asked).asking
+          ? []
+          : tokens.filter((t) => t.filler === true && !t.used)),
       ]),
     ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
     const evidence: ClauseEvidence = {
@@ -373,6 +414,7 @@ export function resolveClause(
       countryAsked,
       passage,
       unplaced,
+      ...inFocus(tokens, unplaced, asked),
       unknownWords,
       chatter:
         unplaced.every((t) => catalog.everydayStems.has(t.stem)) && !questionShaped(question),

@@ -159,7 +159,7 @@ export function quotePhrase(
 ): string {
   const free = (k: number): boolean => {
     const token = tokens[k];
-    if (!token || cues.has(k) || token.cjk) return false;
+    if (!token || cues.has(k) || token.cjk || token.filler === true) return false;
     return !token.used || catalog.countryStems.has(token.stem);
   };
   const phrases: string[] = [];
@@ -300,6 +300,7 @@ export function leftoverContent(
     (token, k) =>
       !token.used &&
       !token.cjk &&
+      token.filler !== true &&
       !cues.has(k) &&
       !/^\d+$/.test(token.stem) &&
       token.stem.length > 2 &&
