@@ -104,6 +104,20 @@ describe("a claim about a year checks the date it is about", () => {
     expect(read(question)).toBe(expected);
   });
 
+  it.each([
+    ["is Torch really from 1988?", /^Yes, the TORCH Program started in 1988/],
+    ["torch began 1990 right?", /^No, the TORCH Program started in 1988/],
+    [
+      "gba ends in 2035 - is that accurate?",
+      /^Yes, the Greater Bay Area plan is planned to end in 2035/,
+    ],
+    // A bound is no claim of the date; another dated step of its history is neither yes nor no.
+    ["did torch start before 2000?", /^The TORCH Program started in 1988/],
+    ["city clusters started in 2016, correct?", /^City Clusters started in 2006/],
+  ])("%s is confirmed or corrected", (question, text) => {
+    expect(engine.ask(question).text).toMatch(text);
+  });
+
   it("a year the data dates nothing by asks something else", () => {
     expect(read("大湾区2023年的GDP总量是多少")).toBe("none");
   });
