@@ -2,7 +2,7 @@ import type { DatasetLookup as Catalog } from "../model/lookup.ts";
 import { compareAnswer } from "./compare-answer.ts";
 import { countryAnswer } from "./country-answer.ts";
 import { sourceLine } from "./format.ts";
-import { policyAnswer, withYesNo, yesNoOf } from "./policy-answer.ts";
+import { claimHolds, policyAnswer, withYesNo, yesNoOf } from "./policy-answer.ts";
 import type { Answer, Intent } from "./types.ts";
 
 /**
@@ -19,6 +19,13 @@ export function answerIntent(catalog: Catalog, intent: Intent): Answer {
       if (!ref) return unknownId("policy", intent.policy);
       const answer = policyAnswer(ref.country, ref.policy, intent.field);
       const passage = intent.passage;
+      if (
+        intent.claimedYear !== undefined &&
+        (intent.field === "start_year" || intent.field === "end_year")
+      ) {
+        const yes = claimHolds(ref.policy, intent.field, intent.claimedYear);
+        return yes === null ? answer : withYesNo(answer, yes);
+      }
       if (intent.yesNo === true && !passage && intent.field !== null) {
         const yes = yesNoOf(ref.policy, intent.field);
         return yes === null ? answer : withYesNo(answer, yes);

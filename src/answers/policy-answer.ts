@@ -47,6 +47,20 @@ export function yesNoOf(policy: Policy, field: PolicyField): boolean | null {
   }
 }
 
+/**
+ * Whether a year said to be a policy's start or end is it: yes when it is, no when it is not,
+ * null when it is another dated step of its history (City Clusters, "fully formulated" in 2016).
+ */
+export function claimHolds(
+  policy: Policy,
+  field: "start_year" | "end_year",
+  year: number,
+): boolean | null {
+  const value = field === "start_year" ? policy.start_year.value : policy.end_year.value;
+  if (value === year) return true;
+  return policy.start_year.milestones.some((m) => m.year === year) ? null : false;
+}
+
 /** "Yes, the TORCH Program is…": the answer's own first sentence after the yes or no. */
 export function withYesNo(answer: Answer, yes: boolean): Answer {
   if (answer.kind !== "answer") return answer;

@@ -59,6 +59,25 @@ const CuesFile = z
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */
     all_policies: Phrases,
+    /** "at all", "first of all": phrases holding a cue word that cue nothing. */
+    idioms: Phrases,
+    /**
+     * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
+     * request opens with ("tell", "list"). What follows them is what is asked.
+     */
+    asking: z
+      .object({
+        wh: Phrases,
+        auxiliaries: Phrases,
+        requests: Phrases,
+        /** Words before a field word that set it against what is asked ("…, not a summary"). */
+        negations: Phrases,
+        /** Verbs of leading: "which university leads X" asks for one leader, not a kind. */
+        lead_verbs: Phrases,
+        /** Words of asking that no text answers ("know", "thing"), besides the ones above. */
+        no_content: Phrases,
+      })
+      .strict(),
   })
   .strict();
 
@@ -70,6 +89,11 @@ const WordsFile = z
     common: Phrases,
     /** Everyday words never corrected into a field word ("lunch"), never a name alone. */
     everyday: Phrases,
+    /**
+     * Hedges and chat ("even", "sorry", "tbh") that qualify how something is asked, never what:
+     * read past, like an adverb ("really"), so they neither name a thing nor break a phrase.
+     */
+    fillers: Phrases,
     /** Words many names share ("program", "national"): little evidence for one policy. */
     generic_name: Phrases,
     /** Words of places ("river", "delta"): a partial name made only of them is a guess. */

@@ -16,6 +16,8 @@ export type Intent =
       };
       /** A yes/no question ("is TORCH evaluated?"): the answer starts "Yes," or "No," when the data decides it. */
       yesNo?: boolean;
+      /** A year the question says the date is ("is Torch really from 1988?"): confirmed or not. */
+      claimedYear?: number;
     }
   | {
       kind: "country";

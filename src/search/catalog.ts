@@ -20,9 +20,11 @@ import {
 } from "../model/normalize.ts";
 import {
   ALL_POLICIES_WORDS,
+  IDIOM_WORDS,
   CJK_FIELD_WORDS,
   COMMON_WORDS,
   EVERYDAY_WORDS,
+  FILLER_WORDS,
   COMPARE_WORDS,
   COUNTRY_FIELD_WORDS,
   GENERIC_NAME_WORDS,
@@ -37,6 +39,7 @@ import {
   CAPITALISED_ABBREVIATIONS,
 } from "./vocabulary.ts";
 import { worldCountries } from "./world-countries.ts";
+import { initialsOf } from "../text/initials.ts";
 
 /**
  * Everything the resolver and autocomplete look things up in, built once per dataset: the
@@ -116,8 +119,12 @@ export interface Catalog extends DatasetLookup {
   commonStems: Set<string>;
   /** Everyday words that are never corrected or completed into a field word ("lunch"). */
   everydayStems: Set<string>;
+  /** Hedges and chat read past ("even", "tbh"): see words.json. */
+  fillerStems: Set<string>;
   orderPhrases: PhraseTable<PolicyField>;
   allPhrases: PhraseTable<true>;
+  /** "at all", "first of all": their cue words cue nothing. */
+  idiomPhrases: PhraseTable<true>;
   /** Stems that are words of the language of questions: never typos, never unknown names. */
   knownStems: Set<string>;
   /** Stems of names, fields and countries a typo may be corrected to. */
@@ -291,6 +298,22 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       }
     }
   }
+  // "cc", "gbap": a name's initials, typed exactly, stand for it when no other policy's names
+  // share them and they are no word a question is read with.
+  const initialsOwners = new Map<string, Set<string>>();
+  for (const { policyId, text } of rawAliases) {
+    const initials = initialsOf(norm(text));
+    if (initials !== null)
+      initialsOwners.set(initials, new Set(initialsOwners.get(initials)).add(policyId));
+  }
+  const commonStems = stemSet(COMMON_WORDS);
+  for (const [initials, owners] of initialsOwners) {
+    const [policyId] = owners;
+    if (owners.size > 1 || policyId === undefined || documentFrequency.has(initials)) continue;
+    if (commonStems.has(initials) || countryStems.has(initials)) continue;
+    rawAliases.push({ policyId, text: initials, stems: [initials] });
+    joinedStems.add(initials);
+  }
   const tokenWeight = (stem: string): number => {
     if (stopStems.has(stem) || countryStems.has(stem)) return 0;
     const shared = documentFrequency.get(stem)?.count ?? 1;
@@ -369,6 +392,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   for (const [phrase, field] of Object.entries(ORDER_WORDS)) addPhrase(orderPhrases, phrase, field);
   const allPhrases = emptyTable<true>();
   for (const phrase of ALL_POLICIES_WORDS) addPhrase(allPhrases, phrase, true);
+  const idiomPhrases = emptyTable<true>();
+  for (const phrase of IDIOM_WORDS) addPhrase(idiomPhrases, phrase, true);
 
   const fieldStems = new Set<string>();
   /** Words of strong field phrases: the only field words a typo is corrected to. */
@@ -519,10 +544,12 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     definedAcronyms: definedAcronyms(countries),
     policySentences: sentenceReader(policies, stopStems),
     countrySentences: countrySentenceReader(countryById, stopStems),
-    commonStems: stemSet(COMMON_WORDS),
+    commonStems,
     everydayStems: stemSet(EVERYDAY_WORDS),
+    fillerStems: stemSet(FILLER_WORDS),
     orderPhrases,
     allPhrases,
+    idiomPhrases,
     knownStems,
     correctionTargets,
     correctionIndex,
@@ -740,6 +767,25 @@ function deletionVariants(word: string): Set<string> {
  * finds every word one edit away, and most two away) and the edit distance decides; this
  * costs a few map look-ups per word, whatever the size of the vocabulary.
  */
+/**
+ * Of two words as far from a typo, the one typed more likely: with the same first letter, then
+ * the one the typo leaves a letter out of ("sorce" → source, not force), then the first by
+ * alphabet.
+ */
+function likelier(typed: string, a: string, b: string): boolean {
+  const key = (w: string): [boolean, boolean] => [w[0] !== typed[0], !isSubsequence(typed, w)];
+  const [ka, kb] = [key(a), key(b)];
+  if (ka[0] !== kb[0]) return !ka[0];
+  if (ka[1] !== kb[1]) return !ka[1];
+  return a < b;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
 export function correctTypo(
   catalog: Catalog,
   stem: string,
@@ -766,7 +812,7 @@ export function correctTypo(
       if (
         best === null ||
         distance < best.distance ||
-        (distance === best.distance && candidate < best.stem)
+        (distance === best.distance && likelier(stem, candidate, best.stem))
       ) {
         best = { stem: candidate, distance };
       }

@@ -13,10 +13,11 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /;\s*(?:$|\n|\/\/)/,
   // Comparison operators and arrows between operands: "x == y", "a != b", "a => b".
   /[\p{L}\p{N}_)\]'"]\s*(?:===?|!==?|<=|>=|=>)\s*[\p{L}\p{N}_('"[]/u,
-  // An assignment: written tight ("a=b") or of a literal ("x = 1", "s = 'gba'"). One spaced
-  // "=" between words is prose ("GBA = Pearl River Delta").
+  // An assignment: written tight ("a=b") or of a literal to one identifier opening a statement
+  // ("x = 1", "let s = 'gba'"). A spaced "=" after prose is prose: "GBA = Pearl River Delta",
+  // "someone told me the GBA plan = 2019, true?".
   /[\p{L}\p{N}_)\]'"]=[\p{L}\p{N}_('"[]/u,
-  /[\p{L}\p{N}_)\]]\s*=\s*(?:[\p{N}('"[]|-\p{N}|true\b|false\b|null\b)/u,
+  /(?:^|[;\n({]|\b(?:let|const|var|val|int|float|double|auto)\s)\s*[A-Za-z_][\w.[\]]*\s*=\s*(?:[\p{N}('"[]|-\p{N}|true\b|false\b|null\b)/u,
   // A call: an identifier immediately followed by parentheses ("print(x)", "load('gba')").
   /[A-Za-z_][\w.]*\([^()]*\)/,
   // Dotted identifiers ("policies.torch.budget", "torch.py"): two word parts of two or more

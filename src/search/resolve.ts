@@ -100,7 +100,7 @@ function resolveOwnText(
     };
   }
   if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
-    return resolveLongMessage(catalog, question);
+    return resolveLongMessage(catalog, question, log);
   }
   return markYesNo(resolveClause(catalog, question, log), question);
 }

@@ -19,13 +19,21 @@ export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
+export const ASKING_WORDS: Readonly<
+  Record<
+    "wh" | "auxiliaries" | "requests" | "negations" | "lead_verbs" | "no_content",
+    readonly string[]
+  >
+> = vocabulary.cues.asking;
 export const ALL_POLICIES_WORDS: readonly string[] = vocabulary.cues.all_policies;
+export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;
 export const COMMON_WORDS: readonly string[] = [
   ...vocabulary.words.stop,
   ...vocabulary.words.common,
 ];
 export const EVERYDAY_WORDS: readonly string[] = vocabulary.words.everyday;
+export const FILLER_WORDS: readonly string[] = vocabulary.words.fillers;
 export const GENERIC_NAME_WORDS: readonly string[] = vocabulary.words.generic_name;
 export const GEOGRAPHIC_WORDS: readonly string[] = vocabulary.words.geographic;
 export const NAME_NOUNS: readonly string[] = vocabulary.words.name_nouns;

@@ -231,16 +231,21 @@ describe("code detection needs code structure (held-out round 5)", () => {
     "city clusters funding_source",
     "greater bay area start_year",
     "GBA = Pearl River Delta, what are its instruments",
+    "someone told me the GBA plan = 2019, true?",
   ])("%s is prose, not code", (text) => {
     expect(looksLikeCode(text)).toBe(false);
   });
 
-  it.each(["torch_budget", "x = 1", "budget=5", "s = 'gba'", "eu_alignment_score"])(
-    "%s is still code",
-    (text) => {
-      expect(looksLikeCode(text)).toBe(true);
-    },
-  );
+  it.each([
+    "torch_budget",
+    "x = 1",
+    "budget=5",
+    "s = 'gba'",
+    "let year = 2019",
+    "eu_alignment_score",
+  ])("%s is still code", (text) => {
+    expect(looksLikeCode(text)).toBe(true);
+  });
 });
 
 describe("splitLeadingQuote", () => {

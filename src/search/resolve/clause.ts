@@ -2,7 +2,14 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
-import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
+import {
+  CLAUSE_BREAK,
+  hasPhrase,
+  isYear,
+  readTokens,
+  markNameUsed,
+  type QuestionToken,
+} from "./tokens.ts";
 import { readComparisonCues, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
@@ -18,6 +25,7 @@ import {
 import { readFields, type FieldReading } from "./fields.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
+import { inFocus } from "./focus.ts";
 import { recordReadings } from "./record.ts";
 import {
   bestPassage,
@@ -41,6 +49,22 @@ import {
   starterSuggestions,
 } from "./replies.ts";
 
+/**
+ * The question read without its clauses that each, read alone, decline (they name something
+ * we lack, or ask nothing of us), when what is left asks about a policy we hold; else null.
+ */
+function withoutAsides(catalog: Catalog, question: string): Intent | null {
+  const clauses = question.split(CLAUSE_BREAK).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (clauses.length < 2) return null;
+  const rest = clauses.filter(
+    (clause) => resolveClause(catalog, clause, new EvidenceLog(), false).kind !== "none",
+  );
+  if (rest.length === 0 || rest.length === clauses.length) return null;
+  const text = `${rest.join("; ")}${question.includes("?") ? "?" : ""}`;
+  const intent = resolveClause(catalog, text, new EvidenceLog(), false);
+  return intent.kind === "policy" || intent.kind === "compare" ? intent : null;
+}
+
 /** What the readers found in one clause, for the decision. */
 export interface ClauseEvidence {
   question: string;
@@ -55,6 +79,10 @@ export interface ClauseEvidence {
   passage: ScoredPassage | null;
   /** Words no reader placed: not a name, field, cue, country, ordinary word or passage word. */
   unplaced: QuestionToken[];
+  /** How many of them are what the question asks for (see inFocus). */
+  focused: number;
+  /** The question asks (a wh-word, an opening auxiliary, a request) where it is no question shape. */
+  asking: boolean;
   /** The unknown words as a quote ("" when none). */
   unknownWords: string;
   /** Only everyday words around the name, and no question: chat about the day. */
@@ -67,7 +95,15 @@ export function resolveClause(
   catalog: Catalog,
   question: string,
   log: EvidenceLog = new EvidenceLog(),
+  readAsides = true,
 ): Intent {
+  // "I keep confusing it with the Horizon programme: who runs torch?": a name we lack, in a
+  // clause of its own beside clauses that ask about a policy we hold, is the asker's context.
+  const declineByName = (intent: Intent, why: string, name?: string): Intent => {
+    const rest = readAsides ? withoutAsides(catalog, question) : null;
+    if (rest) return log.decide(rest, `${why}, named only as context`);
+    return name === undefined ? log.decide(intent, why) : log.rulesOut(intent, why, name);
+  };
   const tokens = readTokens(catalog, question);
   for (const token of tokens) {
     if (token.stem !== token.typed) {
@@ -88,13 +124,14 @@ export function resolveClause(
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
-    return log.decide(
+    return declineByName(
       {
         kind: "none",
         text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
         suggestions: catalog.countries.slice(0, 3).map((c) => `${c.name} policies`),
       },
       "unknown country",
+      countries.unknown.join(", "),
     );
   }
 
@@ -127,9 +164,9 @@ export function resolveClause(
   // "who funds it": words read as field words are not also a guess at a name ("Venture Fund").
   const weak = weakReadings.filter((c) => [...c.positions].some((p) => !fields.consumed.has(p)));
   // A field word found only by correcting a typo or completing a prefix ("lunch" → "launch")
-  // does not bring a question about nothing named into scope.
-  const anchored =
-    chosen.length > 0 || ambiguous.length > 0 || weak.length > 0 || countries.known.length > 0;
+  // does not bring a question about nothing named into scope (nor a place of a name: "dim sum
+  // recs in Hong Kong").
+  const anchored = chosen.length > 0 || ambiguous.length > 0 || countries.known.length > 0;
   if (!anchored && tokens.some((t) => t.guessed)) {
     for (const k of fields.consumed) {
       const token = tokens[k];
@@ -144,7 +181,7 @@ export function resolveClause(
     fields = readFields(catalog, tokens);
   }
   const cues = readComparisonCues(catalog, tokens);
-  const { orderField, allCue, compareCue } = cues;
+  const { orderField, compareCue } = cues;
   recordReadings(log, tokens, { countries, candidates, chosen, ambiguous, fields, cues });
   // A country-level field firmly asked is not blocked by ordinary words: "what sources is
   // this based on" asks for the sources; only a name-like unknown word ("like Europe's
@@ -211,7 +248,7 @@ export function resolveClause(
   // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
   const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
-    return log.decide(
+    return declineByName(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),
       "unknown Chinese name",
     );
@@ -229,14 +266,15 @@ export function resolveClause(
       tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
     )?.matched === tokenize(unknownProgramme).length;
   if (unknownProgramme !== null && !inOwnTexts) {
-    return log.decide(
+    return declineByName(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",
+      unknownProgramme,
     );
   }
-  if (named.length === 1 && compareCue && !allCue && unknownWords !== "") {
+  if (named.length === 1 && compareCue && unknownWords !== "") {
     const ref = named[0];
-    return log.decide(
+    return declineByName(
       {
         kind: "none",
         text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
@@ -248,6 +286,7 @@ export function resolveClause(
           : [],
       },
       "compare with an unknown name",
+      unknownWords,
     );
   }
 
@@ -353,12 +392,17 @@ export function resolveClause(
     const firmField = [...fields.consumed].some(
       (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
     );
+    const asked = new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]);
     const unplaced = [
       ...new Set([
         ...tokens.filter(
           (t, k) => t.unknown && !t.used && !t.cjk && t.raw.length > 2 && !cues.positions.has(k),
         ),
         ...leftovers,
+        // A hedge in a remark ("I haven't even finished…") is chat, not a way of asking.
+        ...(questionShaped(question) || inFocus(tokens, [], asked).asking
+          ? []
+          : tokens.filter((t) => t.filler === true && !t.used)),
       ]),
     ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
     const evidence: ClauseEvidence = {
@@ -370,6 +414,7 @@ export function resolveClause(
       countryAsked,
       passage,
       unplaced,
+      ...inFocus(tokens, unplaced, asked),
       unknownWords,
       chatter:
         unplaced.every((t) => catalog.everydayStems.has(t.stem)) && !questionShaped(question),
@@ -419,16 +464,19 @@ export function resolveClause(
     );
   }
 
-  return log.decide(
-    resolveUnnamed(catalog, {
-      tokens,
-      fields,
-      knownCountries: countries.known,
-      countryId,
-      cues,
-      unknownWords,
-      weak,
-    }),
-    "field across policies (no name)",
-  );
+  const unnamed = resolveUnnamed(catalog, {
+    question,
+    tokens,
+    fields,
+    countryAsked,
+    knownCountries: countries.known,
+    countryId,
+    cues,
+    unknownWords,
+    weak,
+  });
+  const why = `${unnamed.why} (${unnamed.score.toFixed(2)})`;
+  return unnamed.ruledOutBy === undefined
+    ? log.decide(unnamed.intent, why)
+    : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy);
 }

@@ -41,15 +41,27 @@ function chineseCues(tokens: readonly QuestionToken[]): {
 
 const CJK_ORDER_WORD_LIST = Object.keys(CJK_ORDER_WORDS).sort((a, b) => b.length - a.length);
 
+/** "compare with our own framework": the user's own thing, not another policy. */
+const POSSESSIVES = new Set(["my", "our", "your", "their"]);
+
 export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): ComparisonCues {
   const chinese = chineseCues(tokens);
-  const orderField = hasPhrase(tokens, catalog.orderPhrases) ?? chinese.orderField;
-  const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases) !== null;
+  // "is it evaluated at all?", "first of all": cue words inside an idiom cue nothing.
+  const idiom = new Set(
+    scanPhrases(tokens, catalog.idiomPhrases, () => true).flatMap((m) => m.indices),
+  );
+  const free = (k: number): boolean => !idiom.has(k);
+  const orderField = hasPhrase(tokens, catalog.orderPhrases, free) ?? chinese.orderField;
+  const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases, free) !== null;
+  const ownThing = scanPhrases(tokens, catalog.comparePhrases, free).every((m) => {
+    const after = (m.indices.at(-1) ?? 0) + 1;
+    return [after, after + 1].some((k) => POSSESSIVES.has(tokens[k]?.stem ?? ""));
+  });
   // "share" or "in common" compares only when several policies are in view.
   const compareCue =
     chinese.compareCue ||
-    hasPhrase(tokens, catalog.comparePhrases) !== null ||
-    (allCue && hasPhrase(tokens, catalog.weakComparePhrases) !== null);
+    (hasPhrase(tokens, catalog.comparePhrases, free) !== null && !ownThing) ||
+    (allCue && hasPhrase(tokens, catalog.weakComparePhrases, free) !== null);
   const positions = new Set<number>();
   for (const table of [
     catalog.comparePhrases,

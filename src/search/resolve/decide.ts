@@ -2,6 +2,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { compareAll } from "./compare.ts";
+import { isYear } from "./tokens.ts";
 import { countryIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
@@ -29,6 +30,19 @@ export const DECISION = {
   UNPLACED_WORD: 0.35,
   /** …and twice that in a remark rather than a question ("…finished the literature review"). */
   UNPLACED_IN_REMARK: 0.6,
+  /**
+   * With no policy named, each such word in the clause of the field words qualifies what is
+   * asked ("proofread my essay introduction"): three of them outweigh one field word.
+   */
+  UNPLACED_BESIDE_FIELD: 0.7,
+  /**
+   * A name the data does not hold ("xiongan", "the collaboration platform"), another country,
+   * an off-topic subject: positive evidence that the question is out of scope, which rules out
+   * any reading (above any score evidence adds up to).
+   */
+  UNKNOWN_NAME: 100,
+  /** Each unplaced word outside what is asked ("the short version of", "I've heard…"). */
+  OFF_FOCUS: 0.1,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
 } as const;
@@ -38,6 +52,8 @@ export interface Reading {
   score: number;
   /** What settled it, for `ask --explain`. */
   why: string;
+  /** The name the data does not hold that rules the question out, if that settled it. */
+  ruledOutBy?: string;
 }
 
 /** The best reading, or a question back naming the two that tie. */
@@ -89,7 +105,7 @@ function unplacedDecline(ref: PolicyRef, words: string): Intent {
  * card — against the evidence that it asks something the data does not hold.
  */
 export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: PolicyRef): Reading {
-  const { fields, passage, unplaced } = ev;
+  const { fields, passage, unplaced, focused } = ev;
   const readings: Reading[] = [];
   const fieldWeight = ev.firmField && !fields.weakOnly ? DECISION.FIELD_WORD : DECISION.WEAK_FIELD;
   if (fields.policyField !== null) {
@@ -124,6 +140,20 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: "country field beside a policy",
     });
   }
+  // "is Torch really from 1988?", "the GBA plan = 2019, true?": a year said of a policy,
+  // nothing else asked, checks one of its dates: its end when the year is its end, else its start.
+  // A year the data never dates anything by ("GDP in 2023") asks about something else.
+  const year = ev.tokens.find(
+    (t) => isYear(t.stem) && !t.used && catalog.dataYears.has(Number(t.stem)),
+  );
+  if (fields.policyField === null && fields.countryField === null && year !== undefined) {
+    const field = Number(year.stem) === ref.policy.end_year.value ? "end_year" : "start_year";
+    readings.push({
+      intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
+      score: DECISION.WEAK_FIELD,
+      why: "a year said of a policy",
+    });
+  }
   const passageScore = (matched: number): number =>
     Math.min(DECISION.MAX_PASSAGE, matched * DECISION.PASSAGE_WORD * (1 + (matched - 1) / 4));
   if (passage !== null) {
@@ -133,15 +163,17 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: "content words found in a passage",
     });
   }
-  const unplacedScore =
-    unplaced.length *
-    (questionShaped(ev.question) ? DECISION.UNPLACED_WORD : DECISION.UNPLACED_IN_REMARK);
+  const asked = questionShaped(ev.question) || ev.asking;
+  const unplacedScore = asked
+    ? focused * DECISION.UNPLACED_WORD
+    : unplaced.length * DECISION.UNPLACED_IN_REMARK;
+  const offFocus = asked ? (unplaced.length - focused) * DECISION.OFF_FOCUS : 0;
   readings.push({
     intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: null },
-    score: DECISION.CARD - unplacedScore,
+    score: DECISION.CARD - unplacedScore - offFocus,
     why: "the name alone",
   });
-  if (unplaced.length > 0) {
+  if (unplacedScore > 0) {
     readings.push({
       intent: ev.chatter
         ? {
@@ -200,4 +232,14 @@ export function decideComparison(ev: ClauseEvidence, ref: PolicyRef): Reading | 
     score: DECISION.FIELD_WORD,
     why: "compare with which",
   };
+}
+
+/**
+ * No policy named: what is asked (a field of every policy or of which one, a country field,
+ * an order) against the evidence that it is out of scope. Ordinary words the data lacks only
+ * lower the confidence of what is asked; a decline needs them to outweigh it, or a name.
+ */
+export function decideUnnamed(asked: Reading, outOfScope: Reading): Reading {
+  if (outOfScope.score > 0 && outOfScope.score >= asked.score) return outOfScope;
+  return asked;
 }

@@ -33,6 +33,17 @@ export class EvidenceLog {
     this.entries.push({ reading, source, weight: Math.round(weight * 100) / 100, span });
   }
 
+  /** Declines by a name the data does not hold (positive evidence, not a lack of it). */
+  rulesOut(intent: Intent, why: string, name: string): Intent {
+    this.add("a name the data does not hold", "unknown name", 1, name);
+    return this.decide(intent, why);
+  }
+
+  /** Whether something the data does not hold was named: another country, programme, place. */
+  namesUnknown(): boolean {
+    return this.entries.some((e) => e.source === "unknown name");
+  }
+
   /** Records the outcome with the rule that settled it, and returns it. */
   decide(intent: Intent, why: string): Intent {
     const what =

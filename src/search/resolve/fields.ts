@@ -1,6 +1,10 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
+import { ASKING_WORDS } from "../vocabulary.ts";
+import { phraseStems } from "../../model/normalize.ts";
+
+const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
 import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
 import { chineseFieldWords } from "./chinese.ts";
 
@@ -216,6 +220,18 @@ function preferListedTopic(
   return true;
 }
 
+/** "our regional strategy", "my own framework": the user's own things, not asked of ours. */
+const OWN = new Set(["my", "our"]);
+const OWN_REACH = 2;
+
+function ownThing(tokens: readonly QuestionToken[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 1 - OWN_REACH); k--) {
+    if (tokens[k]?.clause !== tokens[first]?.clause) return false;
+    if (OWN.has(tokens[k]?.stem ?? "")) return true;
+  }
+  return false;
+}
+
 export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
   const strongPolicy = new Map<PolicyField, number>();
   const weakPolicy = new Map<PolicyField, number>();
@@ -234,10 +250,19 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const ownNamed = new Set<FieldName>();
   let lastScope: "policy" | "country" | null = null;
   for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
+    // "our regional strategy": a field word of the user's own thing is not read at all.
+    if (ownThing(tokens, match.indices[0] ?? 0)) continue;
     for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
       consumed.add(k);
+    }
+    // "the objectives, not a summary": a field said not to be wanted asks nothing.
+    const before = tokens.slice(0, match.indices[0]);
+    if (
+      NEGATIONS.some((n) => n.every((w, i) => before[before.length - n.length + i]?.stem === w))
+    ) {
+      continue;
     }
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);

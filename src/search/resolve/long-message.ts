@@ -3,6 +3,7 @@ import type { Catalog } from "../catalog.ts";
 import { knownPoliciesText, starterSuggestions } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
+import { EvidenceLog } from "./evidence.ts";
 
 /** Longer messages are chat: a policy named in passing is not a question about it. */
 export const LONG_MESSAGE_WORDS = 20;
@@ -29,35 +30,59 @@ function splitClauses(sentence: string): string[] {
   return clauses;
 }
 
+/** The reading of the part of a long message that asks, with the evidence it came from. */
+function answer(log: EvidenceLog, evidence: EvidenceLog, intent: Intent, part: string): Intent {
+  log.entries.push(...evidence.entries);
+  return markYesNo(intent, part);
+}
+
 /**
- * A long message is answered only from a clause that itself asks something of a policy or the
- * country — the policy and the field or compare cue in the same clause, clauses of questions
- * ("…?") first. A policy mentioned in passing ("my thesis on city clusters in Asia…") or a
- * compare cue beside one name is not a question.
+ * A long message goes through the same evidence and decision as a short one, sentence by
+ * sentence (questions, "…?", first), then clause by clause, so the clause that asks is found
+ * among the small talk. A reading counts only when something is asked in it: a policy's
+ * field or passage; a comparison, or a country field, or a field of which policy (asked
+ * back), only in a sentence that asks. A policy mentioned in passing ("my thesis on city
+ * clusters in Asia…") or a compare cue beside one name is not a question.
  */
-export function resolveLongMessage(catalog: Catalog, question: string): Intent {
-  const sentences = question
-    .split(/(?<=[.!?\n])/u)
-    .map((sentence) => ({ sentence, asks: sentence.includes("?") }));
-  const ordered = [...sentences.filter((s) => s.asks), ...sentences.filter((s) => !s.asks)];
-  const asksSomething = (intent: Intent, asks: boolean): boolean =>
-    (intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined)) ||
-    (intent.kind === "compare" && intent.policies.length === 2) ||
-    (intent.kind === "country" && asks);
-  for (const { sentence, asks } of ordered) {
+export function resolveLongMessage(catalog: Catalog, question: string, log: EvidenceLog): Intent {
+  const sentences = question.split(/(?<=[.!?\n])/u);
+  const ordered = [
+    ...sentences.filter((s) => s.includes("?")),
+    ...sentences.filter((s) => !s.includes("?")),
+  ];
+  const asksSomething = (intent: Intent, part: string, evidence: EvidenceLog): boolean => {
+    const asks = part.includes("?");
+    return (
+      (intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined)) ||
+      (intent.kind === "compare" && (asks || intent.policies.length === 2)) ||
+      (intent.kind === "country" && asks) ||
+      (intent.kind === "clarify" &&
+        asks &&
+        evidence.entries.some((e) => e.source === "field word" && !e.reading.includes("(weak)")))
+    );
+  };
+  for (const sentence of ordered) {
     // The whole sentence first ("which started earlier, TORCH or City Clusters?"), then each
-    // of its clauses, so a cue and a name split by a comma still meet.
-    const whole = resolveClause(catalog, sentence);
-    if (asksSomething(whole, asks)) return markYesNo(whole, sentence);
+    // of its clauses, so a cue and a name split by a comma still meet. A sentence that names
+    // something the data does not hold ("how the Delhi Mumbai corridor compares, like its
+    // budget?") is not asked back about by one of its clauses.
+    const whole = new EvidenceLog();
+    const intent = resolveClause(catalog, sentence, whole);
+    if (asksSomething(intent, sentence, whole)) return answer(log, whole, intent, sentence);
     for (const clause of splitClauses(sentence)) {
-      if (clause.trim() === "") continue;
-      const intent = resolveClause(catalog, clause);
-      if (asksSomething(intent, asks)) return markYesNo(intent, clause);
+      if (clause.trim() === "" || clause === sentence) continue;
+      const evidence = new EvidenceLog();
+      const intent = resolveClause(catalog, clause, evidence);
+      if (whole.namesUnknown() && intent.kind === "clarify") continue;
+      if (asksSomething(intent, clause, evidence)) return answer(log, evidence, intent, clause);
     }
   }
-  return {
-    kind: "none",
-    text: `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
-    suggestions: starterSuggestions(catalog),
-  };
+  return log.decide(
+    {
+      kind: "none",
+      text: `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+      suggestions: starterSuggestions(catalog),
+    },
+    "no clause asks",
+  );
 }

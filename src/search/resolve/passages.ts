@@ -1,9 +1,10 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
-import { tokenize } from "../../model/normalize.ts";
+import { stemToken, tokenize } from "../../model/normalize.ts";
 import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { policyName } from "../../model/names.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
+import { ASKING_WORDS } from "../vocabulary.ts";
 import type { Candidate } from "./policy-match.ts";
 import { chineseQuestionShaped, chineseYesNo } from "./chinese.ts";
 
@@ -158,7 +159,7 @@ export function contentRoots(
 ): string[] {
   const roots = new Set<string>();
   tokens.forEach((token, k) => {
-    if (skip.has(k) || token.cjk || /^\d+$/.test(token.stem)) return;
+    if (skip.has(k) || token.cjk || token.filler === true || /^\d+$/.test(token.stem)) return;
     // Letters of an abbreviation ("R&D" → r, d) count; short words of asking do not.
     if (token.stem.length < 3 && (token.stem.length > 1 || catalog.commonStems.has(token.stem))) {
       return;
@@ -172,29 +173,10 @@ export function contentRoots(
   return [...roots];
 }
 
-/** Words of asking that no text answers ("tell", "what's"). */
-const QUESTION_FILLERS = new Set([
-  "tell",
-  "know",
-  "want",
-  "please",
-  "explain",
-  "describe",
-  "show",
-  "give",
-  "thing",
-  "stuff",
-  "whats",
-  "actually",
-  "really",
-  "also",
-  "any",
-  "some",
-  "much",
-  "many",
-  "way",
-  "role",
-]);
+/** Words of asking that no text answers ("tell", "what's"); adverbs are read past anyway. */
+const QUESTION_FILLERS = new Set(
+  [...ASKING_WORDS.requests, ...ASKING_WORDS.wh, ...ASKING_WORDS.no_content].map(stemToken),
+);
 
 /** A passage found by content words: the passage and how many of the words it holds. */
 export interface ScoredPassage extends PolicyPassage {
@@ -281,8 +263,10 @@ export function itemPassage(
 }
 
 /** Words a question or a request opens with. */
-const QUESTION_OPENING =
-  /^\s*(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|tell|list|name|explain|describe|show|give)\b/iu;
+const QUESTION_OPENING = new RegExp(
+  `^\\s*(?:what's|${[...ASKING_WORDS.wh, ...ASKING_WORDS.auxiliaries, ...ASKING_WORDS.requests].join("|")})\\b`,
+  "iu",
+);
 
 /** A question (a question mark, or opened as one), not a remark that mentions a policy. */
 export function questionShaped(text: string): boolean {

@@ -3,6 +3,8 @@ import { ARTICLES, type QuestionToken } from "./tokens.ts";
 import { sharedCjkRun } from "./unknown-words.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import type { FieldReading } from "./fields.ts";
+import { ASKING_WORDS } from "../vocabulary.ts";
+import { stemToken } from "../../model/normalize.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
 export const ACCEPT_COVERAGE = 0.5;
@@ -33,31 +35,20 @@ function neighbour(
   step: 1 | -1,
 ): QuestionToken | undefined {
   let k = from + step;
-  while (tokens[k] !== undefined && ARTICLES.has(tokens[k]?.stem ?? "")) {
+  // A hedge ("torch even") stands beside a name without qualifying it.
+  while (
+    tokens[k] !== undefined &&
+    (ARTICLES.has(tokens[k]?.stem ?? "") || tokens[k]?.filler === true)
+  ) {
     if (step === -1 && tokens[k]?.stem === "the") return undefined;
     k += step;
   }
   return tokens[k];
 }
 
-const AUXILIARIES = new Set(["do", "doe", "does", "did"]);
+const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries.map(stemToken));
 const WHICH_WORDS = new Set(["which", "what"]);
-const LEAD_VERBS = new Set([
-  "lead",
-  "led",
-  "run",
-  "ran",
-  "head",
-  "headed",
-  "manage",
-  "managed",
-  "direct",
-  "directed",
-  "chair",
-  "chaired",
-  "coordinate",
-  "coordinated",
-]);
+const LEAD_VERBS = new Set(ASKING_WORDS.lead_verbs);
 
 /**
  * "which university leads the GBA": a kind of beneficiary asked as the one that leads asks

@@ -1,6 +1,7 @@
 import { editDistance, isCjk, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 import { glossChinese } from "./chinese.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 
 export interface QuestionToken {
   raw: string;
@@ -21,6 +22,11 @@ export interface QuestionToken {
    * breaks separate clauses. A word only qualifies a name in its own clause.
    */
   clause: number;
+  /**
+   * A hedge, an adverb or chat ("even", "typically", "tbh", "day to day"): how something is
+   * asked, not what. Read past: it names nothing, asks nothing, and breaks no phrase.
+   */
+  filler?: boolean;
   /** The Chinese word this English token glosses ("户口" → hukou): content, never a name. */
   gloss?: string;
 }
@@ -50,28 +56,29 @@ export function scanPhrases<T>(
     if (skipArticles && ARTICLES.has(token.stem)) return;
     kept.push(index);
   });
-  const found: { start: number; length: number; values: T[] }[] = [];
-  for (let start = 0; start < kept.length; start++) {
-    const stems: string[] = [];
-    for (let length = 1; length <= Math.min(table.maxLength, kept.length - start); length++) {
-      stems.push(tokens[kept[start + length - 1] ?? -1]?.stem ?? "");
-      const values = table.map.get(stems.join(" "));
-      if (values) found.push({ start, length, values });
+  // Phrases are read with hedges and adverbs in them ("mainly funded") and read past ("who
+  // even runs" is "who runs").
+  const found: { indices: number[]; values: T[] }[] = [];
+  const readPast = kept.filter((k) => tokens[k]?.filler !== true);
+  for (const sequence of readPast.length < kept.length ? [kept, readPast] : [kept]) {
+    for (let start = 0; start < sequence.length; start++) {
+      const stems: string[] = [];
+      for (let length = 1; length <= Math.min(table.maxLength, sequence.length - start); length++) {
+        stems.push(tokens[sequence[start + length - 1] ?? -1]?.stem ?? "");
+        const values = table.map.get(stems.join(" "));
+        if (values) found.push({ indices: sequence.slice(start, start + length), values });
+      }
     }
   }
-  found.sort((a, b) => b.length - a.length || a.start - b.start);
+  found.sort(
+    (a, b) => b.indices.length - a.indices.length || (a.indices[0] ?? 0) - (b.indices[0] ?? 0),
+  );
   const taken = new Set<number>();
   const matches: PhraseMatch<T>[] = [];
   for (const match of found) {
-    let free = true;
-    for (let k = match.start; k < match.start + match.length; k++) if (taken.has(k)) free = false;
-    if (!free) continue;
-    const indices: number[] = [];
-    for (let k = match.start; k < match.start + match.length; k++) {
-      taken.add(k);
-      indices.push(kept[k] ?? -1);
-    }
-    matches.push({ indices, values: match.values });
+    if (match.indices.some((k) => taken.has(k))) continue;
+    for (const k of match.indices) taken.add(k);
+    matches.push(match);
   }
   return matches.sort((a, b) => (a.indices[0] ?? 0) - (b.indices[0] ?? 0));
 }
@@ -124,7 +131,7 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
 }
 
 /** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
-const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
+export const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
 
 export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
@@ -149,18 +156,31 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
         everyday: false,
       };
       const cjk = isCjk(token.raw);
-      if (cjk || /^\d+$/.test(token.stem) || catalog.knownStems.has(token.stem)) {
-        return { ...base, similarity: 1, cjk, unknown: false };
+      if (cjk || /^\d+$/.test(token.stem)) return { ...base, similarity: 1, cjk, unknown: false };
+      if (catalog.knownStems.has(token.stem)) {
+        // "mainly" of "mainly funded" is read in that phrase, and read past elsewhere.
+        const filler = isAdverb(token.raw);
+        return { ...base, similarity: 1, cjk, unknown: false, ...(filler ? { filler } : {}) };
+      }
+      if (catalog.fillerStems.has(token.stem) || isAdverb(token.raw)) {
+        return { ...base, similarity: 1, cjk, unknown: false, filler: true };
       }
       if (catalog.everydayStems.has(token.stem)) {
         return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
       }
-      const prefixOf = fieldPrefix(catalog, token.stem);
+      // An English word is a word, not a field word cut short ("class" is not "classified");
+      // three letters are as often a short form ("lit", "obj").
+      const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
+      const prefixOf = word ? null : fieldPrefix(catalog, token.stem);
       if (prefixOf !== null) {
         return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
       }
       const corrected = correctTypo(catalog, token.stem);
-      if (corrected) {
+      // An ordinary English word is what was meant, not a mistyped field word ("speed" is not
+      // "spend"); it may still be a mistyped name word ("grater bay area").
+      const meant =
+        corrected && !catalog.nameTargets.has(corrected.stem) && isEnglishWord(token.raw);
+      if (corrected && !meant) {
         return {
           ...base,
           stem: corrected.stem,
@@ -192,6 +212,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       if (!token.unknown || token.cjk || token.everyday) return;
       const corrected = correctTypo(catalog, token.stem, { shortFieldWords: true });
       if (corrected === null || catalog.nameTargets.has(corrected.stem)) return;
+      if (isEnglishWord(token.raw)) return;
       tokens[k] = {
         ...token,
         stem: corrected.stem,
@@ -202,6 +223,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     });
   }
   completeNameNeighbours(catalog, tokens);
+  markReduplications(tokens);
   // A year the data never mentions, next to a name ("Made in China 2025", "Beijing 2008"),
   // makes that name part of another name.
   tokens.forEach((token, k) => {
@@ -214,6 +236,35 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     if (nextToName) token.unknown = true;
   });
   return glossChinese(catalog, tokens);
+}
+
+/**
+ * An English adverb by its form: an ordinary word in "-ly" made from another ("typically" of
+ * typical, "basically" of basic, "easily" of easy, "simply" of simple).
+ */
+function isAdverb(word: string): boolean {
+  if (!word.endsWith("ly") || !isEnglishWord(word)) return false;
+  const bases = [
+    word.slice(0, -2),
+    word.slice(0, -4),
+    `${word.slice(0, -3)}y`,
+    `${word.slice(0, -2)}e`,
+  ];
+  return bases.some((base) => base.length >= 3 && isEnglishWord(base));
+}
+
+/** Words linking a word to itself in a set phrase ("day to day", "step by step"). */
+const REDUPLICATING = new Set(["to", "by", "after", "for", "on"]);
+
+/** "day to day", "year after year": a word repeated around a link says how, not what. */
+function markReduplications(tokens: QuestionToken[]): void {
+  tokens.forEach((token, k) => {
+    const link = tokens[k + 1];
+    const again = tokens[k + 2];
+    if (!link || !again || !REDUPLICATING.has(link.stem) || token.stem !== again.stem) return;
+    if (!token.unknown || token.cjk) return;
+    for (const t of [token, link, again]) Object.assign(t, { unknown: false, filler: true });
+  });
 }
 
 /** Names sharing a word more often than this are not searched for a neighbour's spelling. */
@@ -242,8 +293,12 @@ function completeNameNeighbours(catalog: Catalog, tokens: QuestionToken[]): void
   });
 }
 
-export function hasPhrase<T>(tokens: QuestionToken[], table: PhraseTable<T>): T | null {
-  const matches = scanPhrases(tokens, table, () => true);
+export function hasPhrase<T>(
+  tokens: QuestionToken[],
+  table: PhraseTable<T>,
+  include: (index: number) => boolean = () => true,
+): T | null {
+  const matches = scanPhrases(tokens, table, include);
   const first = matches[0]?.values[0];
   return first ?? null;
 }

@@ -1,4 +1,5 @@
 import { segmentChinese, tokenize } from "../../model/normalize.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 import {
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
@@ -158,7 +159,7 @@ export function quotePhrase(
 ): string {
   const free = (k: number): boolean => {
     const token = tokens[k];
-    if (!token || cues.has(k) || token.cjk) return false;
+    if (!token || cues.has(k) || token.cjk || token.filler === true) return false;
     return !token.used || catalog.countryStems.has(token.stem);
   };
   const phrases: string[] = [];
@@ -206,6 +207,8 @@ export function nameLikeWords(text: string): Set<string> {
   for (const sentence of text.split(/[.!?\n]+/u)) {
     const words = sentence.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== "");
     words.forEach((word, k) => {
+      // "I", "I'm": the pronoun is always capitalised.
+      if (/^I(?:['’]\p{L}+)?$/u.test(word)) return;
       const capitals = /^\p{Lu}{2,}/u.test(word) || (k > 0 && /^\p{Lu}/u.test(word));
       if (capitals) for (const token of tokenize(word)) out.add(token.raw);
     });
@@ -297,6 +300,7 @@ export function leftoverContent(
     (token, k) =>
       !token.used &&
       !token.cjk &&
+      token.filler !== true &&
       !cues.has(k) &&
       !/^\d+$/.test(token.stem) &&
       token.stem.length > 2 &&
@@ -327,6 +331,8 @@ export function unknownProgrammeName(
     const noun = tokens[k];
     // The noun may have been read as a field word ("programs"); the words before it decide.
     if (!noun || !catalog.nameNounStems.has(noun.stem)) continue;
+    // A name does not run across a sentence or clause ("me confused. policy …").
+    if (tokens[k - 1]?.clause !== noun.clause) continue;
     let start = k - 1;
     // "belt and road": connectors inside the name are part of it.
     const nameWord = (token: QuestionToken | undefined): boolean =>
@@ -363,4 +369,89 @@ export function unknownProgrammeName(
     );
   }
   return null;
+}
+
+/** "how much is a …": a verb linking a field to what it is asked of, before an article. */
+const COPULAS = new Set(["is", "are", "was", "were"]);
+
+/** "my slide deck", "our framework": the user's own things, not names of programmes. */
+const POSSESSIVES = new Set(["my", "our", "your", "his", "her", "their"]);
+
+/**
+ * The words no reader placed, split by what they say of the question. A name the data does
+ * not hold rules it out: a word typed as a name or not an English word ("xiongan"), or one
+ * in a name's slot — what the field is asked of ("budget of the relay", "who funds the …"),
+ * a thing introduced by an article ("the president of china", "the uk"), the word beside a
+ * name ("blow torch"). Ordinary words elsewhere ("rather than", "for my slide deck", "refs
+ * please") are small talk around the question, and only lower confidence.
+ */
+export function outOfScopeWords(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  fieldWords: ReadonlySet<number>,
+  cues: ReadonlySet<number>,
+  question: string,
+  countryAsked: boolean,
+): { names: QuestionToken[]; ordinary: QuestionToken[] } {
+  const typedAsName = nameLikeWords(question);
+  const unplaced = (k: number): boolean => {
+    const token = tokens[k];
+    return token !== undefined && token.unknown && !token.used && !token.cjk && !cues.has(k);
+  };
+  const sameClause = (j: number, k: number): boolean => tokens[j]?.clause === tokens[k]?.clause;
+  const stem = (j: number): string => tokens[j]?.stem ?? "";
+  // A word of a name, not a generic one ("torch" in "blow torch", not "policy").
+  const nameWord = (j: number): boolean =>
+    catalog.postings.has(stem(j)) && !catalog.genericStems.has(stem(j));
+  const inSlot = (k: number): boolean => {
+    if (POSSESSIVES.has(stem(k - 1))) return false;
+    if (nameWord(k + 1) || nameWord(k - 1)) return true;
+    // Words opening a clause (or after "the") right before the field: "silicon valley budget".
+    let start = k;
+    while (unplaced(start - 1) && sameClause(start - 1, k)) start -= 1;
+    let end = k;
+    while (unplaced(end + 1) && sameClause(end + 1, k)) end += 1;
+    const opens = !sameClause(start - 1, k) || stem(start - 1) === "the";
+    if (opens && fieldWords.has(end + 1) && sameClause(end + 1, k)) return true;
+    // After the field, back over the words of its phrase and a link ("who funds the european
+    // collaboration platform", "budget of X", "how much is a coffee"); not "the maximum" of
+    // another phrase, nor "ministry is debating".
+    let j = k - 1;
+    while (j >= 0 && sameClause(j, k) && !catalog.stopStems.has(stem(j)) && !fieldWords.has(j)) {
+      if (POSSESSIVES.has(stem(j))) return false;
+      j -= 1;
+    }
+    // "for a footnote": what the user wants it for; a named thing takes "the".
+    const article = ARTICLES.has(stem(j));
+    const definite = stem(j) === "the";
+    if (article) j -= 1;
+    if (
+      ((stem(j) === "of" || stem(j) === "for") && (definite || !article)) ||
+      (article && COPULAS.has(stem(j)))
+    )
+      j -= 1;
+    else if (!definite) return false;
+    return fieldWords.has(j) && sameClause(j, k);
+  };
+  const names = new Set<number>();
+  tokens.forEach((token, k) => {
+    // A decade ("since the 80s") or a word of consonants only ("strt", "bdgt": shorthand)
+    // names nothing.
+    if (!unplaced(k) || /^\d+s$|^[b-df-hj-np-tv-z]+$/u.test(token.raw)) return;
+    // A country field firmly asked is not blocked by a foreign word beside it ("like europe").
+    // "eval", "benef": a field word cut short is no name either.
+    const fieldWordCut = [...catalog.fieldWordFields.keys()].some((w) => w.startsWith(token.typed));
+    const notEnglish =
+      !countryAsked &&
+      !fieldWordCut &&
+      /^\p{L}{3,}$/u.test(token.typed) &&
+      !token.everyday &&
+      !isEnglishWord(token.typed);
+    const digits = /\d/.test(token.raw) && !/^\d+s$/.test(token.raw);
+    if (notEnglish || typedAsName.has(token.raw) || digits || inSlot(k)) names.add(k);
+  });
+  return {
+    names: tokens.filter((_, k) => names.has(k)),
+    ordinary: tokens.filter((_, k) => unplaced(k) && !names.has(k)),
+  };
 }

@@ -1,7 +1,9 @@
 import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { isYear, type QuestionToken } from "./tokens.ts";
-import { isEnglishWord } from "../../text/english-words.ts";
+import { outOfScopeWords } from "./unknown-words.ts";
+import { DECISION, decideUnnamed, type Reading } from "./decide.ts";
+import { questionShaped } from "./passages.ts";
 import { compareAll, type ComparisonCues } from "./compare.ts";
 import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
@@ -18,8 +20,11 @@ import {
 
 /** What a clause that names no policy was read as. */
 export interface UnnamedReading {
+  question: string;
   tokens: QuestionToken[];
   fields: FieldReading;
+  /** A country field asked by a word typed in full, at least as strongly as a policy field. */
+  countryAsked: boolean;
   /** The countries the clause names. */
   knownCountries: string[];
   /** The country asked about: the one named, or the only one the data holds. */
@@ -35,71 +40,118 @@ export interface UnnamedReading {
  * With no policy named, the question is about a field across policies, a country, or
  * something the data does not hold.
  */
-export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Intent {
-  const { tokens, fields, knownCountries, countryId, unknownWords, weak } = reading;
-  const { orderField, allCue, compareCue } = reading.cues;
+export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
+  const { question, tokens, fields, knownCountries, unknownWords, weak, cues } = reading;
+  const { orderField, compareCue } = cues;
   // "exchange rate yuan to euro today": money words that only name currencies, with no
   // policy, ask about the currencies themselves, not a policy's budget.
   const currencyAsked = currencyQuestion(tokens, fields);
   if (currencyAsked !== null) {
     return {
-      kind: "none",
-      text: `I have no data on “${currencyAsked}”. I can give the budgets of ${knownPoliciesText(catalog)}.`,
-      suggestions: starterSuggestions(catalog),
+      intent: {
+        kind: "none",
+        text: `I have no data on “${currencyAsked}”. I can give the budgets of ${knownPoliciesText(catalog)}.`,
+        suggestions: starterSuggestions(catalog),
+      },
+      score: DECISION.UNKNOWN_NAME,
+      why: "currencies, not a budget",
     };
   }
-  // "what's the budget? need it for my report": ordinary words around a field firmly asked
-  // name nothing; the question lacks only its policy.
+  // Words the data does not hold are evidence against every reading: a name ("xiongan", "the
+  // collaboration platform") rules the question out; ordinary words only lower confidence.
+  const out = outOfScopeWords(
+    catalog,
+    tokens,
+    fields.consumed,
+    cues.positions,
+    question,
+    reading.countryAsked,
+  );
   const firmField = [...fields.consumed].some((k) => tokens[k]?.guessed === false);
-  // …in another clause than the field words: "who funds the collaboration platform" names what.
   const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
-  const onlyOrdinaryWords = tokens
-    .filter((t) => t.unknown && !t.used && !t.cjk)
-    .every((t) => (t.everyday || isEnglishWord(t.typed)) && !fieldClauses.has(t.clause));
-  const fieldAmongWords =
-    firmField && !fields.weakOnly && fields.policyField !== null && weak.length === 0;
-  if (unknownWords !== "" && !(fieldAmongWords && onlyOrdinaryWords)) {
-    const nearest = weak.slice(0, 3).map((c) => suggestionFor(c.ref, fields.policyField));
-    // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
-    // A field read only from a guessed word ("lit" → literature) is not a question asked.
-    const aboutSomething =
-      firmField || compareCue || orderField !== null || knownCountries.length > 0;
-    return {
+  // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
+  // A field read only from a guessed word ("lit" → literature) is not a question asked.
+  const aboutSomething =
+    unknownWords !== "" &&
+    out.names.length > 0 &&
+    (firmField || compareCue || orderField !== null || knownCountries.length > 0);
+  const suggestions = weak.slice(0, 3).map((c) => suggestionFor(c.ref, fields.policyField));
+  const decline: Reading = {
+    intent: {
       kind: "none",
       text: aboutSomething
         ? `I have no data on “${unknownWords}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`
         : `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-      suggestions: nearest.length > 0 ? nearest : starterSuggestions(catalog),
-    };
-  }
+      suggestions: suggestions.length > 0 ? suggestions : starterSuggestions(catalog),
+    },
+    score:
+      (out.names.length > 0 ? DECISION.UNKNOWN_NAME : 0) +
+      out.ordinary
+        .map((t) =>
+          // An everyday subject ("the weather in macao") is off-topic unless small talk
+          // in another clause than the field's ("quick one before lunch: …").
+          fieldClauses.has(t.clause) || (t.everyday && fieldClauses.size === 0)
+            ? DECISION.UNPLACED_BESIDE_FIELD
+            : questionShaped(question)
+              ? DECISION.UNPLACED_WORD
+              : DECISION.UNPLACED_IN_REMARK,
+        )
+        .reduce((sum, w) => sum + w, 0),
+    why: out.names.length > 0 ? "a name the data does not hold" : "words the data does not hold",
+    ...(out.names.length > 0 ? { ruledOutBy: out.names.map((t) => t.raw).join(" ") } : {}),
+  };
+  return decideUnnamed(readUnnamed(catalog, reading), decline);
+}
 
+/** What a clause naming no policy asks, with how strongly, before out-of-scope evidence. */
+function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
+  const { tokens, fields, knownCountries, countryId, weak } = reading;
+  const { orderField, allCue, compareCue } = reading.cues;
+  const weight = fields.weakOnly ? DECISION.WEAK_FIELD : DECISION.FIELD_WORD;
+  const policyScore = fields.policyScore * weight;
+  const countryScore = fields.countryScore * weight;
+  const certain = (intent: Intent, why: string): Reading => ({
+    intent,
+    score: DECISION.UNKNOWN_NAME,
+    why,
+  });
   if (weak.length > 0) {
     const options = weak.slice(0, 3);
     // "hong kong government budget 2024": a year the data has nothing for, with only a partial
     // name, is about something else (this data has no figures for that year).
     const strayYear = tokens.find((t) => isYear(t.stem) && !catalog.dataYears.has(Number(t.stem)));
     if (strayYear) {
-      return {
-        kind: "none",
-        text: `I have no data for ${strayYear.raw}. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
-        suggestions: options.map((c) => suggestionFor(c.ref, fields.policyField)),
-      };
+      return certain(
+        {
+          kind: "none",
+          text: `I have no data for ${strayYear.raw}. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
+          suggestions: options.map((c) => suggestionFor(c.ref, fields.policyField)),
+        },
+        "a year the data has nothing for",
+      );
     }
     return {
-      kind: "clarify",
-      text: `Did you mean ${policyNames(options.map((c) => c.ref))}?`,
-      suggestions: options.map((c) => suggestionFor(c.ref, fields.policyField)),
+      intent: {
+        kind: "clarify",
+        text: `Did you mean ${policyNames(options.map((c) => c.ref))}?`,
+        suggestions: options.map((c) => suggestionFor(c.ref, fields.policyField)),
+      },
+      score: Math.max(DECISION.CARD, policyScore, countryScore),
+      why: "partial names",
     };
   }
 
   // "how does China compare to the EU?": a country compared with something else, not its
   // policies with each other.
   if (compareCue && !allCue && orderField === null && knownCountries.length > 0) {
-    return {
-      kind: "none",
-      text: "I can compare policies with each other (e.g. their budgets or start years), not countries with other things.",
-      suggestions: starterSuggestions(catalog).slice(1, 2),
-    };
+    return certain(
+      {
+        kind: "none",
+        text: "I can compare policies with each other (e.g. their budgets or start years), not countries with other things.",
+        suggestions: starterSuggestions(catalog).slice(1, 2),
+      },
+      "a country compared with something else",
+    );
   }
 
   // "EU cluster policy maturity": the EU as the subject of a country-level question is a
@@ -110,13 +162,16 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     fields.countryField !== "policies" &&
     knownCountries.length === 0
   ) {
-    return {
-      kind: "none",
-      text: `I have no data on the EU's own cluster policy; I only cover ${catalog.countries
-        .map((c) => c.name)
-        .join(", ")}.`,
-      suggestions: starterSuggestions(catalog),
-    };
+    return certain(
+      {
+        kind: "none",
+        text: `I have no data on the EU's own cluster policy; I only cover ${catalog.countries
+          .map((c) => c.name)
+          .join(", ")}.`,
+        suggestions: starterSuggestions(catalog),
+      },
+      "the EU as a country",
+    );
   }
 
   // "how long has China been doing cluster policy": a duration asked of a country is its
@@ -130,15 +185,33 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     (fields.policyField === "start_year" || fields.policyField === "end_year") &&
     (fields.countryField === null || fields.countryField === "policies")
   ) {
-    return countryIntent(catalog, countryId, "continuity", tokens);
+    return {
+      intent: countryIntent(catalog, countryId, "continuity", tokens),
+      score: policyScore,
+      why: "a country's duration",
+    };
   }
 
   // "what kind of policy approach does China take": with a country named and no policy, a
   // country field typed after a policy field is the head of the phrase, so the question.
+  // ("policies" is no head: "the budgets of all three policies" asks the budgets.)
   const countryFirst =
-    knownCountries.length > 0 && fields.countryField !== null && fields.lastScope === "country";
+    knownCountries.length > 0 &&
+    fields.countryField !== null &&
+    fields.countryField !== "policies" &&
+    fields.lastScope === "country";
+  // "which policies does the factsheet describe": every policy's summary is the country's
+  // list of policies, each with its summary; side by side only when asked to compare.
+  const overview =
+    fields.policyField === "summary" &&
+    !compareCue &&
+    countryId !== null &&
+    (allCue || knownCountries.length > 0);
   const policyFieldWins =
-    fields.policyField !== null && fields.policyScore >= fields.countryScore && !countryFirst;
+    fields.policyField !== null &&
+    fields.policyScore >= fields.countryScore &&
+    !countryFirst &&
+    !overview;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
     // "the one ending in 2035": a year of the data narrows the policies offered to those it dates.
@@ -149,74 +222,107 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
     // "which is the oldest university": an order by age or size of something the data lists
     // but does not rank (beneficiaries, objectives) asks what the data does not hold.
     if (orderField !== null && !ORDERED_FIELDS.has(field)) {
-      return {
-        kind: "none",
-        text: `The data does not rank the ${FIELD_QUESTION_WORDS[field]} of the policies by ${
-          orderField === "budget" ? "size" : "date"
-        }. I can compare the policies' ${FIELD_QUESTION_WORDS[orderField]}.`,
-        suggestions: [`which policy is the ${orderField === "budget" ? "biggest" : "oldest"}`],
-      };
+      return certain(
+        {
+          kind: "none",
+          text: `The data does not rank the ${FIELD_QUESTION_WORDS[field]} of the policies by ${
+            orderField === "budget" ? "size" : "date"
+          }. I can compare the policies' ${FIELD_QUESTION_WORDS[orderField]}.`,
+          suggestions: [`which policy is the ${orderField === "budget" ? "biggest" : "oldest"}`],
+        },
+        "an order the data does not give",
+      );
     }
-    // "which has no fixed end date", "哪个政策…": which of them, so all of them side by side.
+    // "which has no fixed end date", "哪个政策…": which of them, so all of them side by side —
+    // asked beside the field ("… of the policy again? I missed which one" asks one).
+    const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
+    const besideField = (k: number): boolean => fieldClauses.has(tokens[k]?.clause);
     const asksWhich = tokens.some(
       (t, k) =>
-        (t.stem === "which" && !fields.consumed.has(k) && !fields.consumed.has(k + 1)) ||
+        (t.stem === "which" &&
+          besideField(k) &&
+          !fields.consumed.has(k) &&
+          !fields.consumed.has(k + 1)) ||
         (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w))),
     );
-    if ((allCue || orderField !== null || compareCue || asksWhich) && countryId !== null) {
+    // (A Chinese cue is read inside its run, which has no word positions.)
+    const cuePositions = [...reading.cues.positions];
+    const allBeside = allCue && (cuePositions.length === 0 || cuePositions.some(besideField));
+    if ((allBeside || orderField !== null || compareCue || asksWhich) && countryId !== null) {
       const all = compareAll(
         countryId,
         allScope.map((ref) => ref.policy.id),
         field,
       );
-      if (all) return all;
+      if (all) return { intent: all, score: policyScore, why: "a field of every policy" };
     }
     if (scope.length === 1 && scope[0]) {
-      return {
+      const intent: Intent = {
         kind: "policy",
         country: scope[0].country.id,
         policy: scope[0].policy.id,
         field,
       };
+      return { intent, score: policyScore, why: "the one policy dated so" };
     }
     return {
-      kind: "clarify",
-      text: `Which policy do you mean? I can give the ${FIELD_QUESTION_WORDS[field]} of ${policyNames(
-        scope.slice(0, 5),
-      )}${scope.length > 5 ? " and others" : ""}.`,
-      suggestions: scope.slice(0, 5).map((ref) => suggestionFor(ref, field)),
+      intent: {
+        kind: "clarify",
+        text: `Which policy do you mean? I can give the ${FIELD_QUESTION_WORDS[field]} of ${policyNames(
+          scope.slice(0, 5),
+        )}${scope.length > 5 ? " and others" : ""}.`,
+        suggestions: scope.slice(0, 5).map((ref) => suggestionFor(ref, field)),
+      },
+      score: policyScore,
+      why: "a field of which policy",
     };
   }
 
   // "cluster policy" alone, no country named: which country's? (Not China's by default.)
   if (fields.weakOnly && fields.countryField === "policies" && knownCountries.length === 0) {
     return {
-      kind: "clarify",
-      text: `Which country's cluster policies? I have data on ${catalog.countries
-        .slice(0, 5)
-        .map((c) => c.name)
-        .join(", ")}.`,
-      suggestions: catalog.countries.slice(0, 5).map((c) => `${c.name} policies`),
+      intent: {
+        kind: "clarify",
+        text: `Which country's cluster policies? I have data on ${catalog.countries
+          .slice(0, 5)
+          .map((c) => c.name)
+          .join(", ")}.`,
+        suggestions: catalog.countries.slice(0, 5).map((c) => `${c.name} policies`),
+      },
+      score: countryScore,
+      why: "which country",
     };
   }
   if (fields.countryTie.length > 1) {
     const where = catalog.countryById.get(countryId ?? "")?.name ?? "the country";
     const tied = fields.countryTie.map((f) => FIELD_QUESTION_WORDS[f]);
     return {
-      kind: "clarify",
-      text: `Do you mean ${where}'s ${listNames(tied)}?`,
-      suggestions: fields.countryTie.map((f) => `${where} ${FIELD_QUESTION_WORDS[f]}`),
+      intent: {
+        kind: "clarify",
+        text: `Do you mean ${where}'s ${listNames(tied)}?`,
+        suggestions: fields.countryTie.map((f) => `${where} ${FIELD_QUESTION_WORDS[f]}`),
+      },
+      score: countryScore,
+      why: "country fields tied",
     };
   }
-  const countryField = fields.countryField ?? (knownCountries.length > 0 ? "policies" : null);
+  const countryField =
+    fields.countryField ?? (knownCountries.length > 0 || overview ? "policies" : null);
   if (countryField !== null) {
+    // The country named alone ("China?") asks for its policies, less than any word the data
+    // lacks beside it asks something else ("who is the president of china").
+    const score = fields.countryField === null ? DECISION.UNPLACED_WORD / 2 : countryScore;
     if (countryId === null) {
       return {
-        kind: "clarify",
-        text: "Which country do you mean?",
-        suggestions: catalog.countries
-          .slice(0, 5)
-          .map((c) => `${c.name} ${FIELD_QUESTION_WORDS[countryField]}`),
+        intent: {
+          kind: "clarify",
+          text: "Which country do you mean?",
+          suggestions: catalog.countries
+            .slice(0, 5)
+            .map((c) => `${c.name} ${FIELD_QUESTION_WORDS[countryField]}`),
+        },
+        score,
+        why: "which country",
       };
     }
     // "which of China's policies is the oldest": an order over them all, not their list.
@@ -226,9 +332,13 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
         policiesOf(catalog, countryId).map((ref) => ref.policy.id),
         orderField ?? fields.policyField,
       );
-      if (all) return all;
+      if (all) return { intent: all, score: DECISION.FIELD_WORD, why: "an order over policies" };
     }
-    return countryIntent(catalog, countryId, countryField, tokens, fields.topicListed);
+    return {
+      intent: countryIntent(catalog, countryId, countryField, tokens, fields.topicListed),
+      score,
+      why: "a country field",
+    };
   }
 
   // "which policy is the oldest", "which is the oldest?": a superlative orders all policies, by
@@ -239,7 +349,9 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
       policiesOf(catalog, countryId).map((ref) => ref.policy.id),
       orderField ?? fields.policyField,
     );
-    if (all) return all;
+    // An order word in a remark ("let's grab lunch later") asks less than in a question.
+    const score = questionShaped(reading.question) ? DECISION.FIELD_WORD : DECISION.WEAK_FIELD;
+    if (all) return { intent: all, score, why: "an order over policies" };
   }
 
   // "tell me about the plan", "more about it?", "info pls": one policy is meant but not named —
@@ -251,19 +363,28 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Inten
       (PRONOUNS.has(t.stem) && tokens[k - 1]?.stem === "about") ||
       (t.cjk && [...CJK_REFERRING_WORDS].some((w) => t.raw.includes(w))),
   );
-  if (meantOne && countryId !== null) {
+  // "the start year and the end year for the policy": fields tied, of which policy?
+  if ((meantOne || policyScore > 0) && countryId !== null) {
     const scope = policiesOf(catalog, countryId).slice(0, 5);
     return {
-      kind: "clarify",
-      text: `Which policy do you mean: ${policyNames(scope)}?`,
-      suggestions: scope.map((ref) => suggestionFor(ref, null)),
+      intent: {
+        kind: "clarify",
+        text: `Which policy do you mean: ${policyNames(scope)}?`,
+        suggestions: scope.map((ref) => suggestionFor(ref, null)),
+      },
+      score: Math.max(DECISION.CARD, policyScore),
+      why: "one policy meant, not named",
     };
   }
 
   return {
-    kind: "none",
-    text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-    suggestions: starterSuggestions(catalog),
+    intent: {
+      kind: "none",
+      text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
+      suggestions: starterSuggestions(catalog),
+    },
+    score: 0,
+    why: "nothing asked",
   };
 }
 

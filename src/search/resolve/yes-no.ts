@@ -24,9 +24,20 @@ const YES_NO_SHAPES: Partial<Record<PolicyField, { asks: RegExp; not?: RegExp }>
   },
 };
 
+/** Words that set a year as a bound, not as the date ("before 2000", "since 2010"). */
+const RELATIVE_YEAR =
+  /\b(?:before|after|earlier|later|since|until|till|by|than|between|around|about|from \d{4} to)\b|[<>]/i;
+const YEAR = /(?<!\d)(?:1[89]|2[01])\d\d(?!\d)/g;
+
 export function markYesNo(intent: Intent, question: string): Intent {
   if (intent.kind !== "policy" || intent.field === null || intent.passage !== undefined) {
     return intent;
+  }
+  // "torch began 1990, right?": one year said as the date, checked against it.
+  const years = question.match(YEAR) ?? [];
+  const dated = intent.field === "start_year" || intent.field === "end_year";
+  if (dated && years.length === 1 && !RELATIVE_YEAR.test(question.replace(/\bfrom (?=\d)/i, ""))) {
+    return { ...intent, claimedYear: Number(years[0]) };
   }
   const shape = YES_NO_SHAPES[intent.field];
   if (!shape || !YES_NO_OPENERS.test(question) || !shape.asks.test(question)) return intent;
