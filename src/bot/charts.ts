@@ -27,7 +27,7 @@ const CACHED_CHARTS = 64;
 /**
  * Charts are a nicety: if the rasteriser cannot load or draw, answers go out without them. It is
  * loaded on the first chart, not at start-up: resvg's native library, the fonts and the chart
- * modules are ~18 MiB of RSS that a bot asked no chart question never needs.
+ * modules are RSS (~4 MiB in the bot) that a bot asked no chart question never needs.
  */
 export function lazyChartRenderer(log: Logger): AsyncChartRenderer {
   let loading: Promise<typeof renderChartPngAsync | null> | null = null;
