@@ -9,6 +9,7 @@ import {
   type DiscordReplyPayload,
   type RenderOptions,
 } from "../render/discord.ts";
+import type { renderChartPngAsync } from "../render/charts/index.ts";
 import { localNamesOf } from "../render/localize.ts";
 import type { Logger } from "./log.ts";
 
@@ -23,28 +24,38 @@ export type AsyncChartRenderer = (
 /** The same answer gets the same picture: repeated questions cost nothing. */
 const CACHED_CHARTS = 64;
 
-/** Charts are a nicety: if the rasteriser cannot load or draw, answers go out without them. */
-export async function loadChartRenderer(log: Logger): Promise<AsyncChartRenderer | undefined> {
-  try {
-    const { renderChartPngAsync } = await import("../render/charts/index.ts");
-    return cachedChartRenderer(async (kind, answer, locale, localNames) => {
-      try {
-        return await renderChartPngAsync(kind, answer, {
-          ...(locale ? { locale } : {}),
-          ...(localNames ? { localNames } : {}),
-        });
-      } catch (error) {
-        log.warn(`Could not draw the ${kind} chart; answering without it.`, error);
+/**
+ * Charts are a nicety: if the rasteriser cannot load or draw, answers go out without them. It is
+ * loaded on the first chart, not at start-up: resvg's native library, the fonts and the chart
+ * modules are RSS (~4 MiB in the bot) that a bot asked no chart question never needs.
+ */
+export function lazyChartRenderer(log: Logger): AsyncChartRenderer {
+  let loading: Promise<typeof renderChartPngAsync | null> | null = null;
+  const load = (): Promise<typeof renderChartPngAsync | null> =>
+    (loading ??= import("../render/charts/index.ts").then(
+      (charts) => charts.renderChartPngAsync,
+      (error: unknown) => {
+        // Once: every later chart is answered without its picture, and without a log line each.
+        log.warn(
+          "Charts are unavailable (the rasteriser did not load); answering without them.",
+          error,
+        );
         return null;
-      }
-    });
-  } catch (error) {
-    log.warn(
-      "Charts are unavailable (the rasteriser did not load); answering without them.",
-      error,
-    );
-    return undefined;
-  }
+      },
+    ));
+  return cachedChartRenderer(async (kind, answer, locale, localNames) => {
+    const render = await load();
+    if (render === null) return null;
+    try {
+      return await render(kind, answer, {
+        ...(locale ? { locale } : {}),
+        ...(localNames ? { localNames } : {}),
+      });
+    } catch (error) {
+      log.warn(`Could not draw the ${kind} chart; answering without it.`, error);
+      return null;
+    }
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Engine } from "../engine.ts";
 import { interactionTelemetry } from "../ops/interaction-telemetry.ts";
 import type { StructuredLogger } from "../ops/logger.ts";
 import type { BotMetrics } from "../ops/metrics.ts";
-import { loadChartRenderer } from "./charts.ts";
+import { lazyChartRenderer } from "./charts.ts";
 import type { Logger } from "./log.ts";
 import type { BotServices } from "./services.ts";
 
@@ -36,7 +36,7 @@ export async function createBotServices(
       engine,
       conversations,
       commands: createCommandRegistry(),
-      renderChart: await loadChartRenderer(log),
+      renderChart: lazyChartRenderer(log),
       log,
       recordInteraction: interactionTelemetry(parts.logger, parts.metrics),
     },

@@ -1,5 +1,5 @@
 import { ALL_COMMANDS, createCommandRegistry } from "../../commands/index.ts";
-import { loadChartRenderer } from "../../src/bot/charts.ts";
+import { lazyChartRenderer } from "../../src/bot/charts.ts";
 import { startBot } from "../../src/bot/client.ts";
 import type { RunningBot, StartBotOptions } from "../../src/bot/client.ts";
 import { deployCommands } from "../../src/bot/deploy.ts";
@@ -67,7 +67,7 @@ export async function startBotUnderTest(
   );
   const countries = loadDataset(defaultDataDir());
   const log = recordingLogger();
-  const renderChart = await loadChartRenderer(silentLogger);
+  const renderChart = lazyChartRenderer(silentLogger);
   const bot = await startBot(
     {
       token: harness.token,
@@ -77,7 +77,7 @@ export async function startBotUnderTest(
     {
       engine: createEngine(countries),
       commands: createCommandRegistry(commands),
-      ...(renderChart ? { renderChart } : {}),
+      renderChart,
       conversations: new Conversations(
         new MemoryConversationStore(
           options.conversation?.now ? { now: options.conversation.now } : {},

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_COMMANDS, createCommandRegistry } from "../../commands/index.ts";
-import { loadChartRenderer } from "../../src/bot/charts.ts";
+import { lazyChartRenderer } from "../../src/bot/charts.ts";
 import { deployCommands } from "../../src/bot/deploy.ts";
 import { silentLogger } from "../../src/bot/log.ts";
 import { createEngine } from "../../src/create-engine.ts";
@@ -40,7 +40,7 @@ beforeAll(async () => {
       engine: createEngine(loadDataset(defaultDataDir())),
       commands: createCommandRegistry(ALL_COMMANDS),
       log,
-      renderChart: await loadChartRenderer(silentLogger),
+      renderChart: lazyChartRenderer(silentLogger),
     },
   });
   url = `http://127.0.0.1:${endpoint.port}/interactions`;

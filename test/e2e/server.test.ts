@@ -138,7 +138,7 @@ describe("logging in", () => {
 describe("registering commands", () => {
   const rest = (): REST => new REST({ api: harness.apiUrl }).setToken(harness.token);
 
-  it("stores what discord.js builders produce", async () => {
+  it("stores the definitions the commands give", async () => {
     const registered = await rest().get(
       Routes.applicationGuildCommands(fixture.applicationId, fixture.guild.id),
     );
