@@ -6,6 +6,7 @@ import { markYesNo } from "./resolve/yes-no.ts";
 import { LONG_MESSAGE_WORDS, resolveLongMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
+import { theRest } from "./resolve/the-rest.ts";
 
 export { ACCEPT_COVERAGE, CLEAR_GAP } from "./resolve/policy-match.ts";
 export { MAX_COMPARE_ALL } from "./resolve/compare.ts";
@@ -91,6 +92,10 @@ function resolveOwnText(
   question: string,
   log: EvidenceLog = new EvidenceLog(),
 ): Intent {
+  return theRest(catalog, readOwnText(catalog, question, log), question, log);
+}
+
+function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {
   // "policies.torch.budget", "if (torch.start_year < 2000) {…}": identifiers, not a question.
   if (looksLikeCode(question)) {
     return {

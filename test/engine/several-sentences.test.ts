@@ -46,3 +46,18 @@ describe("a message of several sentences reads like a small conversation", () =>
     expect(answer.text).not.toContain("2006");
   });
 });
+
+describe("all but one policy named as already read", () => {
+  it("'what about the other one?' shows the one not named", () => {
+    const answer = engine.ask(
+      "I've read the GBA stuff and the TORCH stuff, what about the other one?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain("City Clusters");
+    expect(answer.text).not.toContain("1988");
+  });
+
+  it("a comparison asked in words stays a comparison", () => {
+    expect(engine.ask("compare GBA and TORCH with the other one").kind).toBe("compare");
+  });
+});
