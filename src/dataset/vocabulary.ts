@@ -59,6 +59,8 @@ const CuesFile = z
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */
     all_policies: Phrases,
+    /** "what about the other one?" after naming all but one policy: the one not named. */
+    the_rest: Phrases,
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */
     idioms: Phrases,
     /**

@@ -6,6 +6,7 @@ import { markYesNo } from "./resolve/yes-no.ts";
 import { LONG_MESSAGE_WORDS, resolveLongMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
+import { theRest } from "./resolve/the-rest.ts";
 
 export { ACCEPT_COVERAGE, CLEAR_GAP } from "./resolve/policy-match.ts";
 export { MAX_COMPARE_ALL } from "./resolve/compare.ts";
@@ -91,6 +92,10 @@ function resolveOwnText(
   question: string,
   log: EvidenceLog = new EvidenceLog(),
 ): Intent {
+  return theRest(catalog, readOwnText(catalog, question, log), question, log);
+}
+
+function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {
   // "policies.torch.budget", "if (torch.start_year < 2000) {…}": identifiers, not a question.
   if (looksLikeCode(question)) {
     return {
@@ -102,5 +107,17 @@ function resolveOwnText(
   if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
     return resolveLongMessage(catalog, question, log);
   }
-  return markYesNo(resolveClause(catalog, question, log), question);
+  const whole = markYesNo(resolveClause(catalog, question, log), question);
+  // "Our cluster programme has a green angle. Is the City Clusters policy aligned…?": words of
+  // one sentence can blur a name in another, so a short message of several sentences that
+  // read as a whole is asked back (or reads as asking nothing) is read sentence by sentence,
+  // as a long one is. A decline by a name the data lacks stands.
+  const sentences = question.split(/(?<=[.!?\n])/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const unsure = whole.kind === "clarify" || (whole.kind === "none" && !log.unplaced());
+  if (sentences.length < 2 || !unsure || log.namesUnknown()) return whole;
+  const bySentence = new EvidenceLog();
+  const read = resolveLongMessage(catalog, question, bySentence);
+  if (read.kind === "none") return whole;
+  log.entries.push(...bySentence.entries);
+  return read;
 }

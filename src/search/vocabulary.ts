@@ -26,6 +26,7 @@ export const ASKING_WORDS: Readonly<
   >
 > = vocabulary.cues.asking;
 export const ALL_POLICIES_WORDS: readonly string[] = vocabulary.cues.all_policies;
+export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
 export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;
 export const COMMON_WORDS: readonly string[] = [

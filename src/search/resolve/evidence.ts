@@ -44,6 +44,11 @@ export class EvidenceLog {
     return this.entries.some((e) => e.source === "unknown name");
   }
 
+  /** Whether some words were read as asking what the data does not hold ("who's paying…"). */
+  unplaced(): boolean {
+    return this.entries.some((e) => e.reading === "unplaced word");
+  }
+
   /** Records the outcome with the rule that settled it, and returns it. */
   decide(intent: Intent, why: string): Intent {
     const what =

@@ -1,5 +1,5 @@
 import type { Intent } from "../../model/intent.ts";
-import type { Catalog } from "../catalog.ts";
+import type { Catalog, PolicyRef } from "../catalog.ts";
 import { knownPoliciesText, starterSuggestions } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
@@ -28,6 +28,56 @@ function splitClauses(sentence: string): string[] {
   }
   clauses.push(sentence.slice(start));
   return clauses;
+}
+
+/** Words that point back at something named before: "does it really have an end year?". */
+const POINTING_WORDS = /\b(?:it|its|it's|itself|they|them|their)\b/iu;
+
+/**
+ * A message is a small conversation: the one policy of ours its other sentences name ("my
+ * uncle keeps talking about the GBA plan.") is what "it" means in the sentence that asks.
+ * Null when they name none, or several, or name a policy beside something the data lacks
+ * ("the Yangtze city cluster"): then "it" is not ours to guess. A sentence naming only
+ * something else (the user's own region or programme) is context and does not count.
+ */
+function namedSubject(catalog: Catalog, sentences: readonly string[]): PolicyRef | null {
+  const named = new Set<string>();
+  for (const sentence of sentences) {
+    const evidence = new EvidenceLog();
+    resolveClause(catalog, sentence, evidence);
+    // A name typed in full counts even where the chat around it kept it from being chosen
+    // ("…know about City Clusters except me and I am too shy to ask them.").
+    const ids = evidence.entries.flatMap((e) => {
+      const [, id, state] = /^policy (\S+) \((chosen|too weak)\)$/u.exec(e.reading) ?? [];
+      const counts = state === "chosen" || (state === "too weak" && e.weight >= 1);
+      return id !== undefined && e.source === "name" && counts ? [id] : [];
+    });
+    if (ids.length > 0 && evidence.namesUnknown()) return null;
+    for (const id of ids) named.add(id);
+  }
+  const [only] = named;
+  return named.size === 1 && only !== undefined ? (catalog.policies.get(only) ?? null) : null;
+}
+
+/**
+ * The asking sentence read with the subject the message named: a field or passage of it, or
+ * its card when the sentence points at it ("what is it exactly?"). Null otherwise.
+ */
+function askedOfSubject(
+  catalog: Catalog,
+  sentence: string,
+  subject: PolicyRef,
+  evidence: EvidenceLog,
+): Intent | null {
+  const intent = resolveClause(catalog, `${sentence} ${subject.policy.short_name}`, evidence);
+  if (intent.kind !== "policy" || intent.policy !== subject.policy.id) return null;
+  const asked = intent.field !== null || intent.passage !== undefined;
+  return asked || POINTING_WORDS.test(sentence) ? intent : null;
+}
+
+/** Whether a sentence names a policy of ours itself (then it is not asked about another). */
+function named(evidence: EvidenceLog): boolean {
+  return evidence.entries.some((e) => e.source === "name" && e.reading.endsWith("(chosen)"));
 }
 
 /** The reading of the part of a long message that asks, with the evidence it came from. */
@@ -61,6 +111,7 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
         evidence.entries.some((e) => e.source === "field word" && !e.reading.includes("(weak)")))
     );
   };
+  let subject: PolicyRef | null | undefined;
   for (const sentence of ordered) {
     // The whole sentence first ("which started earlier, TORCH or City Clusters?"), then each
     // of its clauses, so a cue and a name split by a comma still meet. A sentence that names
@@ -68,6 +119,16 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
     // budget?") is not asked back about by one of its clauses.
     const whole = new EvidenceLog();
     const intent = resolveClause(catalog, sentence, whole);
+    // "…the TORCH thing keeps coming up. what sectors does it cover?": a sentence that asks
+    // but names nothing (it would be asked back "which policy?") asks about the one policy
+    // the message named.
+    const unnamed = intent.kind === "clarify" || intent.kind === "none";
+    if (unnamed && sentence.includes("?") && !whole.namesUnknown() && !named(whole)) {
+      subject ??= namedSubject(catalog, sentences);
+      const carried = new EvidenceLog();
+      const asked = subject && askedOfSubject(catalog, sentence, subject, carried);
+      if (asked) return answer(log, carried, asked, sentence);
+    }
     if (asksSomething(intent, sentence, whole)) return answer(log, whole, intent, sentence);
     for (const clause of splitClauses(sentence)) {
       if (clause.trim() === "" || clause === sentence) continue;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+
+describe("a message of several sentences reads like a small conversation", () => {
+  it("'it' in the sentence that asks is the one policy an earlier sentence named", () => {
+    const answer = engine.ask(
+      "my supervisor keeps bringing up the TORCH programme in every meeting we have had this month. who actually funds it, the centre or the provinces?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toMatch(/TORCH/);
+    expect(answer.text).not.toMatch(/Which policy/);
+  });
+
+  it("'what is it?' after a sentence naming a policy shows its card", () => {
+    const answer = engine.ask(
+      "the TORCH thing came up again in my seminar today and honestly I was lost most of the time. what is it exactly?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain("1988");
+  });
+
+  it("the user's own programme or region in another sentence does not blur the name", () => {
+    const answer = engine.ask(
+      "We run a small cluster programme in Tyrol. Is the GBA plan aligned with EU priorities?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toMatch(/Greater Bay Area/);
+  });
+
+  it("a policy named beside something the data lacks is not what 'it' means", () => {
+    const answer = engine.ask(
+      "I have been asked by my boss to look into a bunch of things this week including the Yangtze city cluster. who funds it?",
+    );
+    expect(answer.kind).not.toBe("answer");
+    expect(answer.text).not.toMatch(/local and municipal/);
+  });
+
+  it("a request about the user's own work is still not a question about the policy", () => {
+    const answer = engine.ask(
+      "I wrote a long essay about City Clusters for my class and my teacher really liked it a lot. can you proofread it for me?",
+    );
+    expect(answer.kind).toBe("none");
+    expect(answer.text).not.toContain("2006");
+  });
+});
+
+describe("all but one policy named as already read", () => {
+  it("'what about the other one?' shows the one not named", () => {
+    const answer = engine.ask(
+      "I've read the GBA stuff and the TORCH stuff, what about the other one?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain("City Clusters");
+    expect(answer.text).not.toContain("1988");
+  });
+
+  it("a comparison asked in words stays a comparison", () => {
+    expect(engine.ask("compare GBA and TORCH with the other one").kind).toBe("compare");
+  });
+});
