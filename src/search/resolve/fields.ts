@@ -71,7 +71,25 @@ function bestField<F extends FieldName>(
 }
 
 /** Words that ask where money comes from, not how much: "who actually funds", "come from". */
-const ORIGIN_VERBS = new Set(["fund", "funds", "pay", "paid", "finance", "finances", "financed"]);
+const ORIGIN_VERBS = new Set([
+  "fund",
+  "funds",
+  "funding",
+  "pay",
+  "paid",
+  "paying",
+  "finance",
+  "finances",
+  "financed",
+  "financing",
+  "give",
+  "gives",
+  "giving",
+  "gave",
+  "provide",
+  "provides",
+  "providing",
+]);
 const AMOUNT_STEMS = new Set([
   "budget",
   "amount",
@@ -85,12 +103,22 @@ const AMOUNT_STEMS = new Set([
 ]);
 const ORIGIN_REACH = 3;
 
-/** "who funds", "funding — who?": a money verb after "who", or a money word just before it. */
+/**
+ * "who funds", "who is giving this money", "funding — who?": a money verb after "who" (before
+ * any verb of receiving: "who gets funding" asks who receives), or a money word just before it.
+ */
 function whoPays(tokens: readonly QuestionToken[]): boolean {
+  const verbAfter = (k: number): boolean => {
+    const after = tokens.slice(k + 1, k + 1 + ORIGIN_REACH);
+    const receives = after.findIndex((t) => RECEIVE_VERBS.has(t.stem));
+    return after
+      .slice(0, receives < 0 ? after.length : receives)
+      .some((t) => ORIGIN_VERBS.has(t.stem));
+  };
   return tokens.some(
     (token, k) =>
       token.stem === "who" &&
-      (tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => ORIGIN_VERBS.has(t.stem)) ||
+      (verbAfter(k) ||
         tokens
           .slice(Math.max(0, k - ORIGIN_REACH), k)
           .some((t) => ORIGIN_VERBS.has(t.stem) || ORIGIN_NOUNS_OF_MONEY.has(t.stem))),
@@ -167,6 +195,11 @@ function settleMoneyQuestion(
   const origin = asksMoneyOrigin(tokens);
   const amount = asksMoneyAmount(tokens);
   if (origin && !amount && budget > 0) {
+    scores.delete("budget");
+    scores.set("funding_source", budget + source);
+  } else if (!amount && budget > 0 && source > 0) {
+    // "大湾区 plan 的 funding 主要是谁出的钱": a bare money word beside a word of origin asks
+    // the origin; the amount would need its own word ("how much", "budget").
     scores.delete("budget");
     scores.set("funding_source", budget + source);
   } else if (amount && !origin && budget > 0 && source > 0) {

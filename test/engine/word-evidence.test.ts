@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+import { inflectionBases } from "../../src/search/resolve/tokens.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+
+describe("word evidence: inflected English words are words, not names", () => {
+  it.each([
+    ["stated", "state"],
+    ["planned", "plan"],
+    ["applying", "apply"],
+    ["stating", "state"],
+    ["priorities", "priority"],
+    ["funded", "fund"],
+  ])("%s may come from %s", (word, base) => {
+    expect(inflectionBases(word)).toContain(base);
+  });
+
+  it.each([
+    ["What are the stated policy objectives of the TORCH Program?", "torch", "objectives"],
+    ["what were the stated goals of city clusters", "city-clusters", "objectives"],
+  ])("%s → %s %s", (question, policy, field) => {
+    const answer = engine.ask(question);
+    expect(answer.text).not.toContain("I have no data");
+    expect(engine.resolveQuestion(question)).toMatchObject({ kind: "policy", policy, field });
+  });
+});
+
+describe("word evidence: a name we lack, referred back to, is what is asked", () => {
+  it.each([
+    "Why doesn't the bot cover the Belt and Road Initiative? Surely that's China's biggest cluster policy — what's its budget?",
+    "You don't seem to know the Belt and Road Initiative. It's huge - who funds it?",
+    "I read about the Thousand Talents Plan; what are its objectives?",
+  ])("%s → declined, no known policy's fact", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("I have no data");
+    expect(JSON.stringify(answer)).not.toContain("890");
+  });
+
+  it("a name we lack beside a question naming our policy is context", () => {
+    expect(
+      engine.resolveQuestion("I keep mixing it up with the Spark Program: when did torch start?"),
+    ).toMatchObject({ kind: "policy", policy: "torch", field: "start_year" });
+  });
+});
+
+describe("word evidence: who gives the money is its source", () => {
+  it.each([
+    ["who's giving the money for the greater bay area plan?", "greater-bay-area", "funding_source"],
+    ["who is funding the city clusters policy", "city-clusters", "funding_source"],
+    ["大湾区 plan 的 funding 主要是谁出的钱", "greater-bay-area", "funding_source"],
+    ["who gets funding from the city clusters policy", "city-clusters", "beneficiaries"],
+  ])("%s → %s %s", (question, policy, field) => {
+    expect(engine.resolveQuestion(question)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it("without a policy, asks which one, offering the source of funding", () => {
+    const answer = engine.ask("who is giving this money, the state or the local government?");
+    expect(answer.kind).toBe("clarify");
+    expect(answer.text).toContain("source of funding");
+  });
+});
