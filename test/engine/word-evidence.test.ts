@@ -62,3 +62,34 @@ describe("word evidence: who gives the money is its source", () => {
     expect(answer.text).toContain("source of funding");
   });
 });
+
+describe("word evidence: field words said in other words", () => {
+  it.each([
+    [
+      "does TORCH line up with EU priorities like digitalisation, green economy",
+      "torch",
+      "eu_alignment",
+    ],
+    ["is city clusters in line with eu goals like digitalisation", "city-clusters", "eu_alignment"],
+    [
+      "Do the regional governments lead in the GBA, or is it all driven from Beijing?",
+      "greater-bay-area",
+      "authorities",
+    ],
+    ["is the torch program top down or bottom up?", "torch", "authorities"],
+  ])("%s → %s %s", (question, policy, field) => {
+    expect(engine.resolveQuestion(question)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it("a country field named outright beside its country beats a policy's year", () => {
+    const answer = engine.ask(
+      "Is China's consistency rating justified when City Clusters only started in 2006?",
+    );
+    expect(answer.text).toContain("consistency");
+    expect(
+      engine.resolveQuestion(
+        "Is China's consistency rating justified when City Clusters only started in 2006?",
+      ),
+    ).toMatchObject({ kind: "country", field: "consistency" });
+  });
+});

@@ -53,6 +53,8 @@ export interface FieldReading {
   topicListed: boolean;
   /** Which scope's field words were typed last: the head of "kind of policy approach". */
   lastScope: "policy" | "country" | null;
+  /** The country field was typed by its own name ("consistency"), the policy field was not. */
+  countryOwnNamed?: boolean;
 }
 
 function bestField<F extends FieldName>(
@@ -320,7 +322,12 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
   if (policy.score > 0 || country.score > 0) {
+    const countryOwnNamed =
+      country.field !== null &&
+      ownNamed.has(country.field) &&
+      !(policy.field !== null && ownNamed.has(policy.field));
     return {
+      countryOwnNamed,
       policyField: policy.field,
       countryField: country.field,
       policyScore: policy.score,
