@@ -52,8 +52,16 @@ describe("word evidence: who gives the money is its source", () => {
     ["who is funding the city clusters policy", "city-clusters", "funding_source"],
     ["大湾区 plan 的 funding 主要是谁出的钱", "greater-bay-area", "funding_source"],
     ["who gets funding from the city clusters policy", "city-clusters", "beneficiaries"],
+    ["who's footing the bill for city clusters", "city-clusters", "funding_source"],
+    ["who puts money into torch", "torch", "funding_source"],
   ])("%s → %s %s", (question, policy, field) => {
     expect(engine.resolveQuestion(question)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it("the most money compared is the budget, not its source", () => {
+    expect(
+      engine.resolveQuestion("who put the most money in, torch or city clusters?"),
+    ).toMatchObject({ kind: "compare", field: "budget" });
   });
 
   it("without a policy, asks which one, offering the source of funding", () => {

@@ -91,6 +91,9 @@ const ORIGIN_VERBS = new Set([
   "provide",
   "provides",
   "providing",
+  "put",
+  "puts",
+  "putting",
 ]);
 const AMOUNT_STEMS = new Set([
   "budget",
@@ -102,6 +105,11 @@ const AMOUNT_STEMS = new Set([
   "million",
   "billion",
   "cost",
+  // "who put the most money in": a quantity compared is the amount.
+  "most",
+  "more",
+  "less",
+  "least",
 ]);
 const ORIGIN_REACH = 3;
 
