@@ -101,3 +101,23 @@ describe("word evidence: field words said in other words", () => {
     ).toMatchObject({ kind: "country", field: "consistency" });
   });
 });
+
+describe("word evidence: quoted words yield to the user's own field words", () => {
+  it.each([
+    ["The factsheet rates China '> 10 years with clear continuity' on consistency", "consistency"],
+    [
+      "China is rated '> 10 years with clear continuity' on consistency; is that justified when City Clusters only started in 2006?",
+      "consistency",
+    ],
+  ])("%s → country %s", (question, field) => {
+    expect(engine.resolveQuestion(question)).toMatchObject({ kind: "country", field });
+  });
+
+  it("a field word quoted alone is still asked", () => {
+    expect(engine.resolveQuestion("what is the 'budget' of the GBA plan?")).toMatchObject({
+      kind: "policy",
+      policy: "greater-bay-area",
+      field: "budget",
+    });
+  });
+});

@@ -292,7 +292,14 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const consumed = new Set<number>();
   const ownNamed = new Set<FieldName>();
   let lastScope: "policy" | "country" | null = null;
-  for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
+  const matches = scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true);
+  // "rates China '> 10 years with clear continuity' on consistency": words the user quotes
+  // say what was read, and yield to a field word of the user's own.
+  const quotedOnly = (indices: readonly number[]): boolean =>
+    indices.every((k) => tokens[k]?.quoted === true);
+  const ownWords = matches.some((m) => !quotedOnly(m.indices));
+  for (const match of matches) {
+    if (ownWords && quotedOnly(match.indices)) continue;
     // "our regional strategy": a field word of the user's own thing is not read at all.
     if (ownThing(tokens, match.indices[0] ?? 0)) continue;
     for (const k of match.indices) {

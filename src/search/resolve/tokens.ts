@@ -29,6 +29,8 @@ export interface QuestionToken {
   filler?: boolean;
   /** The Chinese word this English token glosses ("户口" → hukou): content, never a name. */
   gloss?: string;
+  /** Inside quotation marks: words the user quotes ("rates it '> 10 years with continuity'"). */
+  quoted?: boolean;
 }
 
 interface PhraseMatch<T> {
@@ -133,6 +135,9 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
 /** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
 export const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
 
+/** A run in quotation marks, opened after a space and closed before one ("it's" is no quote). */
+const QUOTED = /(?<=^|\s)['‘"“]([^'‘’"“”]+)['’"”](?=[\s.,;:?!]|$)/u;
+
 export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
 }
@@ -145,11 +150,18 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       clauses.push(clause);
     }
   });
+  const quoted: boolean[] = [];
+  expanded.split(QUOTED).forEach((part, index) => {
+    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
+      quoted.push(index % 2 === 1);
+    }
+  });
   const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
     (token, k): QuestionToken => {
       const base = {
         ...token,
         clause: clauses[k] ?? 0,
+        ...(quoted[k] === true ? { quoted: true } : {}),
         typed: token.stem,
         used: false,
         guessed: false,
