@@ -20,6 +20,8 @@ describe("word evidence: inflected English words are words, not names", () => {
   it.each([
     ["What are the stated policy objectives of the TORCH Program?", "torch", "objectives"],
     ["what were the stated goals of city clusters", "city-clusters", "objectives"],
+    ["what are the declared policy aims of torch?", "torch", "objectives"],
+    ["what is the approved policy budget of the GBA plan?", "greater-bay-area", "budget"],
   ])("%s → %s %s", (question, policy, field) => {
     const answer = engine.ask(question);
     expect(answer.text).not.toContain("I have no data");

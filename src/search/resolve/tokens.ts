@@ -292,6 +292,12 @@ function inflectedFrom(catalog: Catalog, word: string): "known" | "everyday" | n
   const bases = inflectionBases(word).flatMap((b) => tokenize(b).map((t) => t.stem));
   if (bases.some((b) => catalog.knownStems.has(b))) return "known";
   if (bases.some((b) => catalog.everydayStems.has(b))) return "everyday";
+  // "the declared policy aims": a past participle of an English verb describes; it names
+  // nothing. (Not "-ing": "housing prices" asks about housing.)
+  const participle = word.endsWith("ed");
+  if (participle && inflectionBases(word).some((b) => b.length >= 4 && isEnglishWord(b))) {
+    return "known";
+  }
   return null;
 }
 
