@@ -87,6 +87,8 @@ describe("word evidence: field words said in other words", () => {
       "authorities",
     ],
     ["is the torch program top down or bottom up?", "torch", "authorities"],
+    ["is torch run centrally or locally?", "torch", "authorities"],
+    ["is city clusters funded centrally or locally?", "city-clusters", "funding_source"],
   ])("%s → %s %s", (question, policy, field) => {
     expect(engine.resolveQuestion(question)).toMatchObject({ kind: "policy", policy, field });
   });
