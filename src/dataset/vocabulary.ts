@@ -102,6 +102,8 @@ const WordsFile = z
     geographic: Phrases,
     /** Nouns typed after a name as part of it ("the GBA plan"). */
     name_nouns: Phrases,
+    /** Words referring back to a thing named before ("its budget", "how that works"). */
+    references: Phrases,
     /** Short forms read as the word they stand for, as typed ("natl" → national, "src" → source). */
     abbreviations: z.record(Phrase, Phrase),
   })

@@ -38,6 +38,7 @@ export const FILLER_WORDS: readonly string[] = vocabulary.words.fillers;
 export const GENERIC_NAME_WORDS: readonly string[] = vocabulary.words.generic_name;
 export const GEOGRAPHIC_WORDS: readonly string[] = vocabulary.words.geographic;
 export const NAME_NOUNS: readonly string[] = vocabulary.words.name_nouns;
+export const REFERENCE_WORDS: readonly string[] = vocabulary.words.references;
 export const CJK_GENERIC_WORDS: readonly string[] = vocabulary.chinese.generic;
 export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question;
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;

@@ -23,6 +23,7 @@ import {
   unknownProgrammeName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
+import { REFERENCE_WORDS } from "../vocabulary.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { inFocus } from "./focus.ts";
@@ -61,9 +62,18 @@ function withoutAsides(catalog: Catalog, question: string): Intent | null {
   );
   if (rest.length === 0 || rest.length === clauses.length) return null;
   const text = `${rest.join("; ")}${question.includes("?") ? "?" : ""}`;
+  // "… the Belt and Road Initiative? What's its budget?": what is left refers back ("its",
+  // "that") and names no policy of ours, so it asks about the name we lack.
+  const restTokens = readTokens(catalog, text);
+  const refersBack = restTokens.some((t) => REFERENCES.has(t.raw));
+  if (refersBack && choosePolicies(matchPolicies(catalog, restTokens)).chosen.length === 0) {
+    return null;
+  }
   const intent = resolveClause(catalog, text, new EvidenceLog(), false);
   return intent.kind === "policy" || intent.kind === "compare" ? intent : null;
 }
+
+const REFERENCES = new Set(REFERENCE_WORDS);
 
 /** What the readers found in one clause, for the decision. */
 export interface ClauseEvidence {

@@ -132,8 +132,13 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
             ev.tokens,
             fields.topicListed,
           );
-    // A country field outscoring the policy's words wins the tie of equal weights.
-    const lead = fields.countryScore > fields.policyScore ? 0.01 : -0.01;
+    // A country field outscoring the policy's words wins the tie of equal weights; so does one
+    // named outright beside its country ("China's consistency rating … when City Clusters
+    // started"), over a policy field only described.
+    const countryNamed = ev.tokens.some((t) => t.used && catalog.countryStems.has(t.stem));
+    const outright =
+      fields.countryScore === fields.policyScore && fields.countryOwnNamed === true && countryNamed;
+    const lead = fields.countryScore > fields.policyScore || outright ? 0.01 : -0.01;
     readings.push({
       intent,
       score: fields.countryScore * fieldWeight + lead,

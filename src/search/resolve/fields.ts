@@ -53,6 +53,8 @@ export interface FieldReading {
   topicListed: boolean;
   /** Which scope's field words were typed last: the head of "kind of policy approach". */
   lastScope: "policy" | "country" | null;
+  /** The country field was typed by its own name ("consistency"), the policy field was not. */
+  countryOwnNamed?: boolean;
 }
 
 function bestField<F extends FieldName>(
@@ -71,7 +73,28 @@ function bestField<F extends FieldName>(
 }
 
 /** Words that ask where money comes from, not how much: "who actually funds", "come from". */
-const ORIGIN_VERBS = new Set(["fund", "funds", "pay", "paid", "finance", "finances", "financed"]);
+const ORIGIN_VERBS = new Set([
+  "fund",
+  "funds",
+  "funding",
+  "pay",
+  "paid",
+  "paying",
+  "finance",
+  "finances",
+  "financed",
+  "financing",
+  "give",
+  "gives",
+  "giving",
+  "gave",
+  "provide",
+  "provides",
+  "providing",
+  "put",
+  "puts",
+  "putting",
+]);
 const AMOUNT_STEMS = new Set([
   "budget",
   "amount",
@@ -82,15 +105,30 @@ const AMOUNT_STEMS = new Set([
   "million",
   "billion",
   "cost",
+  // "who put the most money in": a quantity compared is the amount.
+  "most",
+  "more",
+  "less",
+  "least",
 ]);
 const ORIGIN_REACH = 3;
 
-/** "who funds", "funding — who?": a money verb after "who", or a money word just before it. */
+/**
+ * "who funds", "who is giving this money", "funding — who?": a money verb after "who" (before
+ * any verb of receiving: "who gets funding" asks who receives), or a money word just before it.
+ */
 function whoPays(tokens: readonly QuestionToken[]): boolean {
+  const verbAfter = (k: number): boolean => {
+    const after = tokens.slice(k + 1, k + 1 + ORIGIN_REACH);
+    const receives = after.findIndex((t) => RECEIVE_VERBS.has(t.stem));
+    return after
+      .slice(0, receives < 0 ? after.length : receives)
+      .some((t) => ORIGIN_VERBS.has(t.stem));
+  };
   return tokens.some(
     (token, k) =>
       token.stem === "who" &&
-      (tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => ORIGIN_VERBS.has(t.stem)) ||
+      (verbAfter(k) ||
         tokens
           .slice(Math.max(0, k - ORIGIN_REACH), k)
           .some((t) => ORIGIN_VERBS.has(t.stem) || ORIGIN_NOUNS_OF_MONEY.has(t.stem))),
@@ -167,6 +205,11 @@ function settleMoneyQuestion(
   const origin = asksMoneyOrigin(tokens);
   const amount = asksMoneyAmount(tokens);
   if (origin && !amount && budget > 0) {
+    scores.delete("budget");
+    scores.set("funding_source", budget + source);
+  } else if (!amount && budget > 0 && source > 0) {
+    // "大湾区 plan 的 funding 主要是谁出的钱": a bare money word beside a word of origin asks
+    // the origin; the amount would need its own word ("how much", "budget").
     scores.delete("budget");
     scores.set("funding_source", budget + source);
   } else if (amount && !origin && budget > 0 && source > 0) {
@@ -249,7 +292,14 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const consumed = new Set<number>();
   const ownNamed = new Set<FieldName>();
   let lastScope: "policy" | "country" | null = null;
-  for (const match of scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true)) {
+  const matches = scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true);
+  // "rates China '> 10 years with clear continuity' on consistency": words the user quotes
+  // say what was read, and yield to a field word of the user's own.
+  const quotedOnly = (indices: readonly number[]): boolean =>
+    indices.every((k) => tokens[k]?.quoted === true);
+  const ownWords = matches.some((m) => !quotedOnly(m.indices));
+  for (const match of matches) {
+    if (ownWords && quotedOnly(match.indices)) continue;
     // "our regional strategy": a field word of the user's own thing is not read at all.
     if (ownThing(tokens, match.indices[0] ?? 0)) continue;
     for (const k of match.indices) {
@@ -287,7 +337,12 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
   if (policy.score > 0 || country.score > 0) {
+    const countryOwnNamed =
+      country.field !== null &&
+      ownNamed.has(country.field) &&
+      !(policy.field !== null && ownNamed.has(policy.field));
     return {
+      countryOwnNamed,
       policyField: policy.field,
       countryField: country.field,
       policyScore: policy.score,

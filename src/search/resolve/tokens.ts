@@ -29,6 +29,8 @@ export interface QuestionToken {
   filler?: boolean;
   /** The Chinese word this English token glosses ("户口" → hukou): content, never a name. */
   gloss?: string;
+  /** Inside quotation marks: words the user quotes ("rates it '> 10 years with continuity'"). */
+  quoted?: boolean;
 }
 
 interface PhraseMatch<T> {
@@ -133,6 +135,9 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
 /** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
 export const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
 
+/** A run in quotation marks, opened after a space and closed before one ("it's" is no quote). */
+const QUOTED = /(?<=^|\s)['‘"“]([^'‘’"“”]+)['’"”](?=[\s.,;:?!]|$)/u;
+
 export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
 }
@@ -145,11 +150,18 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       clauses.push(clause);
     }
   });
+  const quoted: boolean[] = [];
+  expanded.split(QUOTED).forEach((part, index) => {
+    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
+      quoted.push(index % 2 === 1);
+    }
+  });
   const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
     (token, k): QuestionToken => {
       const base = {
         ...token,
         clause: clauses[k] ?? 0,
+        ...(quoted[k] === true ? { quoted: true } : {}),
         typed: token.stem,
         used: false,
         guessed: false,
@@ -168,6 +180,12 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       if (catalog.everydayStems.has(token.stem)) {
         return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
       }
+      // "stated", "applying", "planned": an English word made from a word the vocabulary knows
+      // is that word inflected, an ordinary word of the question, not another programme's name.
+      const from = inflectedFrom(catalog, token.raw);
+      if (from === "known") return { ...base, similarity: 1, cjk, unknown: false };
+      if (from === "everyday")
+        return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
       // An English word is a word, not a field word cut short ("class" is not "classified");
       // three letters are as often a short form ("lit", "obj").
       const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
@@ -236,6 +254,51 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     if (nextToName) token.unknown = true;
   });
   return glossChinese(catalog, tokens);
+}
+
+/**
+ * The bases an English word may be inflected from: -s, -es, -ies, -ed, -d, -ied, -ing (with
+ * the silent e restored or a doubled consonant undone: "stating" of state, "planned" of plan).
+ */
+export function inflectionBases(word: string): string[] {
+  const out: string[] = [];
+  const add = (stem: string): void => {
+    if (stem.length < 3) return;
+    out.push(stem);
+    // "planned", "running": a consonant doubled before the ending.
+    const last = stem.at(-1) ?? "";
+    if (/[b-df-hj-np-tv-z]/.test(last) && stem.at(-2) === last) out.push(stem.slice(0, -1));
+  };
+  if (word.endsWith("ies") || word.endsWith("ied")) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith("es")) add(word.slice(0, -2));
+  if (word.endsWith("s") && !word.endsWith("ss")) add(word.slice(0, -1));
+  if (word.endsWith("ed")) {
+    add(word.slice(0, -2));
+    add(word.slice(0, -1));
+  }
+  if (word.endsWith("ing")) {
+    add(word.slice(0, -3));
+    add(`${word.slice(0, -3)}e`);
+  }
+  return out;
+}
+
+/**
+ * Whether an English word is the inflection of a word the vocabulary knows ("known"), of an
+ * everyday word ("everyday"), or of neither. Adverbs in -ly are read by `isAdverb`.
+ */
+function inflectedFrom(catalog: Catalog, word: string): "known" | "everyday" | null {
+  if (!/^[a-z]+$/.test(word) || !isEnglishWord(word)) return null;
+  const bases = inflectionBases(word).flatMap((b) => tokenize(b).map((t) => t.stem));
+  if (bases.some((b) => catalog.knownStems.has(b))) return "known";
+  if (bases.some((b) => catalog.everydayStems.has(b))) return "everyday";
+  // "the declared policy aims": a past participle of an English verb describes; it names
+  // nothing. (Not "-ing": "housing prices" asks about housing.)
+  const participle = word.endsWith("ed");
+  if (participle && inflectionBases(word).some((b) => b.length >= 4 && isEnglishWord(b))) {
+    return "known";
+  }
+  return null;
 }
 
 /**
