@@ -118,3 +118,27 @@ describe("long messages: the clause that asks, among small talk", () => {
     expect(resolve(q).kind).toBe("none");
   });
 });
+
+describe("one policy referred to, none named: asked back, whatever else looks like a comparison", () => {
+  it.each([
+    "what are the goals of the policy? i have to quote them in my thesis",
+    "which financial instruments does it offer? I'm putting together a comparison table",
+    "hey all, sorry to bug you all: what's the end year again?",
+    "When did it really begin? every website gives different dates",
+    "whats the budget of this programme, for my comparison spreadsheet",
+  ])("%s → which policy?", (q) => {
+    const intent = resolve(q);
+    expect(intent.kind).toBe("clarify");
+    expect(intent.kind === "clarify" && intent.text).toContain("Which policy do you mean?");
+  });
+
+  it.each([
+    ["which of them started first?", "start_year"],
+    ["how do they compare on budget", "budget"],
+    ["thanks you all, what's the budget of each?", "budget"],
+    ["which policy has the biggest budget", "budget"],
+  ])("%s → all of them side by side", (q, field) => {
+    const intent = resolve(q);
+    expect(intent.kind === "compare" && [intent.policies, intent.field]).toEqual([ALL, field]);
+  });
+});

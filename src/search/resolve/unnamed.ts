@@ -246,9 +246,12 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
         (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w))),
     );
     // (A Chinese cue is read inside its run, which has no word positions.)
-    const cuePositions = [...reading.cues.positions];
-    const allBeside = allCue && (cuePositions.length === 0 || cuePositions.some(besideField));
-    if ((allBeside || orderField !== null || compareCue || asksWhich) && countryId !== null) {
+    // "sorry to bug you all": "all" after "you" addresses people, not the policies.
+    const allPositions = [...reading.cues.positions];
+    const cuePositions = allPositions.filter((k) => !addressed(tokens, k));
+    const allBeside = allCue && (allPositions.length === 0 || cuePositions.some(besideField));
+    const cued = allBeside || orderField !== null || compareCue || asksWhich;
+    if (cued && !asksOfOne(tokens) && countryId !== null) {
       const all = compareAll(
         countryId,
         allScope.map((ref) => ref.policy.id),
@@ -400,3 +403,56 @@ const CJK_REFERRING_WORDS = new Set(["它", "这个", "该政策", "这项"]);
 
 /** Words that point at one thing already known: "the plan", "this programme". */
 const DEFINITE_WORDS = new Set(["the", "this", "that"]);
+
+/** Words that, before "all", make it an address to people ("you all", "u all"). */
+const ADDRESSEES = new Set(["you", "u", "ya", "y'", "yall"]);
+const ONE_POLICY_NOUNS = new Set([
+  "policy",
+  "programme",
+  "program",
+  "plan",
+  "scheme",
+  "initiative",
+]);
+const MANY_POLICIES = new Set([
+  "policies",
+  "programmes",
+  "programs",
+  "plans",
+  "schemes",
+  "initiatives",
+  "three",
+  "both",
+]);
+/** Words for several policies only when nothing else is what they count ("each one", not "every website"). */
+const EACH = new Set(["each", "every"]);
+const PRONOUNS_OF_MANY = new Set(["they", "them", "their", "all", "any"]);
+
+function addressed(tokens: readonly QuestionToken[], k: number): boolean {
+  return ADDRESSEES.has(tokens[k - 1]?.raw.toLowerCase() ?? "");
+}
+
+/**
+ * "what instruments does it use? … my comparison grid", "the objectives of the policy? i need
+ * to cite them": a question about one policy ("it", "the policy") that names none asks which
+ * one, whatever cue elsewhere looks like a comparison. A word for several policies ("both",
+ * "which", "them") keeps it a question of all of them, except that "the policy" outweighs a
+ * bare pronoun.
+ */
+function asksOfOne(tokens: readonly QuestionToken[]): boolean {
+  const words = tokens.map((t) => t.raw.toLowerCase());
+  const namesOne = words.some(
+    (w, k) => ONE_POLICY_NOUNS.has(w) && ["the", "this", "that"].includes(words[k - 1] ?? ""),
+  );
+  const pronoun = words.some((w) => w === "it" || w === "its");
+  const strongMany = words.some(
+    (w, k) =>
+      MANY_POLICIES.has(w) ||
+      (EACH.has(w) &&
+        [undefined, "one", "of", "policy", "programme", "program", "plan"].includes(words[k + 1])),
+  );
+  const weakMany = words.some((w, k) => PRONOUNS_OF_MANY.has(w) && !addressed(tokens, k));
+  if (strongMany) return false;
+  if (namesOne) return true;
+  return pronoun && !weakMany;
+}
