@@ -59,6 +59,19 @@ const CuesFile = z
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */
     all_policies: Phrases,
+    /**
+     * Whether a question naming no policy asks of one ("it", "the policy") or of several:
+     * "all" after an addressee is said to people ("you all"); words for several policies, and
+     * "each"/"every" when they count policies; pronouns of several, which "the policy" outweighs.
+     */
+    one_or_many: z
+      .object({
+        addressees: Phrases,
+        many: Phrases,
+        each: Phrases,
+        pronouns_of_many: Phrases,
+      })
+      .strict(),
     /** "what about the other one?" after naming all but one policy: the one not named. */
     the_rest: Phrases,
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */

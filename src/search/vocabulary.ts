@@ -26,6 +26,9 @@ export const ASKING_WORDS: Readonly<
   >
 > = vocabulary.cues.asking;
 export const ALL_POLICIES_WORDS: readonly string[] = vocabulary.cues.all_policies;
+export const ONE_OR_MANY_WORDS: Readonly<
+  Record<"addressees" | "many" | "each" | "pronouns_of_many", readonly string[]>
+> = vocabulary.cues.one_or_many;
 export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
 export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;

@@ -9,6 +9,7 @@ import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
 import { policyYears } from "./passages.ts";
 import { countryIntent } from "./country.ts";
+import { NAME_NOUNS, ONE_OR_MANY_WORDS } from "../vocabulary.ts";
 import {
   listNames,
   policyNames,
@@ -404,29 +405,15 @@ const CJK_REFERRING_WORDS = new Set(["它", "这个", "该政策", "这项"]);
 /** Words that point at one thing already known: "the plan", "this programme". */
 const DEFINITE_WORDS = new Set(["the", "this", "that"]);
 
-/** Words that, before "all", make it an address to people ("you all", "u all"). */
-const ADDRESSEES = new Set(["you", "u", "ya", "y'", "yall"]);
-const ONE_POLICY_NOUNS = new Set([
-  "policy",
-  "programme",
-  "program",
-  "plan",
-  "scheme",
-  "initiative",
-]);
+const ADDRESSEES = new Set(ONE_OR_MANY_WORDS.addressees);
+const EACH = new Set(ONE_OR_MANY_WORDS.each);
+const PRONOUNS_OF_MANY = new Set(ONE_OR_MANY_WORDS.pronouns_of_many);
+/** "policy", "plan"…: what "the …" names one policy by; their plurals name several. */
+const ONE_POLICY_NOUNS = new Set(NAME_NOUNS);
 const MANY_POLICIES = new Set([
-  "policies",
-  "programmes",
-  "programs",
-  "plans",
-  "schemes",
-  "initiatives",
-  "three",
-  "both",
+  ...NAME_NOUNS.map((noun) => (noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`)),
+  ...ONE_OR_MANY_WORDS.many,
 ]);
-/** Words for several policies only when nothing else is what they count ("each one", not "every website"). */
-const EACH = new Set(["each", "every"]);
-const PRONOUNS_OF_MANY = new Set(["they", "them", "their", "all", "any"]);
 
 function addressed(tokens: readonly QuestionToken[], k: number): boolean {
   return ADDRESSEES.has(tokens[k - 1]?.raw.toLowerCase() ?? "");
@@ -436,7 +423,7 @@ function addressed(tokens: readonly QuestionToken[], k: number): boolean {
  * "what instruments does it use? … my comparison grid", "the objectives of the policy? i need
  * to cite them": a question about one policy ("it", "the policy") that names none asks which
  * one, whatever cue elsewhere looks like a comparison. A word for several policies ("both",
- * "which", "them") keeps it a question of all of them, except that "the policy" outweighs a
+ * "each one", "them") keeps it a question of all of them, except that "the policy" outweighs a
  * bare pronoun.
  */
 function asksOfOne(tokens: readonly QuestionToken[]): boolean {
@@ -449,7 +436,9 @@ function asksOfOne(tokens: readonly QuestionToken[]): boolean {
     (w, k) =>
       MANY_POLICIES.has(w) ||
       (EACH.has(w) &&
-        [undefined, "one", "of", "policy", "programme", "program", "plan"].includes(words[k + 1])),
+        (words[k + 1] === undefined ||
+          ["one", "of"].includes(words[k + 1] ?? "") ||
+          ONE_POLICY_NOUNS.has(words[k + 1] ?? ""))),
   );
   const weakMany = words.some((w, k) => PRONOUNS_OF_MANY.has(w) && !addressed(tokens, k));
   if (strongMany) return false;
