@@ -9,15 +9,12 @@ import type { Evidence } from "../search/resolve/evidence.ts";
 /** Decisions of the resolver that name something the data lacks: never another subject's. */
 export const NAMES_THE_DATA_LACKS = ["unknown country", "unknown programme name"];
 
-/** "policy torch (chosen)": a name the resolver settled on. */
-const CHOSEN = /^policy (\S+) \(chosen\)$/u;
-
 /** The policies whose names the resolver settled on in the turn, in the order it found them. */
 export function chosenPolicies(evidence: readonly Evidence[]): string[] {
   const ids: string[] = [];
   for (const entry of evidence) {
-    if (entry.source !== "name") continue;
-    const id = CHOSEN.exec(entry.reading)?.[1];
+    const id =
+      entry.source === "name" && entry.about?.state === "chosen" ? entry.about.policy : undefined;
     if (id !== undefined && !ids.includes(id)) ids.push(id);
   }
   return ids;
@@ -32,14 +29,10 @@ export function namesWhatDataLacks(evidence: readonly Evidence[]): boolean {
   );
 }
 
-/** "field budget": the policy field the turn's own field words name (a weak one too). */
-const FIELD = /^field (\S+)/u;
-
 /** The policy field the turn's field words name, if any. */
 export function fieldWord(evidence: readonly Evidence[]): string | null {
   for (const entry of evidence) {
-    if (entry.source !== "field word") continue;
-    const field = FIELD.exec(entry.reading)?.[1];
+    const field = entry.source === "field word" ? entry.about?.field : undefined;
     if (field !== undefined) return field;
   }
   return null;

@@ -24,13 +24,40 @@ export interface Evidence {
   weight: number;
   /** The words of the question it comes from. */
   span: string;
+  /**
+   * What the entry is about, for readers after the resolver (a conversation), so that they
+   * never parse `reading`, which is worded for people: a policy's name, whether the resolver
+   * settled on it, the policy field its words name.
+   */
+  about?: EvidenceSubject;
+}
+
+/** What became of a name the readers found. */
+export type NameState = "chosen" | "too close to another" | "outscored" | "too weak";
+
+export interface EvidenceSubject {
+  policy?: string;
+  state?: NameState;
+  field?: string;
 }
 
 export class EvidenceLog {
   readonly entries: Evidence[] = [];
 
-  add(reading: string, source: EvidenceSource, weight: number, span: string): void {
-    this.entries.push({ reading, source, weight: Math.round(weight * 100) / 100, span });
+  add(
+    reading: string,
+    source: EvidenceSource,
+    weight: number,
+    span: string,
+    about?: EvidenceSubject,
+  ): void {
+    this.entries.push({
+      reading,
+      source,
+      weight: Math.round(weight * 100) / 100,
+      span,
+      ...(about ? { about } : {}),
+    });
   }
 
   /** Declines by a name the data does not hold (positive evidence, not a lack of it). */

@@ -48,7 +48,7 @@ function namedSubject(catalog: Catalog, sentences: readonly string[]): PolicyRef
     // A name typed in full counts even where the chat around it kept it from being chosen
     // ("…know about City Clusters except me and I am too shy to ask them.").
     const ids = evidence.entries.flatMap((e) => {
-      const [, id, state] = /^policy (\S+) \((chosen|too weak)\)$/u.exec(e.reading) ?? [];
+      const { policy: id, state } = e.about ?? {};
       const counts = state === "chosen" || (state === "too weak" && e.weight >= 1);
       return id !== undefined && e.source === "name" && counts ? [id] : [];
     });
@@ -77,7 +77,7 @@ function askedOfSubject(
 
 /** Whether a sentence names a policy of ours itself (then it is not asked about another). */
 function named(evidence: EvidenceLog): boolean {
-  return evidence.entries.some((e) => e.source === "name" && e.reading.endsWith("(chosen)"));
+  return evidence.entries.some((e) => e.source === "name" && e.about?.state === "chosen");
 }
 
 /** The reading of the part of a long message that asks, with the evidence it came from. */

@@ -1,5 +1,5 @@
 import type { QuestionToken } from "./tokens.ts";
-import type { EvidenceLog } from "./evidence.ts";
+import type { EvidenceLog, NameState } from "./evidence.ts";
 import type { Candidate } from "./policy-match.ts";
 import type { FieldReading } from "./fields.ts";
 import type { ComparisonCues } from "./compare.ts";
@@ -32,7 +32,7 @@ export function recordReadings(
   }
   for (const name of countries.unknown) log.add(`other country ${name}`, "unknown name", 1, name);
   for (const c of candidates) {
-    const state = chosen.includes(c)
+    const state: NameState = chosen.includes(c)
       ? "chosen"
       : ambiguous.includes(c)
         ? "too close to another"
@@ -40,7 +40,10 @@ export function recordReadings(
           ? "outscored"
           : "too weak";
     const span = spanOf(tokens, c.positions) || "(Chinese)";
-    log.add(`policy ${c.ref.policy.id} (${state})`, "name", c.score, span);
+    log.add(`policy ${c.ref.policy.id} (${state})`, "name", c.score, span, {
+      policy: c.ref.policy.id,
+      state,
+    });
   }
   const fieldSpan = spanOf(tokens, fields.consumed);
   if (fields.policyField !== null) {
@@ -49,6 +52,7 @@ export function recordReadings(
       "field word",
       fields.policyScore,
       fieldSpan,
+      { field: fields.policyField },
     );
   }
   if (fields.countryField !== null) {
