@@ -155,7 +155,8 @@ export function resolveClause(
     );
   let uncorrected = false;
   tokens.forEach((token) => {
-    if (token.similarity < 1 && !token.guessed && !token.used && !namesAccepted(token.stem)) {
+    const nameTypo = catalog.nameTargets.has(token.stem) && !token.guessed;
+    if (token.similarity < 1 && nameTypo && !token.used && !namesAccepted(token.stem)) {
       // "who fudns": a correction that is also a field word stays, as a guess at that word.
       if (catalog.fieldWordFields.has(token.stem)) {
         token.guessed = true;

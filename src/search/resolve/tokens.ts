@@ -2,6 +2,7 @@ import { editDistance, isCjk, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 import { glossChinese } from "./chinese.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
+import { ASKING_WORDS, STOP_WORDS } from "../vocabulary.ts";
 
 export interface QuestionToken {
   raw: string;
@@ -208,6 +209,10 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
           guessed: !catalog.nameTargets.has(corrected.stem),
         };
       }
+      const opens = k === 0 || clauses[k - 1] !== clauses[k];
+      const meantWord = functionWordTypo(token.stem, opens);
+      if (meantWord !== null)
+        return { ...base, stem: meantWord, similarity: 0.88, cjk, unknown: false };
       return { ...base, similarity: 1, cjk, unknown: true };
     },
   );
@@ -254,6 +259,33 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     if (nextToName) token.unknown = true;
   });
   return glossChinese(catalog, tokens);
+}
+
+const QUESTION_WORDS = [...ASKING_WORDS.wh, ...ASKING_WORDS.auxiliaries];
+/** Words of the question's frame: a typo of one ("wot", "teh") names nothing. */
+const FRAME_WORDS = [...new Set([...QUESTION_WORDS, ...STOP_WORDS])];
+
+/**
+ * The question or function word a short unknown word is a typo of ("wat", "wot", "wut" →
+ * what; "teh" → the), by edit distance against the vocabulary's lists: one edit that does not
+ * lengthen the word, or two that shorten it and keep its first and last letters ("wot" of
+ * "what"; not "wuhan" of "when"). An English word ("wat", "wen") is read so only where a
+ * question word stands, opening its clause.
+ */
+function functionWordTypo(stem: string, opensClause: boolean): string | null {
+  if (!/^[a-z]{3,5}$/.test(stem)) return null;
+  const english = isEnglishWord(stem);
+  if (english && !opensClause) return null;
+  let best: { word: string; distance: number } | null = null;
+  for (const word of english ? QUESTION_WORDS : FRAME_WORDS) {
+    const distance = editDistance(stem, word, 2);
+    const frame = word[0] === stem[0] && word.at(-1) === stem.at(-1);
+    const close =
+      (distance === 1 && stem.length <= word.length) ||
+      (distance === 2 && stem.length < word.length && frame);
+    if (close && (best === null || distance < best.distance)) best = { word, distance };
+  }
+  return best?.word ?? null;
 }
 
 /**

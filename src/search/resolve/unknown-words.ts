@@ -263,9 +263,11 @@ export function looksLikeName(
 ): boolean {
   const token = tokens[k];
   if (!token) return false;
-  if (token.cjk || typedAsName.has(token.raw)) return true;
-  if (/\d/.test(token.raw) && /\p{L}/u.test(token.raw) && !/^\d+s$/.test(token.raw)) return true;
   if (token.everyday) return false;
+  if (token.cjk || typedAsName.has(token.raw)) return true;
+  if (/\d/.test(token.raw) && /\p{L}/u.test(token.raw) && !/^\d+(?:s|am|pm)$/.test(token.raw)) {
+    return true;
+  }
   const slot = (j: number): boolean => {
     const other = tokens[j];
     if (!other || other.clause !== token.clause) return false;
@@ -447,8 +449,10 @@ export function outOfScopeWords(
       /^\p{L}{3,}$/u.test(token.typed) &&
       !token.everyday &&
       !isEnglishWord(token.typed);
-    const digits = /\d/.test(token.raw) && !/^\d+s$/.test(token.raw);
-    if (notEnglish || typedAsName.has(token.raw) || digits || inSlot(k)) names.add(k);
+    // "by Friday", "3pm", "EOD": a day, a month or an hour is capitalised or numbered, no name.
+    const digits = /\d/.test(token.raw) && !/^\d+(?:s|am|pm)$/.test(token.raw);
+    const typed = typedAsName.has(token.raw) && !token.everyday;
+    if (notEnglish || typed || digits || inSlot(k)) names.add(k);
   });
   return {
     names: tokens.filter((_, k) => names.has(k)),

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+
+describe("chatty words: a misspelt question word is that word, not something asked about", () => {
+  it.each([
+    ["wot does torch do", "The TORCH Program is a national cluster policy"],
+    ["wut's city clusters", "City Clusters is a national cluster policy"],
+    ["whta is the gba plan", "The Greater Bay Area plan is a regional cluster policy"],
+  ])("%s → the overview", (question, headline) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain(headline);
+    expect(answer.text).not.toContain("doesn't say anything about");
+  });
+
+  it("wen did torch start → its start year", () => {
+    expect(engine.ask("wen did torch start").text).toContain("started in 1988");
+  });
+
+  it("a place name a few letters from a question word stays a name", () => {
+    const answer = engine.ask("the wuhan city cluster budget");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("wuhan");
+  });
+});
+
+describe("chatty words: days, months and deadlines are no policy names", () => {
+  it.each([
+    ["Monday again. who funds it?", "source of funding"],
+    ["need the end year by EOD", "end year"],
+    ["quick one before my 3pm meeting: who are the beneficiaries?", "beneficiaries"],
+    ["need the funding source ASAP pls", "source of funding"],
+  ])("%s → asks which policy", (question, field) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("clarify");
+    expect(answer.text).toContain(`Which policy do you mean? I can give the ${field}`);
+  });
+
+  it("a name we lack stays declined beside a deadline", () => {
+    const answer = engine.ask("who funds the Lisbon hub by Friday");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("lisbon hub");
+  });
+});
