@@ -119,6 +119,14 @@ const WordsFile = z
     references: Phrases,
     /** Short forms read as the word they stand for, as typed ("natl" → national, "src" → source). */
     abbreviations: z.record(Phrase, Phrase),
+    /**
+     * Asides on how to answer, read past and taken so they are no field words nor things asked
+     * about: slang for asking ("spill the tea", "for dummies", "key points"), and a length of
+     * answer, a count before a unit and an optional limit ("one minute", "5 bullets max").
+     */
+    asides: z
+      .object({ phrases: Phrases, counts: Phrases, units: Phrases, limits: Phrases })
+      .strict(),
   })
   .strict();
 

@@ -38,6 +38,9 @@ export const COMMON_WORDS: readonly string[] = [
 ];
 export const EVERYDAY_WORDS: readonly string[] = vocabulary.words.everyday;
 export const FILLER_WORDS: readonly string[] = vocabulary.words.fillers;
+export const ASIDE_WORDS: Readonly<
+  Record<"phrases" | "counts" | "units" | "limits", readonly string[]>
+> = vocabulary.words.asides;
 export const GENERIC_NAME_WORDS: readonly string[] = vocabulary.words.generic_name;
 export const GEOGRAPHIC_WORDS: readonly string[] = vocabulary.words.geographic;
 export const NAME_NOUNS: readonly string[] = vocabulary.words.name_nouns;

@@ -45,3 +45,30 @@ describe("chatty words: days, months and deadlines are no policy names", () => {
     expect(answer.text).toContain("lisbon hub");
   });
 });
+
+describe("chatty words: asides on the form of the answer ask for nothing the data lacks", () => {
+  it.each([
+    ["greater bay area: main facts, one minute", "The Greater Bay Area plan is a regional"],
+    ["torch in a nutshell, 30 seconds", "The TORCH Program is a national"],
+    ["city clusters - key points, two minutes max", "City Clusters is a national"],
+    ["spill the tea on the torch program", "The TORCH Program is a national"],
+    ["gba plan in plain english", "The Greater Bay Area plan is a regional"],
+  ])("%s → the overview", (question, headline) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain(headline);
+  });
+
+  it("a field asked with an aside is that field", () => {
+    expect(engine.ask("who runs torch? two lines max").text).toContain("Responsible for");
+  });
+
+  it.each([
+    ["what's the torch program's carbon footprint, in one sentence", "carbon footprint"],
+    ["does the GBA plan cover space tourism? one line", "space tourism"],
+  ])("%s → still declined by what it asks", (question, quoted) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain(quoted);
+  });
+});

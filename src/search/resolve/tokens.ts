@@ -1,8 +1,8 @@
-import { editDistance, isCjk, tokenize } from "../../model/normalize.ts";
+import { editDistance, isCjk, phraseStems, tokenize } from "../../model/normalize.ts";
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 import { glossChinese } from "./chinese.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
-import { ASKING_WORDS, STOP_WORDS } from "../vocabulary.ts";
+import { ASIDE_WORDS, ASKING_WORDS, STOP_WORDS } from "../vocabulary.ts";
 
 export interface QuestionToken {
   raw: string;
@@ -247,6 +247,7 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   }
   completeNameNeighbours(catalog, tokens);
   markReduplications(tokens);
+  markAsides(tokens);
   // A year the data never mentions, next to a name ("Made in China 2025", "Beijing 2008"),
   // makes that name part of another name.
   tokens.forEach((token, k) => {
@@ -359,6 +360,40 @@ function markReduplications(tokens: QuestionToken[]): void {
     if (!link || !again || !REDUPLICATING.has(link.stem) || token.stem !== again.stem) return;
     if (!token.unknown || token.cjk) return;
     for (const t of [token, link, again]) Object.assign(t, { unknown: false, filler: true });
+  });
+}
+
+const stems = (words: readonly string[]): Set<string> =>
+  new Set(words.map((w) => phraseStems(w).join(" ")));
+const ASIDES: PhraseTable<true> = {
+  map: new Map([...stems(ASIDE_WORDS.phrases)].map((key) => [key, [true]])),
+  maxLength: Math.max(...[...stems(ASIDE_WORDS.phrases)].map((key) => key.split(" ").length)),
+};
+const COUNTS = stems(ASIDE_WORDS.counts);
+const UNITS = stems(ASIDE_WORDS.units);
+const LIMITS = stems(ASIDE_WORDS.limits);
+
+/**
+ * Asides on how to answer ("spill the tea on", "one minute", "5 bullets max"; see words.json):
+ * read past and taken, so they ask for nothing the data lacks and are no field words ("key
+ * points" is no maturity score).
+ */
+function markAsides(tokens: QuestionToken[]): void {
+  const aside = (k: number): void => {
+    const token = tokens[k];
+    if (token)
+      Object.assign(token, { stem: token.typed, used: true, unknown: false, filler: true });
+  };
+  // As typed: "plain english" is no "plan".
+  const typed = tokens.map((t) => ({ ...t, stem: t.typed }));
+  for (const match of scanPhrases(typed, ASIDES, () => true)) match.indices.forEach(aside);
+  tokens.forEach((token, k) => {
+    const count = tokens[k - 1]?.stem ?? "";
+    if (!UNITS.has(token.stem) || !(/^\d+$/.test(count) || COUNTS.has(count))) return;
+    [k - 1, k].forEach(aside);
+    const after = tokens.slice(k + 1, k + 3).map((t) => t.stem);
+    if (LIMITS.has(after.join(" ")) || LIMITS.has(after[0] ?? "")) aside(k + 1);
+    if (LIMITS.has(after.join(" "))) aside(k + 2);
   });
 }
 
