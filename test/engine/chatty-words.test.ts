@@ -72,3 +72,39 @@ describe("chatty words: asides on the form of the answer ask for nothing the dat
     expect(answer.text).toContain(quoted);
   });
 });
+
+describe("chatty words: the part of a message that asks decides; the story is context", () => {
+  it.each([
+    [
+      "hey there!! 😊 just got back from a trip to Chengdu (the hotpot was amazing 🌶️), my uncle told me a lot about money and history. anyway, tell me about the city clusters plan?",
+      "City Clusters is a national cluster policy",
+    ],
+    [
+      "hi all, long day at work 😅 my boss keeps talking about trade and money lol. so what's the gist of the torch program?",
+      "The TORCH Program is a national cluster policy",
+    ],
+    [
+      "my trip cost so much money lol. what's the gist of torch?",
+      "The TORCH Program is a national cluster policy",
+    ],
+  ])("%s → the overview, no field from the story", (question, headline) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain(headline);
+    expect(answer.text).not.toContain("Budget");
+  });
+
+  it("a field the asking part names is answered", () => {
+    const answer = engine.ask(
+      "back from a long trip 🧳 and catching up. who funds the torch program?",
+    );
+    expect(answer.text).toContain("Source of funding for the TORCH Program");
+  });
+
+  it("a story naming a policy beside a question about something else is declined", () => {
+    const answer = engine.ask(
+      "hello!! 😊 my cousin works in Shenzhen near the GBA offices, lovely city. can you recommend a good dim sum place there?",
+    );
+    expect(answer.kind).toBe("none");
+  });
+});

@@ -2,9 +2,9 @@ import { stemToken } from "../../model/normalize.ts";
 import { ASKING_WORDS } from "../vocabulary.ts";
 import type { QuestionToken } from "./tokens.ts";
 
-const WH = new Set(ASKING_WORDS.wh.map(stemToken));
-const AUXILIARY = new Set(ASKING_WORDS.auxiliaries.map(stemToken));
-const REQUEST = new Set(ASKING_WORDS.requests.map(stemToken));
+export const WH = new Set(ASKING_WORDS.wh.map(stemToken));
+export const AUXILIARY = new Set(ASKING_WORDS.auxiliaries.map(stemToken));
+export const REQUEST = new Set(ASKING_WORDS.requests.map(stemToken));
 const REFERRING = new Set(["it", "its", "they", "them", "this", "that", "these", "those"]);
 
 /**

@@ -4,6 +4,11 @@ import { knownPoliciesText, starterSuggestions } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
+import { AUXILIARY, REQUEST, WH } from "./focus.ts";
+import { readTokens } from "./tokens.ts";
+import { REFERENCE_WORDS } from "../vocabulary.ts";
+
+const REFERENCES = new Set(REFERENCE_WORDS);
 
 /** Longer messages are chat: a policy named in passing is not a question about it. */
 export const LONG_MESSAGE_WORDS = 20;
@@ -87,6 +92,52 @@ function answer(log: EvidenceLog, evidence: EvidenceLog, intent: Intent, part: s
 }
 
 /**
+ * Whether a part of a message opens as a question or a request once its greeting or chat
+ * words are read past ("anyway, tell me…", "so what's the gist…", "ok does torch…").
+ */
+function opensAsking(catalog: Catalog, part: string): boolean {
+  const tokens = readTokens(catalog, part);
+  const first = tokens.find((t) => !t.filler && !catalog.commonStems.has(t.typed));
+  const opener = tokens.find((t) => WH.has(t.stem) || AUXILIARY.has(t.stem) || REQUEST.has(t.stem));
+  return (
+    opener !== undefined && (first === undefined || tokens.indexOf(first) >= tokens.indexOf(opener))
+  );
+}
+
+/** Sentences, then clauses, of a message: its parts that may ask. */
+function messageParts(question: string): string[] {
+  return question
+    .split(/(?<=[.!?\n])/u)
+    .flatMap(splitClauses)
+    .filter((part) => /[\p{L}\p{N}]/u.test(part));
+}
+
+/**
+ * The part that asks decides; the others are context ("my trip cost so much money lol. what's
+ * the gist of torch?": the story's "money" asks for no budget). The last part that opens as a
+ * question or request, when it names a policy of ours itself and no other part names one.
+ */
+export function askingPart(catalog: Catalog, question: string, log: EvidenceLog): Intent | null {
+  const parts = messageParts(question);
+  const k = parts.findLastIndex((part) => opensAsking(catalog, part));
+  const part = parts[k];
+  // "…rated '> 10 years' on consistency; is that justified when…": a part pointing back asks
+  // about the others.
+  const pointsBack = readTokens(catalog, part ?? "").some((t) => REFERENCES.has(t.stem));
+  if (parts.length < 2 || part === undefined || pointsBack) return null;
+  const evidence = new EvidenceLog();
+  const intent = resolveClause(catalog, part, evidence);
+  if (intent.kind !== "policy" || !named(evidence)) return null;
+  const namesOurs = (other: string): boolean => {
+    const read = new EvidenceLog();
+    resolveClause(catalog, other, read);
+    return named(read);
+  };
+  if (parts.some((other, j) => j !== k && namesOurs(other))) return null;
+  return answer(log, evidence, intent, part);
+}
+
+/**
  * A long message goes through the same evidence and decision as a short one, sentence by
  * sentence (questions, "…?", first), then clause by clause, so the clause that asks is found
  * among the small talk. A reading counts only when something is asked in it: a policy's
@@ -103,7 +154,11 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
   const asksSomething = (intent: Intent, part: string, evidence: EvidenceLog): boolean => {
     const asks = part.includes("?");
     return (
-      (intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined)) ||
+      (intent.kind === "policy" &&
+        (intent.field !== null ||
+          intent.passage !== undefined ||
+          asks ||
+          opensAsking(catalog, part))) ||
       (intent.kind === "compare" && (asks || intent.policies.length === 2)) ||
       (intent.kind === "country" && asks) ||
       (intent.kind === "clarify" &&
