@@ -108,3 +108,20 @@ describe("chatty words: the part of a message that asks decides; the story is co
     expect(answer.kind).toBe("none");
   });
 });
+
+describe("chatty words: values offered as alternatives ask for that fact", () => {
+  it.each([
+    ["did torch start in 1990 or 1995?", "The TORCH Program started in 1988"],
+    ["is torch from the 80s or the 90s?", "The TORCH Program started in 1988"],
+    ["does city clusters end in 2030 or 2035?", "City Clusters is planned to end in 2035"],
+    ["does the GBA get 1bn or 2bn a year?", "The sources state no budget for the Greater Bay Area"],
+  ])("%s → %s", (question, headline) => {
+    expect(engine.ask(question).text).toContain(headline);
+  });
+
+  it("alternatives about a programme we lack are still declined", () => {
+    const answer = engine.ask("did the 863 program start in 1986 or 1988?");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("863 program");
+  });
+});

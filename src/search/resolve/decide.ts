@@ -2,7 +2,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { compareAll } from "./compare.ts";
-import { isYear } from "./tokens.ts";
+import { isYear, type QuestionToken } from "./tokens.ts";
 import { countryIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
@@ -148,15 +148,23 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
   // "is Torch really from 1988?", "the GBA plan = 2019, true?": a year said of a policy,
   // nothing else asked, checks one of its dates: its end when the year is its end, else its start.
   // A year the data never dates anything by ("GDP in 2023") asks about something else.
-  const year = ev.tokens.find(
-    (t) => isYear(t.stem) && !t.used && catalog.dataYears.has(Number(t.stem)),
-  );
-  if (fields.policyField === null && fields.countryField === null && year !== undefined) {
-    const field = Number(year.stem) === ref.policy.end_year.value ? "end_year" : "start_year";
+  // "in 2006 or 2016?", "the 80s or the 90s?", "1bn or 2bn?": values offered as alternatives
+  // ask for that fact, whether or not the data dates anything by them.
+  const offered = offeredValues(ev.tokens);
+  const year =
+    ev.tokens.find((t) => isYear(t.stem) && !t.used && catalog.dataYears.has(Number(t.stem))) ??
+    (offered?.kind === "date" ? offered.tokens[0] : undefined);
+  const valueField =
+    offered?.kind === "amount"
+      ? "budget"
+      : year && Number(year.stem) === ref.policy.end_year.value
+        ? "end_year"
+        : year && "start_year";
+  if (fields.policyField === null && fields.countryField === null && valueField) {
     readings.push({
-      intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
+      intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: valueField },
       score: DECISION.WEAK_FIELD,
-      why: "a year said of a policy",
+      why: offered ? "alternative values of a fact" : "a year said of a policy",
     });
   }
   const passageScore = (matched: number): number =>
@@ -169,8 +177,9 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     });
   }
   const asked = questionShaped(ev.question) || ev.asking;
+  const values = unplaced.filter((t) => offered?.tokens.includes(t)).length;
   const unplacedScore = asked
-    ? focused * DECISION.UNPLACED_WORD
+    ? Math.max(0, focused - values) * DECISION.UNPLACED_WORD
     : unplaced.length * DECISION.UNPLACED_IN_REMARK;
   const offFocus = asked ? (unplaced.length - focused) * DECISION.OFF_FOCUS : 0;
   readings.push({
@@ -192,6 +201,32 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     });
   }
   return choose(readings, ref);
+}
+
+/** A value's kind: a date (a year, a decade: "the 80s") or an amount ("10bn", "5 million"). */
+function valueKind(token: QuestionToken | undefined, next: QuestionToken | undefined) {
+  if (token === undefined) return null;
+  if (isYear(token.stem) || /^(?:1[89]|20)?\d0s$/.test(token.stem)) return "date";
+  const amount = /^\d+(?:[.,]\d+)?(?:k|m|mn|bn|b|million|billion)$/u.test(token.stem);
+  return amount || (/^\d/.test(token.stem) && AMOUNT_WORDS.has(next?.stem ?? "")) ? "amount" : null;
+}
+const AMOUNT_WORDS = new Set(["thousand", "million", "billion", "trillion"]);
+
+/** Two values of one kind either side of "or" ("2006 or 2016", "the 80s or the 90s"). */
+function offeredValues(tokens: readonly QuestionToken[]) {
+  for (const [k, token] of tokens.entries()) {
+    if (token.stem !== "or") continue;
+    const at = (j: number, step: number): number =>
+      ["the", "in", "a", "an"].includes(tokens[j]?.stem ?? "") ? at(j + step, step) : j;
+    let before = at(k - 1, -1);
+    if (AMOUNT_WORDS.has(tokens[before]?.stem ?? "")) before -= 1;
+    const after = at(k + 1, 1);
+    const kind = valueKind(tokens[before], tokens[before + 1]);
+    if (kind !== null && kind === valueKind(tokens[after], tokens[after + 1])) {
+      return { kind, tokens: [tokens[before], tokens[after]].flatMap((t) => (t ? [t] : [])) };
+    }
+  }
+  return null;
 }
 
 /** Two or more policies named: side by side, by the field asked. */
