@@ -2,14 +2,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
-import {
-  CLAUSE_BREAK,
-  hasPhrase,
-  isYear,
-  readTokens,
-  markNameUsed,
-  type QuestionToken,
-} from "./tokens.ts";
+import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { readComparisonCues, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
@@ -23,7 +16,6 @@ import {
   unknownProgrammeName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
-import { REFERENCE_WORDS } from "../vocabulary.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { inFocus } from "./focus.ts";
@@ -49,31 +41,6 @@ import {
   knownPoliciesText,
   starterSuggestions,
 } from "./replies.ts";
-
-/**
- * The question read without its clauses that each, read alone, decline (they name something
- * we lack, or ask nothing of us), when what is left asks about a policy we hold; else null.
- */
-function withoutAsides(catalog: Catalog, question: string): Intent | null {
-  const clauses = question.split(CLAUSE_BREAK).filter((c) => /[\p{L}\p{N}]/u.test(c));
-  if (clauses.length < 2) return null;
-  const rest = clauses.filter(
-    (clause) => resolveClause(catalog, clause, new EvidenceLog(), false).kind !== "none",
-  );
-  if (rest.length === 0 || rest.length === clauses.length) return null;
-  const text = `${rest.join("; ")}${question.includes("?") ? "?" : ""}`;
-  // "… the Belt and Road Initiative? What's its budget?": what is left refers back ("its",
-  // "that") and names no policy of ours, so it asks about the name we lack.
-  const restTokens = readTokens(catalog, text);
-  const refersBack = restTokens.some((t) => REFERENCES.has(t.raw));
-  if (refersBack && choosePolicies(matchPolicies(catalog, restTokens)).chosen.length === 0) {
-    return null;
-  }
-  const intent = resolveClause(catalog, text, new EvidenceLog(), false);
-  return intent.kind === "policy" || intent.kind === "compare" ? intent : null;
-}
-
-const REFERENCES = new Set(REFERENCE_WORDS);
 
 /** What the readers found in one clause, for the decision. */
 export interface ClauseEvidence {
@@ -105,15 +72,9 @@ export function resolveClause(
   catalog: Catalog,
   question: string,
   log: EvidenceLog = new EvidenceLog(),
-  readAsides = true,
 ): Intent {
-  // "I keep confusing it with the Horizon programme: who runs torch?": a name we lack, in a
-  // clause of its own beside clauses that ask about a policy we hold, is the asker's context.
-  const declineByName = (intent: Intent, why: string, name?: string): Intent => {
-    const rest = readAsides ? withoutAsides(catalog, question) : null;
-    if (rest) return log.decide(rest, `${why}, named only as context`);
-    return name === undefined ? log.decide(intent, why) : log.rulesOut(intent, why, name);
-  };
+  const declineByName = (intent: Intent, why: string, name?: string): Intent =>
+    name === undefined ? log.decide(intent, why) : log.rulesOut(intent, why, name);
   const tokens = readTokens(catalog, question);
   for (const token of tokens) {
     if (token.stem !== token.typed) {
