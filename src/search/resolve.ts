@@ -109,17 +109,5 @@ function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Inte
   if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
     return resolveLongMessage(catalog, question, log);
   }
-  const whole = markYesNo(resolveClause(catalog, question, log), question);
-  // "Our cluster programme has a green angle. Is the City Clusters policy aligned…?": words of
-  // one sentence can blur a name in another, so a short message of several sentences that
-  // read as a whole is asked back (or reads as asking nothing) is read sentence by sentence,
-  // as a long one is. A decline by a name the data lacks stands.
-  const sentences = question.split(/(?<=[.!?\n])/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const unsure = whole.kind === "clarify" || (whole.kind === "none" && !log.unplaced());
-  if (sentences.length < 2 || !unsure || log.namesUnknown()) return whole;
-  const bySentence = new EvidenceLog();
-  const read = resolveLongMessage(catalog, question, bySentence);
-  if (read.kind === "none") return whole;
-  log.entries.push(...bySentence.entries);
-  return read;
+  return markYesNo(resolveClause(catalog, question, log), question);
 }
