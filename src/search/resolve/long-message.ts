@@ -139,8 +139,8 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
 
 /**
  * A long message goes through the same evidence and decision as a short one, sentence by
- * sentence (questions, "…?", first), then clause by clause, so the clause that asks is found
- * among the small talk. A reading counts only when something is asked in it: a policy's
+ * sentence (questions, "…?", first), so the sentence that asks is found among the small talk
+ * (the clause that asks, by `askingPart`, before). A reading counts only when something is asked in it: a policy's
  * field or passage; a comparison, or a country field, or a field of which policy (asked
  * back), only in a sentence that asks. A policy mentioned in passing ("my thesis on city
  * clusters in Asia…") or a compare cue beside one name is not a question.
@@ -168,10 +168,8 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
   };
   let subject: PolicyRef | null | undefined;
   for (const sentence of ordered) {
-    // The whole sentence first ("which started earlier, TORCH or City Clusters?"), then each
-    // of its clauses, so a cue and a name split by a comma still meet. A sentence that names
-    // something the data does not hold ("how the Delhi Mumbai corridor compares, like its
-    // budget?") is not asked back about by one of its clauses.
+    // The whole sentence, so a cue and a name split by a comma still meet ("which started
+    // earlier, TORCH or City Clusters?").
     const whole = new EvidenceLog();
     const intent = resolveClause(catalog, sentence, whole);
     // "…the TORCH thing keeps coming up. what sectors does it cover?": a sentence that asks
@@ -185,13 +183,6 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
       if (asked) return answer(log, carried, asked, sentence);
     }
     if (asksSomething(intent, sentence, whole)) return answer(log, whole, intent, sentence);
-    for (const clause of splitClauses(sentence)) {
-      if (clause.trim() === "" || clause === sentence) continue;
-      const evidence = new EvidenceLog();
-      const intent = resolveClause(catalog, clause, evidence);
-      if (whole.namesUnknown() && intent.kind === "clarify") continue;
-      if (asksSomething(intent, clause, evidence)) return answer(log, evidence, intent, clause);
-    }
   }
   return log.decide(
     {

@@ -138,13 +138,6 @@ const CJK_FILLERS = [
   ...CJK_ALL_WORDS,
 ].sort((a, b) => b.length - a.length);
 
-/** A run of Chinese made only of generic and question words ("比较", "和"). */
-function cjkFillerOnly(text: string): boolean {
-  let rest = text;
-  for (const word of CJK_FILLERS) rest = rest.split(word).join("");
-  return rest.trim() === "";
-}
-
 /**
  * The unknown things a question names, each as the whole phrase around its unknown words
  * ("made in china 2025", not "2025"): runs of words no name, field or cue took, trimmed of
@@ -168,7 +161,7 @@ export function quotePhrase(
     if (taken.has(k)) return;
     if (token.cjk && !token.used) {
       // "和", "比较": Chinese connectives and question words name nothing.
-      if (!cjkFillerOnly(token.raw)) phrases.push(token.raw);
+      if (stripFillers(token.raw) !== "") phrases.push(token.raw);
       return;
     }
     if (!token.unknown || !startsName(k)) return;
