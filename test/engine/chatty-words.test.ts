@@ -125,3 +125,12 @@ describe("chatty words: values offered as alternatives ask for that fact", () =>
     expect(answer.text).toContain("863 program");
   });
 });
+
+describe("chatty words: texting short forms are the words they stand for", () => {
+  it.each(["ok but what's city clusters rn", "what's ur take on city clusters, short answer"])(
+    "%s → the overview",
+    (question) => {
+      expect(engine.ask(question).text).toContain("City Clusters is a national cluster policy");
+    },
+  );
+});

@@ -119,12 +119,13 @@ function messageParts(question: string): string[] {
  */
 export function askingPart(catalog: Catalog, question: string, log: EvidenceLog): Intent | null {
   const parts = messageParts(question);
+  if (parts.length < 2) return null;
   const k = parts.findLastIndex((part) => opensAsking(catalog, part));
   const part = parts[k];
   // "…rated '> 10 years' on consistency; is that justified when…": a part pointing back asks
   // about the others.
   const pointsBack = readTokens(catalog, part ?? "").some((t) => REFERENCES.has(t.stem));
-  if (parts.length < 2 || part === undefined || pointsBack) return null;
+  if (part === undefined || pointsBack) return null;
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
   if (intent.kind !== "policy" || !named(evidence)) return null;
