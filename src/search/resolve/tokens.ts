@@ -134,7 +134,7 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
 }
 
 /** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
-export const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
+const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
 
 /** A run in quotation marks, opened after a space and closed before one ("it's" is no quote). */
 const QUOTED = /(?<=^|\s)['‘"“]([^'‘’"“”]+)['’"”](?=[\s.,;:?!]|$)/u;

@@ -27,14 +27,9 @@ function commonRun(a: string, b: string): string {
 const CJK_GENERIC_PATTERN = new RegExp(CJK_GENERIC_WORDS.join("|"), "gu");
 
 /**
- * How much of a Chinese name a run of the question shares, generic words aside: "星火计划"
+ * The run of a Chinese name that a run of the question holds, generic words aside: "星火计划"
  * shares only "计划" (plan) with "火炬计划", which is no evidence for the TORCH Program.
  */
-export function longestCommonSubstring(a: string, b: string): number {
-  return sharedCjkRun(a, b).length;
-}
-
-/** The run of a Chinese name that a run of the question holds, generic words aside. */
 export function sharedCjkRun(a: string, b: string): string {
   if (a.includes(b)) return b;
   return commonRun(
