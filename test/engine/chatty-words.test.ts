@@ -134,3 +134,11 @@ describe("chatty words: texting short forms are the words they stand for", () =>
     },
   );
 });
+
+describe("chatty words: a part asking a field in known words is no story", () => {
+  it("budget question: what about torch? → its budget", () => {
+    expect(engine.ask("budget question: what about torch?").text).toContain(
+      "Budget of the TORCH Program",
+    );
+  });
+});

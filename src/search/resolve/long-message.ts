@@ -129,12 +129,18 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
   if (intent.kind !== "policy" || !named(evidence)) return null;
-  const namesOurs = (other: string): boolean => {
+  const others = parts.flatMap((other, j) => {
     const read = new EvidenceLog();
-    resolveClause(catalog, other, read);
-    return named(read);
-  };
-  if (parts.some((other, j) => j !== k && namesOurs(other))) return null;
+    if (j !== k) resolveClause(catalog, other, read);
+    return j !== k ? [read] : [];
+  });
+  // "budget question: what about torch?": a part asking a field in words all known (no story)
+  // says what the part that asks only names is asked for; the whole message is read then.
+  const cardOnly = intent.field === null && intent.passage === undefined;
+  const label = ({ entries }: EvidenceLog): boolean =>
+    entries.some((e) => e.source === "field word") &&
+    !entries.some((e) => e.source === "unknown word");
+  if (others.some((read) => named(read) || (cardOnly && label(read)))) return null;
   return answer(log, evidence, intent, part);
 }
 
