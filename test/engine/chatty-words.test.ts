@@ -142,3 +142,15 @@ describe("chatty words: a part asking a field in known words is no story", () =>
     );
   });
 });
+
+describe("chatty words: held letters and emoji", () => {
+  it.each([
+    ["ughhh mondays. what's the budget?", "budget"],
+    ["omg finals week 😭 who are the beneficiaries", "beneficiaries"],
+    ["hiii! need the start year pleeease", "start year"],
+  ])("%s → asks which policy", (question, field) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("clarify");
+    expect(answer.text).toContain(`I can give the ${field}`);
+  });
+});

@@ -133,8 +133,11 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
   return out;
 }
 
-/** Punctuation between clauses: a dash between spaces, colons, commas, brackets, question marks. */
-const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n]|\.(?:\s|$)/u;
+/**
+ * Punctuation between clauses: a dash between spaces, colons, commas, brackets, question
+ * marks, and emoji ("finals week 😭 who are the beneficiaries").
+ */
+const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n\p{Extended_Pictographic}]|\.(?:\s|$)/u;
 
 /** A run in quotation marks, opened after a space and closed before one ("it's" is no quote). */
 const QUOTED = /(?<=^|\s)['‘"“]([^'‘’"“”]+)['’"”](?=[\s.,;:?!]|$)/u;
@@ -157,65 +160,65 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       quoted.push(index % 2 === 1);
     }
   });
-  const tokens = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map(
-    (token, k): QuestionToken => {
-      const base = {
-        ...token,
-        clause: clauses[k] ?? 0,
-        ...(quoted[k] === true ? { quoted: true } : {}),
-        typed: token.stem,
-        used: false,
-        guessed: false,
-        everyday: false,
+  const words = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map((t) => ({
+    ...t,
+    stem: heldLetters(catalog, t.stem),
+  }));
+  const tokens = words.map((token, k): QuestionToken => {
+    const base = {
+      ...token,
+      clause: clauses[k] ?? 0,
+      ...(quoted[k] === true ? { quoted: true } : {}),
+      typed: token.stem,
+      used: false,
+      guessed: false,
+      everyday: false,
+    };
+    const cjk = isCjk(token.raw);
+    if (cjk || /^\d+$/.test(token.stem)) return { ...base, similarity: 1, cjk, unknown: false };
+    if (catalog.knownStems.has(token.stem)) {
+      // "mainly" of "mainly funded" is read in that phrase, and read past elsewhere.
+      const filler = isAdverb(token.raw);
+      return { ...base, similarity: 1, cjk, unknown: false, ...(filler ? { filler } : {}) };
+    }
+    if (catalog.fillerStems.has(token.stem) || isAdverb(token.raw)) {
+      return { ...base, similarity: 1, cjk, unknown: false, filler: true };
+    }
+    if (catalog.everydayStems.has(token.stem)) {
+      return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
+    }
+    // "stated", "applying", "planned": an English word made from a word the vocabulary knows
+    // is that word inflected, an ordinary word of the question, not another programme's name.
+    const from = inflectedFrom(catalog, token.raw);
+    if (from === "known") return { ...base, similarity: 1, cjk, unknown: false };
+    if (from === "everyday") return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
+    // An English word is a word, not a field word cut short ("class" is not "classified");
+    // three letters are as often a short form ("lit", "obj").
+    const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
+    const prefixOf = word ? null : fieldPrefix(catalog, token.stem);
+    if (prefixOf !== null) {
+      return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
+    }
+    const corrected = correctTypo(catalog, token.stem);
+    // An ordinary English word is what was meant, not a mistyped field word ("speed" is not
+    // "spend"); it may still be a mistyped name word ("grater bay area").
+    const meant = corrected && !catalog.nameTargets.has(corrected.stem) && isEnglishWord(token.raw);
+    if (corrected && !meant) {
+      return {
+        ...base,
+        stem: corrected.stem,
+        similarity: corrected.similarity,
+        cjk,
+        unknown: false,
+        guessed: !catalog.nameTargets.has(corrected.stem),
       };
-      const cjk = isCjk(token.raw);
-      if (cjk || /^\d+$/.test(token.stem)) return { ...base, similarity: 1, cjk, unknown: false };
-      if (catalog.knownStems.has(token.stem)) {
-        // "mainly" of "mainly funded" is read in that phrase, and read past elsewhere.
-        const filler = isAdverb(token.raw);
-        return { ...base, similarity: 1, cjk, unknown: false, ...(filler ? { filler } : {}) };
-      }
-      if (catalog.fillerStems.has(token.stem) || isAdverb(token.raw)) {
-        return { ...base, similarity: 1, cjk, unknown: false, filler: true };
-      }
-      if (catalog.everydayStems.has(token.stem)) {
-        return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
-      }
-      // "stated", "applying", "planned": an English word made from a word the vocabulary knows
-      // is that word inflected, an ordinary word of the question, not another programme's name.
-      const from = inflectedFrom(catalog, token.raw);
-      if (from === "known") return { ...base, similarity: 1, cjk, unknown: false };
-      if (from === "everyday")
-        return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
-      // An English word is a word, not a field word cut short ("class" is not "classified");
-      // three letters are as often a short form ("lit", "obj").
-      const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
-      const prefixOf = word ? null : fieldPrefix(catalog, token.stem);
-      if (prefixOf !== null) {
-        return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
-      }
-      const corrected = correctTypo(catalog, token.stem);
-      // An ordinary English word is what was meant, not a mistyped field word ("speed" is not
-      // "spend"); it may still be a mistyped name word ("grater bay area").
-      const meant =
-        corrected && !catalog.nameTargets.has(corrected.stem) && isEnglishWord(token.raw);
-      if (corrected && !meant) {
-        return {
-          ...base,
-          stem: corrected.stem,
-          similarity: corrected.similarity,
-          cjk,
-          unknown: false,
-          guessed: !catalog.nameTargets.has(corrected.stem),
-        };
-      }
-      const opens = k === 0 || clauses[k - 1] !== clauses[k];
-      const meantWord = functionWordTypo(token.stem, opens);
-      if (meantWord !== null)
-        return { ...base, stem: meantWord, similarity: 0.88, cjk, unknown: false };
-      return { ...base, similarity: 1, cjk, unknown: true };
-    },
-  );
+    }
+    const opens = k === 0 || clauses[k - 1] !== clauses[k];
+    const meantWord = functionWordTypo(token.stem, opens);
+    if (meantWord !== null)
+      return { ...base, stem: meantWord, similarity: 0.88, cjk, unknown: false };
+    return { ...base, similarity: 1, cjk, unknown: true };
+  });
   // A question anchored by a specific name (not a generic word such as "area") may have
   // mistyped a short field word: correct those now ("torch budgt", "gba evl").
   const nameWord = (token: QuestionToken | undefined): boolean =>
@@ -260,6 +263,15 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     if (nextToName) token.unknown = true;
   });
   return glossChinese(catalog, tokens);
+}
+
+/** "sooo", "ughhh", "pleeease": a letter held for emphasis; the word is the one the vocabulary knows. */
+function heldLetters(catalog: Catalog, stem: string): string {
+  if (!/(\p{L})\1\1/u.test(stem)) return stem;
+  const known = (w: string): boolean =>
+    catalog.knownStems.has(w) || catalog.everydayStems.has(w) || catalog.fillerStems.has(w);
+  const forms = [stem.replace(/(\p{L})\1{2,}/gu, "$1"), stem.replace(/(\p{L})\1{2,}/gu, "$1$1")];
+  return forms.find(known) ?? stem;
 }
 
 const QUESTION_WORDS = [...ASKING_WORDS.wh, ...ASKING_WORDS.auxiliaries];
