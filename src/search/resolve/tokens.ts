@@ -400,8 +400,9 @@ function markAsides(tokens: QuestionToken[]): void {
   const typed = tokens.map((t) => ({ ...t, stem: t.typed }));
   for (const match of scanPhrases(typed, ASIDES, () => true)) match.indices.forEach(aside);
   tokens.forEach((token, k) => {
-    const count = tokens[k - 1]?.stem ?? "";
-    if (!UNITS.has(token.stem) || !(/^\d+$/.test(count) || COUNTS.has(count))) return;
+    // As typed: "30 sec" is no "sector".
+    const count = tokens[k - 1]?.typed ?? "";
+    if (!UNITS.has(token.typed) || !(/^\d+$/.test(count) || COUNTS.has(count))) return;
     [k - 1, k].forEach(aside);
     const after = tokens.slice(k + 1, k + 3).map((t) => t.stem);
     if (LIMITS.has(after.join(" ")) || LIMITS.has(after[0] ?? "")) aside(k + 1);
