@@ -204,3 +204,29 @@ export function replaceCue(text: string, match: CueMatch, replacement: string): 
     .replace(/\s+/gu, " ")
     .trim();
 }
+
+/** Clause marks and spaces a turn's ends may hold around its words. */
+const EDGE_MARKS = /^[\s,，、.。:;!！?？\-—–~…]+|[\s,，、.。:;!！?？\-—–~…]+$/gu;
+
+/**
+ * The text without the words of chat that open or close it ("oh", "lol", "哈哈") and the marks
+ * around them, so what the turn says is read from where it starts and ends.
+ */
+export function withoutChat(text: string, chatWords: readonly string[]): string {
+  let out = text.replace(EDGE_MARKS, "");
+  for (;;) {
+    const matches = findPhrases(out, chatWords);
+    const first = matches[0];
+    const lastMatch = matches[matches.length - 1];
+    let next = out;
+    if (first !== undefined && first.start === 0) next = next.slice(first.end);
+    else if (lastMatch !== undefined && lastMatch.end === out.length) {
+      next = next.slice(0, lastMatch.start);
+    } else break;
+    next = next.replace(EDGE_MARKS, "");
+    // A turn that is nothing but chat ("ok", "lol") keeps its words.
+    if (next === "") break;
+    out = next;
+  }
+  return out;
+}

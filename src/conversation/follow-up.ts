@@ -6,10 +6,11 @@ import {
   readCues,
   removeCues,
   replaceCue,
+  withoutChat,
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
-import { NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
+import { comparingWords, NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
 import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
@@ -385,6 +386,14 @@ export function resolveFollowUp(
   return isAnswer(read) ? read : whole;
 }
 
+/** The sentence of the text that holds the character at `index`. */
+function sentenceAt(text: string, index: number): string {
+  for (const match of text.matchAll(/[^?？!！.。]+[?？!！.。]*/gu)) {
+    if (index < match.index + match[0].length) return match[0];
+  }
+  return text;
+}
+
 /** The first of several questions in a turn ("…? …?"), or null. */
 function firstOfSeveral(text: string, deps: FollowUpDeps): string | null {
   const questions = text
@@ -407,15 +416,23 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   if (country === undefined) return own;
   const cues = readCues(text, deps.vocabulary);
 
-  // "sorry, I meant torch": the last question again, of what the rest of the turn names.
-  const body = text.trim().replace(/[\s?？!！.。]+$/u, "");
-  const corrects = cues.corrections.some((m) => m.start === 0 || m.end === body.length);
+  // "sorry, I meant torch": the last question again, of what the rest of the turn names. The
+  // words taking it back open or close the turn, once its chat is set aside ("oh sorry, I meant
+  // torch", "ah i mean the city clusters one lol").
+  const { chatWords } = deps.vocabulary;
+  const body = withoutChat(text, chatWords);
+  const corrects = findPhrases(body, deps.vocabulary.corrections).some(
+    (m) => m.start === 0 || m.end === body.length,
+  );
   if (corrects || cues.afterNegation !== null) {
     // "not torch, GBA": only what follows the negated part is meant.
-    const said = cues.afterNegation ?? text;
+    const said = cues.afterNegation ?? body;
     // "I mean torch, not GBA": what the correction takes back is not meant either.
     const kept = withoutNegatedTail(said, deps.vocabulary);
-    const rest = removeCues(kept, readCues(kept, deps.vocabulary).corrections);
+    const rest = withoutChat(
+      removeCues(kept, readCues(kept, deps.vocabulary).corrections),
+      chatWords,
+    );
     if (rest !== "") {
       const corrected = settle(rest, deps.resolve(rest), readCues(rest, deps.vocabulary), {
         state,
@@ -432,6 +449,8 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
       if (isAnswer(corrected) && !same) return corrected;
     }
   }
+  // After a refusal, only a correction reads the turn in its light: nothing else was talked about.
+  if (state.last === "declined") return own;
 
   // "n gba?": a connective the resolver cannot place opens the turn; its remainder is the turn.
   if (!isAnswer(own) && cues.lead !== null) {
@@ -489,6 +508,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   // or of a score question ("why only 0.5 for evidence?").
   if (own.kind === "none") {
     if (cues.reference !== null) {
+      // "and France, what do they do?": a reference in the same sentence as a country or
+      // programme the data lacks is to that ("what's its budget? and Germany's?" asks of ours).
+      const sentence = sentenceAt(text, cues.reference.match.start);
+      const lacks = namesWhatDataLacks(
+        deps.evidence?.(sentence) ?? [],
+        comparingWords(deps.vocabulary),
+      );
+      if (lacks) return own;
       if (subject.kind === "unsettled") return subject.intent;
       const read = readWithSubject(text, cues, subject, deps);
       // "thanks, that's all" names the subject but asks nothing of it.

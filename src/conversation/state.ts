@@ -20,9 +20,11 @@ export const ConversationStateSchema = z
     version: z.literal(1),
     /**
      * Which kind of answer came last: one policy, several side by side, or a country fact; or
-     * "asked": a question asked back before anything was talked about (the field is pending).
+     * "asked": a question asked back before anything was talked about (the field is pending);
+     * or "declined": a refusal that named no policy of the data, kept only for its field, so
+     * "sorry, I meant torch" asks the declined question again of TORCH.
      */
-    last: z.enum(["policy", "compare", "country", "asked"]),
+    last: z.enum(["policy", "compare", "country", "asked", "declined"]),
     country: z.string().min(1).max(100),
     /** Policy ids, sorted; empty for a country-level answer. */
     policies: z.array(z.string().min(1).max(100)).max(25),

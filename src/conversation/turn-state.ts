@@ -1,7 +1,7 @@
 import type { Answer } from "../answers/types.ts";
 import type { Country } from "../dataset/schema.ts";
 import { findPhrases } from "./cues.ts";
-import { chosenPolicies, namesWhatDataLacks } from "./evidence.ts";
+import { chosenPolicies, fieldWord, namesWhatDataLacks } from "./evidence.ts";
 import type { FollowUpDeps } from "./follow-up.ts";
 import { stateAfter, stateOfIntent, type ConversationState, type Offer } from "./state.ts";
 
@@ -31,8 +31,22 @@ export function stateAfterTurn(
     case "clarify":
       return afterQuestionBack(previous, text, answer.suggestions, deps);
     case "none":
-      return namedSubject(text, null, deps);
+      return namedSubject(text, null, deps) ?? declinedField(text, deps);
   }
+}
+
+/**
+ * A refusal that named no policy of the data ("what's the budget of the Olympic torch?") is
+ * remembered by the field it asked, and by nothing else: no "it" refers to it, but a correction
+ * ("oh sorry, I meant the TORCH Program") asks that field again of what it names.
+ */
+function declinedField(text: string, deps: FollowUpDeps): ConversationState | null {
+  const field = fieldWord(deps.evidence?.(text) ?? []);
+  // A declined question names no country of ours; the state needs one, and the correction
+  // brings its own with the policy it names.
+  const [country] = deps.countries;
+  if (field === null || country === undefined) return null;
+  return { version: 1, last: "declined", country: country.id, policies: [], field };
 }
 
 function countryOf(policy: string, deps: FollowUpDeps): Country | undefined {

@@ -53,6 +53,11 @@ export const ConversationVocabularySchema = z
      */
     negations: z.array(Phrase),
     /**
+     * Words of chat that open or close a turn without asking anything ("oh", "lol", "haha",
+     * "哈哈"): "oh sorry, I meant torch lol" is read as "sorry, I meant torch".
+     */
+    chatWords: z.array(Phrase),
+    /**
      * Chinese characters that stand alone as words in any question ("的", "吗", "有"): a run of
      * three or more other single characters is a name the segmenter does not know ("雄安新区").
      */

@@ -217,3 +217,50 @@ describe("a declined or asked-back turn still says what it was about", () => {
     );
   });
 });
+
+describe("a correction takes back the last question, whatever chat is around it", () => {
+  it("after a question asked back, the newly named policy gets the field that was asked", () => {
+    expect(last("what's the budget?", "oh sorry, I meant the torch program")).toBe("torch budget");
+    expect(last("when did it start?", "ah i mean the city clusters one lol")).toBe(
+      "city-clusters start_year",
+    );
+    expect(last("预算是多少？", "哦，我是说城市群")).toBe("city-clusters budget");
+  });
+
+  it("after a refusal, the correction asks the refused field of what it names", () => {
+    expect(
+      last("what's the budget of the olympic torch?", "oh sorry, I meant the torch program"),
+    ).toBe("torch budget");
+    const answer = lastAnswer(
+      "who runs the Xiongan New Area plan?",
+      "ugh sorry, I meant the bay area plan",
+    );
+    expect(answer?.kind === "answer" && answer.text).toContain("Greater Bay Area");
+  });
+
+  it("after a refusal, nothing else is read in its light", () => {
+    expect(last("what's the budget of the olympic torch?", "and its start year?")).toBe("clarify");
+    expect(last("what's the budget of the olympic torch?", "what about germany?")).toBe("none");
+  });
+});
+
+describe("a follow-up about another country is declined, not asked back", () => {
+  it("'they' beside a country the data lacks is that country", () => {
+    const answer = lastAnswer(
+      "tell me about torch's budget",
+      "what about south korea's cluster stuff, how much do they spend?",
+    );
+    expect(answer?.kind).toBe("none");
+    expect(answer?.text).toContain("South Korea");
+    expect(last("compare torch and city clusters on budget", "and france, what do they do?")).toBe(
+      "none",
+    );
+    expect(last("who funds city clusters?", "does germany fund theirs the same way?")).toBe("none");
+  });
+
+  it("the conversation's own comparing words are no names", () => {
+    expect(
+      last("GBA objectives", "compare it with torch", "and which of them has the bigger budget?"),
+    ).toBe("compare greater-bay-area+torch budget");
+  });
+});
