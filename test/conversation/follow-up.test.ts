@@ -264,3 +264,33 @@ describe("a follow-up about another country is declined, not asked back", () => 
     ).toBe("compare greater-bay-area+torch budget");
   });
 });
+
+describe("chat around a follow-up does not lose its subject", () => {
+  it("a question beside a sentence of chat is asked of the policy talked about", () => {
+    expect(
+      last(
+        "tell me about torch",
+        "and until when is it supposed to run? students always ask what comes next",
+      ),
+    ).toBe("torch end_year");
+    expect(
+      last("gba objectives", "good to know, thanks a lot. and the money side, who finances it?"),
+    ).toBe("greater-bay-area funding_source");
+  });
+
+  it("a long message declined as chat still names the policy 'it' means next", () => {
+    const chat =
+      "so I've been reading a lot about this stuff for my thesis and my supervisor keeps nagging me about the torch programme, honestly it's been a long week, anyway could you tell me stuff";
+    expect(last(chat)).toBe("none");
+    expect(last(chat, "which sectors is it into?")).toBe("torch focus");
+    expect(last(chat, "which sectors is it into?", "and who benefits?")).toBe(
+      "torch beneficiaries",
+    );
+  });
+
+  it("a long message naming a policy beside something the data lacks leaves no subject", () => {
+    const chat =
+      "my cousin works in Germany on something like the torch programme and we were chatting about it over dinner last night, she thinks theirs is much better funded";
+    expect(last(chat, "how much money does it have?")).toBe("clarify");
+  });
+});
