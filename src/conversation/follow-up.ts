@@ -10,7 +10,13 @@ import {
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
-import { comparingWords, NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
+import {
+  chosenPolicies,
+  comparingWords,
+  NAMES_THE_DATA_LACKS,
+  namesWhatDataLacks,
+} from "./evidence.ts";
+import { selectionIn } from "./select.ts";
 import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
@@ -452,6 +458,10 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   // After a refusal, only a correction reads the turn in its light: nothing else was talked about.
   if (state.last === "declined") return own;
 
+  // "for the regional one, what monitoring is in place?": policies picked by what the data says.
+  const selected = readSelection(text, cues, { state, country, deps });
+  if (selected !== null) return selected;
+
   // "n gba?": a connective the resolver cannot place opens the turn; its remainder is the turn.
   if (!isAnswer(own) && cues.lead !== null) {
     const rest = text.slice(cues.lead.end).trim();
@@ -459,6 +469,42 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
     if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
   }
   return settle(text, own, cues, { state, country, deps });
+}
+
+/**
+ * A turn that picks policies by an attribute ("the regional one", "the national ones", "the
+ * oldest one") and names none itself, read with the picked policies said in place of the words
+ * that pick them; asked back when "one" picks several. Null when it picks nothing, or the turn
+ * read so is not about exactly the picked policies.
+ */
+function readSelection(text: string, cues: FollowUpCues, context: Context): Intent | null {
+  const { state, country, deps } = context;
+  const evidence = deps.evidence?.(text) ?? [];
+  // "is torch the national one?" names its policy; "the national one in Korea" is not ours.
+  if (chosenPolicies(evidence).length > 0) return null;
+  if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
+  const selection = selectionIn(text, state, country, deps.vocabulary);
+  if (selection === null) return null;
+  const { match, ids } = selection;
+  const name = (id: string): string => policyShortName(country, id);
+  if (selection.one && ids.length > 1) {
+    return {
+      kind: "clarify",
+      text: `Which one do you mean: ${joinNames(ids.map(name), "or")}?`,
+      suggestions: ids.slice(0, 5).map((id) => replaceCue(text, match, name(id))),
+    };
+  }
+  const said = joinNames(ids.map(name), "and");
+  const reference: Reference = ids.length > 1 ? { kind: "several", match } : { kind: "one", match };
+  const picked: FollowUpCues = { ...cues, reference, factReference: false };
+  const wanted = [...ids].sort().join();
+  for (const reading of [replaceCue(text, match, said), `${text} ${said}`]) {
+    const intent = deps.resolve(reading);
+    if (isAnswer(intent) && stateOfIntent(intent)?.policies.join() === wanted) {
+      return withEarlierField(intent, state, picked);
+    }
+  }
+  return null;
 }
 
 /** The text up to a negation that does not open it ("torch not GBA" → "torch"). */

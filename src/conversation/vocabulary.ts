@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatJsonPath } from "../dataset/load.ts";
+import { PolicyKind } from "../dataset/schema.ts";
 import { packagePath } from "../package-root.ts";
 import { PARSED_ONCE } from "../parse-once.ts";
 
@@ -10,6 +11,9 @@ import { PARSED_ONCE } from "../parse-once.ts";
  */
 
 const Phrase = z.string().trim().min(1);
+
+/** Which end of an order words ask for: "newest" the highest year, "oldest" the lowest. */
+const Ranks = z.object({ highest: z.array(Phrase), lowest: z.array(Phrase) }).strict();
 
 export const ConversationVocabularySchema = z
   .object({
@@ -70,9 +74,24 @@ export const ConversationVocabularySchema = z
      * Which end of an order a question asks for: "newest", "ends last" → the highest year;
      * "oldest", "first" → the lowest. The policy at that end is then "that one".
      */
-    ranks: z.object({ highest: z.array(Phrase), lowest: z.array(Phrase) }).strict(),
+    ranks: Ranks,
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
     questionWords: z.array(Phrase),
+    /**
+     * "the regional one", "the national ones", "the oldest one": the policies talked about (or
+     * all of the country's), picked by what the data says of them. A word of `types` (by the
+     * data's policy kind) or `years` (the highest or lowest year of a year field) before a noun.
+     */
+    selections: z
+      .object({
+        $comment: z.string().optional(),
+        /** English words before the attribute: "the regional one", not "a regional one". */
+        determiners: z.array(Phrase).min(1),
+        nouns: z.object({ one: z.array(Phrase).min(1), several: z.array(Phrase).min(1) }).strict(),
+        types: z.record(PolicyKind, z.array(Phrase)),
+        years: z.object({ start_year: Ranks.optional(), end_year: Ranks.optional() }).strict(),
+      })
+      .strict(),
   })
   .strict();
 export type ConversationVocabulary = z.infer<typeof ConversationVocabularySchema>;

@@ -294,3 +294,46 @@ describe("chat around a follow-up does not lose its subject", () => {
     expect(last(chat, "how much money does it have?")).toBe("clarify");
   });
 });
+
+describe("'the regional one', 'the oldest one': policies picked by what the data says of them", () => {
+  const types = "which policies are national and which are regional?";
+
+  it("a type word picks the policies of that type", () => {
+    expect(last(types, "for the regional one, what monitoring is in place?")).toBe(
+      "greater-bay-area evaluation",
+    );
+    expect(last(types, "and the national ones, who funds them?")).toBe(
+      "compare city-clusters+torch funding_source",
+    );
+    expect(last("哪些政策是国家级的，哪些是区域性的？", "区域性的那个有什么评估？")).toBe(
+      "greater-bay-area evaluation",
+    );
+  });
+
+  it("an end of the years picks the policy there, among those talked about", () => {
+    expect(last("when did each policy start?", "what about the oldest one's budget?")).toBe(
+      "torch budget",
+    );
+    expect(last("compare torch and city clusters", "and the newer one, what's its budget?")).toBe(
+      "city-clusters budget",
+    );
+  });
+
+  it("'the … one' picking several is asked back, naming them", () => {
+    const answer = lastAnswer(types, "and the national one?");
+    expect(answer?.kind).toBe("clarify");
+    expect(answer?.text).toBe("Which one do you mean: TORCH Program or City Clusters?");
+  });
+
+  it("a pick beside a country the data lacks is declined", () => {
+    expect(last(types, "what about the regional one in Korea?")).toBe("none");
+  });
+});
+
+describe("'is it similar for X?' sets the fact talked about beside X", () => {
+  it("keeps the field", () => {
+    expect(last("what's the gba's budget?", "is it similar for torch?")).toBe(
+      "compare greater-bay-area+torch budget",
+    );
+  });
+});

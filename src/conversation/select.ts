@@ -1,0 +1,118 @@
+import type { Country, Policy } from "../dataset/schema.ts";
+import { findPhrases, type CueMatch } from "./cues.ts";
+import type { ConversationState } from "./state.ts";
+import type { ConversationVocabulary } from "./vocabulary.ts";
+
+/**
+ * "for the regional one, what monitoring is in place?", "and the national ones?", "the oldest
+ * one's budget?": a reference that picks policies by what the data says of them — their type,
+ * or the end of their years — among those talked about (or all of the country's, when fewer
+ * than two were, or none of those fits). The phrases are built from the vocabulary, and the
+ * picking reads the data, so a new policy or a new type word needs no code.
+ */
+export interface Selection {
+  /** The words that pick ("regional one"), to be replaced by the names they pick. */
+  match: CueMatch;
+  /** The policies picked, in the country's order. */
+  ids: string[];
+  /** The words pick one ("the regional one"), not several ("the national ones"). */
+  one: boolean;
+}
+
+const CJK = /\p{Script=Han}/u;
+
+type Picker = (candidates: readonly Policy[]) => Policy[];
+
+/** The phrases of one attribute word with every noun: "the regional one", "区域性的那个". */
+function phrasesOf(
+  word: string,
+  nouns: readonly string[],
+  determiners: readonly string[],
+): string[] {
+  return nouns.flatMap((noun) =>
+    CJK.test(word) || CJK.test(noun)
+      ? [`${word}的${noun}`, `${word}${noun}`]
+      : determiners.map((determiner) => `${determiner} ${word} ${noun}`),
+  );
+}
+
+const pickersOf = new WeakMap<ConversationVocabulary, { word: string; pick: Picker }[]>();
+
+/** Every attribute word of the vocabulary with the policies it picks (built once). */
+function pickers(vocabulary: ConversationVocabulary): { word: string; pick: Picker }[] {
+  let found = pickersOf.get(vocabulary);
+  if (found === undefined) {
+    found = buildPickers(vocabulary);
+    pickersOf.set(vocabulary, found);
+  }
+  return found;
+}
+
+function buildPickers(vocabulary: ConversationVocabulary): { word: string; pick: Picker }[] {
+  const { types, years } = vocabulary.selections;
+  const found: { word: string; pick: Picker }[] = [];
+  for (const [kind, words] of Object.entries(types)) {
+    for (const word of words)
+      found.push({ word, pick: (c) => c.filter((p) => p.type.kind === kind) });
+  }
+  for (const field of ["start_year", "end_year"] as const) {
+    const ranks = years[field];
+    if (ranks === undefined) continue;
+    for (const [end, words] of [
+      ["highest", ranks.highest],
+      ["lowest", ranks.lowest],
+    ] as const) {
+      const pick: Picker = (candidates) => {
+        const dated = candidates.flatMap((p) => {
+          const year = p[field].value;
+          return year === null ? [] : [{ policy: p, year }];
+        });
+        // A policy without the year ("no end year") leaves the order without an end.
+        if (dated.length < candidates.length || dated.length === 0) return [];
+        const best = (end === "highest" ? Math.max : Math.min)(...dated.map((d) => d.year));
+        return dated.filter((d) => d.year === best).map((d) => d.policy);
+      };
+      for (const word of words) found.push({ word, pick });
+    }
+  }
+  return found;
+}
+
+/** The selection a turn makes, if its words pick policies by an attribute; else null. */
+export function selectionIn(
+  text: string,
+  state: ConversationState,
+  country: Country,
+  vocabulary: ConversationVocabulary,
+): Selection | null {
+  const { nouns, determiners } = vocabulary.selections;
+  const { one, several } = nouns;
+  let best: { match: CueMatch; pick: Picker; one: boolean } | null = null;
+  const all = pickers(vocabulary);
+  // Most turns hold no attribute word at all: one scan rules them out.
+  if (
+    findPhrases(
+      text,
+      all.map((p) => p.word),
+    ).length === 0
+  )
+    return null;
+  for (const { word, pick } of all) {
+    for (const [kinds, single] of [
+      [one, true],
+      [several, false],
+    ] as const) {
+      for (const match of findPhrases(text, phrasesOf(word, kinds, determiners))) {
+        const longer = best === null || match.end - match.start > best.match.end - best.match.start;
+        if (longer) best = { match, pick, one: single };
+      }
+    }
+  }
+  if (best === null) return null;
+  const talkedAbout = country.policies.filter((p) => state.policies.includes(p.id));
+  const among = talkedAbout.length > 1 ? talkedAbout : country.policies;
+  let picked = best.pick(among);
+  if (picked.length === 0 && among !== country.policies) picked = best.pick(country.policies);
+  if (picked.length === 0) return null;
+  return { match: best.match, ids: picked.map((p) => p.id), one: best.one };
+}
