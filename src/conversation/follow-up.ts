@@ -426,11 +426,16 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   // words taking it back open or close the turn, once its chat is set aside ("oh sorry, I meant
   // torch", "ah i mean the city clusters one lol").
   const { chatWords } = deps.vocabulary;
-  const body = withoutChat(text, chatWords);
-  const corrects = findPhrases(body, deps.vocabulary.corrections).some(
-    (m) => m.start === 0 || m.end === body.length,
+  const whole = withoutChat(text, chatWords);
+  const correction = findPhrases(whole, deps.vocabulary.corrections).find(
+    (m) => m.end === whole.length || opensTurn(whole.slice(0, m.start), deps.vocabulary),
   );
-  if (corrects || cues.afterNegation !== null) {
+  // "argh, I meant torch": the words before the correction opening the turn are chat.
+  const body =
+    correction === undefined || correction.end === whole.length
+      ? whole
+      : whole.slice(correction.start);
+  if (correction !== undefined || cues.afterNegation !== null) {
     // "not torch, GBA": only what follows the negated part is meant.
     const said = cues.afterNegation ?? body;
     // "I mean torch, not GBA": what the correction takes back is not meant either.
@@ -455,8 +460,10 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
       if (isAnswer(corrected) && !same) return corrected;
     }
   }
-  // After a refusal, only a correction reads the turn in its light: nothing else was talked about.
-  if (state.last === "declined") return own;
+  // After a refusal, nothing was talked about: only a correction, or a policy named on its own
+  // ("and city clusters?"), reads the turn in its light, asking the field asked before.
+  if (state.last === "declined")
+    return own.kind === "policy" ? withEarlierField(own, state, cues) : own;
 
   // "for the regional one, what monitoring is in place?": policies picked by what the data says.
   const selected = readSelection(text, cues, { state, country, deps });
@@ -505,6 +512,23 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
     }
   }
   return null;
+}
+
+/** Words that may come before a correction and still leave it opening the turn. */
+const WORDS_BEFORE_CORRECTION = 2;
+
+/**
+ * The words before a cue leave it opening the turn: none, or a word or two of chat the
+ * vocabulary does not list ("argh, I meant torch", "oh wait i meant torch"), asking nothing.
+ */
+function opensTurn(before: string, vocabulary: ConversationVocabulary): boolean {
+  const words = before.split(/[^\p{L}\p{N}']+/u).filter((w) => w !== "");
+  if (words.length === 0) return true;
+  return (
+    words.length <= WORDS_BEFORE_CORRECTION &&
+    !/\p{Script=Han}/u.test(before) &&
+    findPhrases(before, vocabulary.questionWords).length === 0
+  );
 }
 
 /** The text up to a negation that does not open it ("torch not GBA" → "torch"). */

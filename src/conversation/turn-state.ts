@@ -32,22 +32,27 @@ export function stateAfterTurn(
     case "clarify":
       return afterQuestionBack(previous, text, answer.suggestions, deps);
     case "none":
-      return namedSubject(text, null, deps) ?? declinedField(text, deps);
+      return namedSubject(text, null, deps) ?? declinedField(text, previous, deps);
   }
 }
 
 /**
- * A refusal that named no policy of the data ("what's the budget of the Olympic torch?") is
- * remembered by the field it asked, and by nothing else: no "it" refers to it, but a correction
- * ("oh sorry, I meant the TORCH Program") asks that field again of what it names.
+ * A refusal that named no policy of the data ("what's the budget of the Olympic torch?", "and
+ * the same in Korea?") is remembered by the field it asked, else the field asked before it, and
+ * by nothing else: no "it" refers to it, but a correction ("oh sorry, I meant the TORCH
+ * Program") or a policy named on its own ("and city clusters?") asks that field of what it names.
  */
-function declinedField(text: string, deps: FollowUpDeps): ConversationState | null {
-  const field = fieldWord(deps.evidence?.(text) ?? []);
-  // A declined question names no country of ours; the state needs one, and the correction
-  // brings its own with the policy it names.
-  const [country] = deps.countries;
+function declinedField(
+  text: string,
+  previous: ConversationState | null,
+  deps: FollowUpDeps,
+): ConversationState | null {
+  const field = fieldWord(deps.evidence?.(text) ?? []) ?? previous?.field ?? null;
+  // A declined question names no country of ours; the state needs one, and what the next turn
+  // names brings its own.
+  const country = previous?.country ?? deps.countries[0]?.id;
   if (field === null || country === undefined) return null;
-  return { version: 1, last: "declined", country: country.id, policies: [], field };
+  return { version: 1, last: "declined", country, policies: [], field };
 }
 
 function countryOf(policy: string, deps: FollowUpDeps): Country | undefined {

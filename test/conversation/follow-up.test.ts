@@ -238,6 +238,24 @@ describe("a correction takes back the last question, whatever chat is around it"
     expect(answer?.kind === "answer" && answer.text).toContain("Greater Bay Area");
   });
 
+  it("a word or two of chat before the correction is chat", () => {
+    expect(
+      last("tell me the start year of the Chengdu cluster strategy", "oh wait i meant torch"),
+    ).toBe("torch start_year");
+    expect(
+      last("what sectors does it cover?", "argh I meant torch sorry", "how about city clusters?"),
+    ).toBe("city-clusters focus");
+  });
+
+  it("after a refusal about another country, a policy named alone is asked the field before", () => {
+    expect(last("torch budget", "and the same thing in Korea?", "and for city clusters?")).toBe(
+      "city-clusters budget",
+    );
+    expect(last("who funds city clusters?", "how is this handled in Japan?", "and torch?")).toBe(
+      "torch funding_source",
+    );
+  });
+
   it("after a refusal, nothing else is read in its light", () => {
     expect(last("what's the budget of the olympic torch?", "and its start year?")).toBe("clarify");
     expect(last("what's the budget of the olympic torch?", "what about germany?")).toBe("none");
