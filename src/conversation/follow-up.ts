@@ -69,6 +69,7 @@ function subjectOf(
   country: Country,
   text: string,
   comparing: boolean,
+  pairs: readonly string[],
 ): Subject {
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   const all = country.policies.map((p) => p.id);
@@ -116,8 +117,16 @@ function subjectOf(
         );
       }
       return { kind: "country", country };
-    case "several":
+    case "several": {
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
+      // After TORCH, then the GBA plan, "which of the two started first?" is about those two:
+      // the one talked about and the one before it ("they" only when no other came before).
+      const before = (state.earlier ?? []).filter((id) => all.includes(id));
+      const [latest] = before;
+      const pair = pairs.includes(reference.match.phrase);
+      if (talkedAbout.length === 1 && latest !== undefined && (pair || before.length === 1)) {
+        return { kind: "policies", country, ids: [...talkedAbout, latest] };
+      }
       // After a country's answer, "they" are its policies.
       if (talkedAbout.length === 0 && state.last === "country" && all.length > 1)
         return { kind: "policies", country, ids: all };
@@ -127,6 +136,7 @@ function subjectOf(
           : `Which policies do you mean: ${names(all, "or")}?`,
         all.filter((id) => !talkedAbout.includes(id)).map((id) => [...talkedAbout, id]),
       );
+    }
     case "all":
       return all.length > 1
         ? { kind: "policies", country, ids: all }
@@ -554,7 +564,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   const subject: Subject =
     cues.reference?.kind === "one" && named !== null && !compares && !cues.choice
       ? { kind: "policies", country, ids: [named] }
-      : subjectOf(cues.reference, state, country, text, cues.comparison);
+      : subjectOf(
+          cues.reference,
+          state,
+          country,
+          text,
+          cues.comparison,
+          deps.vocabulary.references.pairs,
+        );
   const own = guessedPolicy(first, country, cues, deps) ?? first;
   // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
   const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;

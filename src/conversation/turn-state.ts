@@ -4,7 +4,13 @@ import type { Country } from "../dataset/schema.ts";
 import { findPhrases } from "./cues.ts";
 import { chosenPolicies, fieldWord, namesWhatDataLacks } from "./evidence.ts";
 import type { FollowUpDeps } from "./follow-up.ts";
-import { stateAfter, stateOfIntent, type ConversationState, type Offer } from "./state.ts";
+import {
+  stateAfter,
+  stateOfIntent,
+  withEarlier,
+  type ConversationState,
+  type Offer,
+} from "./state.ts";
 
 /**
  * Where a conversation stands after a turn of free text. Beyond what the answer says
@@ -16,6 +22,16 @@ import { stateAfter, stateOfIntent, type ConversationState, type Offer } from ".
  * - an ordering ("which is the newest?") keeps the policy it put first, when only one did.
  */
 export function stateAfterTurn(
+  previous: ConversationState | null,
+  text: string,
+  answer: Answer,
+  deps: FollowUpDeps,
+): ConversationState | null {
+  const next = subjectAfterTurn(previous, text, answer, deps);
+  return next === null || next === previous ? next : withEarlier(previous, next);
+}
+
+function subjectAfterTurn(
   previous: ConversationState | null,
   text: string,
   answer: Answer,

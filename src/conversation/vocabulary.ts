@@ -24,6 +24,11 @@ export const ConversationVocabularySchema = z
         one: z.array(Phrase).min(1),
         /** The several things talked about: "they", "both", "它们". */
         several: z.array(Phrase).min(1),
+        /**
+         * Those of `several` that mean two ("both", "the two"): after one policy, then another,
+         * they are the two.
+         */
+        pairs: z.array(Phrase),
         /** Every policy of the country talked about: "all three". */
         all: z.array(Phrase).min(1),
         /** The policies not talked about; `count` says how many the phrase expects. */

@@ -355,3 +355,29 @@ describe("'is it similar for X?' sets the fact talked about beside X", () => {
     );
   });
 });
+
+describe("'the two' after one policy, then another, are those two", () => {
+  it("a pair word takes the policy talked about and the one before it", () => {
+    expect(
+      last(
+        "how long does torch run?",
+        "what's that like for the gba?",
+        "so which of the two started first?",
+      ),
+    ).toBe("compare greater-bay-area+torch start_year");
+    expect(
+      last("torch budget", "gba budget", "city clusters budget", "which of the two is older?"),
+    ).toBe("compare city-clusters+greater-bay-area start_year");
+  });
+
+  it("'they' after several earlier ones is asked back", () => {
+    expect(
+      last(
+        "torch budget",
+        "gba budget",
+        "city clusters budget",
+        "how do they compare on start year?",
+      ),
+    ).toBe("clarify");
+  });
+});
