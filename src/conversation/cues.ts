@@ -137,6 +137,17 @@ function afterClauseBreak(text: string): string | null {
   return rest === "" ? null : rest;
 }
 
+/** The spans of the sentences that ask ("…?"), when the text also holds one that does not. */
+function askingSentences(text: string): { start: number; end: number }[] {
+  const sentences = [...text.matchAll(/[^?？!！.。]+[?？!！.。]*/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    asks: /[?？]/u.test(m[0]),
+  }));
+  const asking = sentences.filter((s) => s.asks);
+  return asking.length > 0 && asking.length < sentences.length ? asking : [];
+}
+
 export function readCues(text: string, vocabulary: ConversationVocabulary): FollowUpCues {
   const refs = vocabulary.references;
   const candidates: Reference[] = [
@@ -148,6 +159,12 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     ),
   ];
   // The longest phrase is the reference: "the other one" is not "that one", "它们" not "它".
+  // One in a sentence that asks wins over one in a sentence of chat ("and when will it end?
+  // they also want to know").
+  const asking = askingSentences(text);
+  const asked = (r: Reference): boolean =>
+    asking.some((s) => r.match.start >= s.start && r.match.end <= s.end);
+  if (candidates.some(asked)) candidates.splice(0, candidates.length, ...candidates.filter(asked));
   candidates.sort(
     (a, b) =>
       b.match.end - b.match.start - (a.match.end - a.match.start) || a.match.start - b.match.start,

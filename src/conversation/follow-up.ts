@@ -206,11 +206,22 @@ function readWithSubject(
   const readings = cues.reference
     ? [replaceCue(text, cues.reference.match, said), `${text} ${said}`]
     : [`${text} ${said}`, `${said} ${text}`];
+  // The subject said in place of the reference can break a field's words ("who's it for" →
+  // "who's TORCH for"): a reading that asks something wins over one that only names the subject.
+  let first: Intent | null = null;
   for (const reading of readings) {
     const intent = deps.resolve(reading);
-    if (isAnswer(intent) && covers(intent, subject, cues)) return intent;
+    if (!isAnswer(intent) || !covers(intent, subject, cues)) continue;
+    if (first === null) {
+      const bare =
+        intent.kind === "policy" && intent.field === null && intent.passage === undefined;
+      if (!bare) return intent;
+      first = intent;
+    } else if (asksField(intent)) {
+      return intent;
+    }
   }
-  return null;
+  return first;
 }
 
 /** A new policy asked in a few words ("and GBA?") is asked the field talked about. */
@@ -438,7 +449,7 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   const { chatWords } = deps.vocabulary;
   const whole = withoutChat(text, chatWords);
   const correction = findPhrases(whole, deps.vocabulary.corrections).find(
-    (m) => m.end === whole.length || opensTurn(whole.slice(0, m.start), deps.vocabulary),
+    (m) => m.end === whole.length || opensTurn(whole.slice(0, m.start), deps),
   );
   // "argh, I meant torch": the words before the correction opening the turn are chat.
   const body =
@@ -531,13 +542,15 @@ const WORDS_BEFORE_CORRECTION = 2;
  * The words before a cue leave it opening the turn: none, or a word or two of chat the
  * vocabulary does not list ("argh, I meant torch", "oh wait i meant torch"), asking nothing.
  */
-function opensTurn(before: string, vocabulary: ConversationVocabulary): boolean {
+function opensTurn(before: string, deps: FollowUpDeps): boolean {
   const words = before.split(/[^\p{L}\p{N}']+/u).filter((w) => w !== "");
   if (words.length === 0) return true;
   return (
     words.length <= WORDS_BEFORE_CORRECTION &&
     !/\p{Script=Han}/u.test(before) &&
-    findPhrases(before, vocabulary.questionWords).length === 0
+    findPhrases(before, deps.vocabulary.questionWords).length === 0 &&
+    // "city clusters, sorry": a name before the cue is what the turn says, not chat.
+    namesNoPolicy(before, deps)
   );
 }
 

@@ -381,3 +381,33 @@ describe("'the two' after one policy, then another, are those two", () => {
     ).toBe("clarify");
   });
 });
+
+describe("a reference in the sentence that asks, not in the chat beside it", () => {
+  it("'it' in the question wins over 'they' in the chat", () => {
+    expect(
+      last(
+        "tell me about the gba plan",
+        "cool, and who's it for? my students keep asking me this",
+        "and when will it end? they also want to know that",
+      ),
+    ).toBe("greater-bay-area end_year");
+  });
+
+  it("the subject said in place of 'it' does not break the field's words", () => {
+    expect(
+      last("tell me about the gba plan", "cool, and who's it for? my students keep asking me this"),
+    ).toBe("greater-bay-area beneficiaries");
+  });
+
+  it("a name before 'sorry' is the correction, not chat", () => {
+    expect(last("when does it start", "city clusters, sorry, should have said")).toBe(
+      "city-clusters start_year",
+    );
+    expect(
+      last(
+        "what's the budget of the shenzhen tech plan?",
+        "my mistake, I was thinking of the GBA plan",
+      ),
+    ).toBe("greater-bay-area budget");
+  });
+});
