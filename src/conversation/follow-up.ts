@@ -514,6 +514,10 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   const selection = selectionIn(text, state, country, deps.vocabulary);
   if (selection === null) return null;
   const { match, ids } = selection;
+  // "is this the national policy?", "is it the only regional one?": after a reference to the
+  // subject, the words picking are said of it, not a new subject.
+  const said = cues.reference;
+  if (said !== null && said.kind === "one" && said.match.end <= match.start) return null;
   const name = (id: string): string => policyShortName(country, id);
   if (selection.one && ids.length > 1) {
     return {
@@ -522,11 +526,11 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
       suggestions: ids.slice(0, 5).map((id) => replaceCue(text, match, name(id))),
     };
   }
-  const said = joinNames(ids.map(name), "and");
+  const names = joinNames(ids.map(name), "and");
   const reference: Reference = ids.length > 1 ? { kind: "several", match } : { kind: "one", match };
   const picked: FollowUpCues = { ...cues, reference, factReference: false };
   const wanted = [...ids].sort().join();
-  for (const reading of [replaceCue(text, match, said), `${text} ${said}`]) {
+  for (const reading of [replaceCue(text, match, names), `${text} ${names}`]) {
     const intent = deps.resolve(reading);
     if (isAnswer(intent) && stateOfIntent(intent)?.policies.join() === wanted) {
       return withEarlierField(intent, state, picked);

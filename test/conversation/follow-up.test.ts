@@ -343,6 +343,17 @@ describe("'the regional one', 'the oldest one': policies picked by what the data
     expect(answer?.text).toBe("Which one do you mean: TORCH Program or City Clusters?");
   });
 
+  it("said of the subject after a reference to it, the words do not pick", () => {
+    expect(last("tell me about torch", "is this the national policy?")).toBe("torch type");
+    expect(last("gba", "is it the only regional one?")).toBe("greater-bay-area type");
+  });
+
+  it("'the older of the two' picks among the two compared", () => {
+    expect(last("compare torch and city clusters", "the older of the two, who runs it?")).toBe(
+      "torch authorities",
+    );
+  });
+
   it("a pick beside a country the data lacks is declined", () => {
     expect(last(types, "what about the regional one in Korea?")).toBe("none");
   });
