@@ -381,19 +381,25 @@ const asksField = (intent: Intent | null): boolean =>
  * policy (the conversation is the evidence the name lacked).
  */
 function guessedPolicy(
+  text: string,
   own: Intent,
   country: Country,
   cues: FollowUpCues,
   deps: FollowUpDeps,
 ): Intent | null {
   if (own.kind !== "clarify" || own.suggestions.length !== 1) return null;
-  if (!cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
   const [suggestion] = own.suggestions;
   if (suggestion === undefined) return null;
   const named = deps.resolve(suggestion);
-  return named.kind === "policy" && named.field === null && named.country === country.id
-    ? named
-    : null;
+  if (named.kind !== "policy" || named.country !== country.id) return null;
+  // "and the bay area one? does that really end the same year": a longer turn whose own words
+  // name the policy, if only in part, is about it (with what it asks), never the subject.
+  const partly = (deps.evidence?.(text) ?? []).some(
+    (e) => e.source === "name" && e.about?.policy === named.policy,
+  );
+  if (partly) return named;
+  if (!cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
+  return named.field === null ? named : null;
 }
 
 /** The follow-up's own reading, settled against the conversation so far. */
@@ -403,6 +409,14 @@ export function resolveFollowUp(
   deps: FollowUpDeps,
 ): Intent {
   const whole = resolveTurn(text, state, deps);
+  // "wait go back to the bay area one — who pays for it?": the chat opening or closing a turn
+  // is not read as what it asks about.
+  // Only in a conversation, and only for a question asking a field: "haha torch is lit" is chat.
+  const bare = withoutChat(text, deps.vocabulary.chatWords);
+  if (state !== null && !isAnswer(whole) && bare !== text) {
+    const read = resolveTurn(bare, state, deps);
+    if (asksField(read)) return read;
+  }
   if (whole.kind !== "none") return whole;
   // "was it ever evaluated? like how many startups it created?": a turn of several questions
   // declined as a whole is answered by its first question, when that one alone is answered and
@@ -558,6 +572,18 @@ function opensTurn(before: string, deps: FollowUpDeps): boolean {
   );
 }
 
+/** The policy's name is read in a clause that ends before `index` ("back to torch: …it…"). */
+function namedInClauseBefore(
+  text: string,
+  policy: string,
+  index: number,
+  deps: FollowUpDeps,
+): boolean {
+  const breakAt = text.slice(0, index).search(/[:：;；?？—–](?=[^:：;；?？—–]*$)/u);
+  if (breakAt < 0) return false;
+  return chosenPolicies(deps.evidence?.(text.slice(0, breakAt)) ?? []).includes(policy);
+}
+
 /** The text up to a negation that does not open it ("torch not GBA" → "torch"). */
 function withoutNegatedTail(text: string, vocabulary: ConversationVocabulary): string {
   const negation = findPhrases(text, vocabulary.negations).find((m) => m.start > 0);
@@ -578,8 +604,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   const compares = cues.comparative || cues.comparison;
   const named = newlyNamed(text, state, deps);
   // "and the Torch programme - was it ever evaluated?": "it" is the policy the turn names.
+  // A name in a clause of its own before the question ("going back to city clusters: who runs
+  // it?") is what "it" means, whatever the question then asks.
+  const introduced =
+    cues.reference !== null &&
+    named !== null &&
+    namedInClauseBefore(text, named, cues.reference.match.start, deps);
   const subject: Subject =
-    cues.reference?.kind === "one" && named !== null && !compares && !cues.choice
+    cues.reference?.kind === "one" && named !== null && ((!compares && !cues.choice) || introduced)
       ? { kind: "policies", country, ids: [named] }
       : subjectOf(
           cues.reference,
@@ -589,10 +621,17 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
           cues.comparison,
           deps.vocabulary.references.pairs,
         );
-  const own = guessedPolicy(first, country, cues, deps) ?? first;
+  const own = guessedPolicy(text, first, country, cues, deps) ?? first;
+
   // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
   const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;
   if (offered !== null) return offered;
+  // "nah the other one, city clusters vs gba": policies the turn names, every one in full, beat
+  // any reference to what was talked about.
+  if (own.kind === "compare") {
+    const inFull = chosenPolicies(deps.evidence?.(text) ?? []);
+    if (own.policies.every((id) => inFull.includes(id))) return withEarlierField(own, state, cues);
+  }
 
   // A comparison the resolver could not settle alone, or read as the named policy alone: one
   // it reads as a comparison, and a reference to one policy beside a named one ("is that more
@@ -691,6 +730,19 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     }
   }
 
+  // "which of them started earlier, that one or TORCH?": the subject and the policy named, not
+  // every policy.
+  if (
+    own.kind === "compare" &&
+    reference?.kind === "one" &&
+    subject.kind === "policies" &&
+    named !== null &&
+    cues.choice &&
+    !subject.ids.includes(named)
+  ) {
+    const policies = [...subject.ids, named].sort();
+    return { kind: "compare", country: own.country, policies, field: own.field };
+  }
   // "does it have any evaluation?" read as a question about every policy: "it" is one of them.
   if (own.kind === "compare" && reference?.kind === "one" && subject.kind === "policies") {
     const read = readWithSubject(text, cues, subject, deps);

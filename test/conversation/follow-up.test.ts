@@ -422,3 +422,39 @@ describe("a reference in the sentence that asks, not in the chat beside it", () 
     ).toBe("greater-bay-area budget");
   });
 });
+
+describe("a policy the turn names beats the subject talked about", () => {
+  it("a partly named policy ('the bay area one') is the one asked about, never the subject", () => {
+    expect(last("when does city clusters end?", "does the bay area one end the same year?")).toBe(
+      "greater-bay-area end_year",
+    );
+    expect(
+      last(
+        "when does city clusters end?",
+        "and the bay area one? does that really end the same year",
+      ),
+    ).toBe("compare city-clusters+greater-bay-area end_year");
+  });
+
+  it("names in full beat a reference; a choice with 'that one' is the subject and the name", () => {
+    expect(last("tell me about gba", "nah the other one, city clusters vs gba")).toBe(
+      "compare city-clusters+greater-bay-area overview",
+    );
+    expect(
+      last("tell me about city clusters", "which of them started earlier, that one or TORCH?"),
+    ).toBe("compare city-clusters+torch start_year");
+  });
+
+  it("a name in a clause of its own before the question is what 'it' means", () => {
+    expect(last("tell me about torch", "hold on, going back to city clusters: who runs it?")).toBe(
+      "city-clusters authorities",
+    );
+    expect(
+      last(
+        "tell me about city clusters",
+        "and gba?",
+        "wait go back to the bay area one — who pays for it?",
+      ),
+    ).toBe("greater-bay-area funding_source");
+  });
+});
