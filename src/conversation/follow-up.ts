@@ -13,10 +13,11 @@ import {
 import {
   chosenPolicies,
   comparingWords,
+  fieldWord,
   NAMES_THE_DATA_LACKS,
   namesWhatDataLacks,
 } from "./evidence.ts";
-import { selectionIn } from "./select.ts";
+import { lackingSelection, selectionIn } from "./select.ts";
 import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
@@ -525,7 +526,11 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   // "is torch the national one?" names its policy; "the national one in Korea" is not ours.
   if (chosenPolicies(evidence).length > 0) return null;
   if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
-  const selection = selectionIn(text, state, country, deps.vocabulary);
+  const selection =
+    selectionIn(text, state, country, deps.vocabulary) ??
+    lackingSelection(text, state, country, deps.vocabulary, (words) =>
+      fieldWord(deps.evidence?.(words) ?? []),
+    );
   if (selection === null) return null;
   const { match, ids } = selection;
   // "is this the national policy?", "is it the only regional one?": after a reference to the

@@ -116,3 +116,61 @@ export function selectionIn(
   if (picked.length === 0) return null;
   return { match: best.match, ids: picked.map((p) => p.id), one: best.one };
 }
+
+/** Whether the data holds nothing for a policy's field: no end year, no evaluation, no amount. */
+function lacks(policy: Policy, field: string): boolean | null {
+  switch (field) {
+    case "end_year":
+    case "start_year":
+      return policy[field].value === null;
+    case "evaluation":
+      return policy.evaluation.status === "none";
+    case "budget":
+      return policy.budget.amounts.length === 0;
+    default:
+      return null;
+  }
+}
+
+/**
+ * "the one with no end date, what's its budget?", "the one without any evaluation": the
+ * policies whose data lacks the field named after the words of lacking (read by `fieldOf`, the
+ * resolver's field words), among those talked about or else all.
+ */
+export function lackingSelection(
+  text: string,
+  state: ConversationState,
+  country: Country,
+  vocabulary: ConversationVocabulary,
+  fieldOf: (words: string) => string | null,
+): Selection | null {
+  const { nouns, determiners, without } = vocabulary.selections;
+  for (const [kinds, single] of [
+    [nouns.one, true],
+    [nouns.several, false],
+  ] as const) {
+    const heads = kinds.flatMap((noun) =>
+      CJK.test(noun)
+        ? without.map((w) => `${w}${noun}`)
+        : determiners.flatMap((d) => without.map((w) => `${d} ${noun} ${w}`)),
+    );
+    for (const match of findPhrases(text, heads)) {
+      const rest = text.slice(match.end);
+      const clause = /^[^,，:：;；?？—–]*/u.exec(rest)?.[0] ?? "";
+      const field = fieldOf(clause);
+      if (field === null) continue;
+      const talkedAbout = country.policies.filter((p) => state.policies.includes(p.id));
+      const among = talkedAbout.length > 1 ? talkedAbout : country.policies;
+      if (among.some((p) => lacks(p, field) === null)) continue;
+      const picked = among.filter((p) => lacks(p, field) === true);
+      if (picked.length === 0) continue;
+      const end = match.end + clause.length;
+      return {
+        match: { phrase: text.slice(match.start, end), start: match.start, end },
+        ids: picked.map((p) => p.id),
+        one: single,
+      };
+    }
+  }
+  return null;
+}

@@ -94,6 +94,8 @@ export const ConversationVocabularySchema = z
         determiners: z.array(Phrase).min(1),
         nouns: z.object({ one: z.array(Phrase).min(1), several: z.array(Phrase).min(1) }).strict(),
         types: z.record(PolicyKind, z.array(Phrase)),
+        /** "the one with no end date", "the one without any evaluation": what the data lacks. */
+        without: z.array(Phrase),
         years: z.object({ start_year: Ranks.optional(), end_year: Ranks.optional() }).strict(),
       })
       .strict(),

@@ -458,3 +458,20 @@ describe("a policy the turn names beats the subject talked about", () => {
     ).toBe("greater-bay-area funding_source");
   });
 });
+
+describe("'the one with no end date': policies picked by what their data lacks", () => {
+  it("picks by an empty field among those in play", () => {
+    expect(last("which policies are there?", "the one with no end date, what's its budget?")).toBe(
+      "torch budget",
+    );
+    expect(
+      last(
+        "how are the policies evaluated?",
+        "the one without any evaluation: who would evaluate it?",
+      ),
+    ).toBe("city-clusters evaluation");
+    expect(last("compare the budgets", "the ones without a stated budget, who funds them?")).toBe(
+      "compare city-clusters+greater-bay-area funding_source",
+    );
+  });
+});
