@@ -21,7 +21,7 @@ export interface Selection {
 
 const CJK = /\p{Script=Han}/u;
 
-type Picker = (candidates: readonly Policy[]) => Policy[];
+type Picker = ((candidates: readonly Policy[]) => Policy[]) & { ranks?: true };
 
 /** The phrases of one attribute word with every noun: "the regional one", "区域性的那个". */
 function phrasesOf(
@@ -62,7 +62,7 @@ function buildPickers(vocabulary: ConversationVocabulary): { word: string; pick:
       ["highest", ranks.highest],
       ["lowest", ranks.lowest],
     ] as const) {
-      const pick: Picker = (candidates) => {
+      const byYear = (candidates: readonly Policy[]): Policy[] => {
         const dated = candidates.flatMap((p) => {
           const year = p[field].value;
           return year === null ? [] : [{ policy: p, year }];
@@ -72,6 +72,7 @@ function buildPickers(vocabulary: ConversationVocabulary): { word: string; pick:
         const best = (end === "highest" ? Math.max : Math.min)(...dated.map((d) => d.year));
         return dated.filter((d) => d.year === best).map((d) => d.policy);
       };
+      const pick: Picker = Object.assign(byYear, { ranks: true as const });
       for (const word of words) found.push({ word, pick });
     }
   }
@@ -110,6 +111,8 @@ export function selectionIn(
   }
   if (best === null) return null;
   const talkedAbout = country.policies.filter((p) => state.policies.includes(p.id));
+  // "the older one" after one policy alone has nothing to be older than.
+  if (best.pick.ranks === true && talkedAbout.length === 1) return null;
   const among = talkedAbout.length > 1 ? talkedAbout : country.policies;
   let picked = best.pick(among);
   if (picked.length === 0 && among !== country.policies) picked = best.pick(country.policies);

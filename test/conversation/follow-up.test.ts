@@ -337,6 +337,10 @@ describe("'the regional one', 'the oldest one': policies picked by what the data
     );
   });
 
+  it("an end of the years picks nothing after one policy alone", () => {
+    expect(last("gba budget", "is the older one better funded?")).not.toBe("torch funding_source");
+  });
+
   it("'the … one' picking several is asked back, naming them", () => {
     const answer = lastAnswer(types, "and the national one?");
     expect(answer?.kind).toBe("clarify");
