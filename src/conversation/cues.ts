@@ -137,6 +137,17 @@ function afterClauseBreak(text: string): string | null {
   return rest === "" ? null : rest;
 }
 
+/** The spans of the sentences that ask ("…?"), when the text also holds one that does not. */
+function askingSentences(text: string): { start: number; end: number }[] {
+  const sentences = [...text.matchAll(/[^?？!！.。]+[?？!！.。]*/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    asks: /[?？]/u.test(m[0]),
+  }));
+  const asking = sentences.filter((s) => s.asks);
+  return asking.length > 0 && asking.length < sentences.length ? asking : [];
+}
+
 export function readCues(text: string, vocabulary: ConversationVocabulary): FollowUpCues {
   const refs = vocabulary.references;
   const candidates: Reference[] = [
@@ -148,6 +159,12 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
     ),
   ];
   // The longest phrase is the reference: "the other one" is not "that one", "它们" not "它".
+  // One in a sentence that asks wins over one in a sentence of chat ("and when will it end?
+  // they also want to know").
+  const asking = askingSentences(text);
+  const asked = (r: Reference): boolean =>
+    asking.some((s) => r.match.start >= s.start && r.match.end <= s.end);
+  if (candidates.some(asked)) candidates.splice(0, candidates.length, ...candidates.filter(asked));
   candidates.sort(
     (a, b) =>
       b.match.end - b.match.start - (a.match.end - a.match.start) || a.match.start - b.match.start,
@@ -203,4 +220,30 @@ export function replaceCue(text: string, match: CueMatch, replacement: string): 
   return `${text.slice(0, match.start)} ${replacement} ${text.slice(match.end)}`
     .replace(/\s+/gu, " ")
     .trim();
+}
+
+/** Clause marks and spaces a turn's ends may hold around its words. */
+const EDGE_MARKS = /^[\s,，、.。:;!！?？\-—–~…]+|[\s,，、.。:;!！?？\-—–~…]+$/gu;
+
+/**
+ * The text without the words of chat that open or close it ("oh", "lol", "哈哈") and the marks
+ * around them, so what the turn says is read from where it starts and ends.
+ */
+export function withoutChat(text: string, chatWords: readonly string[]): string {
+  let out = text.replace(EDGE_MARKS, "");
+  for (;;) {
+    const matches = findPhrases(out, chatWords);
+    const first = matches[0];
+    const lastMatch = matches[matches.length - 1];
+    let next = out;
+    if (first !== undefined && first.start === 0) next = next.slice(first.end);
+    else if (lastMatch !== undefined && lastMatch.end === out.length) {
+      next = next.slice(0, lastMatch.start);
+    } else break;
+    next = next.replace(EDGE_MARKS, "");
+    // A turn that is nothing but chat ("ok", "lol") keeps its words.
+    if (next === "") break;
+    out = next;
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
 import type { Evidence } from "../search/resolve/evidence.ts";
+import { findPhrases } from "./cues.ts";
+import type { ConversationVocabulary } from "./vocabulary.ts";
 
 /**
  * What the conversation reads off the resolver's evidence table: which policies a turn named
@@ -20,13 +22,27 @@ export function chosenPolicies(evidence: readonly Evidence[]): string[] {
   return ids;
 }
 
-/** The turn names a country or programme the data lacks ("olympic torch", "Germany's …"). */
-export function namesWhatDataLacks(evidence: readonly Evidence[]): boolean {
+/**
+ * The turn names a country or programme the data lacks ("olympic torch", "Germany's …"). A
+ * "name" that is only the conversation's own cue words ("bigger", "stack up") names nothing:
+ * a follow-up's words that the resolver of single questions cannot place.
+ */
+export function namesWhatDataLacks(
+  evidence: readonly Evidence[],
+  cueWords: readonly string[] = [],
+): boolean {
+  const isCue = (span: string): boolean =>
+    findPhrases(span, cueWords).some((m) => m.start === 0 && m.end === span.length);
   return evidence.some(
     (e) =>
-      e.source === "unknown name" ||
+      (e.source === "unknown name" && !isCue(e.span)) ||
       (e.source === "decision" && NAMES_THE_DATA_LACKS.includes(e.span)),
   );
+}
+
+/** The conversation's words for comparing, which a single question may read as a name. */
+export function comparingWords(vocabulary: ConversationVocabulary): string[] {
+  return [...vocabulary.degreeWords, ...vocabulary.comparisons, ...vocabulary.comparatives];
 }
 
 /** The policy field the turn's field words name, if any. */

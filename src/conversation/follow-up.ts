@@ -6,10 +6,21 @@ import {
   readCues,
   removeCues,
   replaceCue,
+  withoutChat,
   type FollowUpCues,
   type Reference,
 } from "./cues.ts";
-import { NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
+import { chosenPolicies, comparingWords, fieldWord, namesWhatDataLacks } from "./evidence.ts";
+import { lackingSelection, selectionIn } from "./select.ts";
+import {
+  asksOnlyOfSubject,
+  namedInClauseBefore,
+  namesNoPolicy,
+  namesSomethingElse,
+  opensTurn,
+  sentenceAt,
+  withoutNegatedTail,
+} from "./turn-words.ts";
 import { besideNamed, isPolicyField, newlyNamed, pickOffer } from "./named.ts";
 import { stateOfIntent, type ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
@@ -62,6 +73,7 @@ function subjectOf(
   country: Country,
   text: string,
   comparing: boolean,
+  pairs: readonly string[],
 ): Subject {
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   const all = country.policies.map((p) => p.id);
@@ -109,8 +121,16 @@ function subjectOf(
         );
       }
       return { kind: "country", country };
-    case "several":
+    case "several": {
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
+      // After TORCH, then the GBA plan, "which of the two started first?" is about those two:
+      // the one talked about and the one before it ("they" only when no other came before).
+      const before = (state.earlier ?? []).filter((id) => all.includes(id));
+      const [latest] = before;
+      const pair = pairs.includes(reference.match.phrase);
+      if (talkedAbout.length === 1 && latest !== undefined && (pair || before.length === 1)) {
+        return { kind: "policies", country, ids: [...talkedAbout, latest] };
+      }
       // After a country's answer, "they" are its policies.
       if (talkedAbout.length === 0 && state.last === "country" && all.length > 1)
         return { kind: "policies", country, ids: all };
@@ -120,6 +140,7 @@ function subjectOf(
           : `Which policies do you mean: ${names(all, "or")}?`,
         all.filter((id) => !talkedAbout.includes(id)).map((id) => [...talkedAbout, id]),
       );
+    }
     case "all":
       return all.length > 1
         ? { kind: "policies", country, ids: all }
@@ -189,11 +210,22 @@ function readWithSubject(
   const readings = cues.reference
     ? [replaceCue(text, cues.reference.match, said), `${text} ${said}`]
     : [`${text} ${said}`, `${said} ${text}`];
+  // The subject said in place of the reference can break a field's words ("who's it for" →
+  // "who's TORCH for"): a reading that asks something wins over one that only names the subject.
+  let first: Intent | null = null;
   for (const reading of readings) {
     const intent = deps.resolve(reading);
-    if (isAnswer(intent) && covers(intent, subject, cues)) return intent;
+    if (!isAnswer(intent) || !covers(intent, subject, cues)) continue;
+    if (first === null) {
+      const bare =
+        intent.kind === "policy" && intent.field === null && intent.passage === undefined;
+      if (!bare) return intent;
+      first = intent;
+    } else if (asksField(intent)) {
+      return intent;
+    }
   }
-  return null;
+  return first;
 }
 
 /** A new policy asked in a few words ("and GBA?") is asked the field talked about. */
@@ -274,75 +306,6 @@ function maturityFollowUp(
     : null;
 }
 
-/**
- * A word of consonants only ("strt", "bdgt", "yr") is shorthand, not the name of something
- * ("Xiongan", "2025", "US" all have a vowel or a digit).
- */
-const SHORTHAND = /^[b-df-hj-np-tv-z]+$/iu;
-
-/**
- * Whether a turn the resolver declined holds nothing but what it asks: no country or
- * programme the data lacks, no word it could not place (bar shorthand). Only then may the
- * conversation say its subject ("budget??", "预计到哪一年结束？"); "and Xiongan's budget?" stays
- * declined.
- */
-function asksOnlyOfSubject(text: string, deps: FollowUpDeps): boolean {
-  if (namesSomethingElse(text, deps)) return false;
-  const evidence = deps.evidence?.(text);
-  if (evidence === undefined) return true;
-  return !evidence.some(
-    (e) =>
-      (e.source === "decision" && NAMES_THE_DATA_LACKS.includes(e.span)) ||
-      e.source === "unknown name" ||
-      (e.source === "unknown word" &&
-        !SHORTHAND.test(e.span) &&
-        // "bigger" in "which one is bigger?" is placed by the conversation's own words.
-        findPhrases(e.span, deps.vocabulary.degreeWords).length === 0),
-  );
-}
-
-/** The resolver found no policy's name (or a near miss of one) in the text. */
-function namesNoPolicy(text: string, deps: FollowUpDeps): boolean {
-  const evidence = deps.evidence?.(text);
-  return (
-    evidence !== undefined && !evidence.some((e) => e.source === "name" || e.source === "typo")
-  );
-}
-
-/** Chinese "X的…": the words before a possessive 的 that another Chinese word follows. */
-const CJK_OWNER = /([\p{Script=Han}\p{L}\p{N}]{2,})的(?=\p{Script=Han})/gu;
-
-const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-const HAN_CHARACTER = /^\p{Script=Han}$/u;
-
-/** "雄安新区什么时候开始的？": three or more single characters in a row that are not function words. */
-function unknownCjkRun(text: string, vocabulary: ConversationVocabulary): boolean {
-  let run = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const single =
-      HAN_CHARACTER.test(segment) && !vocabulary.cjkFunctionCharacters.includes(segment);
-    run = single ? run + 1 : 0;
-    if (run >= 3) return true;
-  }
-  return false;
-}
-
-/**
- * The turn names a subject of its own in Chinese that the data lacks: a name the segmenter does
- * not know, or an owner "X的…" ("深圳的预算是多少？") the resolver declines on its own. An owner
- * that refers back ("这个规划的") or is itself a field word ("资金的来源") is no other subject.
- */
-function namesSomethingElse(text: string, deps: FollowUpDeps): boolean {
-  if (unknownCjkRun(text, deps.vocabulary)) return true;
-  for (const match of text.matchAll(CJK_OWNER)) {
-    const owner = match[1] ?? "";
-    const refs = deps.vocabulary.references;
-    if (findPhrases(owner, [...refs.one, ...refs.several, ...refs.all]).length > 0) continue;
-    if (deps.resolve(owner).kind === "none") return true;
-  }
-  return false;
-}
-
 /** A reading that asks something of its policies: a field, not the card or a refusal. */
 const asksField = (intent: Intent | null): boolean =>
   (intent?.kind === "policy" || intent?.kind === "compare") && intent.field !== null;
@@ -353,19 +316,25 @@ const asksField = (intent: Intent | null): boolean =>
  * policy (the conversation is the evidence the name lacked).
  */
 function guessedPolicy(
+  text: string,
   own: Intent,
   country: Country,
   cues: FollowUpCues,
   deps: FollowUpDeps,
 ): Intent | null {
   if (own.kind !== "clarify" || own.suggestions.length !== 1) return null;
-  if (!cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
   const [suggestion] = own.suggestions;
   if (suggestion === undefined) return null;
   const named = deps.resolve(suggestion);
-  return named.kind === "policy" && named.field === null && named.country === country.id
-    ? named
-    : null;
+  if (named.kind !== "policy" || named.country !== country.id) return null;
+  // "and the bay area one? does that really end the same year": a longer turn whose own words
+  // name the policy, if only in part, is about it (with what it asks), never the subject.
+  const partly = (deps.evidence?.(text) ?? []).some(
+    (e) => e.source === "name" && e.about?.policy === named.policy,
+  );
+  if (partly) return named;
+  if (!cues.ellipsis && cues.wordCount > SHORT_FOLLOW_UP_WORDS) return null;
+  return named.field === null ? named : null;
 }
 
 /** The follow-up's own reading, settled against the conversation so far. */
@@ -375,6 +344,14 @@ export function resolveFollowUp(
   deps: FollowUpDeps,
 ): Intent {
   const whole = resolveTurn(text, state, deps);
+  // "wait go back to the bay area one — who pays for it?": the chat opening or closing a turn
+  // is not read as what it asks about.
+  // Only in a conversation, and only for a question asking a field: "haha torch is lit" is chat.
+  const bare = withoutChat(text, deps.vocabulary.chatWords);
+  if (state !== null && !isAnswer(whole) && bare !== text) {
+    const read = resolveTurn(bare, state, deps);
+    if (asksField(read)) return read;
+  }
   if (whole.kind !== "none") return whole;
   // "was it ever evaluated? like how many startups it created?": a turn of several questions
   // declined as a whole is answered by its first question, when that one alone is answered and
@@ -407,15 +384,28 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   if (country === undefined) return own;
   const cues = readCues(text, deps.vocabulary);
 
-  // "sorry, I meant torch": the last question again, of what the rest of the turn names.
-  const body = text.trim().replace(/[\s?？!！.。]+$/u, "");
-  const corrects = cues.corrections.some((m) => m.start === 0 || m.end === body.length);
-  if (corrects || cues.afterNegation !== null) {
+  // "sorry, I meant torch": the last question again, of what the rest of the turn names. The
+  // words taking it back open or close the turn, once its chat is set aside ("oh sorry, I meant
+  // torch", "ah i mean the city clusters one lol").
+  const { chatWords } = deps.vocabulary;
+  const whole = withoutChat(text, chatWords);
+  const correction = findPhrases(whole, deps.vocabulary.corrections).find(
+    (m) => m.end === whole.length || opensTurn(whole.slice(0, m.start), deps),
+  );
+  // "argh, I meant torch": the words before the correction opening the turn are chat.
+  const body =
+    correction === undefined || correction.end === whole.length
+      ? whole
+      : whole.slice(correction.start);
+  if (correction !== undefined || cues.afterNegation !== null) {
     // "not torch, GBA": only what follows the negated part is meant.
-    const said = cues.afterNegation ?? text;
+    const said = cues.afterNegation ?? body;
     // "I mean torch, not GBA": what the correction takes back is not meant either.
     const kept = withoutNegatedTail(said, deps.vocabulary);
-    const rest = removeCues(kept, readCues(kept, deps.vocabulary).corrections);
+    const rest = withoutChat(
+      removeCues(kept, readCues(kept, deps.vocabulary).corrections),
+      chatWords,
+    );
     if (rest !== "") {
       const corrected = settle(rest, deps.resolve(rest), readCues(rest, deps.vocabulary), {
         state,
@@ -432,6 +422,14 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
       if (isAnswer(corrected) && !same) return corrected;
     }
   }
+  // After a refusal, nothing was talked about: only a correction, or a policy named on its own
+  // ("and city clusters?"), reads the turn in its light, asking the field asked before.
+  if (state.last === "declined")
+    return own.kind === "policy" ? withEarlierField(own, state, cues) : own;
+
+  // "for the regional one, what monitoring is in place?": policies picked by what the data says.
+  const selected = readSelection(text, cues, { state, country, deps });
+  if (selected !== null) return selected;
 
   // "n gba?": a connective the resolver cannot place opens the turn; its remainder is the turn.
   if (!isAnswer(own) && cues.lead !== null) {
@@ -442,10 +440,48 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   return settle(text, own, cues, { state, country, deps });
 }
 
-/** The text up to a negation that does not open it ("torch not GBA" → "torch"). */
-function withoutNegatedTail(text: string, vocabulary: ConversationVocabulary): string {
-  const negation = findPhrases(text, vocabulary.negations).find((m) => m.start > 0);
-  return negation === undefined ? text : text.slice(0, negation.start);
+/**
+ * A turn that picks policies by an attribute ("the regional one", "the national ones", "the
+ * oldest one") and names none itself, read with the picked policies said in place of the words
+ * that pick them; asked back when "one" picks several. Null when it picks nothing, or the turn
+ * read so is not about exactly the picked policies.
+ */
+function readSelection(text: string, cues: FollowUpCues, context: Context): Intent | null {
+  const { state, country, deps } = context;
+  const evidence = deps.evidence?.(text) ?? [];
+  // "is torch the national one?" names its policy; "the national one in Korea" is not ours.
+  if (chosenPolicies(evidence).length > 0) return null;
+  if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
+  const selection =
+    selectionIn(text, state, country, deps.vocabulary) ??
+    lackingSelection(text, state, country, deps.vocabulary, (words) =>
+      fieldWord(deps.evidence?.(words) ?? []),
+    );
+  if (selection === null) return null;
+  const { match, ids } = selection;
+  // "is this the national policy?", "is it the only regional one?": after a reference to the
+  // subject, the words picking are said of it, not a new subject.
+  const said = cues.reference;
+  if (said !== null && said.kind === "one" && said.match.end <= match.start) return null;
+  const name = (id: string): string => policyShortName(country, id);
+  if (selection.one && ids.length > 1) {
+    return {
+      kind: "clarify",
+      text: `Which one do you mean: ${joinNames(ids.map(name), "or")}?`,
+      suggestions: ids.slice(0, 5).map((id) => replaceCue(text, match, name(id))),
+    };
+  }
+  const names = joinNames(ids.map(name), "and");
+  const reference: Reference = ids.length > 1 ? { kind: "several", match } : { kind: "one", match };
+  const picked: FollowUpCues = { ...cues, reference, factReference: false };
+  const wanted = [...ids].sort().join();
+  for (const reading of [replaceCue(text, match, names), `${text} ${names}`]) {
+    const intent = deps.resolve(reading);
+    if (isAnswer(intent) && stateOfIntent(intent)?.policies.join() === wanted) {
+      return withEarlierField(intent, state, picked);
+    }
+  }
+  return null;
 }
 
 interface Context {
@@ -462,14 +498,34 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   const compares = cues.comparative || cues.comparison;
   const named = newlyNamed(text, state, deps);
   // "and the Torch programme - was it ever evaluated?": "it" is the policy the turn names.
+  // A name in a clause of its own before the question ("going back to city clusters: who runs
+  // it?") is what "it" means, whatever the question then asks.
+  const introduced =
+    cues.reference !== null &&
+    named !== null &&
+    namedInClauseBefore(text, named, cues.reference.match.start, deps);
   const subject: Subject =
-    cues.reference?.kind === "one" && named !== null && !compares && !cues.choice
+    cues.reference?.kind === "one" && named !== null && ((!compares && !cues.choice) || introduced)
       ? { kind: "policies", country, ids: [named] }
-      : subjectOf(cues.reference, state, country, text, cues.comparison);
-  const own = guessedPolicy(first, country, cues, deps) ?? first;
+      : subjectOf(
+          cues.reference,
+          state,
+          country,
+          text,
+          cues.comparison,
+          deps.vocabulary.references.pairs,
+        );
+  const own = guessedPolicy(text, first, country, cues, deps) ?? first;
+
   // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
   const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;
   if (offered !== null) return offered;
+  // "nah the other one, city clusters vs gba": policies the turn names, every one in full, beat
+  // any reference to what was talked about.
+  if (own.kind === "compare") {
+    const inFull = chosenPolicies(deps.evidence?.(text) ?? []);
+    if (own.policies.every((id) => inFull.includes(id))) return withEarlierField(own, state, cues);
+  }
 
   // A comparison the resolver could not settle alone, or read as the named policy alone: one
   // it reads as a comparison, and a reference to one policy beside a named one ("is that more
@@ -489,6 +545,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   // or of a score question ("why only 0.5 for evidence?").
   if (own.kind === "none") {
     if (cues.reference !== null) {
+      // "and France, what do they do?": a reference in the same sentence as a country or
+      // programme the data lacks is to that ("what's its budget? and Germany's?" asks of ours).
+      const sentence = sentenceAt(text, cues.reference.match.start);
+      const lacks = namesWhatDataLacks(
+        deps.evidence?.(sentence) ?? [],
+        comparingWords(deps.vocabulary),
+      );
+      if (lacks) return own;
       if (subject.kind === "unsettled") return subject.intent;
       const read = readWithSubject(text, cues, subject, deps);
       // "thanks, that's all" names the subject but asks nothing of it.
@@ -560,6 +624,19 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     }
   }
 
+  // "which of them started earlier, that one or TORCH?": the subject and the policy named, not
+  // every policy.
+  if (
+    own.kind === "compare" &&
+    reference?.kind === "one" &&
+    subject.kind === "policies" &&
+    named !== null &&
+    cues.choice &&
+    !subject.ids.includes(named)
+  ) {
+    const policies = [...subject.ids, named].sort();
+    return { kind: "compare", country: own.country, policies, field: own.field };
+  }
   // "does it have any evaluation?" read as a question about every policy: "it" is one of them.
   if (own.kind === "compare" && reference?.kind === "one" && subject.kind === "policies") {
     const read = readWithSubject(text, cues, subject, deps);

@@ -1,7 +1,7 @@
 import type { Intent } from "../answers/types.ts";
 import { POLICY_FIELDS, type Country, type PolicyField } from "../dataset/schema.ts";
 import type { FollowUpCues } from "./cues.ts";
-import { chosenPolicies, fieldWord, namesWhatDataLacks } from "./evidence.ts";
+import { chosenPolicies, comparingWords, fieldWord, namesWhatDataLacks } from "./evidence.ts";
 import type { FollowUpDeps } from "./follow-up.ts";
 import type { ConversationState } from "./state.ts";
 
@@ -54,7 +54,9 @@ export function newlyNamed(
   deps: FollowUpDeps,
 ): string | null {
   const evidence = deps.evidence?.(text);
-  if (evidence === undefined || namesWhatDataLacks(evidence)) return null;
+  if (evidence === undefined || namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) {
+    return null;
+  }
   const fresh = chosenPolicies(evidence).filter((id) => !state.policies.includes(id));
   return fresh.length === 1 ? (fresh[0] ?? null) : null;
 }

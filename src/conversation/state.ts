@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Answer, Intent } from "../answers/types.ts";
 
+/** How many policies talked about before the current subject a conversation keeps. */
+const EARLIER_KEPT = 5;
+
 /** One reading a question asked back offered: its policies (sorted) and field. */
 const Offer = z
   .object({
@@ -20,9 +23,11 @@ export const ConversationStateSchema = z
     version: z.literal(1),
     /**
      * Which kind of answer came last: one policy, several side by side, or a country fact; or
-     * "asked": a question asked back before anything was talked about (the field is pending).
+     * "asked": a question asked back before anything was talked about (the field is pending);
+     * or "declined": a refusal that named no policy of the data, kept only for its field, so
+     * "sorry, I meant torch" asks the declined question again of TORCH.
      */
-    last: z.enum(["policy", "compare", "country", "asked"]),
+    last: z.enum(["policy", "compare", "country", "asked", "declined"]),
     country: z.string().min(1).max(100),
     /** Policy ids, sorted; empty for a country-level answer. */
     policies: z.array(z.string().min(1).max(100)).max(25),
@@ -39,6 +44,11 @@ export const ConversationStateSchema = z
      * means it. Absent when no single policy won.
      */
     top: z.string().min(1).max(100).optional(),
+    /**
+     * The policies talked about before the current subject, the latest first: "which of the
+     * two started first?" after TORCH, then the GBA plan, is about those two. Absent when none.
+     */
+    earlier: z.array(z.string().min(1).max(100)).max(EARLIER_KEPT).optional(),
   })
   .strict();
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
@@ -65,6 +75,29 @@ function subject(
  * a question asked back keeps it, since the user will usually answer it.
  */
 export function stateAfter(
+  previous: ConversationState | null,
+  answer: Answer,
+): ConversationState | null {
+  const next = subjectAfter(previous, answer);
+  return next === null || next === previous ? next : withEarlier(previous, next);
+}
+
+/**
+ * The state moved on to a new subject, remembering the policies talked about before it (the
+ * latest first, within the same country).
+ */
+export function withEarlier(
+  previous: ConversationState | null,
+  next: ConversationState,
+): ConversationState {
+  if (previous === null || previous.country !== next.country) return next;
+  const earlier = [...previous.policies, ...(previous.earlier ?? [])].filter(
+    (id, k, all) => !next.policies.includes(id) && all.indexOf(id) === k,
+  );
+  return earlier.length === 0 ? next : { ...next, earlier: earlier.slice(0, EARLIER_KEPT) };
+}
+
+function subjectAfter(
   previous: ConversationState | null,
   answer: Answer,
 ): ConversationState | null {

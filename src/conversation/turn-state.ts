@@ -1,9 +1,16 @@
 import type { Answer } from "../answers/types.ts";
+import { LONG_MESSAGE_WORDS } from "../search/resolve.ts";
 import type { Country } from "../dataset/schema.ts";
 import { findPhrases } from "./cues.ts";
-import { chosenPolicies, namesWhatDataLacks } from "./evidence.ts";
+import { chosenPolicies, fieldWord, namesWhatDataLacks } from "./evidence.ts";
 import type { FollowUpDeps } from "./follow-up.ts";
-import { stateAfter, stateOfIntent, type ConversationState, type Offer } from "./state.ts";
+import {
+  stateAfter,
+  stateOfIntent,
+  withEarlier,
+  type ConversationState,
+  type Offer,
+} from "./state.ts";
 
 /**
  * Where a conversation stands after a turn of free text. Beyond what the answer says
@@ -20,6 +27,16 @@ export function stateAfterTurn(
   answer: Answer,
   deps: FollowUpDeps,
 ): ConversationState | null {
+  const next = subjectAfterTurn(previous, text, answer, deps);
+  return next === null || next === previous ? next : withEarlier(previous, next);
+}
+
+function subjectAfterTurn(
+  previous: ConversationState | null,
+  text: string,
+  answer: Answer,
+  deps: FollowUpDeps,
+): ConversationState | null {
   switch (answer.kind) {
     case "answer":
       return stateAfter(previous, answer);
@@ -31,8 +48,27 @@ export function stateAfterTurn(
     case "clarify":
       return afterQuestionBack(previous, text, answer.suggestions, deps);
     case "none":
-      return namedSubject(text, null, deps);
+      return namedSubject(text, null, deps) ?? declinedField(text, previous, deps);
   }
+}
+
+/**
+ * A refusal that named no policy of the data ("what's the budget of the Olympic torch?", "and
+ * the same in Korea?") is remembered by the field it asked, else the field asked before it, and
+ * by nothing else: no "it" refers to it, but a correction ("oh sorry, I meant the TORCH
+ * Program") or a policy named on its own ("and city clusters?") asks that field of what it names.
+ */
+function declinedField(
+  text: string,
+  previous: ConversationState | null,
+  deps: FollowUpDeps,
+): ConversationState | null {
+  const field = fieldWord(deps.evidence?.(text) ?? []) ?? previous?.field ?? null;
+  // A declined question names no country of ours; the state needs one, and what the next turn
+  // names brings its own.
+  const country = previous?.country ?? deps.countries[0]?.id;
+  if (field === null || country === undefined) return null;
+  return { version: 1, last: "declined", country, policies: [], field };
 }
 
 function countryOf(policy: string, deps: FollowUpDeps): Country | undefined {
@@ -51,11 +87,61 @@ function namedSubject(
 ): ConversationState | null {
   const evidence = deps.evidence?.(text);
   if (evidence === undefined || namesWhatDataLacks(evidence)) return null;
-  const [policy, ...more] = chosenPolicies(evidence);
+  const named = chosenPolicies(evidence);
+  const [policy, ...more] = named.length > 0 ? named : namedInParts(text, deps);
   if (policy === undefined || more.length > 0) return null;
   const country = countryOf(policy, deps);
   if (country === undefined) return null;
   return { version: 1, last: "policy", country: country.id, policies: [policy], field };
+}
+
+/** Sentences, then clauses (split at , ; : and a spaced dash): the parts of a message. */
+function partsOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?？！。\n])|[,，;；:：]|\s[-—–]\s/u)
+    .map((part) => part.trim())
+    .filter((part) => /[\p{L}\p{N}]/u.test(part));
+}
+
+/**
+ * A part too long to be read as one question is read in overlapping windows of words, so every
+ * name of a few words is read whole in one of them, and the resolver of single questions reads
+ * each (not the reader of long messages, which found no question in it).
+ */
+function windowsOf(part: string): string[] {
+  const words = part.split(/\s+/u);
+  if (words.length <= LONG_MESSAGE_WORDS) return [part];
+  const size = Math.floor(LONG_MESSAGE_WORDS / 2);
+  const windows: string[] = [];
+  for (let start = 0; ; start += Math.floor(size / 2)) {
+    windows.push(words.slice(start, start + size).join(" "));
+    if (start + size >= words.length) break;
+  }
+  return windows;
+}
+
+/**
+ * The policies a message names part by part, when the message as a whole was declined without
+ * settling on any ("…my supervisor keeps nagging me about the torch programme, honestly it's
+ * been a long week…"): read alone, the part names it. None when a part names a policy beside
+ * something the data lacks ("the yangtze city cluster"), or an overlong part names something
+ * the data lacks anywhere; a short part naming only something else is context.
+ */
+function namedInParts(text: string, deps: FollowUpDeps): string[] {
+  const parts = partsOf(text);
+  if (parts.length < 2) return [];
+  const ids: string[] = [];
+  for (const part of parts) {
+    const windows = windowsOf(part);
+    for (const window of windows) {
+      const evidence = deps.evidence?.(window) ?? [];
+      const named = chosenPolicies(evidence);
+      const lacks = namesWhatDataLacks(evidence);
+      if (lacks && (named.length > 0 || windows.length > 1)) return [];
+      for (const id of named) if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  return ids;
 }
 
 /** What a question asked back offered, read from its suggestions as the resolver reads them. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatJsonPath } from "../dataset/load.ts";
+import { PolicyKind } from "../dataset/schema.ts";
 import { packagePath } from "../package-root.ts";
 import { PARSED_ONCE } from "../parse-once.ts";
 
@@ -11,6 +12,9 @@ import { PARSED_ONCE } from "../parse-once.ts";
 
 const Phrase = z.string().trim().min(1);
 
+/** Which end of an order words ask for: "newest" the highest year, "oldest" the lowest. */
+const Ranks = z.object({ highest: z.array(Phrase), lowest: z.array(Phrase) }).strict();
+
 export const ConversationVocabularySchema = z
   .object({
     $comment: z.string().optional(),
@@ -20,6 +24,11 @@ export const ConversationVocabularySchema = z
         one: z.array(Phrase).min(1),
         /** The several things talked about: "they", "both", "它们". */
         several: z.array(Phrase).min(1),
+        /**
+         * Those of `several` that mean two ("both", "the two"): after one policy, then another,
+         * they are the two.
+         */
+        pairs: z.array(Phrase),
         /** Every policy of the country talked about: "all three". */
         all: z.array(Phrase).min(1),
         /** The policies not talked about; `count` says how many the phrase expects. */
@@ -53,6 +62,11 @@ export const ConversationVocabularySchema = z
      */
     negations: z.array(Phrase),
     /**
+     * Words of chat that open or close a turn without asking anything ("oh", "lol", "haha",
+     * "哈哈"): "oh sorry, I meant torch lol" is read as "sorry, I meant torch".
+     */
+    chatWords: z.array(Phrase),
+    /**
      * Chinese characters that stand alone as words in any question ("的", "吗", "有"): a run of
      * three or more other single characters is a name the segmenter does not know ("雄安新区").
      */
@@ -65,9 +79,26 @@ export const ConversationVocabularySchema = z
      * Which end of an order a question asks for: "newest", "ends last" → the highest year;
      * "oldest", "first" → the lowest. The policy at that end is then "that one".
      */
-    ranks: z.object({ highest: z.array(Phrase), lowest: z.array(Phrase) }).strict(),
+    ranks: Ranks,
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
     questionWords: z.array(Phrase),
+    /**
+     * "the regional one", "the national ones", "the oldest one": the policies talked about (or
+     * all of the country's), picked by what the data says of them. A word of `types` (by the
+     * data's policy kind) or `years` (the highest or lowest year of a year field) before a noun.
+     */
+    selections: z
+      .object({
+        $comment: z.string().optional(),
+        /** English words before the attribute: "the regional one", not "a regional one". */
+        determiners: z.array(Phrase).min(1),
+        nouns: z.object({ one: z.array(Phrase).min(1), several: z.array(Phrase).min(1) }).strict(),
+        types: z.record(PolicyKind, z.array(Phrase)),
+        /** "the one with no end date", "the one without any evaluation": what the data lacks. */
+        without: z.array(Phrase),
+        years: z.object({ start_year: Ranks.optional(), end_year: Ranks.optional() }).strict(),
+      })
+      .strict(),
   })
   .strict();
 export type ConversationVocabulary = z.infer<typeof ConversationVocabularySchema>;

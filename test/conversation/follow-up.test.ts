@@ -217,3 +217,265 @@ describe("a declined or asked-back turn still says what it was about", () => {
     );
   });
 });
+
+describe("a correction takes back the last question, whatever chat is around it", () => {
+  it("after a question asked back, the newly named policy gets the field that was asked", () => {
+    expect(last("what's the budget?", "oh sorry, I meant the torch program")).toBe("torch budget");
+    expect(last("when did it start?", "ah i mean the city clusters one lol")).toBe(
+      "city-clusters start_year",
+    );
+    expect(last("预算是多少？", "哦，我是说城市群")).toBe("city-clusters budget");
+  });
+
+  it("after a refusal, the correction asks the refused field of what it names", () => {
+    expect(
+      last("what's the budget of the olympic torch?", "oh sorry, I meant the torch program"),
+    ).toBe("torch budget");
+    const answer = lastAnswer(
+      "who runs the Xiongan New Area plan?",
+      "ugh sorry, I meant the bay area plan",
+    );
+    expect(answer?.kind === "answer" && answer.text).toContain("Greater Bay Area");
+  });
+
+  it("a word or two of chat before the correction is chat", () => {
+    expect(
+      last("tell me the start year of the Chengdu cluster strategy", "oh wait i meant torch"),
+    ).toBe("torch start_year");
+    expect(
+      last("what sectors does it cover?", "argh I meant torch sorry", "how about city clusters?"),
+    ).toBe("city-clusters focus");
+  });
+
+  it("after a refusal about another country, a policy named alone is asked the field before", () => {
+    expect(last("torch budget", "and the same thing in Korea?", "and for city clusters?")).toBe(
+      "city-clusters budget",
+    );
+    expect(last("who funds city clusters?", "how is this handled in Japan?", "and torch?")).toBe(
+      "torch funding_source",
+    );
+  });
+
+  it("after a refusal, nothing else is read in its light", () => {
+    expect(last("what's the budget of the olympic torch?", "and its start year?")).toBe("clarify");
+    expect(last("what's the budget of the olympic torch?", "what about germany?")).toBe("none");
+  });
+});
+
+describe("a follow-up about another country is declined, not asked back", () => {
+  it("'they' beside a country the data lacks is that country", () => {
+    const answer = lastAnswer(
+      "tell me about torch's budget",
+      "what about south korea's cluster stuff, how much do they spend?",
+    );
+    expect(answer?.kind).toBe("none");
+    expect(answer?.text).toContain("South Korea");
+    expect(last("compare torch and city clusters on budget", "and france, what do they do?")).toBe(
+      "none",
+    );
+    expect(last("who funds city clusters?", "does germany fund theirs the same way?")).toBe("none");
+  });
+
+  it("the conversation's own comparing words are no names", () => {
+    expect(
+      last("GBA objectives", "compare it with torch", "and which of them has the bigger budget?"),
+    ).toBe("compare greater-bay-area+torch budget");
+  });
+});
+
+describe("chat around a follow-up does not lose its subject", () => {
+  it("a question beside a sentence of chat is asked of the policy talked about", () => {
+    expect(
+      last(
+        "tell me about torch",
+        "and until when is it supposed to run? students always ask what comes next",
+      ),
+    ).toBe("torch end_year");
+    expect(
+      last("gba objectives", "good to know, thanks a lot. and the money side, who finances it?"),
+    ).toBe("greater-bay-area funding_source");
+  });
+
+  it("a long message declined as chat still names the policy 'it' means next", () => {
+    const chat =
+      "so I've been reading a lot about this stuff for my thesis and my supervisor keeps nagging me about the torch programme, honestly it's been a long week, anyway could you tell me stuff";
+    expect(last(chat)).toBe("none");
+    expect(last(chat, "which sectors is it into?")).toBe("torch focus");
+    expect(last(chat, "which sectors is it into?", "and who benefits?")).toBe(
+      "torch beneficiaries",
+    );
+  });
+
+  it("a long message naming a policy beside something the data lacks leaves no subject", () => {
+    const chat =
+      "my cousin works in Germany on something like the torch programme and we were chatting about it over dinner last night, she thinks theirs is much better funded";
+    expect(last(chat, "how much money does it have?")).toBe("clarify");
+  });
+});
+
+describe("'the regional one', 'the oldest one': policies picked by what the data says of them", () => {
+  const types = "which policies are national and which are regional?";
+
+  it("a type word picks the policies of that type", () => {
+    expect(last(types, "for the regional one, what monitoring is in place?")).toBe(
+      "greater-bay-area evaluation",
+    );
+    expect(last(types, "and the national ones, who funds them?")).toBe(
+      "compare city-clusters+torch funding_source",
+    );
+    expect(last("哪些政策是国家级的，哪些是区域性的？", "区域性的那个有什么评估？")).toBe(
+      "greater-bay-area evaluation",
+    );
+  });
+
+  it("an end of the years picks the policy there, among those talked about", () => {
+    expect(last("when did each policy start?", "what about the oldest one's budget?")).toBe(
+      "torch budget",
+    );
+    expect(last("compare torch and city clusters", "and the newer one, what's its budget?")).toBe(
+      "city-clusters budget",
+    );
+  });
+
+  it("an end of the years picks nothing after one policy alone", () => {
+    expect(last("gba budget", "is the older one better funded?")).not.toBe("torch funding_source");
+  });
+
+  it("'the … one' picking several is asked back, naming them", () => {
+    const answer = lastAnswer(types, "and the national one?");
+    expect(answer?.kind).toBe("clarify");
+    expect(answer?.text).toBe("Which one do you mean: TORCH Program or City Clusters?");
+  });
+
+  it("said of the subject after a reference to it, the words do not pick", () => {
+    expect(last("tell me about torch", "is this the national policy?")).toBe("torch type");
+    expect(last("gba", "is it the only regional one?")).toBe("greater-bay-area type");
+  });
+
+  it("'the older of the two' picks among the two compared", () => {
+    expect(last("compare torch and city clusters", "the older of the two, who runs it?")).toBe(
+      "torch authorities",
+    );
+  });
+
+  it("a pick beside a country the data lacks is declined", () => {
+    expect(last(types, "what about the regional one in Korea?")).toBe("none");
+  });
+});
+
+describe("'is it similar for X?' sets the fact talked about beside X", () => {
+  it("keeps the field", () => {
+    expect(last("what's the gba's budget?", "is it similar for torch?")).toBe(
+      "compare greater-bay-area+torch budget",
+    );
+  });
+});
+
+describe("'the two' after one policy, then another, are those two", () => {
+  it("a pair word takes the policy talked about and the one before it", () => {
+    expect(
+      last(
+        "how long does torch run?",
+        "what's that like for the gba?",
+        "so which of the two started first?",
+      ),
+    ).toBe("compare greater-bay-area+torch start_year");
+    expect(
+      last("torch budget", "gba budget", "city clusters budget", "which of the two is older?"),
+    ).toBe("compare city-clusters+greater-bay-area start_year");
+  });
+
+  it("'they' after several earlier ones is asked back", () => {
+    expect(
+      last(
+        "torch budget",
+        "gba budget",
+        "city clusters budget",
+        "how do they compare on start year?",
+      ),
+    ).toBe("clarify");
+  });
+});
+
+describe("a reference in the sentence that asks, not in the chat beside it", () => {
+  it("'it' in the question wins over 'they' in the chat", () => {
+    expect(
+      last(
+        "tell me about the gba plan",
+        "cool, and who's it for? my students keep asking me this",
+        "and when will it end? they also want to know that",
+      ),
+    ).toBe("greater-bay-area end_year");
+  });
+
+  it("the subject said in place of 'it' does not break the field's words", () => {
+    expect(
+      last("tell me about the gba plan", "cool, and who's it for? my students keep asking me this"),
+    ).toBe("greater-bay-area beneficiaries");
+  });
+
+  it("a name before 'sorry' is the correction, not chat", () => {
+    expect(last("when does it start", "city clusters, sorry, should have said")).toBe(
+      "city-clusters start_year",
+    );
+    expect(
+      last(
+        "what's the budget of the shenzhen tech plan?",
+        "my mistake, I was thinking of the GBA plan",
+      ),
+    ).toBe("greater-bay-area budget");
+  });
+});
+
+describe("a policy the turn names beats the subject talked about", () => {
+  it("a partly named policy ('the bay area one') is the one asked about, never the subject", () => {
+    expect(last("when does city clusters end?", "does the bay area one end the same year?")).toBe(
+      "greater-bay-area end_year",
+    );
+    expect(
+      last(
+        "when does city clusters end?",
+        "and the bay area one? does that really end the same year",
+      ),
+    ).toBe("compare city-clusters+greater-bay-area end_year");
+  });
+
+  it("names in full beat a reference; a choice with 'that one' is the subject and the name", () => {
+    expect(last("tell me about gba", "nah the other one, city clusters vs gba")).toBe(
+      "compare city-clusters+greater-bay-area overview",
+    );
+    expect(
+      last("tell me about city clusters", "which of them started earlier, that one or TORCH?"),
+    ).toBe("compare city-clusters+torch start_year");
+  });
+
+  it("a name in a clause of its own before the question is what 'it' means", () => {
+    expect(last("tell me about torch", "hold on, going back to city clusters: who runs it?")).toBe(
+      "city-clusters authorities",
+    );
+    expect(
+      last(
+        "tell me about city clusters",
+        "and gba?",
+        "wait go back to the bay area one — who pays for it?",
+      ),
+    ).toBe("greater-bay-area funding_source");
+  });
+});
+
+describe("'the one with no end date': policies picked by what their data lacks", () => {
+  it("picks by an empty field among those in play", () => {
+    expect(last("which policies are there?", "the one with no end date, what's its budget?")).toBe(
+      "torch budget",
+    );
+    expect(
+      last(
+        "how are the policies evaluated?",
+        "the one without any evaluation: who would evaluate it?",
+      ),
+    ).toBe("city-clusters evaluation");
+    expect(last("compare the budgets", "the ones without a stated budget, who funds them?")).toBe(
+      "compare city-clusters+greater-bay-area funding_source",
+    );
+  });
+});
