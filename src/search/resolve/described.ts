@@ -7,70 +7,84 @@ import type { FieldReading } from "./fields.ts";
 import { contentRoots, questionShaped, rootOf } from "./passages.ts";
 import { policyNames, suggestionFor } from "./replies.ts";
 import type { QuestionToken } from "./tokens.ts";
+import { CJK_WHICH } from "./unnamed.ts";
 
-/** Per catalog and country: each root of its policies' texts → the policies holding it. */
 const holders = new WeakMap<Catalog, Map<string, Map<string, Set<string>>>>();
 
-/** Built on first use (most questions name their policy), then kept. */
+/** Each root of a country's policy texts → the policies holding it: built on first use, kept. */
 function rootHolders(catalog: Catalog, countryId: string): Map<string, Set<string>> {
   const byCountry = holders.get(catalog) ?? new Map<string, Map<string, Set<string>>>();
   holders.set(catalog, byCountry);
-  const built = byCountry.get(countryId);
-  if (built) return built;
-  const index = new Map<string, Set<string>>();
-  for (const policy of catalog.countryById.get(countryId)?.policies ?? []) {
-    for (const entry of catalog.policySentences(policy.id)) {
-      for (const stem of entry.stems)
-        index.set(rootOf(stem), (index.get(rootOf(stem)) ?? new Set()).add(policy.id));
-    }
-  }
-  byCountry.set(countryId, index);
+  let index = byCountry.get(countryId);
+  if (index) return index;
+  byCountry.set(countryId, (index = new Map()));
+  for (const { id } of catalog.countryById.get(countryId)?.policies ?? [])
+    for (const { stems } of catalog.policySentences(id))
+      for (const r of [...stems].map(rootOf)) index.set(r, (index.get(r) ?? new Set()).add(id));
   return index;
 }
 
 /**
- * A winner's evidence must reach this many times the weight of an ordinary word only it holds:
- * more than one such word (a chance word, "class" of "world-class", is not a description), or
- * one name or number.
+ * The winner's words must outweigh this many ordinary words only it holds: a chance word
+ * ("class" of "world-class") describes nothing; a name, a number or two such words do.
  */
 const MIN_DESCRIBED = 1.4;
-/** The runner-up must score at most this share of the winner, else both are offered. */
+/** A runner-up above this share of the winner's weight is offered beside it. */
 const RUNNER_UP_SHARE = 0.5;
 
+type Clause = { question: string; tokens: QuestionToken[]; fields: FieldReading };
+
 /**
- * "which policy is the one about hukou reform?", "the plan with the 19 mega-regions": a question
+ * "which policy is the one about hukou?", "the plan with the 19 mega-regions": a question
  * naming no policy but describing one by what its texts say. Each content word weighs by its
- * rarity across the country's policies (a word all of them hold — cluster, innovation — weighs
- * nothing), twice when it is a number or would otherwise be an unknown name; a policy is read as described when
- * it holds every such name and its words clearly outweigh the runner-up's.
+ * rarity across the country's policies (one all of them hold — cluster, innovation — weighs
+ * nothing), twice for a number or a word that would otherwise be an unknown name; a policy is
+ * read as described when it holds every such name and clearly outweighs the runner-up.
  */
 export function describedPolicy(
   catalog: Catalog,
   countryId: string,
-  reading: { question: string; tokens: QuestionToken[]; fields: FieldReading },
+  clause: Clause,
   skip: ReadonlySet<number>,
   names: readonly QuestionToken[],
 ): Reading | null {
-  const { question, tokens, fields } = reading;
-  const refersToPolicy = tokens.some(
-    (t) =>
-      catalog.nameNounStems.has(t.stem) ||
-      (t.cjk && CJK_GENERIC_WORDS.some((word) => t.raw.includes(word))),
-  );
-  if (!refersToPolicy || !questionShaped(question)) return null;
+  const { question, tokens, fields } = clause;
+  const policyNoun = (t: QuestionToken): boolean =>
+    catalog.nameNounStems.has(t.stem) ||
+    (t.cjk && CJK_GENERIC_WORDS.some((w) => t.raw.includes(w)));
+  if (!tokens.some(policyNoun) || !questionShaped(question)) return null;
   const index = rootHolders(catalog, countryId);
   const total = catalog.countryById.get(countryId)?.policies.length ?? 0;
   const nameRoots = new Set(names.map((t) => rootOf(t.typed)));
-  // "mega-regions", "high-tech": a hyphenated modifier is read with its head.
-  const lower = question.toLowerCase();
-  const modifier = (k: number): boolean =>
-    lower.includes(`${tokens[k]?.raw.toLowerCase()}-${tokens[k + 1]?.raw.toLowerCase()}`) &&
-    index.has(rootOf(tokens[k + 1]?.typed ?? ""));
-  const modifiers = new Set(tokens.flatMap((t, k) => (modifier(k) ? [rootOf(t.typed)] : [])));
+  // "mega-regions": a hyphenated modifier is read with its head.
+  const modifiers = new Set(
+    tokens.flatMap((t, k) => {
+      const head = tokens[k + 1];
+      const joined = head && question.toLowerCase().includes(`${t.raw}-${head.raw}`.toLowerCase());
+      return joined && index.has(rootOf(head.typed)) ? [rootOf(t.typed)] : [];
+    }),
+  );
+  // "19 mega-regions": a number counts only said of what it counts.
+  const numbers = new Map<string, Set<string>>();
+  tokens.forEach((t, k) => {
+    let j = k + 1;
+    while (modifiers.has(rootOf(tokens[j]?.typed ?? ""))) j += 1;
+    const thing = rootOf(tokens[j]?.typed ?? "");
+    if (!/^\d+$/u.test(t.typed)) return;
+    const said = new RegExp(`(?<![\\d.])${t.typed}\\s+(?:\\p{L}+-)?${thing}`, "iu");
+    const ids = [...(index.get(t.typed) ?? [])].filter((id) =>
+      catalog.policySentences(id).some((e) => said.test(e.sentence)),
+    );
+    numbers.set(t.typed, new Set(ids));
+  });
+  const holdersOf = (root: string): Set<string> =>
+    numbers.get(root) ?? index.get(root) ?? new Set();
   const weights = new Map<string, number>();
   let missing = 0;
-  for (const root of contentRoots(catalog, tokens, skip, true)) {
-    const held = index.get(root)?.size ?? 0;
+  // Ordinary words of questions ("the one about…") describe nothing.
+  const common = tokens.flatMap((t, k) => (catalog.commonStems.has(t.stem) ? [k] : []));
+  for (const root of contentRoots(catalog, tokens, new Set([...skip, ...common]), true)) {
+    const held = holdersOf(root).size;
     const specific = nameRoots.has(root) || /^\d+$/u.test(root);
     if (held > 0) weights.set(root, Math.log(total / held) * (specific ? 2 : 1));
     else if (modifiers.has(root)) continue;
@@ -79,104 +93,84 @@ export function describedPolicy(
     else missing += 1;
   }
   // "the beijing-tianjin-hebei region plan": words set before a name noun name a plan of their own.
-  const describing = (t?: QuestionToken): boolean =>
-    t !== undefined && !t.cjk && ((weights.get(rootOf(t.typed)) ?? 0) > 0 || t.unknown);
+  // "the beijing-tianjin-hebei region plan": words set before a name noun name a plan of their
+  // own, unless every policy's texts hold them ("the cluster policy").
+  const describing = (t?: QuestionToken): boolean => {
+    const held = index.get(rootOf(t?.typed ?? ""))?.size ?? 0;
+    return (
+      t !== undefined &&
+      !t.cjk &&
+      !catalog.stopStems.has(t.stem) &&
+      (t.unknown || (held > 0 && held < total))
+    );
+  };
   if (tokens.some((t, k) => catalog.nameNounStems.has(t.stem) && describing(tokens[k - 1]))) {
     return null;
   }
   const scores = new Map<string, number>();
-  for (const [root, weight] of weights) {
-    for (const id of index.get(root) ?? []) scores.set(id, (scores.get(id) ?? 0) + weight);
-  }
+  for (const [root, weight] of weights)
+    for (const id of holdersOf(root)) scores.set(id, (scores.get(id) ?? 0) + weight);
   const holdsNames = (id: string): boolean =>
-    [...nameRoots].every((root) => !weights.has(root) || index.get(root)?.has(id) === true);
+    [...nameRoots].every((root) => !weights.has(root) || holdersOf(root).has(id));
   const ranked = [...scores]
     .filter(([id]) => holdsNames(id))
     .sort((a, b) => b[1] - a[1])
-    .flatMap(([id, score]) => {
-      const ref = catalog.policies.get(id);
-      return ref ? [{ ref, score }] : [];
-    });
-  const [best, second] = ranked;
-  if (!best || best.score === 0 || best.score < MIN_DESCRIBED * Math.log(total)) return null;
-  const matched = [...weights.keys()].filter((root) => index.get(root)?.has(best.ref.policy.id));
-  // The words no text holds must not outnumber those the winner holds.
-  if (missing > matched.length) return null;
-  const field = fields.policyField;
-  if (second && second.score > best.score * RUNNER_UP_SHARE) {
-    const close = ranked.filter((r) => r.score > best.score * RUNNER_UP_SHARE).slice(0, 5);
+    .flatMap(([id, score]) => (catalog.policies.has(id) ? [{ id, score }] : []));
+  const best = ranked[0];
+  const ref = catalog.policies.get(best?.id ?? "");
+  if (!best || !ref || best.score === 0 || best.score < MIN_DESCRIBED * Math.log(total))
+    return null;
+  // The words no text holds must be fewer than those the winner holds.
+  if (missing >= [...weights.keys()].filter((root) => holdersOf(root).has(best.id)).length) {
+    return null;
+  }
+  const close = ranked.filter((r) => r.score > best.score * RUNNER_UP_SHARE).slice(0, 5);
+  if (close.length > 1) {
+    const refs = close.flatMap((r) => catalog.policies.get(r.id) ?? []);
     return {
       intent: {
         kind: "clarify",
-        text: `Which policy do you mean? The texts of ${policyNames(
-          close.map((r) => r.ref),
-          "and",
-        )} all mention that.`,
-        suggestions: close.map((r) => suggestionFor(r.ref, field)),
+        text: `Which policy do you mean? The texts of ${policyNames(refs, "and")} ${refs.length === 2 ? "both" : "all"} mention that.`,
+        suggestions: refs.map((r) => suggestionFor(r, fields.policyField)),
       },
       score: DECISION.FIELD_WORD,
       why: "described by texts of several policies",
     };
   }
+  const why = `described by its texts (${best.score.toFixed(2)} against ${ranked[1]?.score.toFixed(2) ?? 0})`;
   return {
-    intent: describedIntent(catalog, best.ref, weights, reading),
+    intent: describedIntent(catalog, ref, weights, clause),
     score: DECISION.FIELD_WORD,
-    why: `described by its texts (${best.score.toFixed(2)} against ${(second?.score ?? 0).toFixed(2)})`,
+    why,
   };
 }
 
-const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项", "哪部"];
-
 /**
- * The described policy, quoting its sentence that holds most of the question's weight: under a
- * field firmly asked, under the summary when the question asks which policy or what it is,
- * else under the field the sentence belongs to.
+ * The described policy, quoting its sentence (before a label or list item) that holds most of
+ * the question's weight: under the summary when the question asks which policy or what it is,
+ * else under a field firmly asked, else under the sentence's own field.
  */
 function describedIntent(
   catalog: Catalog,
   ref: PolicyRef,
   weights: ReadonlyMap<string, number>,
-  reading: { question: string; tokens: QuestionToken[]; fields: FieldReading },
+  { question, tokens, fields }: Clause,
 ): Intent {
-  const { question, tokens, fields } = reading;
-  let best = {
-    weight: 0,
-    text: "",
-    section: "",
-    field: fields.policyField ?? "summary",
-    item: true,
-  };
-  for (const entry of catalog.policySentences(ref.policy.id)) {
+  const weighed = catalog.policySentences(ref.policy.id).map((entry) => {
     const roots = new Set([...entry.stems].map(rootOf));
-    let weight = 0;
-    for (const [root, w] of weights) if (roots.has(root)) weight += w;
-    // A sentence says it better than a label or list item holding the same words.
-    const better =
-      weight > best.weight ||
-      (weight === best.weight && weight > 0 && best.item && entry.item !== true);
-    if (better)
-      best = {
-        weight,
-        text: entry.sentence,
-        section: entry.section,
-        field: entry.field,
-        item: entry.item === true,
-      };
-  }
+    const weight = [...weights].reduce((sum, [r, w]) => sum + (roots.has(r) ? w : 0), 0);
+    return { entry, rank: weight + (entry.item === true ? 0 : 1e-9) };
+  });
+  const best = weighed.reduce((a, b) => (b.rank > a.rank ? b : a)).entry;
   const identity =
     tokens.some((t) => t.stem === "which" || (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w)))) ||
     /\bwhat(?:'s|\s+is|\s+was)\s+(?:it|this|that)\b/iu.test(question);
   const firm = !fields.weakOnly && [...fields.consumed].some((k) => tokens[k]?.guessed === false);
-  const field = identity
-    ? "summary"
-    : firm && fields.policyField !== null
-      ? fields.policyField
-      : best.field;
   return {
     kind: "policy",
     country: ref.country.id,
     policy: ref.policy.id,
-    field,
-    passage: { text: `${policyName(ref.policy, true)}: “${best.text}”`, section: best.section },
+    field: identity ? "summary" : ((firm ? fields.policyField : null) ?? best.field),
+    passage: { text: `${policyName(ref.policy, true)}: “${best.sentence}”`, section: best.section },
   };
 }

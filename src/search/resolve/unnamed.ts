@@ -410,7 +410,7 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 /** Fields policies can be put in order by: dates and money. */
 const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
 
-const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项"];
+export const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项", "哪部"];
 
 /** Words that point at a policy already in mind, or ask for more of it ("info"). */
 const REQUEST_WORDS = new Set(["info", "information", "details", "more"]);
