@@ -1,5 +1,6 @@
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 import type { Catalog, PolicyRef } from "../catalog.ts";
 import { CJK_GENERIC_WORDS } from "../vocabulary.ts";
 import { DECISION, type Reading } from "./decide.ts";
@@ -56,6 +57,10 @@ export function describedPolicy(
   const index = rootHolders(catalog, countryId);
   const total = catalog.countryById.get(countryId)?.policies.length ?? 0;
   const nameRoots = new Set(names.map((t) => rootOf(t.typed)));
+  // A word no English dictionary holds ("hukou", "ris3") is as specific as a name.
+  const foreign = new Set(
+    tokens.filter((t) => t.unknown && !isEnglishWord(t.typed)).map((t) => rootOf(t.typed)),
+  );
   // "mega-regions": a hyphenated modifier is read with its head.
   const modifiers = new Set(
     tokens.flatMap((t, k) => {
@@ -85,7 +90,7 @@ export function describedPolicy(
   const common = tokens.flatMap((t, k) => (catalog.commonStems.has(t.stem) ? [k] : []));
   for (const root of contentRoots(catalog, tokens, new Set([...skip, ...common]), true)) {
     const held = holdersOf(root).size;
-    const specific = nameRoots.has(root) || /^\d+$/u.test(root);
+    const specific = nameRoots.has(root) || foreign.has(root) || /^\d+$/u.test(root);
     if (held > 0) weights.set(root, Math.log(total / held) * (specific ? 2 : 1));
     else if (modifiers.has(root)) continue;
     // A name no text holds stays unknown; an everyday word ("weather") is another subject.
