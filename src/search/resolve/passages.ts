@@ -156,12 +156,19 @@ export function contentRoots(
   catalog: Catalog,
   tokens: readonly QuestionToken[],
   skip: ReadonlySet<number>,
+  numbers = false,
 ): string[] {
   const roots = new Set<string>();
   tokens.forEach((token, k) => {
-    if (skip.has(k) || token.cjk || token.filler === true || /^\d+$/.test(token.stem)) return;
-    // Letters of an abbreviation ("R&D" → r, d) count; short words of asking do not.
-    if (token.stem.length < 3 && (token.stem.length > 1 || catalog.commonStems.has(token.stem))) {
+    if (skip.has(k) || token.cjk || token.filler === true) return;
+    // A number ("19 regions") counts only when asked for; letters of an abbreviation ("R&D" →
+    // r, d) count; short words of asking do not.
+    const number = /^\d+$/.test(token.stem);
+    if (
+      number
+        ? !numbers
+        : token.stem.length < 3 && (token.stem.length > 1 || catalog.commonStems.has(token.stem))
+    ) {
       return;
     }
     if (token.used && !token.guessed && catalog.postings.has(token.stem)) return;

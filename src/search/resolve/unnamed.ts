@@ -9,6 +9,7 @@ import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
 import { policyYears } from "./passages.ts";
 import { countryIntent } from "./country.ts";
+import { describedPolicy } from "./described.ts";
 import { NAME_NOUNS, ONE_OR_MANY_WORDS } from "../vocabulary.ts";
 import {
   listNames,
@@ -68,6 +69,20 @@ export function resolveUnnamed(catalog: Catalog, reading: UnnamedReading): Readi
     question,
     reading.countryAsked,
   );
+  // "which policy is the one about hukou?": words the data holds only in one policy's texts
+  // describe that policy, and are no unknown name; a partial name beside an unknown word
+  // ("olympic torch", "yangtze city cluster") still names something else.
+  const described =
+    reading.countryId !== null && (weak.length === 0 || out.names.length === 0)
+      ? describedPolicy(
+          catalog,
+          reading.countryId,
+          reading,
+          new Set([...fields.consumed, ...cues.positions]),
+          out.names,
+        )
+      : null;
+  if (described !== null) return described;
   const firmField = [...fields.consumed].some((k) => tokens[k]?.guessed === false);
   const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
   // Chatter ("haha", "gm") is not quoted back; a question about something unknown is.
@@ -395,7 +410,7 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 /** Fields policies can be put in order by: dates and money. */
 const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
 
-const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项"];
+export const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项", "哪部"];
 
 /** Words that point at a policy already in mind, or ask for more of it ("info"). */
 const REQUEST_WORDS = new Set(["info", "information", "details", "more"]);
