@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fitText, textWidth, wrapText } from "../../src/render/charts/font.ts";
-import { rasterizeSvg } from "../../src/render/charts/rasterize.ts";
+import { Resvg } from "@resvg/resvg-js";
+import {
+  FONT_BOLD_PATH,
+  FONT_FAMILY,
+  FONT_REGULAR_PATH,
+} from "../../src/render/charts/font-files.ts";
 import { escapeXml, svgText } from "../../src/render/charts/svg.ts";
 import { decodePng } from "./png.ts";
 
@@ -10,11 +15,26 @@ const SAMPLES = [
   "Guangdong-Hong Kong-Macao 1988 – ongoing",
 ];
 
+/**
+ * The bot's rasteriser has no fonts (its charts carry no text); the reference here is resvg
+ * drawing real text with the same DejaVu files the outlines come from.
+ */
 function card(body: string): Buffer {
-  return rasterizeSvg(
+  const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="260" font-family="DejaVu Sans">` +
-      `<rect width="640" height="260" fill="#1e293b"/>${body}</svg>`,
-  );
+    `<rect width="640" height="260" fill="#1e293b"/>${body}</svg>`;
+  return new Resvg(svg, {
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [FONT_REGULAR_PATH, FONT_BOLD_PATH],
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
+    fitTo: { mode: "original" },
+    logLevel: "off",
+  })
+    .render()
+    .asPng();
 }
 
 describe("text drawn from the DejaVu outlines", () => {

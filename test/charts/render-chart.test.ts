@@ -7,6 +7,8 @@ import {
   renderTimelinePng,
 } from "../../src/render/charts/index.ts";
 import { chartKey } from "../../src/render/charts/chart-key.ts";
+import { maturityChartSvg } from "../../src/render/charts/maturity-chart.ts";
+import { timelineChartSvg } from "../../src/render/charts/timeline-chart.ts";
 import { chinaPeriods, chinaScores } from "./fixtures.ts";
 
 function countryAnswer(extra: { scores?: ScoreRow[]; periods?: PeriodRow[] } = {}): Answer {
@@ -60,6 +62,23 @@ describe("renderChartPng", () => {
     expect(
       renderChartPng("maturity", { kind: "none", text: "Unknown.", suggestions: [] }),
     ).toBeNull();
+  });
+});
+
+describe("chart SVGs", () => {
+  // The rasteriser is given no fonts (src/render/charts/rasterize.ts): that is only right while
+  // every label, Chinese ones included, is drawn as glyph outlines rather than as text.
+  it("carry their labels as outlines, with no text for the rasteriser to shape", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const svgs = [
+        maturityChartSvg(chinaScores, "China — maturity 中国成熟度", locale),
+        timelineChartSvg(chinaPeriods, "TORCH vs City Clusters — 时间线", { now: 2026, locale }),
+      ];
+      for (const svg of svgs) {
+        expect(svg).not.toMatch(/<text|<tspan|<textPath/);
+        expect(svg).toMatch(/<path/);
+      }
+    }
   });
 });
 
