@@ -77,6 +77,13 @@ const CuesFile = z
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */
     idioms: Phrases,
     /**
+     * "which run beyond 2030", "which started before 2000": a bound before a year filters the
+     * policies by a date, so it orders them all by it. The date is the end when the nearest verb
+     * before the bound is an end word (of the end-year field) or says how long a policy goes on
+     * (`duration_verbs`, single words), else the start.
+     */
+    year_bounds: z.object({ bounds: Phrases, duration_verbs: Phrases }).strict(),
+    /**
      * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
      * request opens with ("tell", "list"). What follows them is what is asked.
      */

@@ -148,11 +148,14 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
   // "is Torch really from 1988?", "the GBA plan = 2019, true?": a year said of a policy,
   // nothing else asked, checks one of its dates: its end when the year is its end, else its start.
   // A year the data never dates anything by ("GDP in 2023") asks about something else.
+  // "does it run beyond 2030?": a year after a bound is a threshold on the date its verb names.
   const year = ev.tokens.find(
     (t) => isYear(t.stem) && !t.used && catalog.dataYears.has(Number(t.stem)),
   );
-  if (fields.policyField === null && fields.countryField === null && year !== undefined) {
-    const field = Number(year.stem) === ref.policy.end_year.value ? "end_year" : "start_year";
+  if (fields.policyField === null && fields.countryField === null && (year || ev.cues.yearBound)) {
+    const field =
+      ev.cues.yearBound ??
+      (Number(year?.stem) === ref.policy.end_year.value ? "end_year" : "start_year");
     readings.push({
       intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
       score: DECISION.WEAK_FIELD,
