@@ -19,6 +19,8 @@ import { simplifyChinese } from "../text/chinese-script.ts";
 
 const Phrase = z.string().trim().min(1);
 const Phrases = z.array(Phrase);
+/** Single words looked up one token at a time. */
+const WordSet = Phrases.transform((words): ReadonlySet<string> => new Set(words));
 
 /** `strong` phrases name the field; `weak` ones count only when nothing stronger does. */
 const FieldWordsSchema = z.object({ strong: Phrases, weak: Phrases.optional() }).strict();
@@ -44,6 +46,24 @@ const FieldsFile = z
      * performance), so a maturity question about them leads with that dimension.
      */
     dimensions: z.partialRecord(MaturityDimensionId, Phrases).default({}),
+    /**
+     * How money is asked about: a budget read only from `currencies` asks about currencies; a
+     * `paying_verbs` word after "who" (before any `receiving_verbs`: "who gets funding") or a
+     * paying verb or `money_nouns` word just before it asks who pays; `origin_nouns`, or "from"
+     * with "where" or a `coming_verbs` word, ask where money comes from; `amounts` ask how much
+     * ("most" and "more" compare quantities).
+     */
+    money: z
+      .object({
+        currencies: WordSet,
+        paying_verbs: WordSet,
+        amounts: WordSet,
+        money_nouns: WordSet,
+        origin_nouns: WordSet,
+        coming_verbs: WordSet,
+        receiving_verbs: WordSet,
+      })
+      .strict(),
   })
   .strict();
 

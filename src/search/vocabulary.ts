@@ -15,6 +15,8 @@ export const COUNTRY_FIELD_WORDS: Readonly<Record<CountryField, FieldWords>> =
 /** Words that name a maturity dimension besides its label ("evaluated" → evidence of performance). */
 export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly string[]>>> =
   vocabulary.fields.dimensions;
+/** The words money is asked about with, by role (see data/vocabulary/fields.json `money`). */
+export const MONEY_WORDS = vocabulary.fields.money;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
