@@ -84,3 +84,16 @@ describe("a type's values asked of the policies compare their types", () => {
     },
   );
 });
+
+describe("a country field asked of several policies named is the country's", () => {
+  it("“how do torch and city clusters score on maturity?” → China's maturity", () => {
+    const { kind, field, text } = seen("how do torch and city clusters score on maturity?");
+    expect([kind, field]).toEqual(["answer", "maturity"]);
+    expect(text).toContain("6.5 of 7");
+  });
+
+  it("a policy field beside it keeps the comparison", () => {
+    const answer = engine.ask("compare torch and city clusters on evaluation and maturity");
+    expect(answer.kind === "compare" && answer.field).toBe("evaluation");
+  });
+});

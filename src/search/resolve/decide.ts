@@ -197,9 +197,22 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
   return choose(readings, ref);
 }
 
-/** Two or more policies named: side by side, by the field asked. */
-export function decideForPolicies(ev: ClauseEvidence, refs: readonly PolicyRef[]): Reading {
+/**
+ * Two or more policies named: side by side, by the field asked — or their country's field
+ * ("how do they score on maturity? Torch, City Clusters…") when it is asked and no policy
+ * field is, or is named outright beside one only described.
+ */
+export function decideForPolicies(
+  catalog: Catalog,
+  ev: ClauseEvidence,
+  refs: readonly PolicyRef[],
+): Reading {
   const first = refs[0];
+  const { countryField, policyField, countryOwnNamed, topicListed } = ev.fields;
+  if (first && countryField && countryField !== "policies" && (!policyField || countryOwnNamed)) {
+    const intent = countryIntent(catalog, first.country.id, countryField, ev.tokens, topicListed);
+    return { intent, score: DECISION.FIELD_WORD, why: "a country field of several policies" };
+  }
   return {
     intent: {
       kind: "compare",
