@@ -46,16 +46,13 @@ const CJK_ORDER_WORD_LIST = Object.keys(CJK_ORDER_WORDS).sort((a, b) => b.length
 
 const BOUNDS = YEAR_BOUNDS.bounds.map(phraseStems);
 const DURATION_VERBS = new Set(YEAR_BOUNDS.duration_verbs);
+const DATE_FIELDS: readonly PolicyField[] = ["end_year", "start_year"];
 
 /** The date field a single word names, if any ("launched" → start, "ends" → end). */
 function dateWord(catalog: Catalog, stem: string): PolicyField | null {
   if (DURATION_VERBS.has(stem)) return "end_year";
   const fields = (catalog.fieldPhrases.map.get(stem) ?? []).map((p) => p.field);
-  return fields.includes("end_year")
-    ? "end_year"
-    : fields.includes("start_year")
-      ? "start_year"
-      : null;
+  return DATE_FIELDS.find((f) => fields.includes(f)) ?? null;
 }
 
 /**
@@ -92,12 +89,11 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
   const free = (k: number): boolean => !idiom.has(k);
   const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases, free) !== null;
   // A bound filters the policies only when asked of them: "which…", "any of them".
-  const asksWhich = allCue || tokens.some((t) => t.stem === "which");
   const bound = yearBound(catalog, tokens);
+  const asksWhich = allCue || tokens.some((t) => t.stem === "which");
+  const boundOrder = asksWhich ? (bound?.field ?? null) : null;
   const orderField =
-    hasPhrase(tokens, catalog.orderPhrases, free) ??
-    chinese.orderField ??
-    (asksWhich ? (bound?.field ?? null) : null);
+    hasPhrase(tokens, catalog.orderPhrases, free) ?? chinese.orderField ?? boundOrder;
   const ownThing = scanPhrases(tokens, catalog.comparePhrases, free).every((m) => {
     const after = (m.indices.at(-1) ?? 0) + 1;
     return [after, after + 1].some((k) => POSSESSIVES.has(tokens[k]?.stem ?? ""));

@@ -198,9 +198,8 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
 }
 
 /**
- * Two or more policies named: side by side, by the field asked — or their country's field
- * ("how do they score on maturity? Torch, City Clusters…") when it is asked and no policy
- * field is, or is named outright beside one only described.
+ * Two or more policies named: side by side by the field asked, or their country's field
+ * ("how do they score on maturity? Torch, …") asked with no policy field, or named outright.
  */
 export function decideForPolicies(
   catalog: Catalog,

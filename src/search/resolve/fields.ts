@@ -268,33 +268,19 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
-  if (policy.score > 0 || country.score > 0) {
-    const countryOwnNamed =
-      country.field !== null &&
-      ownNamed.has(country.field) &&
-      !(policy.field !== null && ownNamed.has(policy.field));
-    return {
-      countryOwnNamed,
-      policyField: policy.field,
-      countryField: country.field,
-      policyScore: policy.score,
-      countryScore: country.score,
-      weakOnly: false,
-      countryTie: country.tied,
-      consumed,
-      topicListed,
-      lastScope,
-    };
-  }
-  const weakP = bestField(weakPolicy, ownNamed);
-  const weakC = bestField(weakCountry, ownNamed);
+  // Weak words ("when…", "cluster policy") count only when no word names a field outright.
+  const strong = policy.score > 0 || country.score > 0;
+  const p = strong ? policy : bestField(weakPolicy, ownNamed);
+  const c = strong ? country : bestField(weakCountry, ownNamed);
+  const named = (field: FieldName | null): boolean => field !== null && ownNamed.has(field);
   return {
-    policyField: weakP.field,
-    countryField: weakC.field,
-    policyScore: weakP.score,
-    countryScore: weakC.score,
-    weakOnly: weakP.score > 0 || weakC.score > 0,
-    countryTie: weakC.tied,
+    countryOwnNamed: strong && named(c.field) && !named(p.field),
+    policyField: p.field,
+    countryField: c.field,
+    policyScore: p.score,
+    countryScore: c.score,
+    weakOnly: !strong && (p.score > 0 || c.score > 0),
+    countryTie: c.tied,
     consumed,
     topicListed,
     lastScope,
