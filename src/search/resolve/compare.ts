@@ -22,24 +22,15 @@ export interface ComparisonCues {
 }
 
 /** Chinese cues inside a run of Chinese ("哪个更早" orders by start, "区别" compares). */
-function chineseCues(tokens: readonly QuestionToken[]): {
-  orderField: PolicyField | null;
-  compareCue: boolean;
-  allCue: boolean;
-} {
-  let orderField: PolicyField | null = null;
-  let compareCue = false;
-  let allCue = false;
-  for (const token of tokens) {
-    if (!token.cjk) continue;
-    if (CJK_ALL_WORDS.some((word) => token.raw.includes(word))) allCue = true;
-    for (const word of CJK_ORDER_WORD_LIST) {
-      if (orderField === null && token.raw.includes(word))
-        orderField = CJK_ORDER_WORDS[word] ?? null;
-    }
-    if (CJK_COMPARE_WORDS.some((word) => token.raw.includes(word))) compareCue = true;
-  }
-  return { orderField, compareCue, allCue };
+function chineseCues(tokens: readonly QuestionToken[]) {
+  const runs = tokens.filter((t) => t.cjk).map((t) => t.raw);
+  const has = (word: string): boolean => runs.some((run) => run.includes(word));
+  const order = CJK_ORDER_WORD_LIST.find(has);
+  return {
+    orderField: order === undefined ? null : (CJK_ORDER_WORDS[order] ?? null),
+    compareCue: CJK_COMPARE_WORDS.some(has),
+    allCue: CJK_ALL_WORDS.some(has),
+  };
 }
 
 const CJK_ORDER_WORD_LIST = Object.keys(CJK_ORDER_WORDS).sort((a, b) => b.length - a.length);

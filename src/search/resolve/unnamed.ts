@@ -8,7 +8,7 @@ import { compareAll, type ComparisonCues } from "./compare.ts";
 import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
 import { policyYears } from "./passages.ts";
-import { countryIntent } from "./country.ts";
+import { comparedInOwnText, countryIntent } from "./country.ts";
 import { ASKING_WORDS, NAME_NOUNS, ONE_OR_MANY_WORDS } from "../vocabulary.ts";
 import {
   listNames,
@@ -144,7 +144,10 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 
   // "how does China compare to the EU?": a country compared with something else, not its
   // policies with each other.
-  if (compareCue && !allCue && orderField === null && knownCountries.length > 0) {
+  const ownText =
+    countryId !== null &&
+    comparedInOwnText(catalog, countryId, tokens, reading.cues.positions, fields.countryField);
+  if (compareCue && !allCue && orderField === null && knownCountries.length > 0 && !ownText) {
     return certain(
       {
         kind: "none",
