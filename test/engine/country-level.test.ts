@@ -97,3 +97,17 @@ describe("a country field asked of several policies named is the country's", () 
     expect(answer.kind === "compare" && answer.field).toBe("evaluation");
   });
 });
+
+describe("China set against Europe", () => {
+  it("answers from the text that sets China's concept against the European one", () => {
+    const { kind, field, text } = seen(
+      "how is china's understanding of clusters different from the European model of cluster organisations?",
+    );
+    expect([kind, field]).toEqual(["answer", "continuity"]);
+    expect(text).toContain("long-term");
+  });
+
+  it("declines a comparison the text does not make", () => {
+    expect(engine.ask("how does china's maturity compare to the EU's?").kind).toBe("none");
+  });
+});
