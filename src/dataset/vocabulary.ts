@@ -19,6 +19,8 @@ import { simplifyChinese } from "../text/chinese-script.ts";
 
 const Phrase = z.string().trim().min(1);
 const Phrases = z.array(Phrase);
+/** Single words looked up one token at a time. */
+const WordSet = Phrases.transform((words): ReadonlySet<string> => new Set(words));
 
 /** `strong` phrases name the field; `weak` ones count only when nothing stronger does. */
 const FieldWordsSchema = z.object({ strong: Phrases, weak: Phrases.optional() }).strict();
@@ -44,6 +46,24 @@ const FieldsFile = z
      * performance), so a maturity question about them leads with that dimension.
      */
     dimensions: z.partialRecord(MaturityDimensionId, Phrases).default({}),
+    /**
+     * How money is asked about: a budget read only from `currencies` asks about currencies; a
+     * `paying_verbs` word after "who" (before any `receiving_verbs`: "who gets funding") or a
+     * paying verb or `money_nouns` word just before it asks who pays; `origin_nouns`, or "from"
+     * with "where" or a `coming_verbs` word, ask where money comes from; `amounts` ask how much
+     * ("most" and "more" compare quantities).
+     */
+    money: z
+      .object({
+        currencies: WordSet,
+        paying_verbs: WordSet,
+        amounts: WordSet,
+        money_nouns: WordSet,
+        origin_nouns: WordSet,
+        coming_verbs: WordSet,
+        receiving_verbs: WordSet,
+      })
+      .strict(),
   })
   .strict();
 
@@ -76,6 +96,13 @@ const CuesFile = z
     the_rest: Phrases,
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */
     idioms: Phrases,
+    /**
+     * "which run beyond 2030", "which started before 2000": a bound before a year filters the
+     * policies by a date, so it orders them all by it. The date is the end when the nearest verb
+     * before the bound is an end word (of the end-year field) or says how long a policy goes on
+     * (`duration_verbs`, single words), else the start.
+     */
+    year_bounds: z.object({ bounds: Phrases, duration_verbs: Phrases }).strict(),
     /**
      * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
      * request opens with ("tell", "list"). What follows them is what is asked.

@@ -444,7 +444,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   }
   const fieldOwnNames = new Map<string, FieldName>();
   for (const field of [...POLICY_FIELDS, ...COUNTRY_FIELDS]) {
-    for (const name of [field.replace(/_/g, " "), FIELD_QUESTION_WORDS[field]]) {
+    // "approaches" (stem "approache") is the field's own name inflected.
+    for (const name of [field.replace(/_/g, " "), FIELD_QUESTION_WORDS[field], `${field}es`]) {
       fieldOwnNames.set(phraseStems(name).join(" "), field);
     }
   }

@@ -15,6 +15,8 @@ export const COUNTRY_FIELD_WORDS: Readonly<Record<CountryField, FieldWords>> =
 /** Words that name a maturity dimension besides its label ("evaluated" → evidence of performance). */
 export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly string[]>>> =
   vocabulary.fields.dimensions;
+/** The words money is asked about with, by role (see data/vocabulary/fields.json `money`). */
+export const MONEY_WORDS = vocabulary.fields.money;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
@@ -30,6 +32,8 @@ export const ONE_OR_MANY_WORDS: Readonly<
   Record<"addressees" | "many" | "each" | "pronouns_of_many", readonly string[]>
 > = vocabulary.cues.one_or_many;
 export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
+export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
+  vocabulary.cues.year_bounds;
 export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;
 export const COMMON_WORDS: readonly string[] = [

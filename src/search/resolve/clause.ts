@@ -400,7 +400,7 @@ export function resolveClause(
       log.add("unplaced word", "unknown word", -DECISION.UNPLACED_WORD, t.raw);
     const reading =
       named.length >= 2
-        ? decideForPolicies(evidence, named)
+        ? decideForPolicies(catalog, evidence, named)
         : ref
           ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
           : null;

@@ -5,6 +5,7 @@ import type { Catalog, CountryMention } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MIN_LISTED_PARTS } from "./fields.ts";
 import { MATURITY_DIMENSION_WORDS } from "../vocabulary.ts";
+import { bestCountryPassage, contentRoots } from "./passages.ts";
 
 export function matchCountries(
   catalog: Catalog,
@@ -85,4 +86,21 @@ export function countryIntent(
   return dimension === null
     ? { kind: "country", country: countryId, field }
     : { kind: "country", country: countryId, field, dimension };
+}
+
+/**
+ * "how is China's idea of clusters different from the European model?": the country field
+ * asked, when its own text holds what follows the comparison word ("may differ from the
+ * European concept of clusters"), answers it; else the comparison is with what we lack.
+ */
+export function comparedInOwnText(
+  catalog: Catalog,
+  countryId: string,
+  tokens: readonly QuestionToken[],
+  cues: ReadonlySet<number>,
+  field: CountryField | null,
+): boolean {
+  const before = new Set([...tokens.keys()].filter((k) => k <= Math.max(...cues)));
+  const passage = bestCountryPassage(catalog, countryId, contentRoots(catalog, tokens, before));
+  return field !== null && field !== "policies" && passage?.field === field;
 }

@@ -150,16 +150,15 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
   // A year the data never dates anything by ("GDP in 2023") asks about something else.
   // "in 2006 or 2016?", "the 80s or the 90s?", "1bn or 2bn?": values offered as alternatives
   // ask for that fact, whether or not the data dates anything by them.
+  // "does it run beyond 2030?": a year after a bound is a threshold on the date its verb names.
   const offered = offeredValues(ev.tokens);
   const year =
     ev.tokens.find((t) => isYear(t.stem) && !t.used && catalog.dataYears.has(Number(t.stem))) ??
     (offered?.kind === "date" ? offered.tokens[0] : undefined);
-  const valueField =
-    offered?.kind === "amount"
-      ? "budget"
-      : year && Number(year.stem) === ref.policy.end_year.value
-        ? "end_year"
-        : year && "start_year";
+  const dateField =
+    ev.cues.yearBound ??
+    (year ? (Number(year.stem) === ref.policy.end_year.value ? "end_year" : "start_year") : null);
+  const valueField = offered?.kind === "amount" ? "budget" : dateField;
   if (fields.policyField === null && fields.countryField === null && valueField) {
     readings.push({
       intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: valueField },
@@ -229,9 +228,21 @@ function offeredValues(tokens: readonly QuestionToken[]) {
   return null;
 }
 
-/** Two or more policies named: side by side, by the field asked. */
-export function decideForPolicies(ev: ClauseEvidence, refs: readonly PolicyRef[]): Reading {
+/**
+ * Two or more policies named: side by side by the field asked, or their country's field
+ * ("how do they score on maturity? Torch, …") asked with no policy field, or named outright.
+ */
+export function decideForPolicies(
+  catalog: Catalog,
+  ev: ClauseEvidence,
+  refs: readonly PolicyRef[],
+): Reading {
   const first = refs[0];
+  const { countryField, policyField, countryOwnNamed, topicListed } = ev.fields;
+  if (first && countryField && countryField !== "policies" && (!policyField || countryOwnNamed)) {
+    const intent = countryIntent(catalog, first.country.id, countryField, ev.tokens, topicListed);
+    return { intent, score: DECISION.FIELD_WORD, why: "a country field of several policies" };
+  }
   return {
     intent: {
       kind: "compare",

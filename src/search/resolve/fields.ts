@@ -1,26 +1,12 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
-import { ASKING_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, MONEY_WORDS as MONEY } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
 import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
 import { chineseFieldWords } from "./chinese.ts";
-
-const CURRENCY_STEMS = new Set([
-  "exchange",
-  "rate",
-  "currency",
-  "conversion",
-  "converted",
-  "yuan",
-  "euro",
-  "eur",
-  "rmb",
-  "usd",
-  "dollar",
-]);
 
 /** The currency words of a budget reading made only of them, quoted to the end, else null. */
 export function currencyQuestion(
@@ -29,7 +15,7 @@ export function currencyQuestion(
 ): string | null {
   if (fields.policyField !== "budget" || fields.consumed.size === 0) return null;
   const positions = [...fields.consumed].sort((a, b) => a - b);
-  if (!positions.every((k) => CURRENCY_STEMS.has(tokens[k]?.stem ?? ""))) return null;
+  if (!positions.every((k) => MONEY.currencies.has(tokens[k]?.stem ?? ""))) return null;
   return clipAtWord(
     tokens
       .slice(positions[0])
@@ -72,45 +58,7 @@ function bestField<F extends FieldName>(
   return { field: null, score: top, tied };
 }
 
-/** Words that ask where money comes from, not how much: "who actually funds", "come from". */
-const ORIGIN_VERBS = new Set([
-  "fund",
-  "funds",
-  "funding",
-  "pay",
-  "paid",
-  "paying",
-  "finance",
-  "finances",
-  "financed",
-  "financing",
-  "give",
-  "gives",
-  "giving",
-  "gave",
-  "provide",
-  "provides",
-  "providing",
-  "put",
-  "puts",
-  "putting",
-]);
-const AMOUNT_STEMS = new Set([
-  "budget",
-  "amount",
-  "eur",
-  "euro",
-  "usd",
-  "rmb",
-  "million",
-  "billion",
-  "cost",
-  // "who put the most money in": a quantity compared is the amount.
-  "most",
-  "more",
-  "less",
-  "least",
-]);
+/** How far from "who" a money verb still says who pays ("who is giving this money"). */
 const ORIGIN_REACH = 3;
 
 /**
@@ -120,10 +68,10 @@ const ORIGIN_REACH = 3;
 function whoPays(tokens: readonly QuestionToken[]): boolean {
   const verbAfter = (k: number): boolean => {
     const after = tokens.slice(k + 1, k + 1 + ORIGIN_REACH);
-    const receives = after.findIndex((t) => RECEIVE_VERBS.has(t.stem));
+    const receives = after.findIndex((t) => MONEY.receiving_verbs.has(t.stem));
     return after
       .slice(0, receives < 0 ? after.length : receives)
-      .some((t) => ORIGIN_VERBS.has(t.stem));
+      .some((t) => MONEY.paying_verbs.has(t.stem));
   };
   return tokens.some(
     (token, k) =>
@@ -131,30 +79,15 @@ function whoPays(tokens: readonly QuestionToken[]): boolean {
       (verbAfter(k) ||
         tokens
           .slice(Math.max(0, k - ORIGIN_REACH), k)
-          .some((t) => ORIGIN_VERBS.has(t.stem) || ORIGIN_NOUNS_OF_MONEY.has(t.stem))),
+          .some((t) => MONEY.paying_verbs.has(t.stem) || MONEY.money_nouns.has(t.stem))),
   );
 }
-const ORIGIN_NOUNS_OF_MONEY = new Set(["funding", "money", "financing"]);
-
-/** Words that name an origin whatever their order: "money source", "source of the money". */
-const ORIGIN_NOUNS = new Set(["source", "sources", "origin", "origins"]);
-const COME_VERBS = new Set(["come", "comes", "came", "coming"]);
-/** Verbs of receiving: "who gets the money" asks who benefits, not who pays or how much. */
-const RECEIVE_VERBS = new Set([
-  "get",
-  "gets",
-  "receive",
-  "receives",
-  "profit",
-  "profits",
-  "benefit",
-]);
 
 function whoReceives(tokens: readonly QuestionToken[]): boolean {
   return tokens.some(
     (token, k) =>
       token.stem === "who" &&
-      tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => RECEIVE_VERBS.has(t.stem)),
+      tokens.slice(k + 1, k + 1 + ORIGIN_REACH).some((t) => MONEY.receiving_verbs.has(t.stem)),
   );
 }
 
@@ -165,17 +98,16 @@ function whoReceives(tokens: readonly QuestionToken[]): boolean {
 function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
   if (whoPays(tokens)) return true;
   const stems = new Set(tokens.map((t) => t.stem));
-  if (stems.has("from") && (stems.has("where") || [...COME_VERBS].some((v) => stems.has(v)))) {
-    return true;
-  }
-  if (tokens.some((t) => ORIGIN_NOUNS.has(t.stem))) return true;
+  const coming = tokens.some((t) => MONEY.coming_verbs.has(t.stem));
+  if (stems.has("from") && (stems.has("where") || coming)) return true;
+  if (tokens.some((t) => MONEY.origin_nouns.has(t.stem))) return true;
   return tokens.some((token, k) => token.stem === "paid" && tokens[k + 1]?.stem === "by");
 }
 
 function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
   return tokens.some(
     (token, k) =>
-      AMOUNT_STEMS.has(token.stem) || (token.stem === "how" && tokens[k + 1]?.stem === "much"),
+      MONEY.amounts.has(token.stem) || (token.stem === "how" && tokens[k + 1]?.stem === "much"),
   );
 }
 
@@ -336,33 +268,19 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
-  if (policy.score > 0 || country.score > 0) {
-    const countryOwnNamed =
-      country.field !== null &&
-      ownNamed.has(country.field) &&
-      !(policy.field !== null && ownNamed.has(policy.field));
-    return {
-      countryOwnNamed,
-      policyField: policy.field,
-      countryField: country.field,
-      policyScore: policy.score,
-      countryScore: country.score,
-      weakOnly: false,
-      countryTie: country.tied,
-      consumed,
-      topicListed,
-      lastScope,
-    };
-  }
-  const weakP = bestField(weakPolicy, ownNamed);
-  const weakC = bestField(weakCountry, ownNamed);
+  // Weak words ("when…", "cluster policy") count only when no word names a field outright.
+  const strong = policy.score > 0 || country.score > 0;
+  const p = strong ? policy : bestField(weakPolicy, ownNamed);
+  const c = strong ? country : bestField(weakCountry, ownNamed);
+  const named = (field: FieldName | null): boolean => field !== null && ownNamed.has(field);
   return {
-    policyField: weakP.field,
-    countryField: weakC.field,
-    policyScore: weakP.score,
-    countryScore: weakC.score,
-    weakOnly: weakP.score > 0 || weakC.score > 0,
-    countryTie: weakC.tied,
+    countryOwnNamed: strong && named(c.field) && !named(p.field),
+    policyField: p.field,
+    countryField: c.field,
+    policyScore: p.score,
+    countryScore: c.score,
+    weakOnly: !strong && (p.score > 0 || c.score > 0),
+    countryTie: c.tied,
     consumed,
     topicListed,
     lastScope,

@@ -8,9 +8,9 @@ import { compareAll, type ComparisonCues } from "./compare.ts";
 import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
 import { policyYears } from "./passages.ts";
-import { countryIntent } from "./country.ts";
+import { comparedInOwnText, countryIntent } from "./country.ts";
 import { describedPolicy } from "./described.ts";
-import { NAME_NOUNS, ONE_OR_MANY_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, NAME_NOUNS, ONE_OR_MANY_WORDS } from "../vocabulary.ts";
 import {
   listNames,
   policyNames,
@@ -159,7 +159,10 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 
   // "how does China compare to the EU?": a country compared with something else, not its
   // policies with each other.
-  if (compareCue && !allCue && orderField === null && knownCountries.length > 0) {
+  const ownText =
+    countryId !== null &&
+    comparedInOwnText(catalog, countryId, tokens, reading.cues.positions, fields.countryField);
+  if (compareCue && !allCue && orderField === null && knownCountries.length > 0 && !ownText) {
     return certain(
       {
         kind: "none",
@@ -223,10 +226,14 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
     !compareCue &&
     countryId !== null &&
     (allCue || knownCountries.length > 0);
+  // "how long-running are the policies, continuity-wise?": a country field typed by its own
+  // name beats a policy field only described ("how long"), however many words describe it.
+  const countryOwnNamed = fields.countryOwnNamed === true && fields.countryField !== "policies";
   const policyFieldWins =
     fields.policyField !== null &&
     fields.policyScore >= fields.countryScore &&
     !countryFirst &&
+    !countryOwnNamed &&
     !overview;
   if (policyFieldWins && fields.policyField !== null) {
     const field = fields.policyField;
@@ -253,12 +260,12 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
     // asked beside the field ("… of the policy again? I missed which one" asks one).
     const fieldClauses = new Set([...fields.consumed].map((k) => tokens[k]?.clause));
     const besideField = (k: number): boolean => fieldClauses.has(tokens[k]?.clause);
+    // ("which ministry" asks one policy's; "which is regional" reads "is" into the field.)
+    const fieldNoun = (k: number): boolean =>
+      fields.consumed.has(k) && !AUXILIARIES.has(tokens[k]?.stem ?? "");
     const asksWhich = tokens.some(
       (t, k) =>
-        (t.stem === "which" &&
-          besideField(k) &&
-          !fields.consumed.has(k) &&
-          !fields.consumed.has(k + 1)) ||
+        (t.stem === "which" && besideField(k) && !fields.consumed.has(k) && !fieldNoun(k + 1)) ||
         (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w))),
     );
     // (A Chinese cue is read inside its run, which has no word positions.)
@@ -421,6 +428,7 @@ const CJK_REFERRING_WORDS = new Set(["它", "这个", "该政策", "这项"]);
 const DEFINITE_WORDS = new Set(["the", "this", "that"]);
 
 const ADDRESSEES = new Set(ONE_OR_MANY_WORDS.addressees);
+const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries);
 const EACH = new Set(ONE_OR_MANY_WORDS.each);
 const PRONOUNS_OF_MANY = new Set(ONE_OR_MANY_WORDS.pronouns_of_many);
 /** "policy", "plan"…: what "the …" names one policy by; their plurals name several. */

@@ -1,5 +1,6 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
+import { YEAR_BOUNDS } from "../vocabulary.ts";
 
 /** Openings of yes/no questions. */
 const YES_NO_OPENERS = /^\s*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
@@ -24,9 +25,11 @@ const YES_NO_SHAPES: Partial<Record<PolicyField, { asks: RegExp; not?: RegExp }>
   },
 };
 
-/** Words that set a year as a bound, not as the date ("before 2000", "since 2010"). */
-const RELATIVE_YEAR =
-  /\b(?:before|after|earlier|later|since|until|till|by|than|between|around|about|from \d{4} to)\b|[<>]/i;
+/** Words that set a year as a bound, not as the date ("before 2000", "beyond 2030", "since 2010"). */
+const RELATIVE_YEAR = new RegExp(
+  `\\b(?:${[...YEAR_BOUNDS.bounds, "earlier", "later", "since", "than", "between", "around", "about", "from \\d{4} to"].join("|")})\\b|[<>]`,
+  "i",
+);
 const YEAR = /(?<!\d)(?:1[89]|2[01])\d\d(?!\d)/g;
 
 export function markYesNo(intent: Intent, question: string): Intent {

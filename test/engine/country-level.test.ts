@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answers/types.ts";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+const ALL = ["city-clusters", "greater-bay-area", "torch"];
+
+/** What the user is shown: the kind, whose field, and the headline. */
+function seen(question: string): { kind: string; field: string | null; text: string } {
+  const answer: Answer = engine.ask(question);
+  if (answer.kind === "answer" || answer.kind === "compare") {
+    return { kind: answer.kind, field: answer.field ?? null, text: answer.text };
+  }
+  return { kind: answer.kind, field: null, text: answer.text };
+}
+
+describe("a country field named outright beats the words for all policies", () => {
+  it.each([
+    ["how long-running are the policies overall, continuity-wise?", "continuity"],
+    ["what sort of maturity rating do the three policies earn together?", "maturity"],
+    ["are all of china's policies consistent?", "consistency"],
+    ["what sources do all three draw on?", "sources"],
+  ])("%s → China's %s", (q, field) => {
+    const answer = engine.ask(q);
+    expect(answer.kind).toBe("answer");
+    expect(answer.kind === "answer" && answer.policy).toBeNull();
+    expect(answer.kind === "answer" && answer.field).toBe(field);
+  });
+
+  it("a policy field described for each policy stays a comparison", () => {
+    const answer = engine.ask("how long does each policy run?");
+    expect(answer.kind === "compare" && answer.policies).toEqual(ALL);
+  });
+});
+
+describe("country fields in academic wordings", () => {
+  it.each([
+    ["please list the bibliographical references underlying the factsheet", "cites 19 sources"],
+    ["what publications does this rely on?", "cites 19 sources"],
+    ["give me the maturity index broken down by dimension versus the maximum", "6.5 of 7"],
+    ["in what ways does china deliver its cluster policy?", "approach"],
+    ["is china's understanding of clusters the same as the european one?", "long-term"],
+  ])("%s → shows “%s”", (q, shown) => {
+    const { kind, text } = seen(q);
+    expect(kind).toBe("answer");
+    expect(text).toContain(shown);
+  });
+});
+
+describe("a bound before a year filters the policies by the date its verb names", () => {
+  it.each([
+    ["which of the three run beyond 2030?", "end_year"],
+    ["are any of them still active after 2035?", "end_year"],
+    ["which policies finish before 2040?", "end_year"],
+    ["which were launched before 2000?", "start_year"],
+    ["which are from before 2000?", "start_year"],
+  ])("%s → all three side by side by %s", (q, field) => {
+    const answer = engine.ask(q);
+    expect(answer.kind === "compare" && answer.policies).toEqual(ALL);
+    expect(answer.kind === "compare" && answer.field).toBe(field);
+  });
+
+  it("“does City Clusters run beyond 2030?” gives its end, never a “No” against 2030", () => {
+    const { field, text } = seen("does city clusters run beyond 2030?");
+    expect(field).toBe("end_year");
+    expect(text).toContain("2035");
+    expect(text).not.toMatch(/^No\b/u);
+  });
+
+  it("a bound in a question about no policy and no date asks nothing of them", () => {
+    expect(engine.ask("what was achieved by 2020?").kind).toBe("none");
+  });
+});
+
+describe("a type's values asked of the policies compare their types", () => {
+  it.each(["are any of them regional?", "which is the regional one?", "are they all national?"])(
+    "%s → which are national and which regional",
+    (q) => {
+      const { kind, field, text } = seen(q);
+      expect(kind).toBe("compare");
+      expect(field).toBe("type");
+      expect(text).toContain("regional cluster policy");
+    },
+  );
+});
+
+describe("a country field asked of several policies named is the country's", () => {
+  it("“how do torch and city clusters score on maturity?” → China's maturity", () => {
+    const { kind, field, text } = seen("how do torch and city clusters score on maturity?");
+    expect([kind, field]).toEqual(["answer", "maturity"]);
+    expect(text).toContain("6.5 of 7");
+  });
+
+  it("a policy field beside it keeps the comparison", () => {
+    const answer = engine.ask("compare torch and city clusters on evaluation and maturity");
+    expect(answer.kind === "compare" && answer.field).toBe("evaluation");
+  });
+});
+
+describe("China set against Europe", () => {
+  it("answers from the text that sets China's concept against the European one", () => {
+    const { kind, field, text } = seen(
+      "how is china's understanding of clusters different from the European model of cluster organisations?",
+    );
+    expect([kind, field]).toEqual(["answer", "continuity"]);
+    expect(text).toContain("long-term");
+  });
+
+  it("declines a comparison the text does not make", () => {
+    expect(engine.ask("how does china's maturity compare to the EU's?").kind).toBe("none");
+  });
+});
