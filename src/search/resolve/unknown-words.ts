@@ -360,6 +360,8 @@ export function unknownProgrammeName(
     ) {
       start -= 1;
     }
+    // "for my lesson plan", "our action plan": the user's own things, not programmes.
+    if (POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) continue;
     return clipAtWord(
       tokens
         .slice(start, k + 1)
