@@ -170,3 +170,26 @@ describe("a field of 'the policy' / 'this policy' / 'it', none named: which poli
     expect(intent.kind === "none" && intent.text).toContain("spark program");
   });
 });
+
+describe("out of scope with positive evidence: declined, not asked back or answered", () => {
+  it.each([
+    "how does Singapore support its clusters? is there anything like torch there?",
+    "Germany has a scheme for clusters. is there a counterpart to torch?",
+    "any info on the Regional Innovation Cluster Programme?",
+    "what's the population of Shenzhen these days?",
+    "population of Hong Kong right now?",
+    "draft a grading rubric for student essays please",
+  ])("%s → declined", (q) => {
+    expect(resolve(q).kind).toBe("none");
+  });
+
+  it.each([
+    ["what does torch fund? anything like venture capital?", "torch", "instruments"],
+    ["who runs torch? I keep mixing it up with Germany's scheme", "torch", "authorities"],
+    ["the GBA plan covers what population?", "greater-bay-area", "summary"],
+    ["what's the budget of the TORCH Program", "torch", "budget"],
+  ])("%s → still answered", (q, policy, field) => {
+    const intent = resolve(q);
+    expect(intent.kind === "policy" && [intent.policy, intent.field]).toEqual([policy, field]);
+  });
+});

@@ -23,7 +23,7 @@ import {
   unknownProgrammeName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
-import { REFERENCE_WORDS } from "../vocabulary.ts";
+import { LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { inFocus } from "./focus.ts";
@@ -69,7 +69,12 @@ function withoutAsides(catalog: Catalog, question: string): Intent | null {
   if (refersBack && choosePolicies(matchPolicies(catalog, restTokens)).chosen.length === 0) {
     return null;
   }
+  // "what does Singapore do for clusters? anything like torch?": our policy named only as the
+  // model of what is asked about, nothing asked of it, leaves the name we lack the subject.
+  const words = ` ${restTokens.map((t) => t.raw.toLowerCase()).join(" ")} `;
+  const likeness = LIKENESS_WORDS.some((w) => words.includes(` ${w} `));
   const intent = resolveClause(catalog, text, new EvidenceLog(), false);
+  if (likeness && intent.kind === "policy" && intent.field === null) return null;
   return intent.kind === "policy" || intent.kind === "compare" ? intent : null;
 }
 
@@ -221,6 +226,7 @@ export function resolveClause(
     tokens,
     countries.positions,
     fields.consumed,
+    nameLike,
   );
   const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
   const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;
