@@ -94,6 +94,11 @@ const CuesFile = z
       .strict(),
     /** "what about the other one?" after naming all but one policy: the one not named. */
     the_rest: Phrases,
+    /**
+     * "anything like torch?", "an equivalent of the GBA plan": a policy of ours as the model
+     * for something else, so not what is asked about.
+     */
+    likeness: Phrases,
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */
     idioms: Phrases,
     /**

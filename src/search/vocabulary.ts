@@ -32,6 +32,7 @@ export const ONE_OR_MANY_WORDS: Readonly<
   Record<"addressees" | "many" | "each" | "pronouns_of_many", readonly string[]>
 > = vocabulary.cues.one_or_many;
 export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
+export const LIKENESS_WORDS: readonly string[] = vocabulary.cues.likeness;
 export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
   vocabulary.cues.year_bounds;
 export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;

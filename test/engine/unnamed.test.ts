@@ -142,3 +142,54 @@ describe("one policy referred to, none named: asked back, whatever else looks li
     expect(intent.kind === "compare" && [intent.policies, intent.field]).toEqual([ALL, field]);
   });
 });
+
+describe("a field of 'the policy' / 'this policy' / 'it', none named: which policy?", () => {
+  it.each([
+    "give me the period of validity of the policy in question",
+    "what instruments does the policy use? it's for my lesson plan",
+    "who benefits from this policy? it's for our action plan at work",
+    "这个政策由哪个部门负责",
+    "该政策主要支持哪些产业",
+    "重点支持哪些行业",
+  ])("%s → asked back which policy, never declined or answered for all", (q) => {
+    const intent = resolve(q);
+    expect(intent.kind).toBe("clarify");
+    expect(intent.kind === "clarify" && intent.text).toContain("Which policy do you mean?");
+  });
+
+  it.each([
+    ["哪个政策的预算最多", "budget"],
+    ["三个政策分别重点支持哪些行业", "focus"],
+  ])("%s → which of the policies: all of them side by side", (q, field) => {
+    const intent = resolve(q);
+    expect(intent.kind === "compare" && [intent.policies, intent.field]).toEqual([ALL, field]);
+  });
+
+  it("a programme's name with a policy noun is still declined by its name", () => {
+    const intent = resolve("what's the budget of the Spark Program");
+    expect(intent.kind === "none" && intent.text).toContain("spark program");
+  });
+});
+
+describe("out of scope with positive evidence: declined, not asked back or answered", () => {
+  it.each([
+    "how does Singapore support its clusters? is there anything like torch there?",
+    "Germany has a scheme for clusters. is there a counterpart to torch?",
+    "any info on the Regional Innovation Cluster Programme?",
+    "what's the population of Shenzhen these days?",
+    "population of Hong Kong right now?",
+    "draft a grading rubric for student essays please",
+  ])("%s → declined", (q) => {
+    expect(resolve(q).kind).toBe("none");
+  });
+
+  it.each([
+    ["what does torch fund? anything like venture capital?", "torch", "instruments"],
+    ["who runs torch? I keep mixing it up with Germany's scheme", "torch", "authorities"],
+    ["the GBA plan covers what population?", "greater-bay-area", "summary"],
+    ["what's the budget of the TORCH Program", "torch", "budget"],
+  ])("%s → still answered", (q, policy, field) => {
+    const intent = resolve(q);
+    expect(intent.kind === "policy" && [intent.policy, intent.field]).toEqual([policy, field]);
+  });
+});

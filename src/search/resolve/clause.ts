@@ -183,6 +183,7 @@ export function resolveClause(
     tokens,
     countries.positions,
     fields.consumed,
+    nameLike,
   );
   const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
   const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;

@@ -310,11 +310,16 @@ export function unknownProgrammeName(
   tokens: QuestionToken[],
   countryPositions: ReadonlySet<number>,
   fieldPositions: ReadonlySet<number>,
+  typedAsName: ReadonlySet<string> = new Set(),
 ): string | null {
+  // "the Regional Innovation Cluster Programme": ordinary words capitalised as a name, before a
+  // policy noun capitalised too, name a programme whichever words they are.
+  let capitalisedNoun = false;
   const unknownish = (token: QuestionToken | undefined): boolean =>
     token !== undefined &&
     !token.used &&
-    (token.unknown ||
+    ((capitalisedNoun && typedAsName.has(token.raw) && !/^\d+$/.test(token.stem)) ||
+      token.unknown ||
       token.guessed ||
       (/^\d+$/.test(token.stem) && !catalog.dataYears.has(Number(token.stem))));
   for (let k = 1; k < tokens.length; k++) {
@@ -323,6 +328,7 @@ export function unknownProgrammeName(
     if (!noun || !catalog.nameNounStems.has(noun.stem)) continue;
     // A name does not run across a sentence or clause ("me confused. policy …").
     if (tokens[k - 1]?.clause !== noun.clause) continue;
+    capitalisedNoun = typedAsName.has(noun.raw);
     let start = k - 1;
     // "belt and road": connectors inside the name are part of it.
     const nameWord = (token: QuestionToken | undefined): boolean =>
@@ -350,6 +356,8 @@ export function unknownProgrammeName(
     ) {
       start -= 1;
     }
+    // "for my lesson plan", "our action plan": the user's own things, not programmes.
+    if (POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) continue;
     return clipAtWord(
       tokens
         .slice(start, k + 1)

@@ -10,7 +10,13 @@ import { currencyQuestion, type FieldReading } from "./fields.ts";
 import { policyYears } from "./passages.ts";
 import { comparedInOwnText, countryIntent } from "./country.ts";
 import { describedPolicy } from "./described.ts";
-import { ASKING_WORDS, NAME_NOUNS, ONE_OR_MANY_WORDS } from "../vocabulary.ts";
+import {
+  ASKING_WORDS,
+  CJK_ALL_WORDS,
+  CJK_FIELD_WORDS,
+  NAME_NOUNS,
+  ONE_OR_MANY_WORDS,
+} from "../vocabulary.ts";
 import {
   listNames,
   policyNames,
@@ -266,7 +272,7 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
     const asksWhich = tokens.some(
       (t, k) =>
         (t.stem === "which" && besideField(k) && !fields.consumed.has(k) && !fieldNoun(k + 1)) ||
-        (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w))),
+        (t.cjk && cjkAsksWhich(t.raw)),
     );
     // (A Chinese cue is read inside its run, which has no word positions.)
     // "sorry to bug you all": "all" after "you" addresses people, not the policies.
@@ -418,6 +424,21 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
 
 export const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项", "哪部"];
+/** Every Chinese field word: after a which-word it names what is asked ("哪些行业"). */
+const CJK_FIELD_NOUNS = Object.values(CJK_FIELD_WORDS).flat();
+
+/**
+ * "哪个政策…", "哪个?": which of the policies. A field word right after the which-word asks
+ * which of that field's values ("哪些行业" = which sectors, "哪个部门" = which ministry), of
+ * one policy, so it is no cue for all of them.
+ */
+function cjkAsksWhich(raw: string): boolean {
+  return CJK_WHICH.some((w) =>
+    [...raw.matchAll(new RegExp(w, "gu"))].some(
+      (m) => !CJK_FIELD_NOUNS.some((f) => raw.startsWith(f, m.index + w.length)),
+    ),
+  );
+}
 
 /** Words that point at a policy already in mind, or ask for more of it ("info"). */
 const REQUEST_WORDS = new Set(["info", "information", "details", "more"]);
@@ -455,6 +476,12 @@ function asksOfOne(tokens: readonly QuestionToken[]): boolean {
     (w, k) => ONE_POLICY_NOUNS.has(w) && ["the", "this", "that"].includes(words[k - 1] ?? ""),
   );
   const pronoun = words.some((w) => w === "it" || w === "its");
+  // "这个政策", "该政策", "它": one policy in mind; "所有政策", "三个政策": all of them.
+  const cjk = tokens.filter((t) => t.cjk).map((t) => t.raw);
+  const cjkOne = cjk.some((raw) => [...CJK_REFERRING_WORDS].some((w) => raw.includes(w)));
+  const cjkMany = cjk.some((raw) => CJK_ALL_WORDS.some((w) => raw.includes(w)));
+  if (cjkMany) return false;
+  if (cjkOne) return true;
   const strongMany = words.some(
     (w, k) =>
       MANY_POLICIES.has(w) ||
