@@ -123,6 +123,11 @@ const CuesFile = z
         lead_verbs: Phrases,
         /** Words of asking that no text answers ("know", "thing"), besides the ones above. */
         no_content: Phrases,
+        /**
+         * Words opening what an answer is for ("… to put on a slide", "… for my class"): after
+         * what is asked, they end it; the purpose is the asker's, not a thing asked about.
+         */
+        purposes: Phrases,
       })
       .strict(),
   })

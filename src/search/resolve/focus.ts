@@ -5,6 +5,7 @@ import type { QuestionToken } from "./tokens.ts";
 export const WH = new Set(ASKING_WORDS.wh.map(stemToken));
 export const AUXILIARY = new Set(ASKING_WORDS.auxiliaries.map(stemToken));
 export const REQUEST = new Set(ASKING_WORDS.requests.map(stemToken));
+const PURPOSE = new Set(ASKING_WORDS.purposes.map(stemToken));
 const REFERRING = new Set(["it", "its", "they", "them", "this", "that", "these", "those"]);
 
 /**
@@ -39,9 +40,17 @@ export function inFocus(
   // "gimme the short version of torch", "a broad overview of city clusters": a clause asking
   // for a form of answer before it names what.
   const requests = new Set(tokens.filter((t) => REQUEST.has(t.stem)).map((t) => t.clause));
+  // "a short overview of the GBA plan to put on a slide": once the clause has named what it
+  // asks about, a purpose word ends the ask; what follows says what the answer is for.
+  const purposeAt = new Map<number, number>();
+  tokens.forEach((t, k) => {
+    const afterAsked = [...asked].some((a) => a < k && tokens[a]?.clause === t.clause);
+    if (!purposeAt.has(t.clause) && afterAsked && PURPOSE.has(t.stem)) purposeAt.set(t.clause, k);
+  });
   const focused = unplaced.filter((t) => {
     const k = tokens.indexOf(t);
     if (asksElsewhere || chinese) return true;
+    if (k > (purposeAt.get(t.clause) ?? Infinity)) return false;
     if (cueAt.size > 0) return k > (cueAt.get(t.clause) ?? Infinity);
     return askedClauses.has(t.clause) && !requests.has(t.clause);
   });
