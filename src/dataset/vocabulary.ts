@@ -44,6 +44,16 @@ const FieldsFile = z
      * performance), so a maturity question about them leads with that dimension.
      */
     dimensions: z.partialRecord(MaturityDimensionId, Phrases).default({}),
+    /**
+     * Fields whose values are actors (who runs, who benefits, who pays), and the actor field a
+     * "who" question means when its words read another field ("who is it aimed at" → beneficiaries).
+     */
+    who: z
+      .object({
+        actors: z.array(PolicyField),
+        asked_of: z.partialRecord(PolicyField, PolicyField),
+      })
+      .strict(),
   })
   .strict();
 

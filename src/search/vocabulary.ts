@@ -15,6 +15,11 @@ export const COUNTRY_FIELD_WORDS: Readonly<Record<CountryField, FieldWords>> =
 /** Words that name a maturity dimension besides its label ("evaluated" → evidence of performance). */
 export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly string[]>>> =
   vocabulary.fields.dimensions;
+/** Fields whose values are actors, and the actor a "who" asks when its words read another field. */
+export const WHO_FIELDS: Readonly<{
+  actors: readonly PolicyField[];
+  asked_of: Readonly<Partial<Record<PolicyField, PolicyField>>>;
+}> = vocabulary.fields.who;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;

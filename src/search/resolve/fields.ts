@@ -1,7 +1,7 @@
 import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
-import { ASKING_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, WHO_FIELDS } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
@@ -239,6 +239,35 @@ function readPurposePoint(
   policy.set("objectives", (policy.get("objectives") ?? 0) + 1);
 }
 
+const ACTOR_FIELDS: ReadonlySet<PolicyField> = new Set(WHO_FIELDS.actors);
+const WHO_STEMS = new Set(["who", "whom"]);
+const CJK_WHO = "谁";
+
+function asksWho(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some((t) => WHO_STEMS.has(t.stem) || (t.cjk && t.raw.includes(CJK_WHO)));
+}
+
+/**
+ * "who is X aimed at", "who is it meant to benefit": a who-question asks for an actor, so the
+ * fields whose values are actors win over the others its words read; with none read, a field
+ * stands for the actor it names the data for ("aimed at" → those aimed at, the beneficiaries).
+ */
+function preferActors(tokens: readonly QuestionToken[], scores: Map<PolicyField, number>): void {
+  if (scores.size === 0 || !asksWho(tokens)) return;
+  const others = [...scores.keys()].filter((f) => !ACTOR_FIELDS.has(f));
+  if (others.length === 0) return;
+  if (others.length < scores.size) {
+    for (const field of others) scores.delete(field);
+    return;
+  }
+  for (const field of others) {
+    const actor = WHO_FIELDS.asked_of[field];
+    if (actor === undefined) continue;
+    scores.set(actor, (scores.get(actor) ?? 0) + (scores.get(field) ?? 0));
+    scores.delete(field);
+  }
+}
+
 /** A topic made of other fields' words: its parts listed beside it describe it. */
 const LIST_TOPIC: CountryField = "maturity";
 export const MIN_LISTED_PARTS = 2;
@@ -333,6 +362,8 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
   settleMoneyQuestion(tokens, strongPolicy);
+  preferActors(tokens, strongPolicy);
+  preferActors(tokens, weakPolicy);
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);

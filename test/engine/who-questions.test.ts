@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+import { createEngine } from "../../src/create-engine.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+
+describe("who-questions ask for the fields whose values are actors", () => {
+  it.each([
+    ["who does torch target", "The TORCH Program is aimed at"],
+    ["who is the Greater Bay Area plan aimed at?", "The Greater Bay Area plan is aimed at"],
+    ["who is city clusters meant to benefit", "City Clusters is aimed at"],
+    ["torch: who is it for, only startups or big firms too?", "The TORCH Program is aimed at"],
+  ])("%s → the beneficiaries, not the objectives", (question, headline) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain(headline);
+    expect(answer.text).not.toContain("objectives");
+  });
+
+  it("who runs it → the authorities; who pays → the source of funding", () => {
+    expect(engine.ask("who runs torch").text).toContain("Responsible for the TORCH Program");
+    expect(engine.ask("who pays for torch").text).toContain("Source of funding for the TORCH");
+  });
+
+  it("what are the targets (no who) stays the objectives", () => {
+    expect(engine.ask("what are the aims of torch").text).toContain("objectives");
+  });
+});
