@@ -164,6 +164,20 @@ const ChineseFile = z
     origin: Phrases.default([]),
     /** Openings of a clause that says what the answer is for ("我想查…", "我需要…"), not a question. */
     purpose: Phrases.default([]),
+    /**
+     * Cantonese words (as simplified script spells them) → the Mandarin words the rest of the
+     * vocabulary knows ("边个" → "谁"); an empty value drops a sentence particle ("嚟").
+     */
+    cantonese: z
+      .object({
+        words: z
+          .record(Phrase, z.string())
+          .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w])),
+        /** Words Mandarin has too ("定" decide, "系" system): read as Cantonese only beside one it lacks. */
+        shared: Phrases,
+      })
+      .strict()
+      .default({ words: {}, shared: [] }),
   })
   .strict();
 

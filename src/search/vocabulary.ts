@@ -61,6 +61,10 @@ export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_even
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;
 export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
+export const CJK_CANTONESE: Readonly<{
+  words: Readonly<Record<string, string>>;
+  shared: readonly string[];
+}> = vocabulary.chinese.cantonese;
 export const CJK_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.words;
 export const CJK_PLACE_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.places;
 export const CJK_COUNT_WORDS: readonly string[] = vocabulary.glosses.count;
