@@ -26,3 +26,16 @@ describe("who-questions ask for the fields whose values are actors", () => {
     expect(engine.ask("what are the aims of torch").text).toContain("objectives");
   });
 });
+
+describe("a claim of a wrong type value is checked against the type", () => {
+  it.each([
+    ["torch is a regional program run by Guangdong, right?", "The TORCH Program is a national"],
+    ["city clusters is just a regional thing, isn't it?", "City Clusters is a national"],
+    ["the gba plan is a national scheme, yes?", "The Greater Bay Area plan is a regional"],
+  ])("%s → the type", (question, headline) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain(headline);
+    expect(answer.text).not.toContain("Responsible for");
+  });
+});

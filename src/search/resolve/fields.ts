@@ -1,4 +1,4 @@
-import type { CountryField, PolicyField } from "../../dataset/schema.ts";
+import { PolicyKind, type CountryField, type PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { ASKING_WORDS, WHO_FIELDS } from "../vocabulary.ts";
@@ -268,6 +268,30 @@ function preferActors(tokens: readonly QuestionToken[], scores: Map<PolicyField,
   }
 }
 
+/** The words of the policy types' values ("national", "regional", "broader"), from the schema. */
+const TYPE_VALUES = new Set(PolicyKind.options.map((kind) => kind.split("_")[0] ?? kind));
+const COPULAS = new Set(["is", "be", "was", "isn't", "it"]);
+const CLAIM_REACH = 3;
+
+/**
+ * "X is a regional program run by Guangdong, right?", "X is just a regional thing": a type's
+ * value said of the policy is a claim about its type, which the claim's other words (who runs
+ * it, where) only describe, so the type wins over them.
+ */
+function readClaimedType(tokens: readonly QuestionToken[], scores: Map<PolicyField, number>): void {
+  const claimed = tokens.some(
+    (token, k) =>
+      TYPE_VALUES.has(token.stem) &&
+      tokens
+        .slice(Math.max(0, k - CLAIM_REACH), k)
+        .some((t) => t.clause === token.clause && COPULAS.has(t.stem)),
+  );
+  if (!claimed) return;
+  let top = 0;
+  for (const value of scores.values()) top = Math.max(top, value);
+  scores.set("type", Math.max(scores.get("type") ?? 0, top + 1));
+}
+
 /** A topic made of other fields' words: its parts listed beside it describe it. */
 const LIST_TOPIC: CountryField = "maturity";
 export const MIN_LISTED_PARTS = 2;
@@ -363,6 +387,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   if (strongCountry.size > 1) strongCountry.delete("policies");
   settleMoneyQuestion(tokens, strongPolicy);
   preferActors(tokens, strongPolicy);
+  readClaimedType(tokens, strongPolicy);
   preferActors(tokens, weakPolicy);
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
