@@ -48,6 +48,11 @@ const FieldsFile = z
      * Fields whose values are actors (who runs, who benefits, who pays), and the actor field a
      * "who" question means when its words read another field ("who is it aimed at" → beneficiaries).
      */
+    /**
+     * Fields that together make one period, the first answering for all ("starting and ending
+     * year" asks the period: the start year's answer gives both).
+     */
+    period: z.array(PolicyField),
     who: z
       .object({
         actors: z.array(PolicyField),

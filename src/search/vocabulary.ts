@@ -20,6 +20,8 @@ export const WHO_FIELDS: Readonly<{
   actors: readonly PolicyField[];
   asked_of: Readonly<Partial<Record<PolicyField, PolicyField>>>;
 }> = vocabulary.fields.who;
+/** Fields that together make one period; the first answers for all. */
+export const PERIOD_FIELDS: readonly PolicyField[] = vocabulary.fields.period;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;

@@ -39,3 +39,15 @@ describe("a claim of a wrong type value is checked against the type", () => {
     expect(answer.text).not.toContain("Responsible for");
   });
 });
+
+describe("field words in brackets count when the rest asks none", () => {
+  it.each([
+    ["State the period covered by torch (starting and ending year)", "started in 1988"],
+    ["Indicate the period of city clusters (start and end year)", "City Clusters"],
+  ])("%s → the period (start year with its end)", (question, text) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toContain(text);
+    expect(answer.text).toMatch(/start/u);
+  });
+});

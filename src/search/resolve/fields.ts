@@ -1,7 +1,7 @@
 import { PolicyKind, type CountryField, type PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
-import { ASKING_WORDS, WHO_FIELDS } from "../vocabulary.ts";
+import { ASKING_WORDS, PERIOD_FIELDS, WHO_FIELDS } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
@@ -292,6 +292,21 @@ function readClaimedType(tokens: readonly QuestionToken[], scores: Map<PolicyFie
   scores.set("type", Math.max(scores.get("type") ?? 0, top + 1));
 }
 
+/**
+ * "the period (starting and ending year)": every part of one period asked, and nothing else,
+ * asks the period, which its first field's answer gives whole (both years).
+ */
+function readPeriod(scores: Map<PolicyField, number>): void {
+  const [first] = PERIOD_FIELDS;
+  const parts = new Set<PolicyField>(PERIOD_FIELDS);
+  if (first === undefined || scores.size !== parts.size) return;
+  if (![...scores.keys()].every((f) => parts.has(f))) return;
+  let total = 0;
+  for (const value of scores.values()) total += value;
+  scores.clear();
+  scores.set(first, total);
+}
+
 /** A topic made of other fields' words: its parts listed beside it describe it. */
 const LIST_TOPIC: CountryField = "maturity";
 export const MIN_LISTED_PARTS = 2;
@@ -388,6 +403,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   settleMoneyQuestion(tokens, strongPolicy);
   preferActors(tokens, strongPolicy);
   readClaimedType(tokens, strongPolicy);
+  readPeriod(strongPolicy);
   preferActors(tokens, weakPolicy);
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
