@@ -8,6 +8,7 @@ import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
 import { explainQuestion, splitLeadingQuote } from "./search/resolve.ts";
 import { resolveInContext } from "./conversation/follow-up.ts";
+import { mandarinFromCantonese } from "./search/cantonese.ts";
 import type { ConversationState } from "./conversation/state.ts";
 import { stateAfterTurn } from "./conversation/turn-state.ts";
 import { conversationVocabulary } from "./conversation/vocabulary.ts";
@@ -76,8 +77,9 @@ export function createEngine(countries: Country[]): Engine {
     evidence: (text: string) => readQuestion(text).evidence,
     vocabulary: conversationVocabulary(),
   };
+  // Cantonese is read as Mandarin before the conversation's cues ("佢" is "it") are looked for.
   const inContext = (text: string, state: ConversationState | null): Intent =>
-    resolveInContext(text, state, followUps, splitLeadingQuote);
+    resolveInContext(mandarinFromCantonese(text), state, followUps, splitLeadingQuote);
 
   const engine: Engine = {
     countries,
@@ -88,7 +90,11 @@ export function createEngine(countries: Country[]): Engine {
     converse(text: string, state: ConversationState | null) {
       const intent = inContext(text, state);
       const answer = answerIntent(catalog, intent);
-      return { intent, answer, state: stateAfterTurn(state, text, answer, followUps) };
+      return {
+        intent,
+        answer,
+        state: stateAfterTurn(state, mandarinFromCantonese(text), answer, followUps),
+      };
     },
     policyAnswer(policyRef: string, field: PolicyField | null): Answer {
       const found = findPolicy(catalog, policyRef);

@@ -64,6 +64,21 @@ const FieldsFile = z
         receiving_verbs: WordSet,
       })
       .strict(),
+    /**
+     * Fields that together make one period, the first answering for all ("starting and ending
+     * year" asks the period: the start year's answer gives both).
+     */
+    period: z.array(PolicyField),
+    /**
+     * Fields whose values are actors (who runs, who benefits, who pays), and the actor field a
+     * "who" question means when its words read another field ("who is it aimed at" → beneficiaries).
+     */
+    who: z
+      .object({
+        actors: z.array(PolicyField),
+        asked_of: z.partialRecord(PolicyField, PolicyField),
+      })
+      .strict(),
   })
   .strict();
 
@@ -191,6 +206,20 @@ const ChineseFile = z
     origin: Phrases.default([]),
     /** Openings of a clause that says what the answer is for ("我想查…", "我需要…"), not a question. */
     purpose: Phrases.default([]),
+    /**
+     * Cantonese words (as simplified script spells them) → the Mandarin words the rest of the
+     * vocabulary knows ("边个" → "谁"); an empty value drops a sentence particle ("嚟").
+     */
+    cantonese: z
+      .object({
+        words: z
+          .record(Phrase, z.string())
+          .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w])),
+        /** Words Mandarin has too ("定" decide, "系" system): read as Cantonese only beside one it lacks. */
+        shared: Phrases,
+      })
+      .strict()
+      .default({ words: {}, shared: [] }),
   })
   .strict();
 

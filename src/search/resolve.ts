@@ -1,3 +1,4 @@
+import { mandarinFromCantonese } from "./cantonese.ts";
 import type { Intent } from "../model/intent.ts";
 import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
@@ -31,7 +32,7 @@ export function explainQuestion(
   text: string,
 ): { intent: Intent; evidence: Evidence[] } {
   const log = new EvidenceLog();
-  const question = text.slice(0, MAX_QUESTION_LENGTH);
+  const question = mandarinFromCantonese(text.slice(0, MAX_QUESTION_LENGTH));
   const quoted = splitLeadingQuote(question);
   const intent =
     quoted !== null ? resolveAfterQuote(catalog, quoted) : resolveOwnText(catalog, question, log);

@@ -17,6 +17,13 @@ export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly 
   vocabulary.fields.dimensions;
 /** The words money is asked about with, by role (see data/vocabulary/fields.json `money`). */
 export const MONEY_WORDS = vocabulary.fields.money;
+/** Fields whose values are actors, and the actor a "who" asks when its words read another field. */
+export const WHO_FIELDS: Readonly<{
+  actors: readonly PolicyField[];
+  asked_of: Readonly<Partial<Record<PolicyField, PolicyField>>>;
+}> = vocabulary.fields.who;
+/** Fields that together make one period; the first answers for all. */
+export const PERIOD_FIELDS: readonly PolicyField[] = vocabulary.fields.period;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
@@ -61,6 +68,10 @@ export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_even
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;
 export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
+export const CJK_CANTONESE: Readonly<{
+  words: Readonly<Record<string, string>>;
+  shared: readonly string[];
+}> = vocabulary.chinese.cantonese;
 export const CJK_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.words;
 export const CJK_PLACE_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.places;
 export const CJK_COUNT_WORDS: readonly string[] = vocabulary.glosses.count;

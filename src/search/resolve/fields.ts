@@ -1,7 +1,7 @@
-import type { CountryField, PolicyField } from "../../dataset/schema.ts";
+import { PolicyKind, type CountryField, type PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
-import { ASKING_WORDS, MONEY_WORDS as MONEY } from "../vocabulary.ts";
+import { ASKING_WORDS, MONEY_WORDS as MONEY, PERIOD_FIELDS, WHO_FIELDS } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
@@ -171,6 +171,74 @@ function readPurposePoint(
   policy.set("objectives", (policy.get("objectives") ?? 0) + 1);
 }
 
+const ACTOR_FIELDS: ReadonlySet<PolicyField> = new Set(WHO_FIELDS.actors);
+const WHO_STEMS = new Set(["who", "whom"]);
+const CJK_WHO = "谁";
+
+function asksWho(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some((t) => WHO_STEMS.has(t.stem) || (t.cjk && t.raw.includes(CJK_WHO)));
+}
+
+/**
+ * "who is X aimed at", "who is it meant to benefit": a who-question asks for an actor, so the
+ * fields whose values are actors win over the others its words read; with none read, a field
+ * stands for the actor it names the data for ("aimed at" → those aimed at, the beneficiaries).
+ */
+function preferActors(tokens: readonly QuestionToken[], scores: Map<PolicyField, number>): void {
+  if (scores.size === 0 || !asksWho(tokens)) return;
+  const others = [...scores.keys()].filter((f) => !ACTOR_FIELDS.has(f));
+  if (others.length === 0) return;
+  if (others.length < scores.size) {
+    for (const field of others) scores.delete(field);
+    return;
+  }
+  for (const field of others) {
+    const actor = WHO_FIELDS.asked_of[field];
+    if (actor === undefined) continue;
+    scores.set(actor, (scores.get(actor) ?? 0) + (scores.get(field) ?? 0));
+    scores.delete(field);
+  }
+}
+
+/** The words of the policy types' values ("national", "regional", "broader"), from the schema. */
+const TYPE_VALUES = new Set(PolicyKind.options.map((kind) => kind.split("_")[0] ?? kind));
+const COPULAS = new Set(["is", "be", "was", "isn't", "it"]);
+const CLAIM_REACH = 3;
+
+/**
+ * "X is a regional program run by Guangdong, right?", "X is just a regional thing": a type's
+ * value said of the policy is a claim about its type, which the claim's other words (who runs
+ * it, where) only describe, so the type wins over them.
+ */
+function readClaimedType(tokens: readonly QuestionToken[], scores: Map<PolicyField, number>): void {
+  const claimed = tokens.some(
+    (token, k) =>
+      TYPE_VALUES.has(token.stem) &&
+      tokens
+        .slice(Math.max(0, k - CLAIM_REACH), k)
+        .some((t) => t.clause === token.clause && COPULAS.has(t.stem)),
+  );
+  if (!claimed) return;
+  let top = 0;
+  for (const value of scores.values()) top = Math.max(top, value);
+  scores.set("type", Math.max(scores.get("type") ?? 0, top + 1));
+}
+
+/**
+ * "the period (starting and ending year)": every part of one period asked, and nothing else,
+ * asks the period, which its first field's answer gives whole (both years).
+ */
+function readPeriod(scores: Map<PolicyField, number>): void {
+  const [first] = PERIOD_FIELDS;
+  const parts = new Set<PolicyField>(PERIOD_FIELDS);
+  if (first === undefined || scores.size !== parts.size) return;
+  if (![...scores.keys()].every((f) => parts.has(f))) return;
+  let total = 0;
+  for (const value of scores.values()) total += value;
+  scores.clear();
+  scores.set(first, total);
+}
+
 /** A topic made of other fields' words: its parts listed beside it describe it. */
 const LIST_TOPIC: CountryField = "maturity";
 export const MIN_LISTED_PARTS = 2;
@@ -265,6 +333,10 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
   settleMoneyQuestion(tokens, strongPolicy);
+  preferActors(tokens, strongPolicy);
+  readClaimedType(tokens, strongPolicy);
+  readPeriod(strongPolicy);
+  preferActors(tokens, weakPolicy);
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
