@@ -6,7 +6,7 @@ import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
 import { readTokens } from "./tokens.ts";
-import { REFERENCE_WORDS } from "../vocabulary.ts";
+import { LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
 
@@ -129,9 +129,10 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
   if (intent.kind !== "policy" || !named(evidence)) return null;
+  const declined: boolean[] = [];
   const others = parts.flatMap((other, j) => {
     const read = new EvidenceLog();
-    if (j !== k) resolveClause(catalog, other, read);
+    if (j !== k) declined.push(resolveClause(catalog, other, read).kind === "none");
     return j !== k ? [read] : [];
   });
   // "budget question: what about torch?": a part asking a field in words all known (no story)
@@ -141,6 +142,13 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
     entries.some((e) => e.source === "field word") &&
     !entries.some((e) => e.source === "unknown word");
   if (others.some((read) => named(read) || (cardOnly && label(read)))) return null;
+  // "what does Singapore do for clusters? anything like torch?": our policy only as the model
+  // of what another part asks about, which declines, leaves that part the subject.
+  const words = ` ${readTokens(catalog, part)
+    .map((t) => t.raw.toLowerCase())
+    .join(" ")} `;
+  const model = LIKENESS_WORDS.some((w) => words.includes(` ${w} `));
+  if (cardOnly && model && declined.some(Boolean)) return null;
   return answer(log, evidence, intent, part);
 }
 
