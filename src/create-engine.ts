@@ -78,8 +78,10 @@ export function createEngine(countries: Country[]): Engine {
     vocabulary: conversationVocabulary(),
   };
   // Cantonese is read as Mandarin before the conversation's cues ("佢" is "it") are looked for.
+  const inMandarin = (mandarin: string, state: ConversationState | null): Intent =>
+    resolveInContext(mandarin, state, followUps, splitLeadingQuote);
   const inContext = (text: string, state: ConversationState | null): Intent =>
-    resolveInContext(mandarinFromCantonese(text), state, followUps, splitLeadingQuote);
+    inMandarin(mandarinFromCantonese(text), state);
 
   const engine: Engine = {
     countries,
@@ -88,13 +90,10 @@ export function createEngine(countries: Country[]): Engine {
     ask: (text: string): Answer => answerIntent(catalog, inContext(text, null)),
     resolveInContext: inContext,
     converse(text: string, state: ConversationState | null) {
-      const intent = inContext(text, state);
+      const mandarin = mandarinFromCantonese(text);
+      const intent = inMandarin(mandarin, state);
       const answer = answerIntent(catalog, intent);
-      return {
-        intent,
-        answer,
-        state: stateAfterTurn(state, mandarinFromCantonese(text), answer, followUps),
-      };
+      return { intent, answer, state: stateAfterTurn(state, mandarin, answer, followUps) };
     },
     policyAnswer(policyRef: string, field: PolicyField | null): Answer {
       const found = findPolicy(catalog, policyRef);

@@ -196,6 +196,8 @@ const ChineseFile = z
     compare: Phrases,
     /** Words that put every policy in view ("三个", "所有"). */
     all: Phrases,
+    /** Which-words ("哪个", "哪些"): which of the policies, unless a field word follows. */
+    which: Phrases.default([]),
     /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */
     when: Phrases.default([]),
     /** Events of a policy's beginning ("批准", "发布"): asked with a time word, its start year. */

@@ -62,6 +62,7 @@ export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;
 export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
 export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
+export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;

@@ -2,13 +2,12 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import type { Catalog, PolicyRef } from "../catalog.ts";
-import { CJK_GENERIC_WORDS } from "../vocabulary.ts";
+import { CJK_GENERIC_WORDS, CJK_WHICH_WORDS } from "../vocabulary.ts";
 import { DECISION, type Reading } from "./decide.ts";
 import type { FieldReading } from "./fields.ts";
 import { contentRoots, questionShaped, rootOf } from "./passages.ts";
 import { policyNames, suggestionFor } from "./replies.ts";
 import type { QuestionToken } from "./tokens.ts";
-import { CJK_WHICH } from "./unnamed.ts";
 
 const holders = new WeakMap<Catalog, Map<string, Map<string, Set<string>>>>();
 
@@ -168,8 +167,9 @@ function describedIntent(
   });
   const best = weighed.reduce((a, b) => (b.rank > a.rank ? b : a)).entry;
   const identity =
-    tokens.some((t) => t.stem === "which" || (t.cjk && CJK_WHICH.some((w) => t.raw.includes(w)))) ||
-    /\bwhat(?:'s|\s+is|\s+was)\s+(?:it|this|that)\b/iu.test(question);
+    tokens.some(
+      (t) => t.stem === "which" || (t.cjk && CJK_WHICH_WORDS.some((w) => t.raw.includes(w))),
+    ) || /\bwhat(?:'s|\s+is|\s+was)\s+(?:it|this|that)\b/iu.test(question);
   const firm = !fields.weakOnly && [...fields.consumed].some((k) => tokens[k]?.guessed === false);
   return {
     kind: "policy",

@@ -124,7 +124,8 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   const part = parts[k];
   // "…rated '> 10 years' on consistency; is that justified when…": a part pointing back asks
   // about the others.
-  const pointsBack = readTokens(catalog, part ?? "").some((t) => REFERENCES.has(t.stem));
+  const partTokens = readTokens(catalog, part ?? "");
+  const pointsBack = partTokens.some((t) => REFERENCES.has(t.stem));
   if (part === undefined || pointsBack) return null;
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
@@ -144,9 +145,7 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   if (others.some((read) => named(read) || (cardOnly && label(read)))) return null;
   // "what does Singapore do for clusters? anything like torch?": our policy only as the model
   // of what another part asks about, which declines, leaves that part the subject.
-  const words = ` ${readTokens(catalog, part)
-    .map((t) => t.raw.toLowerCase())
-    .join(" ")} `;
+  const words = ` ${partTokens.map((t) => t.raw.toLowerCase()).join(" ")} `;
   const model = LIKENESS_WORDS.some((w) => words.includes(` ${w} `));
   if (cardOnly && model && declined.some(Boolean)) return null;
   return answer(log, evidence, intent, part);

@@ -14,6 +14,7 @@ import {
   ASKING_WORDS,
   CJK_ALL_WORDS,
   CJK_FIELD_WORDS,
+  CJK_WHICH_WORDS,
   NAME_NOUNS,
   ONE_OR_MANY_WORDS,
 } from "../vocabulary.ts";
@@ -423,7 +424,6 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 /** Fields policies can be put in order by: dates and money. */
 const ORDERED_FIELDS = new Set<string>(["start_year", "end_year", "budget", "funding_source"]);
 
-export const CJK_WHICH = ["哪个", "哪些", "哪一个", "哪项", "哪部"];
 /** Every Chinese field word: after a which-word it names what is asked ("哪些行业"). */
 const CJK_FIELD_NOUNS = Object.values(CJK_FIELD_WORDS).flat();
 
@@ -433,7 +433,7 @@ const CJK_FIELD_NOUNS = Object.values(CJK_FIELD_WORDS).flat();
  * one policy, so it is no cue for all of them.
  */
 function cjkAsksWhich(raw: string): boolean {
-  return CJK_WHICH.some((w) =>
+  return CJK_WHICH_WORDS.some((w) =>
     [...raw.matchAll(new RegExp(w, "gu"))].some(
       (m) => !CJK_FIELD_NOUNS.some((f) => raw.startsWith(f, m.index + w.length)),
     ),
