@@ -16,6 +16,8 @@ export type Reference =
 export interface FollowUpCues {
   /** The longest reference phrase, if any ("the other two" over "two"). */
   reference: Reference | null;
+  /** Every reference phrase, the chosen one first ("it" beside "them" in "does it reach them?"). */
+  references: Reference[];
   /** The reference is to the last fact ("that", "that figure"), so its field carries over. */
   factReference: boolean;
   /** A word for the last fact anywhere in it ("how does that compare with the others?"). */
@@ -36,6 +38,8 @@ export interface FollowUpCues {
   comparative: boolean;
   /** "compare", "vs". */
   comparison: boolean;
+  /** Asks of the policies as a whole ("overall", "in general"): no earlier field carries over. */
+  whole: boolean;
   /** Words of a question about a score ("why only 0.5"). */
   score: boolean;
   /** Asks something: a question word or a question mark. */
@@ -179,6 +183,7 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
   const facts = new Set(refs.facts.map((phrase) => phrase.toLowerCase()));
   return {
     reference,
+    references: candidates,
     factReference:
       reference !== null &&
       facts.has(text.slice(reference.match.start, reference.match.end).toLowerCase()),
@@ -196,6 +201,7 @@ export function readCues(text: string, vocabulary: ConversationVocabulary): Foll
       (m) => reference === null || m.end <= reference.match.start || m.start >= reference.match.end,
     ),
     comparison: findPhrases(text, vocabulary.comparisons).length > 0,
+    whole: findPhrases(text, vocabulary.wholes).length > 0,
     score: findPhrases(text, vocabulary.scoreWords).length > 0 || /\d/u.test(text),
     question: /[?？]/u.test(text) || questionWord,
     questionWord,

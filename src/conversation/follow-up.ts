@@ -74,6 +74,7 @@ function subjectOf(
   text: string,
   comparing: boolean,
   pairs: readonly string[],
+  named: string | null,
 ): Subject {
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   const all = country.policies.map((p) => p.id);
@@ -123,6 +124,10 @@ function subjectOf(
       return { kind: "country", country };
     case "several": {
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
+      // "and torch? how many years apart are they": the one talked about and the one named.
+      if (talkedAbout.length === 1 && named !== null && !talkedAbout.includes(named)) {
+        return { kind: "policies", country, ids: [...talkedAbout, named] };
+      }
       // After TORCH, then the GBA plan, "which of the two started first?" is about those two:
       // the one talked about and the one before it ("they" only when no other came before).
       const before = (state.earlier ?? []).filter((id) => all.includes(id));
@@ -242,7 +247,7 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
     (intent.kind === "compare" &&
       cues.comparison &&
       (cues.mentionsFact || cues.reference?.kind === "others"));
-  if (!elliptic || !isPolicyField(state.field)) return intent;
+  if (!elliptic || cues.whole || !isPolicyField(state.field)) return intent;
   if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
     return { ...intent, field: state.field };
   }
@@ -484,6 +489,43 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   return null;
 }
 
+const subjectOfCues = (
+  cues: FollowUpCues,
+  text: string,
+  { state, country, deps }: Context,
+  named: string | null,
+): Subject =>
+  subjectOf(
+    cues.reference,
+    state,
+    country,
+    text,
+    cues.comparison,
+    deps.vocabulary.references.pairs,
+    named,
+  );
+
+/**
+ * "what instruments does it use to reach them?" about one policy: a reference the conversation
+ * cannot settle ("them") gives way to another in the turn that it can ("it"); "them" are then
+ * the things the policy is asked about, not policies.
+ */
+function settledReference(
+  cues: FollowUpCues,
+  text: string,
+  context: Context,
+  named: string | null,
+): FollowUpCues {
+  if (cues.reference === null || subjectOfCues(cues, text, context, named).kind !== "unsettled") {
+    return cues;
+  }
+  for (const reference of cues.references) {
+    const other = { ...cues, reference };
+    if (subjectOfCues(other, text, context, named).kind !== "unsettled") return other;
+  }
+  return cues;
+}
+
 interface Context {
   state: ConversationState;
   country: Country;
@@ -494,9 +536,14 @@ interface Context {
 
 function settle(text: string, first: Intent, readCue: FollowUpCues, context: Context): Intent {
   const { state, country, deps } = context;
-  const cues: FollowUpCues = context.correction ? { ...readCue, ellipsis: true } : readCue;
-  const compares = cues.comparative || cues.comparison;
   const named = newlyNamed(text, state, deps);
+  const cues = settledReference(
+    context.correction ? { ...readCue, ellipsis: true } : readCue,
+    text,
+    { state, country, deps },
+    named,
+  );
+  const compares = cues.comparative || cues.comparison;
   // "and the Torch programme - was it ever evaluated?": "it" is the policy the turn names.
   // A name in a clause of its own before the question ("going back to city clusters: who runs
   // it?") is what "it" means, whatever the question then asks.
@@ -507,14 +554,7 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   const subject: Subject =
     cues.reference?.kind === "one" && named !== null && ((!compares && !cues.choice) || introduced)
       ? { kind: "policies", country, ids: [named] }
-      : subjectOf(
-          cues.reference,
-          state,
-          country,
-          text,
-          cues.comparison,
-          deps.vocabulary.references.pairs,
-        );
+      : subjectOfCues(cues, text, context, named);
   const own = guessedPolicy(text, first, country, cues, deps) ?? first;
 
   // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.

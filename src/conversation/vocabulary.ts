@@ -49,6 +49,11 @@ export const ConversationVocabularySchema = z
     comparatives: z.array(Phrase),
     /** "compare it with torch": the earlier subject is put beside a new one. */
     comparisons: z.array(Phrase),
+    /**
+     * "how does it stack up overall?": the turn asks of the policies as a whole, so no field
+     * talked about carries over to it.
+     */
+    wholes: z.array(Phrase),
     /** Words of a question about a score ("why only 0.5 for evidence?"). */
     scoreWords: z.array(Phrase),
     /**

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationState } from "../../src/conversation/state.ts";
+import { createEngine } from "../../src/create-engine.ts";
+import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
+
+const engine = createEngine(loadDataset(defaultDataDir()));
+
+/** The last answer of a conversation typed line by line, as the user sees it. */
+function last(...lines: string[]): string {
+  let state: ConversationState | null = null;
+  let seen = "nothing";
+  for (const line of lines) {
+    const turn = engine.converse(line, state);
+    state = turn.state;
+    const answer = turn.answer;
+    switch (answer.kind) {
+      case "answer":
+        seen = `${answer.policy ?? answer.country} ${answer.field ?? "card"}`;
+        break;
+      case "compare":
+        seen = `compare ${answer.policies.join("+")} ${answer.field ?? "overview"}`;
+        break;
+      default:
+        seen = answer.kind;
+    }
+  }
+  return seen;
+}
+
+describe("a turn relates what it names to the policy talked about", () => {
+  it("'they' beside a newly named policy are it and the policy talked about", () => {
+    expect(last("When did the GBA plan start?", "and torch? how many years apart are they")).toBe(
+      "compare greater-bay-area+torch start_year",
+    );
+    expect(
+      last("when did city clusters begin?", "what about the GBA plan - how far apart are they?"),
+    ).toBe("compare city-clusters+greater-bay-area start_year");
+  });
+
+  it("'it' is the policy when 'them' cannot be policies", () => {
+    expect(
+      last("who benefits from torch?", "and what instruments does it use to reach them?"),
+    ).toBe("torch instruments");
+    expect(
+      last("what funding does city clusters have?", "which authorities does it rely on for them?"),
+    ).toBe("city-clusters authorities");
+  });
+
+  it("'put it next to X' sets the policy talked about beside X", () => {
+    expect(
+      last("who benefits from torch?", "ok now put it next to the GBA plan on instruments"),
+    ).toBe("compare greater-bay-area+torch instruments");
+    expect(last("who runs city clusters?", "now line it up next to torch")).toBe(
+      "compare city-clusters+torch authorities",
+    );
+  });
+
+  it("'overall' asks of the policies as a whole, not the field talked about", () => {
+    expect(
+      last("when does torch end?", "and how does it stack up against the other two overall?"),
+    ).toBe("compare city-clusters+greater-bay-area+torch overview");
+    expect(last("who runs torch?", "and the other two?")).toBe(
+      "compare city-clusters+greater-bay-area+torch authorities",
+    );
+  });
+});
