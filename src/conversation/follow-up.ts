@@ -14,7 +14,7 @@ import { chosenPolicies, comparingWords, fieldWord, namesWhatDataLacks } from ".
 import { lackingSelection, selectionIn } from "./select.ts";
 import {
   asksOnlyOfSubject,
-  namedInClauseBefore,
+  policyInClauseBefore,
   namesNoPolicy,
   namesSomethingElse,
   opensTurn,
@@ -353,7 +353,7 @@ export function resolveFollowUp(
   // is not read as what it asks about.
   // Only in a conversation, and only for a question asking a field: "haha torch is lit" is chat.
   const bare = withoutChat(text, deps.vocabulary.chatWords);
-  if (state !== null && !isAnswer(whole) && bare !== text) {
+  if (state !== null && bare !== text) {
     const read = resolveTurn(bare, state, deps);
     if (asksField(read)) return read;
   }
@@ -436,8 +436,9 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   const selected = readSelection(text, cues, { state, country, deps });
   if (selected !== null) return selected;
 
-  // "n gba?": a connective the resolver cannot place opens the turn; its remainder is the turn.
-  if (!isAnswer(own) && cues.lead !== null) {
+  // "n gba?": a connective opening the turn is the conversation's cue, not what the turn asks
+  // ("going back to the policies, which has no evaluation?" is no question of continuity).
+  if (cues.lead !== null) {
     const rest = text.slice(cues.lead.end).trim();
     const read = rest === "" ? own : deps.resolve(rest);
     if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
@@ -546,14 +547,23 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   const compares = cues.comparative || cues.comparison;
   // "and the Torch programme - was it ever evaluated?": "it" is the policy the turn names.
   // A name in a clause of its own before the question ("going back to city clusters: who runs
-  // it?") is what "it" means, whatever the question then asks.
-  const introduced =
-    cues.reference !== null &&
-    named !== null &&
-    namedInClauseBefore(text, named, cues.reference.match.start, deps);
+  // it?", "go back to the bay area one — who pays for it?") is what "it" means, whatever the
+  // question then asks, even when it was talked about already.
+  const one = cues.reference?.kind === "one" ? cues.reference : null;
+  const introduced = one === null ? null : policyInClauseBefore(text, one.match.start, deps);
+  // A turn that compares ("and the bay area one? does that end the same year") sets a name
+  // said only in part beside the subject.
+  const picked =
+    one === null
+      ? null
+      : compares
+        ? introduced !== null && introduced === named
+          ? named
+          : null
+        : (introduced ?? (cues.choice ? null : named));
   const subject: Subject =
-    cues.reference?.kind === "one" && named !== null && ((!compares && !cues.choice) || introduced)
-      ? { kind: "policies", country, ids: [named] }
+    picked !== null
+      ? { kind: "policies", country, ids: [picked] }
       : subjectOfCues(cues, text, context, named);
   const own = guessedPolicy(text, first, country, cues, deps) ?? first;
 

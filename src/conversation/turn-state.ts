@@ -1,8 +1,8 @@
 import type { Answer } from "../answers/types.ts";
 import { LONG_MESSAGE_WORDS } from "../search/resolve.ts";
 import type { Country } from "../dataset/schema.ts";
-import { findPhrases } from "./cues.ts";
-import { chosenPolicies, fieldWord, namesWhatDataLacks } from "./evidence.ts";
+import { findPhrases, readCues } from "./cues.ts";
+import { chosenPolicies, fieldWord, NAMES_THE_DATA_LACKS, namesWhatDataLacks } from "./evidence.ts";
 import type { FollowUpDeps } from "./follow-up.ts";
 import {
   stateAfter,
@@ -48,8 +48,37 @@ function subjectAfterTurn(
     case "clarify":
       return afterQuestionBack(previous, text, answer.suggestions, deps);
     case "none":
-      return namedSubject(text, null, deps) ?? declinedField(text, previous, deps);
+      return (
+        namedSubject(text, null, deps) ??
+        keptSubject(text, previous, deps) ??
+        declinedField(text, previous, deps)
+      );
   }
+}
+
+/**
+ * A refusal of a question about the subject ("what about its KPIs?", "how many jobs did it
+ * create?") leaves the subject where it was: "and is there a budget at all?" is still about it.
+ * Only a refusal that refers to the subject keeps it; one that names another country or
+ * programme ("and its budget in Germany?") or asks of nothing ("who won the world cup?") moves
+ * the conversation away from it.
+ */
+function keptSubject(
+  text: string,
+  previous: ConversationState | null,
+  deps: FollowUpDeps,
+): ConversationState | null {
+  if (previous === null || previous.policies.length === 0 || previous.last === "declined") {
+    return null;
+  }
+  const evidence = deps.evidence?.(text) ?? [];
+  if (evidence.some((e) => e.source === "decision" && NAMES_THE_DATA_LACKS.includes(e.span))) {
+    return null;
+  }
+  const reference = readCues(text, deps.vocabulary).reference;
+  const refers =
+    reference !== null && (reference.kind === "one") === (previous.policies.length === 1);
+  return refers ? { ...previous, field: fieldWord(evidence) ?? previous.field } : null;
 }
 
 /**

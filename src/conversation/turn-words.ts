@@ -1,5 +1,5 @@
 import { findPhrases } from "./cues.ts";
-import { chosenPolicies, NAMES_THE_DATA_LACKS } from "./evidence.ts";
+import { NAMES_THE_DATA_LACKS } from "./evidence.ts";
 import type { FollowUpDeps } from "./follow-up.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
 
@@ -104,20 +104,32 @@ export function opensTurn(before: string, deps: FollowUpDeps): boolean {
   );
 }
 
-/** The policy's name is read in a clause that ends before `index` ("back to torch: …it…"). */
-export function namedInClauseBefore(
+/**
+ * The one policy named in a clause that ends before `index` ("back to torch: …it…", "go back to
+ * the bay area one — who pays for it?"), if only in part; null when none or several are.
+ */
+export function policyInClauseBefore(
   text: string,
-  policy: string,
   index: number,
   deps: FollowUpDeps,
-): boolean {
+): string | null {
   const breakAt = text.slice(0, index).search(/[:：;；?？—–](?=[^:：;；?？—–]*$)/u);
-  if (breakAt < 0) return false;
-  return chosenPolicies(deps.evidence?.(text.slice(0, breakAt)) ?? []).includes(policy);
+  if (breakAt < 0) return null;
+  const evidence = deps.evidence?.(text.slice(0, breakAt)) ?? [];
+  const ids = new Set(evidence.flatMap((e) => (e.source === "name" && e.about?.policy) || []));
+  const [only] = ids;
+  return ids.size === 1 && only !== undefined ? only : null;
 }
 
-/** The text up to a negation that does not open it ("torch not GBA" → "torch"). */
+/**
+ * The text without the part a negation that does not open it takes back, up to the end of its
+ * sentence ("torch not GBA" → "torch"; "evaluation, not beneficiaries. Only for GBA" →
+ * "evaluation, Only for GBA").
+ */
 export function withoutNegatedTail(text: string, vocabulary: ConversationVocabulary): string {
   const negation = findPhrases(text, vocabulary.negations).find((m) => m.start > 0);
-  return negation === undefined ? text : text.slice(0, negation.start);
+  if (negation === undefined) return text;
+  const end = text.slice(negation.end).search(/[.!?。！？;；]/u);
+  const after = end < 0 ? "" : text.slice(negation.end + end + 1);
+  return `${text.slice(0, negation.start)} ${after}`.trim();
 }

@@ -64,3 +64,46 @@ describe("a turn relates what it names to the policy talked about", () => {
     );
   });
 });
+
+describe("a turn returning to a subject, or taking back part of the last one", () => {
+  it("'going back to the policies' is the cue of a return, not a question of continuity", () => {
+    expect(
+      last(
+        "what is the maturity of china?",
+        "going back to the policies themselves, which one has no evaluation at all?",
+      ),
+    ).toBe("compare city-clusters+greater-bay-area+torch evaluation");
+  });
+
+  it("what follows the negated part of a correction still counts", () => {
+    expect(
+      last(
+        "who benefits from torch?",
+        "Sorry, I wanted to ask about evaluation, not beneficiaries. Only for the Greater Bay Area",
+      ),
+    ).toBe("greater-bay-area evaluation");
+  });
+
+  it("a policy named in a clause before 'it', if only in part, is what 'it' means", () => {
+    expect(
+      last(
+        "when did the GBA plan start?",
+        "and torch?",
+        "wait go back to the bay area one — who pays for it?",
+      ),
+    ).toBe("greater-bay-area funding_source");
+  });
+
+  it("a refusal of a question about the subject keeps it; one about another country does not", () => {
+    expect(
+      last(
+        "city clusters",
+        "what about its KPIs?",
+        "and is there a budget number anywhere, even an annual one?",
+      ),
+    ).toBe("city-clusters budget");
+    expect(
+      last("tell me about torch", "what is its budget in germany?", "when did it start?"),
+    ).toBe("clarify");
+  });
+});
