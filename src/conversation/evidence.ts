@@ -45,11 +45,11 @@ export function comparingWords(vocabulary: ConversationVocabulary): string[] {
   return [...vocabulary.degreeWords, ...vocabulary.comparisons, ...vocabulary.comparatives];
 }
 
-/** The policy field the turn's field words name, if any. */
-export function fieldWord(evidence: readonly Evidence[]): string | null {
+/** The policy field the turn's field words name, if any; with `strong`, not by weak words only. */
+export function fieldWord(evidence: readonly Evidence[], strong = false): string | null {
   for (const entry of evidence) {
     const field = entry.source === "field word" ? entry.about?.field : undefined;
-    if (field !== undefined) return field;
+    if (field !== undefined && !(strong && entry.about?.weak === true)) return field;
   }
   return null;
 }

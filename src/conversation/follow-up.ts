@@ -650,6 +650,27 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
           : comparedField(own, state, cues);
       return { kind: "compare", country: own.country, policies, field };
     }
+    // "and torch, how many years between them?": "they" are the subject and the policy named,
+    // on the field the turn says, unless only weakly ("years"), else the one talked about. Without
+    // words relating them ("and city clusters, what do they offer?") "they" is the one named.
+    const pair = cues.references.some((r) =>
+      deps.vocabulary.references.pairs.includes(r.match.phrase),
+    );
+    if (
+      reference?.kind === "several" &&
+      (compares || pair) &&
+      named === own.policy &&
+      state.policies.length === 1
+    ) {
+      const said = fieldWord(deps.evidence?.(text) ?? [], true);
+      const field = isPolicyField(said)
+        ? said
+        : isPolicyField(state.field)
+          ? state.field
+          : own.field;
+      const policies = [...state.policies, named].sort();
+      return { kind: "compare", country: own.country, policies, field };
+    }
     return withEarlierField(own, state, cues);
   }
 

@@ -75,7 +75,11 @@ export function besideNamed(
   const { state, country, deps } = context;
   const talkedAbout = state.policies.filter((id) => country.policies.some((p) => p.id === id));
   if (talkedAbout.length === 0) return null;
-  const own = fieldWord(deps.evidence?.(text) ?? []);
+  const evidence = deps.evidence?.(text) ?? [];
+  // A field said only by weak words ("how many years between them") gives way to the fact
+  // talked about when the turn points at it.
+  const own = fieldWord(evidence, true);
+  const weak = fieldWord(evidence);
   // Unless the turn refers to the policy ("compare it with torch": side by side), what it
   // compares is the fact talked about ("how does torch compare?", "those", "比呢").
   const pointsAtFact =
@@ -88,7 +92,9 @@ export function besideNamed(
     ? own
     : pointsAtFact && isPolicyField(state.field)
       ? state.field
-      : null;
+      : isPolicyField(weak)
+        ? weak
+        : null;
   const policies = [...talkedAbout, named].sort();
   return { kind: "compare", country: country.id, policies, field };
 }

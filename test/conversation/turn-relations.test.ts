@@ -37,6 +37,15 @@ describe("a turn relates what it names to the policy talked about", () => {
     ).toBe("compare city-clusters+greater-bay-area start_year");
   });
 
+  it("a field said only weakly ('how many years') gives way to the one talked about", () => {
+    expect(
+      last("when does the greater bay area plan end?", "and torch, how many years between them?"),
+    ).toBe("compare greater-bay-area+torch end_year");
+    expect(last("who runs torch?", "and city clusters, what do they offer?")).toBe(
+      "city-clusters instruments",
+    );
+  });
+
   it("'it' is the policy when 'them' cannot be policies", () => {
     expect(
       last("who benefits from torch?", "and what instruments does it use to reach them?"),

@@ -39,6 +39,8 @@ export interface EvidenceSubject {
   policy?: string;
   state?: NameState;
   field?: string;
+  /** The field was read from weak words only ("years", "when"). */
+  weak?: boolean;
 }
 
 export class EvidenceLog {

@@ -52,7 +52,7 @@ export function recordReadings(
       "field word",
       fields.policyScore,
       fieldSpan,
-      { field: fields.policyField },
+      { field: fields.policyField, ...(fields.weakOnly ? { weak: true } : {}) },
     );
   }
   if (fields.countryField !== null) {
