@@ -524,7 +524,20 @@ function settledReference(
     const other = { ...cues, reference };
     if (subjectOfCues(other, text, context, named).kind !== "unsettled") return other;
   }
-  return cues;
+  // "who is responsible for achieving them?" after one policy's objectives: "them" are the
+  // items just read, when the turn asks another field of its own and compares nothing.
+  const { state, deps } = context;
+  const asked = fieldWord(deps.evidence?.(text) ?? [], true);
+  const items =
+    cues.reference.kind === "several" &&
+    state.policies.length === 1 &&
+    isPolicyField(state.field) &&
+    isPolicyField(asked) &&
+    asked !== state.field &&
+    !cues.comparison &&
+    !cues.comparative &&
+    !cues.degree;
+  return items ? { ...cues, reference: { kind: "one", match: cues.reference.match } } : cues;
 }
 
 interface Context {

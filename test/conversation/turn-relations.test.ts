@@ -55,6 +55,13 @@ describe("a turn relates what it names to the policy talked about", () => {
     ).toBe("city-clusters authorities");
   });
 
+  it("'them' after one policy's field are its items, when the turn asks another field", () => {
+    expect(
+      last("what are the GBA plan's objectives?", "who is responsible for achieving them?"),
+    ).toBe("greater-bay-area authorities");
+    expect(last("gba", "compare them")).toBe("clarify");
+  });
+
   it("'put it next to X' sets the policy talked about beside X", () => {
     expect(
       last("who benefits from torch?", "ok now put it next to the GBA plan on instruments"),
