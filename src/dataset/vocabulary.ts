@@ -222,6 +222,15 @@ const ChineseFile = z
       })
       .strict()
       .default({ words: {}, shared: [] }),
+    /**
+     * Words of Taiwan and Hong Kong (as simplified script spells them) that OpenCC's tables
+     * leave as they are → the mainland words the vocabulary knows ("群聚" → "集群"). Always read
+     * so, as whole words: unlike Cantonese, they are no other language.
+     */
+    regional: z
+      .record(Phrase, Phrase)
+      .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w]))
+      .default({}),
   })
   .strict();
 
