@@ -196,6 +196,10 @@ const ChineseFile = z
     compare: Phrases,
     /** Words that put every policy in view ("三个", "所有"). */
     all: Phrases,
+    /** Words that join two names ("和", "与"): what one joins to a known name is a name too. */
+    conjunctions: Phrases.default([]),
+    /** Particles and words of asking ("的", "是", "哪个"): a name's slot ends at them. */
+    particles: Phrases.default([]),
     /** Which-words ("哪个", "哪些"): which of the policies, unless a field word follows. */
     which: Phrases.default([]),
     /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */

@@ -62,6 +62,10 @@ export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;
 export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
 export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
+/** Words that join two names ("和", "与"): what they join to one of ours is a name too. */
+export const CJK_CONJUNCTIONS: readonly string[] = vocabulary.chinese.conjunctions;
+/** Particles and words of asking that end a name's slot ("的", "是", "哪个"). */
+export const CJK_PARTICLES: readonly string[] = vocabulary.chinese.particles;
 export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
