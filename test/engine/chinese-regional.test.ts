@@ -53,3 +53,23 @@ describe("verbs of running and paying ask who runs and who pays", () => {
     );
   });
 });
+
+describe("Cantonese mixed with English", () => {
+  it.each([
+    ["呢個 policy 嘅 beneficiaries 係邊啲?", "beneficiaries"],
+    ["有冇 voucher 俾 startup? 想知有咩 instruments", "instruments"],
+    ["呢個 policy 嘅 budget 係幾多?", "budget"],
+  ])("%s, with no policy named, asks which policy (%s)", (question, field) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("clarify");
+    expect(answer.text).toContain(`Which policy do you mean? I can give the ${field} of`);
+  });
+
+  it.each([
+    ["城市群嘅 beneficiaries 係邊啲?", "City Clusters is aimed at"],
+    ["火炬計劃嘅 budget 係幾多?", "Budget of the TORCH Program"],
+    ["GBA plan 算 national 定係 regional policy?", "The Greater Bay Area plan is a regional"],
+  ])("%s → %s", (question, text) => {
+    expect(engine.ask(question).text).toContain(text);
+  });
+});
