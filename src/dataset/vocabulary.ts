@@ -223,9 +223,11 @@ const ChineseFile = z
           .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w])),
         /** Words Mandarin has too ("定" decide, "系" system): read as Cantonese only beside one it lacks. */
         shared: Phrases,
+        /** Who-words that ask which before a noun ("边个 policy", "边个政策": which policy). */
+        which: z.record(Phrase, Phrase).default({}),
       })
       .strict()
-      .default({ words: {}, shared: [] }),
+      .default({ words: {}, shared: [], which: {} }),
     /**
      * Words of Taiwan and Hong Kong (as simplified script spells them) that OpenCC's tables
      * leave as they are → the mainland words the vocabulary knows ("群聚" → "集群"). Always read

@@ -1,5 +1,5 @@
 import { simplifyChinese } from "../text/chinese-script.ts";
-import { CJK_CANTONESE, CJK_REGIONAL } from "./vocabulary.ts";
+import { CJK_CANTONESE, CJK_GENERIC_WORDS, CJK_REGIONAL } from "./vocabulary.ts";
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
@@ -16,6 +16,19 @@ function table(words: Readonly<Record<string, string>>): Table {
 
 const CANTONESE = table(CJK_CANTONESE.words);
 const REGIONAL = table(CJK_REGIONAL);
+const WHICH = CJK_CANTONESE.which;
+
+/**
+ * "边个" asks who, and which before a noun: an English word ("边个 policy") or a programme noun
+ * ("边个政策") follows it.
+ */
+const WHICH_BEFORE_NOUN =
+  Object.keys(WHICH).length === 0
+    ? null
+    : new RegExp(
+        `(${Object.keys(WHICH).join("|")})(?=\\s*(?:\\p{Script=Latin}|${CJK_GENERIC_WORDS.join("|")}))`,
+        "gu",
+      );
 
 interface Found {
   at: number;
@@ -71,5 +84,8 @@ export function mandarinFromCantonese(text: string): string {
   const mainland = replaceWords(simplifyChinese(text), REGIONAL, (run) => wordsOf(run, REGIONAL));
   const runs = [...mainland.matchAll(HAN_RUN)].map((m) => wordsOf(m[0], CANTONESE));
   if (!runs.some((found) => found.some((f) => !SHARED.has(f.key)))) return mainland;
-  return replaceWords(mainland, CANTONESE, (run) => wordsOf(run, CANTONESE));
+  const which = WHICH_BEFORE_NOUN
+    ? mainland.replace(WHICH_BEFORE_NOUN, (word) => WHICH[word] ?? word)
+    : mainland;
+  return replaceWords(which, CANTONESE, (run) => wordsOf(run, CANTONESE));
 }

@@ -76,6 +76,7 @@ export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
 export const CJK_CANTONESE: Readonly<{
   words: Readonly<Record<string, string>>;
   shared: readonly string[];
+  which: Readonly<Record<string, string>>;
 }> = vocabulary.chinese.cantonese;
 /** Words of Taiwan and Hong Kong that OpenCC's tables keep → the mainland's ("群聚" → "集群"). */
 export const CJK_REGIONAL: Readonly<Record<string, string>> = vocabulary.chinese.regional;

@@ -73,3 +73,17 @@ describe("Cantonese mixed with English", () => {
     expect(engine.ask(question).text).toContain(text);
   });
 });
+
+describe("邊個 asks which before a noun, who elsewhere", () => {
+  it.each(["邊個政策冇評估過?", "邊個 policy 冇 evaluate 過?"])(
+    "%s → the three policies' evaluation side by side",
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.kind === "compare" ? answer.policies : []).toEqual([
+        "city-clusters",
+        "greater-bay-area",
+        "torch",
+      ]);
+    },
+  );
+});
