@@ -196,6 +196,10 @@ const ChineseFile = z
     compare: Phrases,
     /** Words that put every policy in view ("三个", "所有"). */
     all: Phrases,
+    /** Words that join two names ("和", "与"): what one joins to a known name is a name too. */
+    conjunctions: Phrases.default([]),
+    /** Particles and words of asking ("的", "是", "哪个"): a name's slot ends at them. */
+    particles: Phrases.default([]),
     /** Which-words ("哪个", "哪些"): which of the policies, unless a field word follows. */
     which: Phrases.default([]),
     /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */
@@ -219,9 +223,20 @@ const ChineseFile = z
           .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w])),
         /** Words Mandarin has too ("定" decide, "系" system): read as Cantonese only beside one it lacks. */
         shared: Phrases,
+        /** Who-words that ask which before a noun ("边个 policy", "边个政策": which policy). */
+        which: z.record(Phrase, Phrase).default({}),
       })
       .strict()
-      .default({ words: {}, shared: [] }),
+      .default({ words: {}, shared: [], which: {} }),
+    /**
+     * Words of Taiwan and Hong Kong (as simplified script spells them) that OpenCC's tables
+     * leave as they are → the mainland words the vocabulary knows ("群聚" → "集群"). Always read
+     * so, as whole words: unlike Cantonese, they are no other language.
+     */
+    regional: z
+      .record(Phrase, Phrase)
+      .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w]))
+      .default({}),
   })
   .strict();
 

@@ -1,19 +1,43 @@
 import { simplifyChinese } from "../text/chinese-script.ts";
-import { CJK_CANTONESE } from "./vocabulary.ts";
+import { CJK_CANTONESE, CJK_GENERIC_WORDS, CJK_REGIONAL } from "./vocabulary.ts";
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
-const TABLE = CJK_CANTONESE.words;
 const SHARED = new Set(CJK_CANTONESE.shared);
-const KEYS = Object.keys(TABLE).sort((a, b) => b.length - a.length);
+
+interface Table {
+  words: Readonly<Record<string, string>>;
+  keys: readonly string[];
+}
+
+function table(words: Readonly<Record<string, string>>): Table {
+  return { words, keys: Object.keys(words).sort((a, b) => b.length - a.length) };
+}
+
+const CANTONESE = table(CJK_CANTONESE.words);
+const REGIONAL = table(CJK_REGIONAL);
+const WHICH = CJK_CANTONESE.which;
+
+/**
+ * "边个" asks who, and which before a noun: an English word ("边个 policy") or a programme noun
+ * ("边个政策") follows it.
+ */
+const WHICH_BEFORE_NOUN =
+  Object.keys(WHICH).length === 0
+    ? null
+    : new RegExp(
+        `(${Object.keys(WHICH).join("|")})(?=\\s*(?:\\p{Script=Latin}|${CJK_GENERIC_WORDS.join("|")}))`,
+        "gu",
+      );
 
 interface Found {
   at: number;
   key: string;
 }
 
-/** The Cantonese words of a Han run, whole words as the segmenter cuts it, longest first. */
-function cantoneseWords(run: string): Found[] {
+/** The table's words in a Han run, whole words as the segmenter cuts it, longest first. */
+function wordsOf(run: string, { keys }: Table): Found[] {
+  if (keys.length === 0) return [];
   const starts = new Set<number>();
   const ends = new Set<number>();
   for (const s of WORDS.segment(run)) {
@@ -23,7 +47,7 @@ function cantoneseWords(run: string): Found[] {
   const found: Found[] = [];
   for (let at = 0; at < run.length;) {
     const key = starts.has(at)
-      ? KEYS.find((k) => run.startsWith(k, at) && ends.has(at + k.length))
+      ? keys.find((k) => run.startsWith(k, at) && ends.has(at + k.length))
       : undefined;
     if (key === undefined) at += 1;
     else {
@@ -34,33 +58,34 @@ function cantoneseWords(run: string): Found[] {
   return found;
 }
 
-/**
- * Cantonese read as Mandarin ("佢啲錢邊個出" → "它些钱谁出"), after the traditional script is
- * simplified, so one set of Chinese words serves both. Only whole words are replaced, as the
- * segmenter cuts the run ("系" alone, not inside "体系"), and words Mandarin has too ("定",
- * "系") only in a message that has a word Mandarin lacks: "中央定的" stays Mandarin.
- */
-export function mandarinFromCantonese(text: string): string {
-  if (KEYS.length === 0 || !/\p{Script=Han}/u.test(text)) return text;
-  const simplified = simplifyChinese(text);
-  const runs = [...simplified.matchAll(HAN_RUN)].map((m) => ({
-    start: m.index,
-    run: m[0],
-    found: cantoneseWords(m[0]),
-  }));
-  const cantonese = runs.some((r) => r.found.some((f) => !SHARED.has(f.key)));
-  if (!cantonese) return simplified;
-  let out = "";
-  let last = 0;
-  for (const { start, run, found } of runs) {
-    out += simplified.slice(last, start);
+/** Each Han run of the text with the words `found` in it replaced by the table's words. */
+function replaceWords(text: string, { words }: Table, found: (run: string) => Found[]): string {
+  return text.replace(HAN_RUN, (run) => {
+    let out = "";
     let at = 0;
-    for (const f of found) {
-      out += run.slice(at, f.at) + (TABLE[f.key] ?? f.key);
+    for (const f of found(run)) {
+      out += run.slice(at, f.at) + (words[f.key] ?? f.key);
       at = f.at + f.key.length;
     }
-    out += run.slice(at);
-    last = start + run.length;
-  }
-  return out + simplified.slice(last);
+    return out + run.slice(at);
+  });
+}
+
+/**
+ * Chinese as the vocabulary is written: simplified, mainland Mandarin. The traditional script
+ * is simplified (OpenCC); words of Taiwan and Hong Kong its character tables keep become the
+ * mainland's ("群聚" → "集群", Taiwan's word for cluster); and Cantonese is read as Mandarin
+ * ("佢啲錢邊個出" → "它些钱谁出"). Only whole words are replaced, as the segmenter cuts the
+ * run ("系" alone, not inside "体系"), and Cantonese words Mandarin has too ("定", "系") only
+ * in a message that has a word Mandarin lacks: "中央定的" stays Mandarin.
+ */
+export function mandarinFromCantonese(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
+  const mainland = replaceWords(simplifyChinese(text), REGIONAL, (run) => wordsOf(run, REGIONAL));
+  const runs = [...mainland.matchAll(HAN_RUN)].map((m) => wordsOf(m[0], CANTONESE));
+  if (!runs.some((found) => found.some((f) => !SHARED.has(f.key)))) return mainland;
+  const which = WHICH_BEFORE_NOUN
+    ? mainland.replace(WHICH_BEFORE_NOUN, (word) => WHICH[word] ?? word)
+    : mainland;
+  return replaceWords(which, CANTONESE, (run) => wordsOf(run, CANTONESE));
 }

@@ -62,6 +62,10 @@ export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;
 export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
 export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
+/** Words that join two names ("和", "与"): what they join to one of ours is a name too. */
+export const CJK_CONJUNCTIONS: readonly string[] = vocabulary.chinese.conjunctions;
+/** Particles and words of asking that end a name's slot ("的", "是", "哪个"). */
+export const CJK_PARTICLES: readonly string[] = vocabulary.chinese.particles;
 export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
@@ -72,7 +76,10 @@ export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
 export const CJK_CANTONESE: Readonly<{
   words: Readonly<Record<string, string>>;
   shared: readonly string[];
+  which: Readonly<Record<string, string>>;
 }> = vocabulary.chinese.cantonese;
+/** Words of Taiwan and Hong Kong that OpenCC's tables keep → the mainland's ("群聚" → "集群"). */
+export const CJK_REGIONAL: Readonly<Record<string, string>> = vocabulary.chinese.regional;
 export const CJK_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.words;
 export const CJK_PLACE_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.places;
 export const CJK_COUNT_WORDS: readonly string[] = vocabulary.glosses.count;

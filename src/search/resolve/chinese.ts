@@ -30,7 +30,7 @@ import type { QuestionToken } from "./tokens.ts";
  * Chinese questions the same way.
  */
 
-type Kind = "name" | "field" | "cue" | "gloss" | "place" | "count";
+type Kind = "name" | "field" | "cue" | "gloss" | "place" | "count" | "generic";
 
 interface Entry {
   text: string;
@@ -47,7 +47,7 @@ interface Piece extends Entry {
  * At equal length a gloss goes before a field word: "多少家企业" counts firms (a count the data
  * lacks), while "哪些企业", a longer field word, still asks for the beneficiaries.
  */
-const KIND_ORDER: readonly Kind[] = ["name", "gloss", "place", "field", "cue", "count"];
+const KIND_ORDER: readonly Kind[] = ["name", "gloss", "place", "field", "cue", "count", "generic"];
 
 /** Substrings of a name this long or longer are the name ("大湾区" of "粤港澳大湾区"). */
 const MIN_NAME_PART = 3;
@@ -97,6 +97,9 @@ function tableOf(catalog: Catalog): Entry[] {
     entries.push({ text, kind: "place", english });
   }
   for (const text of CJK_COUNT_WORDS) entries.push({ text, kind: "count" });
+  // A programme noun takes its characters, so a field word inside it is none ("产业集群", an
+  // industrial cluster, is not "产业", the sectors of focus).
+  for (const text of CJK_GENERIC_WORDS) entries.push({ text, kind: "generic" });
   entries.sort(
     (a, b) =>
       [...b.text].length - [...a.text].length ||
@@ -147,6 +150,8 @@ function readRun(catalog: Catalog, run: string): RunReading {
       // A two-character gloss across words is no word of its own: "大学" in "扩大|学术".
       const glossed = entry.kind === "gloss" || entry.kind === "place";
       if (glossed && entry.text.length === 2 && (inside.has(at) || inside.has(at + 2))) continue;
+      // A one-character word counts only as a word of its own: "管" in "谁在|管", not in "不管".
+      if (entry.text.length === 1 && (inside.has(at) || inside.has(at + 1))) continue;
       pieces.push({ ...entry, at });
       rest = rest.slice(0, at) + GAP.repeat(entry.text.length) + rest.slice(at + entry.text.length);
     }

@@ -3,8 +3,10 @@ import { isEnglishWord } from "../../text/english-words.ts";
 import {
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
+  CJK_CONJUNCTIONS,
   CJK_GENERIC_WORDS,
   CJK_ORDER_WORDS,
+  CJK_PARTICLES,
   CJK_QUESTION_WORDS,
 } from "../vocabulary.ts";
 import type { Catalog } from "../catalog.ts";
@@ -24,7 +26,10 @@ function commonRun(a: string, b: string): string {
   return best;
 }
 
-const CJK_GENERIC_PATTERN = new RegExp(CJK_GENERIC_WORDS.join("|"), "gu");
+const CJK_GENERIC_PATTERN = new RegExp(
+  [...CJK_GENERIC_WORDS].sort((a, b) => b.length - a.length).join("|"),
+  "gu",
+);
 
 /**
  * The run of a Chinese name that a run of the question holds, generic words aside: "星火计划"
@@ -57,8 +62,9 @@ export function unknownCjkName(
   tokens: readonly QuestionToken[],
   namedPolicy: boolean,
 ): string | null {
+  const names = new Set(catalog.cjkAliases.map((a) => a.text));
   const known = [
-    ...catalog.cjkAliases.map((a) => a.text),
+    ...names,
     ...catalog.cjkCountryAliases.map((a) => a.text),
     ...catalog.cjkFieldWords.map((w) => w.text),
     ...Object.keys(CJK_ORDER_WORDS),
@@ -66,7 +72,6 @@ export function unknownCjkName(
     ...CJK_ALL_WORDS,
     ...GLOSSED_WORDS,
   ].sort((a, b) => b.length - a.length);
-  const generic = new Set(CJK_GENERIC_WORDS);
   // The quote: a short run as typed ("中国制造"), else only the words that name something, so a
   // long sentence is not quoted back whole.
   const quote = (raw: string, words: string): string =>
@@ -75,34 +80,113 @@ export function unknownCjkName(
     if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
     // "我想查原始资料": a clause that only says what the user wants it for asks nothing.
     if (purposeClause(catalog, token.raw)) continue;
+    // Our names become NAME, other known words a space: what is left may name something else.
     let rest = token.raw;
-    for (const text of known) rest = rest.split(text).join(" ");
+    for (const text of known) rest = rest.split(text).join(names.has(text) ? NAME : " ");
     // A close match ("粤港澳湾区") keeps the part it shares with a name.
     for (const alias of catalog.cjkAliases) {
       const shared = commonRun(rest, alias.text);
       if (shared.length >= 3) rest = rest.split(shared).join(" ");
     }
-    for (const part of rest.split(" ")) {
-      const words = segmentChinese(part);
-      for (const [k, word] of words.entries()) {
-        // "它的": a word made only of fillers names nothing.
-        if ([...word].length < MIN_CJK_NAME || generic.has(word) || stripFillers(word) === "") {
-          continue;
-        }
-        if (!namedPolicy) return quote(token.raw, part);
-        const noun = words[k + 1] ?? "";
-        if (generic.has(noun) && !headOfFieldWord(catalog, token.raw, `${word}${noun}`)) {
-          return quote(token.raw, `${word}${noun}`);
-        }
-      }
-      // Fillers run together ("什么时候") or a word the segmenter splits into single characters.
-      if (!namedPolicy && [...stripFillers(part)].length >= MIN_CJK_NAME) {
-        return quote(token.raw, part);
+    if (namedPolicy) {
+      const name = nameBesideName(rest) ?? nameBeforeNoun(catalog, token.raw, rest);
+      if (name !== null) return quote(token.raw, name);
+      continue;
+    }
+    for (const part of pieces(rest)) {
+      // "它的": words made only of fillers name nothing; a word the segmenter splits into single
+      // characters, or fillers run together, still may.
+      const words = segmentChinese(part).filter(
+        (word) => [...word].length >= MIN_CJK_NAME && stripFillers(word) !== "",
+      );
+      if (words.length > 0 || [...stripFillers(part)].length >= MIN_CJK_NAME) {
+        return quote(token.raw, nameBeforeNoun(catalog, token.raw, part) ?? trimBounds(part));
       }
     }
   }
   return null;
 }
+
+/** Where one of our names stood in a run of Chinese. */
+const NAME = "\u0001";
+
+/**
+ * A name's slot beside one of ours: what is joined to our name by a conjunction
+ * ("一带一路和火炬计划", "火炬计划与中关村") is a name too, the one the data does not hold.
+ */
+function nameBesideName(rest: string): string | null {
+  for (const conjunction of CJK_CONJUNCTIONS) {
+    for (let at = rest.indexOf(conjunction); at >= 0; at = rest.indexOf(conjunction, at + 1)) {
+      const end = at + conjunction.length;
+      const slot = rest.startsWith(NAME, end)
+        ? stretchBefore(rest.slice(0, at))
+        : rest.endsWith(NAME, at)
+          ? stretchAfter(rest.slice(end))
+          : "";
+      if ([...stripFillers(slot)].length >= MIN_CJK_NAME) return slot;
+    }
+  }
+  return null;
+}
+
+/**
+ * A name's slot before a generic name noun: "雄安新区", "京津冀协同发展规划", "中关村示范区"
+ * (the words before the noun, back to a particle or a known word) when they are more than
+ * words of asking. An unknown verb ("属于") asked of a known name is in no such slot.
+ */
+function nameBeforeNoun(catalog: Catalog, run: string, rest: string): string | null {
+  for (const match of rest.matchAll(CJK_GENERIC_PATTERN)) {
+    const slot = stretchBefore(rest.slice(0, match.index));
+    const name = `${slot}${match[0]}`;
+    if ([...stripFillers(slot)].length >= MIN_CJK_NAME && !headOfFieldWord(catalog, run, name)) {
+      return name;
+    }
+  }
+  return null;
+}
+
+/** The words at the end of `text` back to a bound (a particle, a known word, one of our names). */
+function stretchBefore(text: string): string {
+  const words = [...CHINESE_WORDS.segment(lastPiece(text))].map((s) => s.segment);
+  let k = words.length;
+  while (k > 0 && !CJK_BOUNDS.has(words[k - 1] ?? "")) k -= 1;
+  return trimBounds(words.slice(k).join(""));
+}
+
+/** The words at the start of `text` up to a bound. */
+function stretchAfter(text: string): string {
+  const words = [...CHINESE_WORDS.segment(pieces(text)[0] ?? "")].map((s) => s.segment);
+  const k = words.findIndex((word) => CJK_BOUNDS.has(word));
+  return trimBounds((k < 0 ? words : words.slice(0, k)).join(""));
+}
+
+/** A stretch without the bounds the segmenter glued to its ends ("和雄|安"). */
+function trimBounds(stretch: string): string {
+  let out = stretch;
+  for (let again = true; again;) {
+    again = false;
+    for (const bound of BOUNDS_LONGEST_FIRST) {
+      if (out.startsWith(bound) && out.length > bound.length) out = out.slice(bound.length);
+      else if (out.endsWith(bound) && out.length > bound.length) out = out.slice(0, -bound.length);
+      else continue;
+      again = true;
+    }
+  }
+  return out;
+}
+
+function lastPiece(text: string): string {
+  return pieces(text).at(-1) ?? "";
+}
+
+/** The stretches of a run between known words and our names. */
+function pieces(text: string): string[] {
+  return text.split(" ").flatMap((piece) => piece.split(NAME));
+}
+
+const CHINESE_WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+const CJK_BOUNDS: ReadonlySet<string> = new Set([...CJK_CONJUNCTIONS, ...CJK_PARTICLES]);
+const BOUNDS_LONGEST_FIRST = [...CJK_BOUNDS].sort((a, b) => b.length - a.length);
 
 /**
  * "任何政策评估", "系统政策工具": "政策" before a field word is the head of that field's phrase
