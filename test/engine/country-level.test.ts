@@ -170,3 +170,23 @@ describe("the country's policies asked beside one of them list them all", () => 
     expect(answer.text).toContain("China has 3 cluster policies");
   });
 });
+
+describe("words that say which sources are wanted", () => {
+  it.each([
+    "which journal articles does the factsheet cite?",
+    "show me the academic works underpinning the factsheet",
+    "I need the factsheet's references, especially the peer reviewed ones",
+  ])("%s → the bibliography", (q) => {
+    const answer = seen(q);
+    expect([answer.kind, answer.field]).toEqual(["answer", "sources"]);
+    expect(answer.text).toContain("cites 19 sources");
+  });
+
+  it.each([
+    "what's the consistency of the soup?",
+    "what are the journal articles about the Xiongan New Area?",
+    "which peer-reviewed studies cover Germany's cluster policy?",
+  ])("what the field is asked of still decides: %s", (q) => {
+    expect(engine.ask(q).kind).toBe("none");
+  });
+});
