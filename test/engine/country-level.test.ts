@@ -190,3 +190,26 @@ describe("words that say which sources are wanted", () => {
     expect(engine.ask(q).kind).toBe("none");
   });
 });
+
+describe("why the factsheet covers a policy is its consistency text", () => {
+  it.each([
+    "why was the Greater Bay Area plan selected as the regional example?",
+    "why is the GBA plan listed on its own when City Clusters already covers it?",
+  ])("%s → the text that says the GBA was selected", (q) => {
+    const answer = engine.ask(q);
+    expect(answer.kind === "answer" && answer.field).toBe("consistency");
+    const shown = renderAnswerText(answer, { color: false }).replace(/\s+/gu, " ");
+    expect(shown).toContain("selected as a representative regional example");
+  });
+
+  it.each([
+    "why did you pick that restaurant?",
+    "why was the Ruhr picked for Germany's cluster policy?",
+  ])("a choice of something else declines: %s", (q) => {
+    expect(engine.ask(q).kind).toBe("none");
+  });
+
+  it("a policy field chosen stays that field", () => {
+    expect(seen("why were these instruments chosen for torch?").field).toBe("instruments");
+  });
+});
