@@ -213,3 +213,18 @@ describe("why the factsheet covers a policy is its consistency text", () => {
     expect(seen("why were these instruments chosen for torch?").field).toBe("instruments");
   });
 });
+
+describe("continuity in other words", () => {
+  it.each([
+    "how steady has China's commitment to cluster policy been over the decades?",
+    "has China kept up its cluster policies over the years?",
+  ])("%s → China's continuity", (q) => {
+    const answer = seen(q);
+    expect([answer.kind, answer.field]).toEqual(["answer", "continuity"]);
+    expect(answer.text).toContain("long-term");
+  });
+
+  it("a policy's figure over the years stays the figure", () => {
+    expect(seen("how has torch's budget changed over the decades?").field).toBe("budget");
+  });
+});
