@@ -6,7 +6,7 @@ import {
   MaturityDimensionId,
   POLICY_FIELDS,
   PolicyField,
-  type CountryField,
+  CountryField,
 } from "./schema.ts";
 import { loadJsonFile } from "./load.ts";
 import { simplifyChinese } from "../text/chinese-script.ts";
@@ -69,6 +69,11 @@ const FieldsFile = z
      * year" asks the period: the start year's answer gives both).
      */
     period: z.array(PolicyField),
+    /**
+     * "why was the GBA picked", "why is it listed separately": "why" with a verb of choosing in
+     * its clause asks why the factsheet covers a policy, which the `field` text says.
+     */
+    choice: z.object({ field: CountryField, verbs: WordSet }).strict(),
     /**
      * Fields whose values are actors (who runs, who benefits, who pays), and the actor field a
      * "who" question means when its words read another field ("who is it aimed at" → beneficiaries).

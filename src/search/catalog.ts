@@ -694,7 +694,10 @@ function sentenceReader(
   };
 }
 
-/** A country's own texts by the country field that answers from them. */
+/**
+ * A country's own texts by the country field that answers from them. (Not the bibliography:
+ * its titles name other works, "European Cluster Collaboration Platform", not what it says.)
+ */
 function countryTexts(country: Country): [CountryField, unknown][] {
   const play = country.state_of_play;
   return [
@@ -702,7 +705,6 @@ function countryTexts(country: Country): [CountryField, unknown][] {
     ["approach", play.approach],
     ["continuity", play.continuity],
     ["consistency", play.consistency],
-    ["sources", country.bibliography],
   ];
 }
 

@@ -22,6 +22,8 @@ export const WHO_FIELDS: Readonly<{
   actors: readonly PolicyField[];
   asked_of: Readonly<Partial<Record<PolicyField, PolicyField>>>;
 }> = vocabulary.fields.who;
+/** Why the factsheet chose a policy: the verbs of choosing, and the field that says why. */
+export const CHOICE_WORDS = vocabulary.fields.choice;
 /** Fields that together make one period; the first answers for all. */
 export const PERIOD_FIELDS: readonly PolicyField[] = vocabulary.fields.period;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answers/types.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { createEngine } from "../../src/create-engine.ts";
+import { renderAnswerText } from "../../src/render/text.ts";
 
 const engine = createEngine(loadDataset(defaultDataDir()));
 const ALL = ["city-clusters", "greater-bay-area", "torch"];
@@ -109,5 +110,121 @@ describe("China set against Europe", () => {
 
   it("declines a comparison the text does not make", () => {
     expect(engine.ask("how does china's maturity compare to the EU's?").kind).toBe("none");
+  });
+});
+
+describe("a country's own text holding the question's words answers it", () => {
+  it.each([
+    ["do cluster organisations, as in Europe, play a role in China?", "continuity", "long-term"],
+    [
+      "why did the factsheet keep the GBA as its representative regional example instead of the Yangtze River Delta?",
+      "consistency",
+      "> 10 years",
+    ],
+    ["how was the representative regional example picked?", "consistency", "> 10 years"],
+    ["what is meant by '> 10 years (but with clear continuity)'?", "consistency", "> 10 years"],
+    [
+      "how many points does the factsheet give China for 'evidence of performance', and out of how many?",
+      "maturity",
+      "Evidence of performance: 0.5 of 1",
+    ],
+  ])("%s → China's %s", (q, field, shown) => {
+    const answer = seen(q);
+    expect([answer.kind, answer.field]).toEqual(["answer", field]);
+    expect(answer.text).toContain(shown);
+  });
+
+  it("the consistency text's sentence on the GBA is in what the user sees", () => {
+    const answer = engine.ask(
+      "why is the GBA the representative regional case and not Beijing-Tianjin-Hebei?",
+    );
+    expect(answer.kind === "answer" && answer.field).toBe("consistency");
+    const shown = renderAnswerText(answer, { color: false }).replace(/\s+/gu, " ");
+    expect(shown).toContain("selected as a representative regional example");
+  });
+
+  it.each([
+    "does Europe rely on cluster organisations?",
+    "how is Japan's idea of clusters different from the European one?",
+    "why was the Ruhr chosen as the representative regional example for Germany?",
+    "why was Shenzhen picked as a representative example of a special economic zone?",
+  ])("another place's subject declines: %s", (q) => {
+    expect(engine.ask(q).kind).toBe("none");
+  });
+
+  it("a policy's own words stay its own beside a country text", () => {
+    expect(seen("torch is just a regional thing for the Beijing area, isn't it?").field).toBe(
+      "type",
+    );
+  });
+});
+
+describe("the country's policies asked beside one of them list them all", () => {
+  it.each([
+    "what cluster programmes does China run apart from Torch?",
+    "list China's cluster policies. I've only read about City Clusters so far",
+    "does China have any cluster policies besides City Clusters and Torch?",
+  ])("%s → the list of three", (q) => {
+    const answer = seen(q);
+    expect([answer.kind, answer.field]).toEqual(["answer", "policies"]);
+    expect(answer.text).toContain("China has 3 cluster policies");
+  });
+});
+
+describe("words that say which sources are wanted", () => {
+  it.each([
+    "which journal articles does the factsheet cite?",
+    "show me the academic works underpinning the factsheet",
+    "I need the factsheet's references, especially the peer reviewed ones",
+  ])("%s → the bibliography", (q) => {
+    const answer = seen(q);
+    expect([answer.kind, answer.field]).toEqual(["answer", "sources"]);
+    expect(answer.text).toContain("cites 19 sources");
+  });
+
+  it.each([
+    "what's the consistency of the soup?",
+    "what are the journal articles about the Xiongan New Area?",
+    "which peer-reviewed studies cover Germany's cluster policy?",
+  ])("what the field is asked of still decides: %s", (q) => {
+    expect(engine.ask(q).kind).toBe("none");
+  });
+});
+
+describe("why the factsheet covers a policy is its consistency text", () => {
+  it.each([
+    "why was the Greater Bay Area plan selected as the regional example?",
+    "why is the GBA plan listed on its own when City Clusters already covers it?",
+  ])("%s → the text that says the GBA was selected", (q) => {
+    const answer = engine.ask(q);
+    expect(answer.kind === "answer" && answer.field).toBe("consistency");
+    const shown = renderAnswerText(answer, { color: false }).replace(/\s+/gu, " ");
+    expect(shown).toContain("selected as a representative regional example");
+  });
+
+  it.each([
+    "why did you pick that restaurant?",
+    "why was the Ruhr picked for Germany's cluster policy?",
+  ])("a choice of something else declines: %s", (q) => {
+    expect(engine.ask(q).kind).toBe("none");
+  });
+
+  it("a policy field chosen stays that field", () => {
+    expect(seen("why were these instruments chosen for torch?").field).toBe("instruments");
+  });
+});
+
+describe("continuity in other words", () => {
+  it.each([
+    "how steady has China's commitment to cluster policy been over the decades?",
+    "has China kept up its cluster policies over the years?",
+  ])("%s → China's continuity", (q) => {
+    const answer = seen(q);
+    expect([answer.kind, answer.field]).toEqual(["answer", "continuity"]);
+    expect(answer.text).toContain("long-term");
+  });
+
+  it("a policy's figure over the years stays the figure", () => {
+    expect(seen("how has torch's budget changed over the decades?").field).toBe("budget");
   });
 });

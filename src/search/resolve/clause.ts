@@ -22,7 +22,6 @@ import { inFocus } from "./focus.ts";
 import { recordReadings } from "./record.ts";
 import {
   bestPassage,
-  bestCountryPassage,
   contentRoots,
   questionShaped,
   rootOf,
@@ -33,7 +32,8 @@ import {
   economyStems,
   findPassage,
 } from "./passages.ts";
-import { matchCountries, countryIntent } from "./country.ts";
+import { matchCountries } from "./country.ts";
+import { placeCountryText, type CountryTextReading } from "./country-texts.ts";
 import {
   declineUnknownName,
   policyNames,
@@ -66,6 +66,8 @@ export interface ClauseEvidence {
   chatter: boolean;
   /** The field's sentence about a part of the policy the name named ("Venture Guiding Fund"). */
   part: { text: string; section: string; about: string } | null;
+  /** The country text the content words clearly point to, over the policy's own texts. */
+  countryText: CountryTextReading | null;
 }
 
 export function resolveClause(
@@ -155,6 +157,27 @@ export function resolveClause(
   const cues = readComparisonCues(catalog, tokens);
   const { orderField, compareCue } = cues;
   recordReadings(log, tokens, { countries, candidates, chosen, ambiguous, fields, cues });
+  const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
+  const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;
+  const countryId = mentionedCountry ?? soleCountry;
+  const names = new Set(countries.positions);
+  for (const c of [...chosen, ...weak]) for (const p of c.positions) names.add(p);
+  const countryText =
+    countryId === null
+      ? null
+      : placeCountryText(catalog, countryId, {
+          tokens,
+          question,
+          names,
+          fieldWords: fields.consumed,
+          field: fields.countryField,
+          countryNamed: countries.known.length > 0,
+          policies: [...chosen, ...weak].map((c) => c.ref.policy.id),
+        });
+  if (countryText) {
+    const span = countryText.matched.join(" ");
+    log.add(`country text ${countryText.field}`, "passage", countryText.weight, span);
+  }
   // A country-level field firmly asked is not blocked by ordinary words: "what sources is
   // this based on" asks for the sources; only a name-like unknown word ("like Europe's
   // Horizon", "MIC") names something else. (A policy field keeps every unknown word as
@@ -185,9 +208,6 @@ export function resolveClause(
     fields.consumed,
     nameLike,
   );
-  const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
-  const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;
-  const countryId = mentionedCountry ?? soleCountry;
 
   if (ambiguous.length > 0) {
     const field = fields.policyField;
@@ -395,6 +415,7 @@ export function resolveClause(
         ref && fields.policyField !== null
           ? partPassage(catalog, ref, chosen[0], fields.policyField)
           : null,
+      countryText,
     };
     if (passage) log.add(`passage in ${passage.field}`, "passage", passage.matched, passage.text);
     for (const t of unplaced)
@@ -408,35 +429,6 @@ export function resolveClause(
     if (reading) return log.decide(reading.intent, `${reading.why} (${reading.score.toFixed(2)})`);
   }
 
-  // Nothing named and no field word typed in full: the country's own texts (approach,
-  // continuity, maturity rules, sources) may hold the question's content words.
-  const countryRoots = contentRoots(catalog, tokens, cues.positions);
-  const countryPassage =
-    countryId !== null &&
-    fields.policyField === null &&
-    fields.countryField === null &&
-    weak.length === 0 &&
-    unknownWords === "" &&
-    unknownProgramme === null &&
-    questionShaped(question)
-      ? bestCountryPassage(catalog, countryId, countryRoots)
-      : null;
-  if (countryId !== null && countryPassage !== null && countryPassage.matched >= 2) {
-    log.add(`country text ${countryPassage.field}`, "passage", countryPassage.matched, "");
-    // "why only 0.5 for evidence?": the one maturity dimension whose label shares a word.
-    const dimensions = catalog.countryById
-      .get(countryId)
-      ?.maturity.dimensions.filter((d) =>
-        tokenize(d.label).some((t) => t.stem.length > 3 && countryRoots.includes(rootOf(t.stem))),
-      );
-    const dimension = dimensions?.length === 1 ? dimensions[0] : undefined;
-    const intent = countryIntent(catalog, countryId, countryPassage.field, tokens);
-    return log.decide(
-      dimension && intent.kind === "country" ? { ...intent, dimension: dimension.id } : intent,
-      "content words found in a country text",
-    );
-  }
-
   const unnamed = resolveUnnamed(catalog, {
     question,
     tokens,
@@ -447,6 +439,7 @@ export function resolveClause(
     cues,
     unknownWords,
     weak,
+    countryText,
   });
   const why = `${unnamed.why} (${unnamed.score.toFixed(2)})`;
   return unnamed.ruledOutBy === undefined

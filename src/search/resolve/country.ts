@@ -5,7 +5,8 @@ import type { Catalog, CountryMention } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MIN_LISTED_PARTS } from "./fields.ts";
 import { MATURITY_DIMENSION_WORDS } from "../vocabulary.ts";
-import { bestCountryPassage, contentRoots } from "./passages.ts";
+import { rootOf } from "./passages.ts";
+import type { CountryTextReading } from "./country-texts.ts";
 
 export function matchCountries(
   catalog: Catalog,
@@ -89,18 +90,23 @@ export function countryIntent(
 }
 
 /**
- * "how is China's idea of clusters different from the European model?": the country field
- * asked, when its own text holds what follows the comparison word ("may differ from the
- * European concept of clusters"), answers it; else the comparison is with what we lack.
+ * A country text read as asked: its field, and the one maturity dimension whose label shares a
+ * word with the question ("why only 0.5 for evidence?").
  */
-export function comparedInOwnText(
+export function textIntent(
   catalog: Catalog,
   countryId: string,
+  text: CountryTextReading,
   tokens: readonly QuestionToken[],
-  cues: ReadonlySet<number>,
-  field: CountryField | null,
-): boolean {
-  const before = new Set([...tokens.keys()].filter((k) => k <= Math.max(...cues)));
-  const passage = bestCountryPassage(catalog, countryId, contentRoots(catalog, tokens, before));
-  return field !== null && field !== "policies" && passage?.field === field;
+): Intent {
+  const intent = countryIntent(catalog, countryId, text.field, tokens);
+  const dimensions = catalog.countryById
+    .get(countryId)
+    ?.maturity.dimensions.filter((d) =>
+      tokenize(d.label).some((t) => t.stem.length > 3 && text.matched.includes(rootOf(t.stem))),
+    );
+  const dimension = dimensions?.length === 1 ? dimensions[0] : undefined;
+  return dimension && intent.kind === "country" && text.field === "maturity" && !intent.dimension
+    ? { ...intent, dimension: dimension.id }
+    : intent;
 }

@@ -3,7 +3,7 @@ import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { compareAll } from "./compare.ts";
 import { isYear, type QuestionToken } from "./tokens.ts";
-import { countryIntent } from "./country.ts";
+import { countryIntent, textIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
@@ -24,6 +24,14 @@ export const DECISION = {
    */
   PASSAGE_WORD: 0.6,
   MAX_PASSAGE: 3,
+  /**
+   * A country text (approach, continuity, consistency, maturity rules, sources) is read as
+   * asked when its weight of the question's words, each by its rarity across the country's
+   * texts, is this many times that of any other text, its policies' included.
+   */
+  COUNTRY_TEXT_LEAD: 1.5,
+  /** …holding at least this many of them (one more beside a policy's name). */
+  COUNTRY_TEXT_WORDS: 2,
   /** The overview card: what a bare name asks for when nothing else is asked. */
   CARD: 0.5,
   /** Each content word nothing could place: the question asks something the data lacks. */
@@ -46,6 +54,10 @@ export const DECISION = {
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
 } as const;
+
+/** A passage's score by how many of the question's content words it holds. */
+export const passageScore = (matched: number): number =>
+  Math.min(DECISION.MAX_PASSAGE, matched * DECISION.PASSAGE_WORD * (1 + (matched - 1) / 4));
 
 export interface Reading {
   intent: Intent;
@@ -121,7 +133,11 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: "policy field",
     });
   }
-  if (fields.countryField !== null && ev.countryAsked && fields.countryField !== "policies") {
+  // "what cluster policies does China have besides Torch?": the country's policies asked of
+  // the country named outright list them all, the one named among them.
+  const countryNamed = ev.tokens.some((t) => t.used && catalog.countryStems.has(t.stem));
+  const ofCountry = fields.countryField !== "policies" || countryNamed;
+  if (fields.countryField !== null && ev.countryAsked && ofCountry) {
     const intent: Intent =
       fields.countryField === "sources"
         ? { kind: "country", country: ref.country.id, field: "sources", policy: ref.policy.id }
@@ -135,7 +151,6 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     // A country field outscoring the policy's words wins the tie of equal weights; so does one
     // named outright beside its country ("China's consistency rating … when City Clusters
     // started"), over a policy field only described.
-    const countryNamed = ev.tokens.some((t) => t.used && catalog.countryStems.has(t.stem));
     const outright =
       fields.countryScore === fields.policyScore && fields.countryOwnNamed === true && countryNamed;
     const lead = fields.countryScore > fields.policyScore || outright ? 0.01 : -0.01;
@@ -166,8 +181,19 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: offered ? "alternative values of a fact" : "a year said of a policy",
     });
   }
-  const passageScore = (matched: number): number =>
-    Math.min(DECISION.MAX_PASSAGE, matched * DECISION.PASSAGE_WORD * (1 + (matched - 1) / 4));
+  // "why was the GBA kept as the representative regional example?": the country's text
+  // holding the content words better than the policy's own texts answers.
+  if (ev.countryText !== null) {
+    const { field } = ev.countryText;
+    readings.push({
+      intent:
+        field === "sources"
+          ? { kind: "country", country: ref.country.id, field, policy: ref.policy.id }
+          : textIntent(catalog, ref.country.id, ev.countryText, ev.tokens),
+      score: passageScore(ev.countryText.matched.length),
+      why: "content words found in a country text",
+    });
+  }
   if (passage !== null) {
     readings.push({
       intent: passageIntent(ref, passage.item ? itemPassage(ref, passage, ev.question) : passage),
@@ -239,7 +265,9 @@ export function decideForPolicies(
 ): Reading {
   const first = refs[0];
   const { countryField, policyField, countryOwnNamed, topicListed } = ev.fields;
-  if (first && countryField && countryField !== "policies" && (!policyField || countryOwnNamed)) {
+  const countryNamed = ev.tokens.some((t) => t.used && catalog.countryStems.has(t.stem));
+  const ofCountry = countryField !== "policies" || (countryNamed && !ev.cues.compareCue);
+  if (first && countryField && ofCountry && (!policyField || countryOwnNamed)) {
     const intent = countryIntent(catalog, first.country.id, countryField, ev.tokens, topicListed);
     return { intent, score: DECISION.FIELD_WORD, why: "a country field of several policies" };
   }

@@ -1,7 +1,13 @@
 import { PolicyKind, type CountryField, type PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
-import { ASKING_WORDS, MONEY_WORDS as MONEY, PERIOD_FIELDS, WHO_FIELDS } from "../vocabulary.ts";
+import {
+  ASKING_WORDS,
+  CHOICE_WORDS,
+  MONEY_WORDS as MONEY,
+  PERIOD_FIELDS,
+  WHO_FIELDS,
+} from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
@@ -239,6 +245,23 @@ function readPeriod(scores: Map<PolicyField, number>): void {
   scores.set(first, total);
 }
 
+/**
+ * "why was the GBA picked as the example?", "why is the plan listed separately?": why the
+ * factsheet covers a policy is asked by "why" with a verb of choosing in its clause, said of a
+ * policy (its name, or a policy noun: not "why did you pick that restaurant").
+ */
+function readChoice(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  country: Map<CountryField, number>,
+): void {
+  const why = new Set(tokens.filter((t) => t.stem === "why").map((t) => t.clause));
+  const inWhy = tokens.filter((t) => why.has(t.clause));
+  const ofPolicy = inWhy.some((t) => t.used || catalog.nameNounStems.has(t.stem));
+  const chose = ofPolicy && inWhy.some((t) => CHOICE_WORDS.verbs.has(t.raw.toLowerCase()));
+  if (chose) country.set(CHOICE_WORDS.field, (country.get(CHOICE_WORDS.field) ?? 0) + 1);
+}
+
 /** A topic made of other fields' words: its parts listed beside it describe it. */
 const LIST_TOPIC: CountryField = "maturity";
 export const MIN_LISTED_PARTS = 2;
@@ -330,6 +353,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     }
   }
   readPurposePoint(tokens, strongPolicy, strongCountry);
+  readChoice(catalog, tokens, strongCountry);
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
   settleMoneyQuestion(tokens, strongPolicy);

@@ -129,6 +129,10 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   if (part === undefined || pointsBack) return null;
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
+  // "which policies does China have? I only know about Torch": a country's field asked of the
+  // country it names; what the other parts say is what the user knows.
+  const ofCountry = evidence.entries.some((e) => e.source === "country");
+  if (intent.kind === "country" && ofCountry) return answer(log, evidence, intent, part);
   if (intent.kind !== "policy" || !named(evidence)) return null;
   const declined: boolean[] = [];
   const others = parts.flatMap((other, j) => {

@@ -1,4 +1,4 @@
-import type { CountryField, PolicyField } from "../../dataset/schema.ts";
+import type { PolicyField } from "../../dataset/schema.ts";
 import { stemToken, tokenize } from "../../model/normalize.ts";
 import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
@@ -236,17 +236,6 @@ export function bestPassage(
     item: best.entry.item === true,
     roots: best.matched,
   };
-}
-
-/** The country field whose texts (approach, continuity, maturity, sources…) hold the content words. */
-export function bestCountryPassage(
-  catalog: Catalog,
-  countryId: string,
-  roots: readonly string[],
-): { field: CountryField; matched: number; text: string } | null {
-  const best = bestEntry(catalog.countrySentences(countryId), roots);
-  if (best === null) return null;
-  return { field: best.entry.field, matched: best.matched.length, text: best.entry.sentence };
 }
 
 /** Openings of yes/no questions. */

@@ -532,7 +532,12 @@ export function outOfScopeWords(
     // "by Friday", "3pm", "EOD": a day, a month or an hour is capitalised or numbered, no name.
     const digits = /\d/.test(token.raw) && !/^\d+(?:s|am|pm)$/.test(token.raw);
     const typed = typedAsName.has(token.raw) && !token.everyday;
-    if (notEnglish || typed || digits || inSlot(k)) names.add(k);
+    // "the journal articles it draws on": a dictionary word just before a country field word
+    // firmly asked says which of them ("the consistency of the soup" is asked of the soup); a
+    // word no dictionary holds names something ("xiongan approach").
+    const qualifies =
+      countryAsked && fieldWords.has(k + 1) && sameClause(k, k + 1) && isEnglishWord(token.typed);
+    if (notEnglish || typed || digits || (inSlot(k) && !qualifies)) names.add(k);
   });
   return {
     names: tokens.filter((_, k) => names.has(k)),

@@ -2,13 +2,14 @@ import type { Intent } from "../../model/intent.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { isYear, type QuestionToken } from "./tokens.ts";
 import { outOfScopeWords } from "./unknown-words.ts";
-import { DECISION, decideUnnamed, type Reading } from "./decide.ts";
+import { DECISION, decideUnnamed, passageScore, type Reading } from "./decide.ts";
 import { questionShaped } from "./passages.ts";
 import { compareAll, type ComparisonCues } from "./compare.ts";
 import type { Candidate } from "./policy-match.ts";
 import { currencyQuestion, type FieldReading } from "./fields.ts";
 import { policyYears } from "./passages.ts";
-import { comparedInOwnText, countryIntent } from "./country.ts";
+import { countryIntent, textIntent } from "./country.ts";
+import type { CountryTextReading } from "./country-texts.ts";
 import { describedPolicy } from "./described.ts";
 import {
   ASKING_WORDS,
@@ -43,6 +44,8 @@ export interface UnnamedReading {
   unknownWords: string;
   /** Partial names too weak to answer by, offered back. */
   weak: Candidate[];
+  /** The country text the question's content words clearly point to. */
+  countryText: CountryTextReading | null;
 }
 
 /**
@@ -138,6 +141,26 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
     score: DECISION.UNKNOWN_NAME,
     why,
   });
+  // "why was the representative regional example chosen?", "how is China's idea of clusters
+  // different from the European one?": the country's own text holding the question's content
+  // words answers, unless a field word asks something else more strongly (a policy partly
+  // named too, whose texts it outweighs: "the GBA, not Beijing-Tianjin-Hebei, as the example").
+  const text = reading.countryText;
+  if (text && countryId !== null && orderField === null && !allCue) {
+    const otherCountryField =
+      fields.countryField !== "policies" && fields.countryField !== text.field;
+    const other =
+      Math.max(fields.policyScore, otherCountryField ? fields.countryScore : 0) * weight;
+    const score = passageScore(text.matched.length);
+    if (score > other && questionShaped(reading.question)) {
+      return {
+        intent: textIntent(catalog, countryId, text, tokens),
+        score,
+        why: "content words found in a country text",
+      };
+    }
+  }
+
   if (weak.length > 0) {
     const options = weak.slice(0, 3);
     // "hong kong government budget 2024": a year the data has nothing for, with only a partial
@@ -166,10 +189,7 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
 
   // "how does China compare to the EU?": a country compared with something else, not its
   // policies with each other.
-  const ownText =
-    countryId !== null &&
-    comparedInOwnText(catalog, countryId, tokens, reading.cues.positions, fields.countryField);
-  if (compareCue && !allCue && orderField === null && knownCountries.length > 0 && !ownText) {
+  if (compareCue && !allCue && orderField === null && knownCountries.length > 0) {
     return certain(
       {
         kind: "none",
