@@ -23,10 +23,17 @@ export function matchCountries(
   const matches = scanPhrases(tokens, catalog.countryPhrases, typed);
   const own = askerContext(catalog, tokens, matches);
   // The asker's own context asks nothing: its words ("we use innovation vouchers") are read
-  // neither as field words nor as things the data must hold.
+  // neither as field words nor as things the data must hold, unless it names ours ("our
+  // team in Canada reviews the GBA plan's objectives").
+  const namesOurs = new Set(
+    tokens
+      .filter((t) => catalog.postings.has(t.stem) && !catalog.genericStems.has(t.stem))
+      .map((t) => t.clause),
+  );
   const ownClauses = new Set(
     [...own].flatMap((m) => m.indices.map((k) => tokens[k]?.clause ?? -1)),
   );
+  for (const clause of namesOurs) ownClauses.delete(clause);
   for (const token of tokens) if (ownClauses.has(token.clause)) token.used = true;
   for (const match of matches) {
     for (const k of match.indices) {
@@ -71,6 +78,9 @@ function askerContext<M extends { indices: readonly number[]; values: readonly C
   const knownAt = new Set(
     matches.flatMap((m) => (m.values.some((v) => v.kind === "known") ? m.indices : [])),
   );
+  // Ours named in a clause of its own ("… — do the Chinese policies use vouchers?"); beside
+  // the other country ("my cousin in Germany works on something like torch") ours may be only
+  // the model of the subject.
   const ours = tokens.some(
     (t, k) =>
       !askerClauses.has(t.clause) &&

@@ -218,24 +218,25 @@ function bestEntry<E extends { stems: ReadonlySet<string>; field: string }>(
   ordinary: ReadonlySet<string> = new Set(),
 ): { entry: E; matched: string[] } | null {
   if (roots.length === 0) return null;
+  // Ordinary words of questions ("the deal with", "under", "three") only break a tie of content
+  // words; they neither pick an entry alone nor count against one.
+  const content = (rs: readonly string[]): number => rs.filter((r) => !ordinary.has(r)).length;
+  const rank = (rs: readonly string[]): number => content(rs) * (roots.length + 1) + rs.length;
   let best: { entry: E; matched: string[] } | null = null;
   let tied = false;
   for (const entry of entries) {
     const have = new Set([...entry.stems].map(root));
     const matched = roots.filter((r) => have.has(r));
     if (matched.length === 0) continue;
-    if (best === null || matched.length > best.matched.length) {
+    if (best === null || rank(matched) > rank(best.matched)) {
       best = { entry, matched };
       tied = false;
-    } else if (matched.length === best.matched.length && entry.field !== best.entry.field) {
+    } else if (rank(matched) === rank(best.matched) && entry.field !== best.entry.field) {
       tied = true;
     }
   }
   if (best === null || tied) return null;
-  // At least half the content words, ordinary words of questions ("the deal with", "three")
-  // aside, which help pick an entry but neither pick one alone nor count against it; the
-  // words it leaves out count against it in the decision.
-  const content = (rs: readonly string[]): number => rs.filter((r) => !ordinary.has(r)).length;
+  // At least half the content words; the words it leaves out count against it in the decision.
   const held = content(best.matched);
   return held > 0 && held * 2 >= content(roots) ? best : null;
 }
