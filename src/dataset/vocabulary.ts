@@ -148,6 +148,16 @@ const CuesFile = z
          * what is asked, they end it; the purpose is the asker's, not a thing asked about.
          */
         purposes: Phrases,
+        /**
+         * What the asker thinks of a claim ("I doubt…", "I heard…", "prove me wrong"): a claim
+         * put to be checked, so it asks; the words themselves name nothing the data must hold.
+         */
+        stance: Phrases,
+        /**
+         * The asker speaking of themself ("we", "our", "here"): a clause of them is the asker's
+         * own context ("in Poland's programme we use vouchers"), not the subject asked about.
+         */
+        asker: Phrases,
       })
       .strict(),
   })

@@ -32,7 +32,15 @@ export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ASKING_WORDS: Readonly<
   Record<
-    "wh" | "auxiliaries" | "requests" | "negations" | "lead_verbs" | "no_content" | "purposes",
+    | "wh"
+    | "auxiliaries"
+    | "requests"
+    | "negations"
+    | "lead_verbs"
+    | "no_content"
+    | "purposes"
+    | "stance"
+    | "asker",
     readonly string[]
   >
 > = vocabulary.cues.asking;

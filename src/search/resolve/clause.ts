@@ -18,7 +18,7 @@ import {
 import { readFields, type FieldReading } from "./fields.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
 import { EvidenceLog } from "./evidence.ts";
-import { inFocus } from "./focus.ts";
+import { inFocus, purposePositions, STANCE } from "./focus.ts";
 import { recordReadings } from "./record.ts";
 import {
   bestPassage,
@@ -376,16 +376,31 @@ export function resolveClause(
     tokens.forEach((t, k) => {
       if (economyStems([t]).length > 0) skip.add(k);
     });
-    const roots = contentRoots(catalog, tokens, skip);
+    // Ordinary words of questions ("the deal with", "the … thing") neither pick a passage nor
+    // count against one; a number the texts use does ("why 19?"), a year is a date asked.
+    const asked = new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]);
+    const purpose = purposePositions(tokens, asked);
+    // The policy's own name ("torch" beside "innofund", a part's name) is no content asked about.
+    const ownName = new Set(
+      ref ? tokenize(`${ref.policy.name} ${ref.policy.short_name}`).map((t) => t.stem) : [],
+    );
+    tokens.forEach((t, k) => {
+      if (isYear(t.stem) || purpose.has(k) || ownName.has(t.stem)) skip.add(k);
+    });
+    const roots = contentRoots(catalog, tokens, skip, true);
+    const ordinary = new Set(
+      tokens.filter((t) => catalog.commonStems.has(t.stem)).map((t) => rootOf(t.typed)),
+    );
     // A remark that mentions a policy ("the torch was passed to a new generation") asks nothing
     // of its texts.
-    const passage = ref && questionShaped(question) ? bestPassage(catalog, ref, roots) : null;
+    const passage =
+      ref && questionShaped(question) ? bestPassage(catalog, ref, roots, ordinary) : null;
     const placed = new Set(passage?.roots ?? []);
+
     // A field word completed from a prefix ("lit" → literature) asks nothing on its own.
     const firmField = [...fields.consumed].some(
       (k) => tokens[k]?.guessed === false || (tokens[k]?.similarity ?? 1) < 1,
     );
-    const asked = new Set([...fields.consumed, ...chosen.flatMap((c) => [...c.positions])]);
     const unplaced = [
       ...new Set([
         ...tokens.filter(
@@ -397,7 +412,9 @@ export function resolveClause(
           ? []
           : tokens.filter((t) => t.filler === true && !t.used)),
       ]),
-    ].filter((t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem));
+    ].filter(
+      (t) => !placed.has(rootOf(t.typed)) && !catalog.postings.has(t.stem) && !STANCE.has(t.stem),
+    );
     const evidence: ClauseEvidence = {
       question,
       tokens,

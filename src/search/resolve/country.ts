@@ -4,7 +4,7 @@ import { containsChineseWord, tokenize } from "../../model/normalize.ts";
 import type { Catalog, CountryMention } from "../catalog.ts";
 import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import { MIN_LISTED_PARTS } from "./fields.ts";
-import { MATURITY_DIMENSION_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, MATURITY_DIMENSION_WORDS } from "../vocabulary.ts";
 import { rootOf } from "./passages.ts";
 import type { CountryTextReading } from "./country-texts.ts";
 
@@ -21,12 +21,28 @@ export function matchCountries(
   };
   // Chinese country names are read from the Chinese itself, never from a gloss.
   const typed = (k: number): boolean => tokens[k]?.gloss === undefined;
-  for (const match of scanPhrases(tokens, catalog.countryPhrases, typed)) {
+  const matches = scanPhrases(tokens, catalog.countryPhrases, typed);
+  const own = askerContext(catalog, tokens, matches);
+  // The asker's own context asks nothing: its words ("we use innovation vouchers") are read
+  // neither as field words nor as things the data must hold, unless it names ours ("our
+  // team in Canada reviews the GBA plan's objectives").
+  const namesOurs = new Set(
+    tokens
+      .filter((t) => catalog.postings.has(t.stem) && !catalog.genericStems.has(t.stem))
+      .map((t) => t.clause),
+  );
+  const ownClauses = new Set(
+    [...own].flatMap((m) => m.indices.map((k) => tokens[k]?.clause ?? -1)),
+  );
+  for (const clause of namesOurs) ownClauses.delete(clause);
+  for (const token of tokens) if (ownClauses.has(token.clause)) token.used = true;
+  for (const match of matches) {
     for (const k of match.indices) {
       const token = tokens[k];
       if (token) token.used = true;
-      positions.add(k);
+      if (!own.has(match)) positions.add(k);
     }
+    if (own.has(match)) continue;
     // A word that is both a known and an unknown country's (none today) counts as known.
     const knownMention = match.values.find((value) => value.kind === "known");
     add(knownMention ?? match.values[0] ?? { kind: "unknown", name: "?" });
@@ -44,6 +60,41 @@ export function matchCountries(
     }
   }
   return { known: [...known], unknown: [...unknown], positions };
+}
+
+const ASKER = new Set(ASKING_WORDS.asker);
+
+/**
+ * "in Poland's programme we use vouchers — do the Chinese policies…", "I work in Germany;
+ * who runs torch?": another country in a clause where the asker speaks of themself is the
+ * asker's own context, not the subject, when another clause names a policy or country of
+ * ours. With no such clause ("we're curious about Germany's budget") it stays the subject.
+ */
+function askerContext<M extends { indices: readonly number[]; values: readonly CountryMention[] }>(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  matches: readonly M[],
+): Set<M> {
+  const askerClauses = new Set(tokens.filter((t) => ASKER.has(t.stem)).map((t) => t.clause));
+  const knownAt = new Set(
+    matches.flatMap((m) => (m.values.some((v) => v.kind === "known") ? m.indices : [])),
+  );
+  // Ours named in a clause of its own ("… — do the Chinese policies use vouchers?"); beside
+  // the other country ("my cousin in Germany works on something like torch") ours may be only
+  // the model of the subject.
+  const ours = tokens.some(
+    (t, k) =>
+      !askerClauses.has(t.clause) &&
+      (knownAt.has(k) || (catalog.postings.has(t.stem) && !catalog.genericStems.has(t.stem))),
+  );
+  if (!ours) return new Set();
+  return new Set(
+    matches.filter(
+      (m) =>
+        m.values.every((v) => v.kind === "unknown") &&
+        m.indices.every((k) => askerClauses.has(tokens[k]?.clause ?? -1)),
+    ),
+  );
 }
 
 /** The maturity dimension whose label's words are all in the question ("policy scope"). */

@@ -5,24 +5,9 @@ import type { Catalog, PolicyRef } from "../catalog.ts";
 import { CJK_GENERIC_WORDS, CJK_WHICH_WORDS } from "../vocabulary.ts";
 import { DECISION, type Reading } from "./decide.ts";
 import type { FieldReading } from "./fields.ts";
-import { contentRoots, questionShaped, rootOf } from "./passages.ts";
+import { contentRoots, questionShaped, rootHolders, rootOf } from "./passages.ts";
 import { policyNames, suggestionFor } from "./replies.ts";
 import type { QuestionToken } from "./tokens.ts";
-
-const holders = new WeakMap<Catalog, Map<string, Map<string, Set<string>>>>();
-
-/** Each root of a country's policy texts → the policies holding it: built on first use, kept. */
-function rootHolders(catalog: Catalog, countryId: string): Map<string, Set<string>> {
-  const byCountry = holders.get(catalog) ?? new Map<string, Map<string, Set<string>>>();
-  holders.set(catalog, byCountry);
-  let index = byCountry.get(countryId);
-  if (index) return index;
-  byCountry.set(countryId, (index = new Map()));
-  for (const { id } of catalog.countryById.get(countryId)?.policies ?? [])
-    for (const { stems } of catalog.policySentences(id))
-      for (const r of [...stems].map(rootOf)) index.set(r, (index.get(r) ?? new Set()).add(id));
-  return index;
-}
 
 /**
  * The winner's words must outweigh this many ordinary words only it holds: a chance word

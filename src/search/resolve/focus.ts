@@ -6,6 +6,8 @@ export const WH = new Set(ASKING_WORDS.wh.map(stemToken));
 export const AUXILIARY = new Set(ASKING_WORDS.auxiliaries.map(stemToken));
 export const REQUEST = new Set(ASKING_WORDS.requests.map(stemToken));
 const PURPOSE = new Set(ASKING_WORDS.purposes.map(stemToken));
+/** "I doubt…", "prove me wrong": the asker's stance on a claim, which asks to check it. */
+export const STANCE = new Set(ASKING_WORDS.stance.map(stemToken));
 const REFERRING = new Set(["it", "its", "they", "them", "this", "that", "these", "those"]);
 
 /**
@@ -40,19 +42,35 @@ export function inFocus(
   // "gimme the short version of torch", "a broad overview of city clusters": a clause asking
   // for a form of answer before it names what.
   const requests = new Set(tokens.filter((t) => REQUEST.has(t.stem)).map((t) => t.clause));
-  // "a short overview of the GBA plan to put on a slide": once the clause has named what it
-  // asks about, a purpose word ends the ask; what follows says what the answer is for.
+  const purpose = purposePositions(tokens, asked);
+  const focused = unplaced.filter((t) => {
+    const k = tokens.indexOf(t);
+    if (asksElsewhere || chinese) return true;
+    if (purpose.has(k)) return false;
+    if (cueAt.size > 0) return k > (cueAt.get(t.clause) ?? Infinity);
+    return askedClauses.has(t.clause) && !requests.has(t.clause);
+  });
+  const stance = tokens.some((t) => STANCE.has(t.stem));
+  return { focused: focused.length, asking: cueAt.size > 0 || requests.size > 0 || stance };
+}
+
+/**
+ * "a short overview of the GBA plan to put on a slide", "… so my manager gets the idea": once
+ * a clause has named what it asks about, a purpose word ends the ask; the words after it say
+ * what the answer is for, so no text of the policy is looked up by them.
+ */
+export function purposePositions(
+  tokens: readonly QuestionToken[],
+  asked: ReadonlySet<number>,
+): Set<number> {
   const purposeAt = new Map<number, number>();
   tokens.forEach((t, k) => {
     const afterAsked = [...asked].some((a) => a < k && tokens[a]?.clause === t.clause);
     if (!purposeAt.has(t.clause) && afterAsked && PURPOSE.has(t.stem)) purposeAt.set(t.clause, k);
   });
-  const focused = unplaced.filter((t) => {
-    const k = tokens.indexOf(t);
-    if (asksElsewhere || chinese) return true;
-    if (k > (purposeAt.get(t.clause) ?? Infinity)) return false;
-    if (cueAt.size > 0) return k > (cueAt.get(t.clause) ?? Infinity);
-    return askedClauses.has(t.clause) && !requests.has(t.clause);
+  const out = new Set<number>();
+  tokens.forEach((t, k) => {
+    if (k > (purposeAt.get(t.clause) ?? Infinity)) out.add(k);
   });
-  return { focused: focused.length, asking: cueAt.size > 0 || requests.size > 0 };
+  return out;
 }

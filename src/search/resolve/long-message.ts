@@ -138,15 +138,19 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   const others = parts.flatMap((other, j) => {
     const read = new EvidenceLog();
     if (j !== k) declined.push(resolveClause(catalog, other, read).kind === "none");
-    return j !== k ? [read] : [];
+    return j !== k ? [{ read, after: j > k }] : [];
   });
   // "budget question: what about torch?": a part asking a field in words all known (no story)
-  // says what the part that asks only names is asked for; the whole message is read then.
+  // says what the part that asks only names is asked for; so do parts after the ask that
+  // give examples of it ("what does X give, like incubators, office space?"). The whole
+  // message is read then.
   const cardOnly = intent.field === null && intent.passage === undefined;
   const label = ({ entries }: EvidenceLog): boolean =>
     entries.some((e) => e.source === "field word") &&
     !entries.some((e) => e.source === "unknown word");
-  if (others.some((read) => named(read) || (cardOnly && label(read)))) return null;
+  if (others.some(({ read, after }) => named(read) || ((cardOnly || after) && label(read)))) {
+    return null;
+  }
   // "what does Singapore do for clusters? anything like torch?": our policy only as the model
   // of what another part asks about, which declines, leaves that part the subject.
   const words = ` ${partTokens.map((t) => t.raw.toLowerCase()).join(" ")} `;

@@ -151,6 +151,21 @@ const root = rootOf;
 /** Words of the domain itself: in every text, so evidence for none. */
 const DOMAIN_ROOTS = new Set(["cluste", "policy", "polici", "china", "chines", "plan", "program"]);
 
+const holders = new WeakMap<Catalog, Map<string, Map<string, Set<string>>>>();
+
+/** Each root of a country's policy texts → the policies holding it: built on first use, kept. */
+export function rootHolders(catalog: Catalog, countryId: string): Map<string, Set<string>> {
+  const byCountry = holders.get(catalog) ?? new Map<string, Map<string, Set<string>>>();
+  holders.set(catalog, byCountry);
+  let index = byCountry.get(countryId);
+  if (index) return index;
+  byCountry.set(countryId, (index = new Map()));
+  for (const { id } of catalog.countryById.get(countryId)?.policies ?? [])
+    for (const { stems } of catalog.policySentences(id))
+      for (const r of [...stems].map(rootOf)) index.set(r, (index.get(r) ?? new Set()).add(id));
+  return index;
+}
+
 /** The content words of a question that no name, country or cue took, as roots. */
 export function contentRoots(
   catalog: Catalog,
@@ -200,24 +215,30 @@ export interface ScoredPassage extends PolicyPassage {
 function bestEntry<E extends { stems: ReadonlySet<string>; field: string }>(
   entries: readonly E[],
   roots: readonly string[],
+  ordinary: ReadonlySet<string> = new Set(),
 ): { entry: E; matched: string[] } | null {
   if (roots.length === 0) return null;
+  // Ordinary words of questions ("the deal with", "under", "three") only break a tie of content
+  // words; they neither pick an entry alone nor count against one.
+  const content = (rs: readonly string[]): number => rs.filter((r) => !ordinary.has(r)).length;
+  const rank = (rs: readonly string[]): number => content(rs) * (roots.length + 1) + rs.length;
   let best: { entry: E; matched: string[] } | null = null;
   let tied = false;
   for (const entry of entries) {
     const have = new Set([...entry.stems].map(root));
     const matched = roots.filter((r) => have.has(r));
     if (matched.length === 0) continue;
-    if (best === null || matched.length > best.matched.length) {
+    if (best === null || rank(matched) > rank(best.matched)) {
       best = { entry, matched };
       tied = false;
-    } else if (matched.length === best.matched.length && entry.field !== best.entry.field) {
+    } else if (rank(matched) === rank(best.matched) && entry.field !== best.entry.field) {
       tied = true;
     }
   }
   if (best === null || tied) return null;
   // At least half the content words; the words it leaves out count against it in the decision.
-  return best.matched.length * 2 >= roots.length ? best : null;
+  const held = content(best.matched);
+  return held > 0 && held * 2 >= content(roots) ? best : null;
 }
 
 /** The sentence or list item of a policy's own texts that holds most of the content words. */
@@ -225,8 +246,9 @@ export function bestPassage(
   catalog: Catalog,
   ref: PolicyRef,
   roots: readonly string[],
+  ordinary: ReadonlySet<string> = new Set(),
 ): ScoredPassage | null {
-  const best = bestEntry(catalog.policySentences(ref.policy.id), roots);
+  const best = bestEntry(catalog.policySentences(ref.policy.id), roots, ordinary);
   if (best === null) return null;
   return {
     text: best.entry.sentence,
