@@ -124,6 +124,12 @@ const CuesFile = z
      */
     year_bounds: z.object({ bounds: Phrases, duration_verbs: Phrases }).strict(),
     /**
+     * "budget, type and period", "the budget and its start year": field words one after another,
+     * each pair parted by a comma or a join word with only `between` words besides, list what is
+     * asked, so every one of them is asked (the card, or the key facts side by side).
+     */
+    field_list: z.object({ joins: Phrases, between: WordSet }).strict(),
+    /**
      * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
      * request opens with ("tell", "list"). What follows them is what is asked.
      */
