@@ -46,3 +46,43 @@ describe("several fields listed ask for all of them, not the longest-worded one"
     expect(engine.resolveQuestion(q)).toMatchObject({ kind: "policy", field });
   });
 });
+
+describe("a second policy named only as context is not compared", () => {
+  it.each([
+    [
+      "is the gba plan regional or national? people confuse it with the city clusters one",
+      "greater-bay-area",
+      "type",
+    ],
+    [
+      "what type is the greater bay area plan? folks keep mixing it up with city clusters",
+      "greater-bay-area",
+      "type",
+    ],
+    [
+      "People keep confusing city clusters with it. What type is the GBA plan?",
+      "greater-bay-area",
+      "type",
+    ],
+    [
+      "does the greater bay area plan belong to the city clusters policy?",
+      "greater-bay-area",
+      null,
+    ],
+  ])("%s → one policy's answer", (q, policy, field) => {
+    expect(engine.resolveQuestion(q)).toMatchObject({ kind: "policy", policy, field });
+    expect(shown(q)).not.toContain(" vs ");
+  });
+
+  it.each([
+    ["is the gba plan bigger than city clusters?", ["city-clusters", "greater-bay-area"]],
+    ["who runs torch and who runs gba", ["greater-bay-area", "torch"]],
+    ["torch budget and gba budget", ["greater-bay-area", "torch"]],
+    ["torch city clusters budget", ["city-clusters", "torch"]],
+    ["is the gba similar to city clusters?", ["city-clusters", "greater-bay-area"]],
+    ["torch, gba: types", ["greater-bay-area", "torch"]],
+  ])("%s → both, side by side: the question puts them together", (q, policies) => {
+    expect(engine.resolveQuestion(q)).toMatchObject({ kind: "compare", policies });
+    expect(shown(q)).toContain(" vs ");
+  });
+});

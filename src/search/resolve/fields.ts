@@ -246,6 +246,7 @@ function readPeriod(scores: Map<PolicyField, number>): void {
 }
 
 const LIST_JOINS = FIELD_LIST_WORDS.joins.map(phraseStems);
+const WH_STEMS = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
 
 /** Field words found at some positions: one item of what a question may list. */
 interface FieldItem {
@@ -361,7 +362,9 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);
     const listed = match.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
-    if (listed.length > 0) {
+    // "who funds": a field asked by a question of its own is no item of a list of fields.
+    const wh = WH_STEMS.has(tokens[match.indices[0] ?? 0]?.stem ?? "");
+    if (listed.length > 0 && !wh) {
       items.push({ first: match.indices[0] ?? 0, last: match.indices.at(-1) ?? 0, fields: listed });
     }
     const scopes = new Set(match.values.map((v) => v.scope));
