@@ -86,3 +86,35 @@ describe("a second policy named only as context is not compared", () => {
     expect(shown(q)).toContain(" vs ");
   });
 });
+
+describe("a bound before a year, asked of which policies, compares them all on that date", () => {
+  it.each([
+    "which ones run to 2035?",
+    "which of them go to 2030?",
+    "which of the policies stretch to 2035",
+  ])("%s → every policy's end year", (q) => {
+    expect(engine.resolveQuestion(q)).toMatchObject({
+      kind: "compare",
+      policies: ["city-clusters", "greater-bay-area", "torch"],
+      field: "end_year",
+    });
+    expect(shown(q)).toContain("2035");
+  });
+});
+
+describe("of several parts that ask, the one asking a field decides", () => {
+  it.each([
+    [
+      "Is TORCH even a cluster policy? Looks like a tech park scheme to me. What type does the factsheet label it as?",
+      "torch",
+      "type",
+    ],
+    [
+      "city clusters seems like urban planning to me. when did it start according to the factsheet?",
+      "city-clusters",
+      "start_year",
+    ],
+  ])("%s → that field of the policy named", (q, policy, field) => {
+    expect(engine.resolveQuestion(q)).toMatchObject({ kind: "policy", policy, field });
+  });
+});

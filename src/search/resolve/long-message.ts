@@ -126,9 +126,21 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   // about the others.
   const partTokens = readTokens(catalog, part ?? "");
   const pointsBack = partTokens.some((t) => REFERENCES.has(t.stem));
-  if (part === undefined || pointsBack) return null;
+  if (part === undefined) return null;
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
+  // "Is TORCH even a cluster policy? … What type does the factsheet label it as?": of several
+  // parts that ask, the one asking a field decides, of the one policy the others name.
+  if (intent.kind === "clarify" && !named(evidence) && !evidence.namesUnknown()) {
+    const subject = namedSubject(
+      catalog,
+      parts.filter((_, j) => j !== k),
+    );
+    const carried = new EvidenceLog();
+    const asked = subject && askedOfSubject(catalog, part, subject, carried);
+    if (asked) return answer(log, carried, asked, part);
+  }
+  if (pointsBack) return null;
   if (intent.kind !== "policy" || !named(evidence)) return null;
   const declined: boolean[] = [];
   const others = parts.flatMap((other, j) => {
