@@ -118,3 +118,25 @@ describe("of several parts that ask, the one asking a field decides", () => {
     expect(engine.resolveQuestion(q)).toMatchObject({ kind: "policy", policy, field });
   });
 });
+
+describe("a comparison asked in a sentence of its own is not vetoed by where the asker is", () => {
+  it.each([
+    [
+      "compare funding sources across all three; we are benchmarking regional cluster programmes here in Porto",
+      "funding_source",
+    ],
+    [
+      "how do the three policies differ in their evaluation? asking for a benchmarking study in Lisbon",
+      "evaluation",
+    ],
+  ])("%s → all three side by side", (q, field) => {
+    expect(engine.resolveQuestion(q)).toMatchObject({ kind: "compare", field });
+  });
+
+  it.each([
+    "compare the budgets of all three; I mean versus the Xiongan plan",
+    "torch vs 863 program",
+  ])("%s → declined: another programme is named", (q) => {
+    expect(engine.resolveQuestion(q).kind).toBe("none");
+  });
+});
