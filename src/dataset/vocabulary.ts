@@ -129,6 +129,19 @@ const CuesFile = z
      */
     year_bounds: z.object({ bounds: Phrases, duration_verbs: Phrases }).strict(),
     /**
+     * "torch and the GBA", "bigger than City Clusters": words that join two names typed one
+     * after the other into one comparison; two names not so joined, with no cue to compare,
+     * are one policy asked about and another as its context.
+     */
+    name_joins: Phrases,
+    /**
+     * "budget, type and period", "the budget and its start year": field words one after another,
+     * each pair parted by a comma or a join word with only `between` words besides, list what is
+     * asked, so every one of them is asked (the card, or the key facts side by side). A wh-word
+     * is not between: "who drafts, who funds" asks how one thing is shared out.
+     */
+    field_list: z.object({ joins: Phrases, between: WordSet }).strict(),
+    /**
      * How a question asks: wh-words, auxiliaries that open a clause ("does …"), and words a
      * request opens with ("tell", "list"). What follows them is what is asked.
      */

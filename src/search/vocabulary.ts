@@ -52,6 +52,11 @@ export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
 export const LIKENESS_WORDS: readonly string[] = vocabulary.cues.likeness;
 export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
   vocabulary.cues.year_bounds;
+export const NAME_JOINS: readonly string[] = vocabulary.cues.name_joins;
+export const FIELD_LIST_WORDS: Readonly<{
+  joins: readonly string[];
+  between: ReadonlySet<string>;
+}> = vocabulary.cues.field_list;
 export const IDIOM_WORDS: readonly string[] = vocabulary.cues.idioms;
 export const STOP_WORDS: readonly string[] = vocabulary.words.stop;
 export const COMMON_WORDS: readonly string[] = [

@@ -233,6 +233,8 @@ function glossesOf(catalog: Catalog, token: QuestionToken): QuestionToken[] {
         guessed: false,
         everyday: false,
         clause: token.clause,
+        sentence: token.sentence,
+        questioned: token.questioned,
         gloss,
       });
     }

@@ -3,7 +3,7 @@ import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
 import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
-import { readComparisonCues, type ComparisonCues } from "./compare.ts";
+import { askedAmong, readComparisonCues, withoutContext, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
 import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
 import {
@@ -132,15 +132,15 @@ export function resolveClause(
     }
   });
   if (uncorrected) candidates = matchPolicies(catalog, tokens);
-  const { chosen, ambiguous, weak: weakReadings } = choosePolicies(candidates);
-  for (const candidate of chosen) markNameUsed(catalog, tokens, candidate.positions);
+  const { chosen: namedAll, ambiguous, weak: weakReadings } = choosePolicies(candidates);
+  for (const candidate of namedAll) markNameUsed(catalog, tokens, candidate.positions);
   let fields = readFields(catalog, tokens);
   // "who funds it": words read as field words are not also a guess at a name ("Venture Fund").
   const weak = weakReadings.filter((c) => [...c.positions].some((p) => !fields.consumed.has(p)));
   // A field word found only by correcting a typo or completing a prefix ("lunch" → "launch")
   // does not bring a question about nothing named into scope (nor a place of a name: "dim sum
   // recs in Hong Kong").
-  const anchored = chosen.length > 0 || ambiguous.length > 0 || countries.known.length > 0;
+  const anchored = namedAll.length > 0 || ambiguous.length > 0 || countries.known.length > 0;
   if (!anchored && tokens.some((t) => t.guessed)) {
     for (const k of fields.consumed) {
       const token = tokens[k];
@@ -156,6 +156,20 @@ export function resolveClause(
   }
   const cues = readComparisonCues(catalog, tokens);
   const { orderField, compareCue } = cues;
+  // "is the GBA plan part of City Clusters?": a name that is only the context of the one
+  // asked about is not compared with it.
+  const asked = askedAmong(tokens, cues, namedAll);
+  const chosen = asked === null ? namedAll : [asked];
+  const rest = asked === null ? null : withoutContext(question, tokens, namedAll, asked);
+  if (rest !== null) {
+    log.add("a sentence naming only the context", "cue", 1, "");
+    return resolveClause(catalog, rest, log);
+  }
+  for (const c of namedAll) {
+    if (c !== asked && asked !== null) {
+      log.add(`policy ${c.ref.policy.id} as context`, "cue", 1, c.ref.policy.short_name);
+    }
+  }
   recordReadings(log, tokens, { countries, candidates, chosen, ambiguous, fields, cues });
   const mentionedCountry = countries.known.length === 1 ? (countries.known[0] ?? null) : null;
   const soleCountry = catalog.countries.length === 1 ? (catalog.countries[0]?.id ?? null) : null;

@@ -1,9 +1,25 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import type { Catalog } from "../catalog.ts";
-import { CJK_ALL_WORDS, CJK_COMPARE_WORDS, CJK_ORDER_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
+import {
+  CJK_ALL_WORDS,
+  CJK_COMPARE_WORDS,
+  CJK_ORDER_WORDS,
+  LIKENESS_WORDS,
+  NAME_JOINS,
+  YEAR_BOUNDS,
+} from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
-import { hasPhrase, isYear, scanPhrases, type QuestionToken } from "./tokens.ts";
+import {
+  ARTICLES,
+  SENTENCE_END,
+  hasPhrase,
+  isYear,
+  scanPhrases,
+  type QuestionToken,
+} from "./tokens.ts";
+import { AUXILIARY, REQUEST, WH } from "./focus.ts";
+import type { Candidate } from "./policy-match.ts";
 
 /** More policies than this are not compared all at once; the user is asked to pick. */
 export const MAX_COMPARE_ALL = 6;
@@ -17,6 +33,8 @@ export interface ComparisonCues {
   /** "all", "each": every policy in view, not only those named. */
   allCue: boolean;
   compareCue: boolean;
+  /** "share", "similar to", "like": a likeness, which compares the policies named. */
+  likeCue: boolean;
   /** Words the cues cover, so they are not quoted back as unknown names. */
   positions: Set<number>;
 }
@@ -68,6 +86,15 @@ function yearBound(
   return null;
 }
 
+const LIKENESS = LIKENESS_WORDS.map(phraseStems);
+const JOINS = NAME_JOINS.map(phraseStems);
+
+/** Whether a run of stems holds a phrase, starting at `k` or anywhere (k undefined). */
+function holds(stems: readonly string[], phrase: readonly string[], k?: number): boolean {
+  const starts = k === undefined ? stems.map((_, i) => i) : [k];
+  return starts.some((i) => i >= 0 && phrase.every((w, n) => stems[i + n] === w));
+}
+
 /** "compare with our own framework": the user's own thing, not another policy. */
 const POSSESSIVES = new Set(["my", "our", "your", "their"]);
 
@@ -108,7 +135,11 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
   for (const match of scanPhrases(tokens, catalog.orderPhrases, () => true)) {
     for (const k of match.indices) positions.add(k);
   }
-  return { orderField, yearBound: bound?.field ?? null, allCue, compareCue, positions };
+  const stems = tokens.map((t) => t.stem);
+  const likeCue =
+    hasPhrase(tokens, catalog.weakComparePhrases, free) !== null ||
+    LIKENESS.some((phrase) => holds(stems, phrase));
+  return { orderField, yearBound: bound?.field ?? null, allCue, compareCue, likeCue, positions };
 }
 
 /** Every policy in scope side by side, or null when too few to compare or too many to show at once. */
@@ -119,4 +150,92 @@ export function compareAll(
 ): Intent | null {
   if (policyIds.length < 2 || policyIds.length > MAX_COMPARE_ALL) return null;
   return { kind: "compare", country, policies: [...policyIds].sort(), field };
+}
+
+const first = (c: Candidate): number => Math.min(...c.positions);
+const last = (c: Candidate): number => Math.max(...c.positions);
+
+/**
+ * Whether two names typed one after the other are put together: in one sentence, with nothing
+ * between but articles and field words ("torch gba budget"), or a join or comma right after the
+ * first ("torch budget and gba budget", "torch, gba: types") or right before the second
+ * ("is the GBA plan bigger than City Clusters").
+ */
+function joined(tokens: readonly QuestionToken[], a: Candidate, b: Candidate): boolean {
+  const from = tokens[last(a)];
+  const to = tokens[first(b)];
+  if (from === undefined || to === undefined || from.sentence !== to.sentence) return false;
+  const gap = tokens
+    .slice(last(a) + 1, first(b))
+    .filter((t) => !t.used && t.filler !== true && !ARTICLES.has(t.stem));
+  const [opening] = gap;
+  const closing = gap.at(-1);
+  if (opening === undefined || closing === undefined) return true;
+  const stems = gap.map((t) => t.stem);
+  return (
+    opening.clause !== from.clause ||
+    closing.clause !== to.clause ||
+    JOINS.some((j) => holds(stems, j, 0) || holds(stems, j, stems.length - j.length))
+  );
+}
+
+/** Whether a word's sentence asks: it ends with "?" or opens with a wh-word, auxiliary or request. */
+function asks(tokens: readonly QuestionToken[], token: QuestionToken): boolean {
+  if (token.questioned) return true;
+  const opener = tokens.find((t) => t.sentence === token.sentence && t.filler !== true);
+  return opener !== undefined && [WH, AUXILIARY, REQUEST].some((set) => set.has(opener.stem));
+}
+
+/**
+ * Two or more names are compared when the question puts them together: a compare, likeness
+ * or order cue, "both", "which of", or names joined in one sentence. Otherwise one is asked
+ * about and the others are its context ("is the GBA plan part of City Clusters?", "what type
+ * is the GBA plan? readers mix it up with City Clusters"): the first named in a sentence that
+ * asks, which this returns; null when they are compared.
+ */
+export function askedAmong(
+  tokens: readonly QuestionToken[],
+  cues: ComparisonCues,
+  chosen: readonly Candidate[],
+): Candidate | null {
+  const cued = cues.compareCue || cues.likeCue || cues.allCue || cues.orderField !== null;
+  // A run of Chinese is one token: its names' order and the words between them are not read.
+  const chinese = chosen.some((c) => [...c.positions].some((k) => tokens[k]?.cjk !== false));
+  if (chosen.length < 2 || cued || chinese) return null;
+  const named = [...chosen].sort((a, b) => first(a) - first(b));
+  if (named.slice(1).every((c, k) => named[k] && joined(tokens, named[k], c))) return null;
+  const asking = named.find((c) => {
+    const token = tokens[first(c)];
+    return token !== undefined && asks(tokens, token);
+  });
+  return asking ?? named[0] ?? null;
+}
+
+/**
+ * "what type is the GBA plan? folks keep mixing it up with City Clusters": the question
+ * without its sentences that only name the context (no name asked about, no question), whose
+ * other words say nothing of what is asked; null when there are none.
+ */
+export function withoutContext(
+  question: string,
+  tokens: readonly QuestionToken[],
+  chosen: readonly Candidate[],
+  asked: Candidate,
+): string | null {
+  const sentenceOf = (c: Candidate): number => tokens[first(c)]?.sentence ?? -1;
+  const kept = new Set([sentenceOf(asked)]);
+  const dropped = new Set(
+    chosen
+      .filter((c) => c !== asked && !kept.has(sentenceOf(c)))
+      .filter((c) => {
+        const token = tokens[first(c)];
+        return token !== undefined && !asks(tokens, token);
+      })
+      .map(sentenceOf),
+  );
+  if (dropped.size === 0) return null;
+  return question
+    .split(SENTENCE_END)
+    .filter((_, k) => !dropped.has(k))
+    .join("");
 }

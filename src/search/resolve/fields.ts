@@ -4,6 +4,7 @@ import { scanPhrases, type QuestionToken } from "./tokens.ts";
 import {
   ASKING_WORDS,
   CHOICE_WORDS,
+  FIELD_LIST_WORDS,
   MONEY_WORDS as MONEY,
   PERIOD_FIELDS,
   WHO_FIELDS,
@@ -262,6 +263,43 @@ function readChoice(
   if (chose) country.set(CHOICE_WORDS.field, (country.get(CHOICE_WORDS.field) ?? 0) + 1);
 }
 
+const LIST_JOINS = FIELD_LIST_WORDS.joins.map(phraseStems);
+const WH_STEMS = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
+
+/** Field words found at some positions: one item of what a question may list. */
+interface FieldItem {
+  first: number;
+  last: number;
+  fields: PolicyField[];
+}
+
+/**
+ * "budget, type and period", "the budget and start year of torch": policy field words one
+ * after another, each pair parted by a comma or a join word ("and") with nothing else between
+ * but `between` words, list what is asked. Two or more fields so listed (a period's parts
+ * count as one) ask for all of them, not for the one typed with the most words.
+ */
+function listsFields(tokens: readonly QuestionToken[], items: readonly FieldItem[]): boolean {
+  const one = (f: PolicyField): PolicyField =>
+    PERIOD_FIELDS.includes(f) ? (PERIOD_FIELDS[0] ?? f) : f;
+  let run = new Set<PolicyField>();
+  let longest = 0;
+  items.forEach((item, i) => {
+    const before = items[i - 1];
+    const gap = before ? tokens.slice(before.last + 1, item.first) : [];
+    const stems = gap.map((t) => t.stem);
+    const joined =
+      before !== undefined &&
+      gap.every((t) => t.filler === true || FIELD_LIST_WORDS.between.has(t.stem)) &&
+      (tokens[before.last]?.clause !== tokens[item.first]?.clause ||
+        LIST_JOINS.some((j) => stems.some((_, k) => j.every((w, n) => stems[k + n] === w))));
+    if (!joined) run = new Set();
+    for (const f of item.fields) run.add(one(f));
+    longest = Math.max(longest, run.size);
+  });
+  return longest >= MIN_LISTED_PARTS;
+}
+
 /** A topic made of other fields' words: its parts listed beside it describe it. */
 const LIST_TOPIC: CountryField = "maturity";
 export const MIN_LISTED_PARTS = 2;
@@ -315,6 +353,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const consumed = new Set<number>();
   const ownNamed = new Set<FieldName>();
   let lastScope: "policy" | "country" | null = null;
+  const items: FieldItem[] = [];
   const matches = scanPhrases(tokens, catalog.fieldPhrases, (k) => !tokens[k]?.used, true);
   // "rates China '> 10 years with clear continuity' on consistency": words the user quotes
   // say what was read, and yield to a field word of the user's own.
@@ -340,6 +379,12 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);
+    const listed = match.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
+    // "who funds": a field asked by a question of its own is no item of a list of fields.
+    const wh = WH_STEMS.has(tokens[match.indices[0] ?? 0]?.stem ?? "");
+    if (listed.length > 0 && !wh) {
+      items.push({ first: match.indices[0] ?? 0, last: match.indices.at(-1) ?? 0, fields: listed });
+    }
     const scopes = new Set(match.values.map((v) => v.scope));
     if (scopes.size === 1) lastScope = match.values[0]?.scope ?? lastScope;
   }
@@ -362,7 +407,9 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   readPeriod(strongPolicy);
   preferActors(tokens, weakPolicy);
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
-  const policy = bestField(strongPolicy, ownNamed);
+  const policy = listsFields(tokens, items)
+    ? { field: null, score: Math.max(0, ...strongPolicy.values()), tied: [...strongPolicy.keys()] }
+    : bestField(strongPolicy, ownNamed);
   const country = bestField(strongCountry, ownNamed);
   // Weak words ("when…", "cluster policy") count only when no word names a field outright.
   const strong = policy.score > 0 || country.score > 0;

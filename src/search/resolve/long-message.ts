@@ -6,9 +6,12 @@ import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
 import { readTokens } from "./tokens.ts";
-import { LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
+import { COMPARE_WORDS, LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
+import { phraseStems } from "../../model/normalize.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
+/** "compare…", "contrast…": a request to compare opens a part that asks. */
+const COMPARE = new Set(COMPARE_WORDS.flatMap(phraseStems));
 
 /** Longer messages are chat: a policy named in passing is not a question about it. */
 export const LONG_MESSAGE_WORDS = 20;
@@ -98,11 +101,21 @@ function answer(log: EvidenceLog, evidence: EvidenceLog, intent: Intent, part: s
 function opensAsking(catalog: Catalog, part: string): boolean {
   const tokens = readTokens(catalog, part);
   const first = tokens.find((t) => !t.filler && !catalog.commonStems.has(t.typed));
-  const opener = tokens.find((t) => WH.has(t.stem) || AUXILIARY.has(t.stem) || REQUEST.has(t.stem));
+  // An auxiliary after a subject ("we are benchmarking…") says something, it does not ask.
+  const opener = tokens.find(
+    (t, k) =>
+      WH.has(t.stem) ||
+      REQUEST.has(t.stem) ||
+      COMPARE.has(t.stem) ||
+      (AUXILIARY.has(t.stem) && tokens.slice(0, k).every((b) => b.filler === true)),
+  );
   return (
     opener !== undefined && (first === undefined || tokens.indexOf(first) >= tokens.indexOf(opener))
   );
 }
+
+/** A part without the spaces and end marks around it. */
+const bare = (text: string): string => text.replace(/^\s+|[\s.!?;]+$/gu, "");
 
 /** Sentences, then clauses, of a message: its parts that may ask. */
 function messageParts(question: string): string[] {
@@ -126,20 +139,49 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   // about the others.
   const partTokens = readTokens(catalog, part ?? "");
   const pointsBack = partTokens.some((t) => REFERENCES.has(t.stem));
-  if (part === undefined || pointsBack) return null;
+  if (part === undefined) return null;
   const evidence = new EvidenceLog();
   const intent = resolveClause(catalog, part, evidence);
   // "which policies does China have? I only know about Torch": a country's field asked of the
   // country it names; what the other parts say is what the user knows.
   const ofCountry = evidence.entries.some((e) => e.source === "country");
-  if (intent.kind === "country" && ofCountry) return answer(log, evidence, intent, part);
-  if (intent.kind !== "policy" || !named(evidence)) return null;
+  if (intent.kind === "country" && ofCountry && !pointsBack) {
+    return answer(log, evidence, intent, part);
+  }
+  // "Is TORCH even a cluster policy? … What type does the factsheet label it as?": of several
+  // parts that ask, the one asking a field decides, of the one policy the others name.
+  if (intent.kind === "clarify" && !named(evidence) && !evidence.namesUnknown()) {
+    const subject = namedSubject(
+      catalog,
+      parts.filter((_, j) => j !== k),
+    );
+    const carried = new EvidenceLog();
+    const asked = subject && askedOfSubject(catalog, part, subject, carried);
+    if (asked) return answer(log, carried, asked, part);
+  }
+  // A comparison is read on its own only when asked in a sentence (or ";" part) of its own: a
+  // clause of it ("compare X with Y on start year, budget…") is not the whole of what is asked.
+  const compared =
+    intent.kind === "compare" &&
+    question.split(/(?<=[.!?;\n])/u).some((s) => bare(s) === bare(part));
+  if (!compared && (pointsBack || intent.kind !== "policy" || !named(evidence))) return null;
   const declined: boolean[] = [];
   const others = parts.flatMap((other, j) => {
     const read = new EvidenceLog();
     if (j !== k) declined.push(resolveClause(catalog, other, read).kind === "none");
     return j !== k ? [{ read, after: j > k }] : [];
   });
+  // "compare the funding of all three; we're benchmarking here in Porto": a comparison asked
+  // in full is not vetoed by where the asker is, only by another programme the rest names.
+  if (compared) {
+    const programme = others.some(({ read }) =>
+      read.entries.some((e) => e.source === "decision" && e.span.startsWith("unknown programme")),
+    );
+    return programme || others.some(({ read }) => named(read))
+      ? null
+      : answer(log, evidence, intent, part);
+  }
+  if (intent.kind !== "policy") return null;
   // "budget question: what about torch?": a part asking a field in words all known (no story)
   // says what the part that asks only names is asked for; so do parts after the ask that
   // give examples of it ("what does X give, like incubators, office space?"). The whole

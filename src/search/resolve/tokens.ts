@@ -23,6 +23,10 @@ export interface QuestionToken {
    * breaks separate clauses. A word only qualifies a name in its own clause.
    */
   clause: number;
+  /** Which sentence the word is in (". ", "?", "!" and line breaks end one). */
+  sentence: number;
+  /** The word's sentence ends with a question mark. */
+  questioned: boolean;
   /**
    * A hedge, an adverb or chat ("even", "typically", "tbh", "day to day"): how something is
    * asked, not what. Read past: it names nothing, asks nothing, and breaks no phrase.
@@ -139,6 +143,9 @@ function expandDefinedAcronyms(catalog: Catalog, text: string): string {
  */
 const CLAUSE_BREAK = /\s[-–—]+\s|[:;,?!()[\]{}"“”|/\n\p{Extended_Pictographic}]|\.(?:\s|$)/u;
 
+/** Where a sentence ends: kept with the sentence before it. */
+export const SENTENCE_END = /(?<=[?!\n]|\.(?=\s|$))/u;
+
 /** A run in quotation marks, opened after a space and closed before one ("it's" is no quote). */
 const QUOTED = /(?<=^|\s)['‘"“]([^'‘’"“”]+)['’"”](?=[\s.,;:?!]|$)/u;
 
@@ -152,6 +159,13 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   expanded.split(CLAUSE_BREAK).forEach((part, clause) => {
     for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
       clauses.push(clause);
+    }
+  });
+  const sentences: { index: number; questioned: boolean }[] = [];
+  expanded.split(SENTENCE_END).forEach((part, index) => {
+    const questioned = part.trimEnd().endsWith("?");
+    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
+      sentences.push({ index, questioned });
     }
   });
   const quoted: boolean[] = [];
@@ -168,6 +182,8 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     const base = {
       ...token,
       clause: clauses[k] ?? 0,
+      sentence: sentences[k]?.index ?? 0,
+      questioned: sentences[k]?.questioned ?? false,
       ...(quoted[k] === true ? { quoted: true } : {}),
       typed: token.stem,
       used: false,
