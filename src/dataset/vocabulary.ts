@@ -149,6 +149,11 @@ const CuesFile = z
       .object({
         wh: Phrases,
         auxiliaries: Phrases,
+        /**
+         * Auxiliaries that ask even after a subject: "I would be grateful for…", "we'd like…"
+         * request, where "we are benchmarking…" only says what the asker does.
+         */
+        modals: Phrases,
         requests: Phrases,
         /** Words before a field word that set it against what is asked ("…, not a summary"). */
         negations: Phrases,

@@ -34,6 +34,7 @@ export const ASKING_WORDS: Readonly<
   Record<
     | "wh"
     | "auxiliaries"
+    | "modals"
     | "requests"
     | "negations"
     | "lead_verbs"

@@ -283,21 +283,33 @@ function listsFields(tokens: readonly QuestionToken[], items: readonly FieldItem
   const one = (f: PolicyField): PolicyField =>
     PERIOD_FIELDS.includes(f) ? (PERIOD_FIELDS[0] ?? f) : f;
   let run = new Set<PolicyField>();
-  let longest = 0;
+  let start = 0;
+  let listed = false;
   items.forEach((item, i) => {
     const before = items[i - 1];
     const gap = before ? tokens.slice(before.last + 1, item.first) : [];
     const stems = gap.map((t) => t.stem);
+    // A list stays in its sentence: "…the same groups? the beneficiary lists…" lists nothing.
     const joined =
       before !== undefined &&
+      tokens[before.last]?.sentence === tokens[item.first]?.sentence &&
       gap.every((t) => t.filler === true || FIELD_LIST_WORDS.between.has(t.stem)) &&
       (tokens[before.last]?.clause !== tokens[item.first]?.clause ||
         LIST_JOINS.some((j) => stems.some((_, k) => j.every((w, n) => stems[k + n] === w))));
-    if (!joined) run = new Set();
+    if (!joined) {
+      run = new Set();
+      start = i;
+    }
     for (const f of item.fields) run.add(one(f));
-    longest = Math.max(longest, run.size);
+    // A list after a word of one of its own fields gives examples of that field ("what support
+    // does it offer - money, training, infrastructure?"), it does not ask for each.
+    const sentence = tokens[item.first]?.sentence;
+    const head = items
+      .slice(0, start)
+      .some((h) => tokens[h.first]?.sentence === sentence && h.fields.some((f) => run.has(one(f))));
+    if (run.size >= MIN_LISTED_PARTS && !head) listed = true;
   });
-  return longest >= MIN_LISTED_PARTS;
+  return listed;
 }
 
 /** A topic made of other fields' words: its parts listed beside it describe it. */

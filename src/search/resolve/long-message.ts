@@ -6,10 +6,11 @@ import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
 import { readTokens } from "./tokens.ts";
-import { COMPARE_WORDS, LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, COMPARE_WORDS, LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
+const MODAL = new Set(ASKING_WORDS.modals.flatMap(phraseStems));
 /** "compare…", "contrast…": a request to compare opens a part that asks. */
 const COMPARE = new Set(COMPARE_WORDS.flatMap(phraseStems));
 
@@ -107,7 +108,10 @@ function opensAsking(catalog: Catalog, part: string): boolean {
       WH.has(t.stem) ||
       REQUEST.has(t.stem) ||
       COMPARE.has(t.stem) ||
-      (AUXILIARY.has(t.stem) && tokens.slice(0, k).every((b) => b.filler === true)),
+      // An auxiliary after a subject ("we are benchmarking…") says something, it does not ask;
+      // a modal still requests ("I would be grateful for…").
+      (AUXILIARY.has(t.stem) &&
+        (MODAL.has(t.stem) || tokens.slice(0, k).every((b) => b.filler === true))),
   );
   return (
     opener !== undefined && (first === undefined || tokens.indexOf(first) >= tokens.indexOf(opener))
@@ -150,7 +154,14 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   }
   // "Is TORCH even a cluster policy? … What type does the factsheet label it as?": of several
   // parts that ask, the one asking a field decides, of the one policy the others name.
-  if (intent.kind === "clarify" && !named(evidence) && !evidence.namesUnknown()) {
+  // Only when no other part asks a field itself: "has the GBA plan been evaluated, and if so
+  // by which body?" asks the evaluation, the second part only narrows it.
+  const othersAsk = parts.some((other, j) => {
+    if (j === k) return false;
+    const read = resolveClause(catalog, other, new EvidenceLog());
+    return read.kind === "policy" && (read.field !== null || read.passage !== undefined);
+  });
+  if (intent.kind === "clarify" && !othersAsk && !named(evidence) && !evidence.namesUnknown()) {
     const subject = namedSubject(
       catalog,
       parts.filter((_, j) => j !== k),
@@ -177,9 +188,14 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
     const programme = others.some(({ read }) =>
       read.entries.some((e) => e.source === "decision" && e.span.startsWith("unknown programme")),
     );
-    return programme || others.some(({ read }) => named(read))
-      ? null
-      : answer(log, evidence, intent, part);
+    // Another country ("how does Thailand's plan compare…? which one is more successful?") is
+    // the subject of the comparison; a city where the asker works is not.
+    const elsewhere = others.some(
+      ({ read }) =>
+        named(read) ||
+        read.entries.some((e) => e.source === "decision" && e.span === "unknown country"),
+    );
+    return programme || elsewhere ? null : answer(log, evidence, intent, part);
   }
   if (intent.kind !== "policy") return null;
   // "budget question: what about torch?": a part asking a field in words all known (no story)
