@@ -69,3 +69,19 @@ describe("a comparison with another country is declined, whatever part asks it",
     expect(headline(q)).toMatch(/^I have no data on (Vietnam|Thailand)/u);
   });
 });
+
+describe("a way of asking for a plain answer is an aside", () => {
+  it.each([
+    ["Could you explain in simple words what the TORCH Program is?", "TORCH Program"],
+    ["explain the GBA plan in layman's terms", "Greater Bay Area plan"],
+    ["in plain language, who runs torch?", "TORCH Program — responsible authorities"],
+  ])("%s → %s", (q, expected) => {
+    expect(headline(q)).toBe(expected);
+  });
+
+  it("another country's plan asked the same way still declines", () => {
+    expect(engine.resolveQuestion("in simple words, what is the ruhr cluster plan?").kind).toBe(
+      "none",
+    );
+  });
+});
