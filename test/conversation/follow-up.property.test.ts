@@ -1,11 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/create-engine.ts";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { POLICY_FIELDS } from "../../src/dataset/schema.ts";
 import type { ConversationState } from "../../src/conversation/state.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const policyIds = ["torch", "city-clusters", "greater-bay-area"];
 
 const field = fc.option(fc.constantFrom(...POLICY_FIELDS, "maturity", "sources"));

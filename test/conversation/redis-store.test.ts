@@ -6,6 +6,7 @@ import type { ConversationState } from "../../src/conversation/state.ts";
 import { createEngine } from "../../src/create-engine.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { startRedis, type RedisUnderTest } from "../redis-server.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
 /** The Redis store against a real redis-server: the in-memory store's behaviour, shared. */
 
@@ -121,7 +122,6 @@ describe("when Redis goes away", () => {
       onRecovered: () => (recoveries += 1),
     });
     const conversations = new Conversations(store, 60);
-    const engine = createEngine(loadDataset(defaultDataDir()));
     const ask = async (question: string) => {
       const turn = await conversations.open(engine, "alice");
       const answer = turn.engine.ask(question);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationState } from "../../src/conversation/state.ts";
-import { createEngine } from "../../src/create-engine.ts";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 /** The last answer of a conversation typed line by line, as the user sees it. */
 function last(...lines: string[]): string {

@@ -3,8 +3,7 @@ import type { Answer } from "../../src/answers/types.ts";
 import { POLICY_FIELDS } from "../../src/dataset/schema.ts";
 import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { createEngine } from "../../src/create-engine.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 function body(answer: Answer): Extract<Answer, { kind: "answer" | "compare" }> {
   if (answer.kind !== "answer" && answer.kind !== "compare") {

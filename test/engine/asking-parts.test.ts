@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { renderAnswerText } from "../../src/render/text.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
 /** Which part of a message asks, as the user reads the answer. */
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const headline = (q: string): string =>
   renderAnswerText(engine.ask(q), { color: false }).split("\n")[0] ?? "";
 

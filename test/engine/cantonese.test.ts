@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { mandarinFromCantonese } from "../../src/search/cantonese.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 describe("Cantonese is read as Mandarin", () => {
   it("whole Cantonese words become their Mandarin words after simplification", () => {

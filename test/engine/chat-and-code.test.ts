@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answers/types.ts";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { looksLikeCode } from "../../src/search/code-like.ts";
 import { splitLeadingQuote } from "../../src/search/resolve.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 function body(answer: Answer): Extract<Answer, { kind: "answer" | "compare" }> {
   if (answer.kind !== "answer" && answer.kind !== "compare") {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { mandarinFromCantonese } from "../../src/search/cantonese.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 describe("Taiwan's and Hong Kong's words are read as the mainland's", () => {
   it("群聚 (Taiwan's word for cluster) is 集群, as a whole word only", () => {

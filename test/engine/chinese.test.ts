@@ -3,11 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { defaultVocabularyDir, loadVocabulary } from "../../src/dataset/vocabulary.ts";
-import { createEngine } from "../../src/create-engine.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const ask = (q: string) => engine.ask(q);
 const read = (q: string) => engine.resolveQuestion(q);
 

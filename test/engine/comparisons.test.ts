@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { renderAnswerText } from "../../src/render/text.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
 /** Comparisons, orderings and a second policy named only as context, as the user reads them. */
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const shown = (q: string): string => renderAnswerText(engine.ask(q), { color: false });
 
 describe("several fields listed ask for all of them, not the longest-worded one", () => {

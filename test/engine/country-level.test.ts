@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answers/types.ts";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { renderAnswerText } from "../../src/render/text.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const ALL = ["city-clusters", "greater-bay-area", "torch"];
 
 /** What the user is shown: the kind, whose field, and the headline. */

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/create-engine.ts";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { POLICY_FIELDS } from "../../src/dataset/schema.ts";
 import { Lru, memoKey, memoizeEngine } from "../../src/engine-memo.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 const QUESTIONS = [
   "When did the TORCH Program start?",

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { buildCatalog } from "../../src/search/catalog.ts";
 import { freedonia } from "./tiny-country.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const read = (q: string): string => {
   const intent = engine.resolveQuestion(q);
   if (intent.kind === "policy") return `${intent.policy} ${intent.field ?? "card"}`;

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 describe("a message of several sentences reads like a small conversation", () => {
   it("'it' in the sentence that asks is the one policy an earlier sentence named", () => {

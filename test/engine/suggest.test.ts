@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
 import { createEngine } from "../../src/create-engine.ts";
 import { syntheticCountries } from "../../bench/synthetic.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const values = (query: string, limit?: number) =>
   engine.suggestPolicies(query, limit).map((c) => c.value);
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { renderAnswerText } from "../../src/render/text.ts";
+import { chinaEngine as engine } from "../china-engine.ts";
 
-const engine = createEngine(loadDataset(defaultDataDir()));
 const ESC = "\u001b[";
 
 describe("renderAnswerText", () => {

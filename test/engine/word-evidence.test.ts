@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultDataDir, loadDataset } from "../../src/dataset/load.ts";
-import { createEngine } from "../../src/create-engine.ts";
 import { inflectionBases } from "../../src/search/resolve/tokens.ts";
-
-const engine = createEngine(loadDataset(defaultDataDir()));
+import { chinaEngine as engine } from "../china-engine.ts";
 
 describe("word evidence: inflected English words are words, not names", () => {
   it.each([
