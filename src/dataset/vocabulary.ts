@@ -202,6 +202,14 @@ const WordsFile = z
     name_nouns: Phrases,
     /** Words referring back to a thing named before ("its budget", "how that works"). */
     references: Phrases,
+    /** "a", "an", "the": skipped where a phrase or a name is read on either side of them. */
+    articles: Phrases,
+    /**
+     * "2006 or 2016", "5 million or 10 million": words read past between a value and the "or"
+     * that offers another (`skipped`), and the scales said after a number that make it an
+     * amount (`scales`).
+     */
+    offered_values: z.object({ skipped: Phrases, scales: Phrases }).strict(),
     /** Short forms read as the word they stand for, as typed ("natl" → national, "src" → source). */
     abbreviations: z.record(Phrase, Phrase),
     /**

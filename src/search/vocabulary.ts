@@ -73,6 +73,10 @@ export const GENERIC_NAME_WORDS: readonly string[] = vocabulary.words.generic_na
 export const GEOGRAPHIC_WORDS: readonly string[] = vocabulary.words.geographic;
 export const NAME_NOUNS: readonly string[] = vocabulary.words.name_nouns;
 export const REFERENCE_WORDS: readonly string[] = vocabulary.words.references;
+export const ARTICLE_WORDS: readonly string[] = vocabulary.words.articles;
+/** Words read past before an offered value, and the scales that make a number an amount. */
+export const OFFERED_VALUE_WORDS: Readonly<Record<"skipped" | "scales", readonly string[]>> =
+  vocabulary.words.offered_values;
 export const CJK_GENERIC_WORDS: readonly string[] = vocabulary.chinese.generic;
 export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question;
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;

@@ -7,6 +7,7 @@ import { countryIntent, textIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
+import { OFFERED_VALUE_WORDS } from "../vocabulary.ts";
 
 /**
  * Every weight and threshold of the decision, in one place. A reading's score is the sum of
@@ -235,14 +236,15 @@ function valueKind(token: QuestionToken | undefined, next: QuestionToken | undef
   const amount = /^\d+(?:[.,]\d+)?(?:k|m|mn|bn|b|million|billion)$/u.test(token.stem);
   return amount || (/^\d/.test(token.stem) && AMOUNT_WORDS.has(next?.stem ?? "")) ? "amount" : null;
 }
-const AMOUNT_WORDS = new Set(["thousand", "million", "billion", "trillion"]);
+const AMOUNT_WORDS: ReadonlySet<string> = new Set(OFFERED_VALUE_WORDS.scales);
+const BEFORE_VALUE: ReadonlySet<string> = new Set(OFFERED_VALUE_WORDS.skipped);
 
 /** Two values of one kind either side of "or" ("2006 or 2016", "the 80s or the 90s"). */
 function offeredValues(tokens: readonly QuestionToken[]) {
   for (const [k, token] of tokens.entries()) {
     if (token.stem !== "or") continue;
     const at = (j: number, step: number): number =>
-      ["the", "in", "a", "an"].includes(tokens[j]?.stem ?? "") ? at(j + step, step) : j;
+      BEFORE_VALUE.has(tokens[j]?.stem ?? "") ? at(j + step, step) : j;
     let before = at(k - 1, -1);
     if (AMOUNT_WORDS.has(tokens[before]?.stem ?? "")) before -= 1;
     const after = at(k + 1, 1);

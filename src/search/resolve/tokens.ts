@@ -2,7 +2,7 @@ import { editDistance, isCjk, phraseStems, tokenize } from "../../model/normaliz
 import { correctTypo, MAX_SHORT_WORD, type Catalog, type PhraseTable } from "../catalog.ts";
 import { glossChinese } from "./chinese.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
-import { ASIDE_WORDS, ASKING_WORDS, STOP_WORDS } from "../vocabulary.ts";
+import { ARTICLE_WORDS, ASIDE_WORDS, ASKING_WORDS, STOP_WORDS } from "../vocabulary.ts";
 
 export interface QuestionToken {
   raw: string;
@@ -44,7 +44,7 @@ interface PhraseMatch<T> {
   values: T[];
 }
 
-export const ARTICLES = new Set(["a", "an", "the"]);
+export const ARTICLES: ReadonlySet<string> = new Set(ARTICLE_WORDS);
 
 /**
  * Phrases of a table found in the question, longest first, never overlapping. Tokens `include`
