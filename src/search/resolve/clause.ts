@@ -75,8 +75,6 @@ export function resolveClause(
   question: string,
   log: EvidenceLog = new EvidenceLog(),
 ): Intent {
-  const declineByName = (intent: Intent, why: string, name?: string): Intent =>
-    name === undefined ? log.decide(intent, why) : log.rulesOut(intent, why, name);
   const tokens = readTokens(catalog, question);
   for (const token of tokens) {
     if (token.stem !== token.typed) {
@@ -97,7 +95,7 @@ export function resolveClause(
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
-    return declineByName(
+    return log.rulesOut(
       {
         kind: "none",
         text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
@@ -105,6 +103,7 @@ export function resolveClause(
       },
       "unknown country",
       countries.unknown.join(", "),
+      "country",
     );
   }
 
@@ -255,7 +254,7 @@ export function resolveClause(
   // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
   const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
-    return declineByName(
+    return log.decide(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),
       "unknown Chinese name",
     );
@@ -273,15 +272,16 @@ export function resolveClause(
       tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
     )?.matched === tokenize(unknownProgramme).length;
   if (unknownProgramme !== null && !inOwnTexts) {
-    return declineByName(
+    return log.rulesOut(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",
       unknownProgramme,
+      "programme",
     );
   }
   if (named.length === 1 && compareCue && unknownWords !== "") {
     const ref = named[0];
-    return declineByName(
+    return log.rulesOut(
       {
         kind: "none",
         text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
@@ -294,6 +294,7 @@ export function resolveClause(
       },
       "compare with an unknown name",
       unknownWords,
+      "name",
     );
   }
 
@@ -475,5 +476,5 @@ export function resolveClause(
   const why = `${unnamed.why} (${unnamed.score.toFixed(2)})`;
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)
-    : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy);
+    : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy, "name");
 }

@@ -30,7 +30,21 @@ export interface Evidence {
    * settled on it, the policy field its words name.
    */
   about?: EvidenceSubject;
+  /** What the entry settles, for the readers that act on it. */
+  finding?: Finding;
 }
+
+/**
+ * What an entry settles, typed, so the readers that act on it (a long message's parts, "the
+ * other one") never match the worded `reading` or `span`.
+ */
+export type Finding =
+  /** Something the data does not hold was named: another country, a programme, a name. */
+  | { kind: "lacks"; what: Lacking }
+  /** A word cueing a comparison, an order by a field, or all policies. */
+  | { kind: "cue"; cue: "compare" | "order" | "all" };
+
+export type Lacking = "country" | "programme" | "name";
 
 /** What became of a name the readers found. */
 export type NameState = "chosen" | "too close to another" | "outscored" | "too weak";
@@ -52,6 +66,7 @@ export class EvidenceLog {
     weight: number,
     span: string,
     about?: EvidenceSubject,
+    finding?: Finding,
   ): void {
     this.entries.push({
       reading,
@@ -59,23 +74,32 @@ export class EvidenceLog {
       weight: Math.round(weight * 100) / 100,
       span,
       ...(about ? { about } : {}),
+      ...(finding ? { finding } : {}),
     });
   }
 
   /** Declines by a name the data does not hold (positive evidence, not a lack of it). */
-  rulesOut(intent: Intent, why: string, name: string): Intent {
-    this.add("a name the data does not hold", "unknown name", 1, name);
+  rulesOut(intent: Intent, why: string, name: string, what: Lacking): Intent {
+    this.add("a name the data does not hold", "unknown name", 1, name, undefined, {
+      kind: "lacks",
+      what,
+    });
     return this.decide(intent, why);
   }
 
-  /** Whether something the data does not hold was named: another country, programme, place. */
-  namesUnknown(): boolean {
-    return this.entries.some((e) => e.source === "unknown name");
+  /**
+   * Whether something the data does not hold was named (another country, programme, place);
+   * with `what`, that kind of thing.
+   */
+  namesUnknown(what?: Lacking): boolean {
+    return this.entries.some(
+      (e) => e.finding?.kind === "lacks" && (what === undefined || e.finding.what === what),
+    );
   }
 
-  /** Whether some words were read as asking what the data does not hold ("who's paying…"). */
-  unplaced(): boolean {
-    return this.entries.some((e) => e.reading === "unplaced word");
+  /** Whether a word cued a comparison, an order or all policies. */
+  cued(cue: "compare" | "order" | "all"): boolean {
+    return this.entries.some((e) => e.finding?.kind === "cue" && e.finding.cue === cue);
   }
 
   /** Records the outcome with the rule that settled it, and returns it. */

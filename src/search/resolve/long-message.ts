@@ -186,14 +186,12 @@ export function askingPart(catalog: Catalog, question: string, log: EvidenceLog)
   // in full is not vetoed by where the asker is, only by another programme the rest names.
   if (compared) {
     const programme = others.some(({ read }) =>
-      read.entries.some((e) => e.source === "decision" && e.span.startsWith("unknown programme")),
+      read.namesUnknown("programme"),
     );
     // Another country ("how does Thailand's plan compare…? which one is more successful?") is
     // the subject of the comparison; a city where the asker works is not.
     const elsewhere = others.some(
-      ({ read }) =>
-        named(read) ||
-        read.entries.some((e) => e.source === "decision" && e.span === "unknown country"),
+      ({ read }) => named(read) || read.namesUnknown("country"),
     );
     return programme || elsewhere ? null : answer(log, evidence, intent, part);
   }
@@ -243,7 +241,7 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
       (intent.kind === "country" && asks) ||
       (intent.kind === "clarify" &&
         asks &&
-        evidence.entries.some((e) => e.source === "field word" && !e.reading.includes("(weak)")))
+        evidence.entries.some((e) => e.source === "field word" && e.about?.weak !== true))
     );
   };
   let subject: PolicyRef | null | undefined;

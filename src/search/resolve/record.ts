@@ -18,7 +18,7 @@ export function recordReadings(
   log: EvidenceLog,
   tokens: readonly QuestionToken[],
   found: {
-    countries: { known: string[]; unknown: string[]; positions: Set<number> };
+    countries: { known: string[]; positions: Set<number> };
     candidates: readonly Candidate[];
     chosen: readonly Candidate[];
     ambiguous: readonly Candidate[];
@@ -30,7 +30,6 @@ export function recordReadings(
   for (const id of countries.known) {
     log.add(`country ${id}`, "country", 1, spanOf(tokens, countries.positions));
   }
-  for (const name of countries.unknown) log.add(`other country ${name}`, "unknown name", 1, name);
   for (const c of candidates) {
     const state: NameState = chosen.includes(c)
       ? "chosen"
@@ -61,12 +60,15 @@ export function recordReadings(
       "field word",
       fields.countryScore,
       fieldSpan,
+      fields.weakOnly ? { weak: true } : undefined,
     );
   }
   const cueSpan = spanOf(tokens, cues.positions);
-  if (cues.orderField !== null) log.add(`order by ${cues.orderField}`, "cue", 1, cueSpan);
-  if (cues.compareCue) log.add("compare", "cue", 1, cueSpan);
-  if (cues.allCue) log.add("all policies", "cue", 1, cueSpan);
+  const cue = (reading: string, kind: "compare" | "order" | "all"): void =>
+    log.add(reading, "cue", 1, cueSpan, undefined, { kind: "cue", cue: kind });
+  if (cues.orderField !== null) cue(`order by ${cues.orderField}`, "order");
+  if (cues.compareCue) cue("compare", "compare");
+  if (cues.allCue) cue("all policies", "all");
   for (const token of tokens) {
     if (token.unknown && !token.used && !token.cjk) {
       log.add(

@@ -16,7 +16,7 @@ const THE_REST = new RegExp(
  */
 export function theRest(catalog: Catalog, intent: Intent, text: string, log: EvidenceLog): Intent {
   if (intent.kind !== "compare" || !THE_REST.test(text)) return intent;
-  if (log.entries.some((e) => e.source === "cue" && e.reading === "compare")) return intent;
+  if (log.cued("compare")) return intent;
   const rest = catalog.countryById
     .get(intent.country)
     ?.policies.filter((p) => !intent.policies.includes(p.id));
