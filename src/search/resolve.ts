@@ -4,7 +4,7 @@ import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
 import { knownPoliciesText, starterSuggestions } from "./resolve/replies.ts";
 import { markYesNo } from "./resolve/yes-no.ts";
-import { askingPart, LONG_MESSAGE_WORDS, resolveLongMessage } from "./resolve/long-message.ts";
+import { resolveMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
 import { theRest } from "./resolve/the-rest.ts";
@@ -105,10 +105,8 @@ function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Inte
       suggestions: starterSuggestions(catalog),
     };
   }
-  const asked = askingPart(catalog, question, log);
-  if (asked !== null) return asked;
-  if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
-    return resolveLongMessage(catalog, question, log);
-  }
-  return markYesNo(resolveClause(catalog, question, log), question);
+  return (
+    resolveMessage(catalog, question, log) ??
+    markYesNo(resolveClause(catalog, question, log), question)
+  );
 }

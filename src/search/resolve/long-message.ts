@@ -42,55 +42,84 @@ function splitClauses(sentence: string): string[] {
 /** Words that point back at something named before: "does it really have an end year?". */
 const POINTING_WORDS = /\b(?:it|its|it's|itself|they|them|their)\b/iu;
 
-/**
- * A message is a small conversation: the one policy of ours its other sentences name ("my
- * uncle keeps talking about the GBA plan.") is what "it" means in the sentence that asks.
- * Null when they name none, or several, or name a policy beside something the data lacks
- * ("the Yangtze city cluster"): then "it" is not ours to guess. A sentence naming only
- * something else (the user's own region or programme) is context and does not count.
- */
-function namedSubject(catalog: Catalog, sentences: readonly string[]): PolicyRef | null {
-  const named = new Set<string>();
-  for (const sentence of sentences) {
+/** A part of a message read as a question of its own, with the evidence it came from. */
+interface PartReading {
+  intent: Intent;
+  evidence: EvidenceLog;
+}
+
+/** The texts of one message, each read once however many of the rules below look at it. */
+class MessageReader {
+  private readonly readings = new Map<string, PartReading>();
+  constructor(readonly catalog: Catalog) {}
+
+  read(text: string): PartReading {
     const evidence = new EvidenceLog();
-    resolveClause(catalog, sentence, evidence);
-    // A name typed in full counts even where the chat around it kept it from being chosen
-    // ("…know about City Clusters except me and I am too shy to ask them.").
-    const ids = evidence.entries.flatMap((e) => {
-      const { policy: id, state } = e.about ?? {};
-      const counts = state === "chosen" || (state === "too weak" && e.weight >= 1);
-      return id !== undefined && e.source === "name" && counts ? [id] : [];
-    });
-    if (ids.length > 0 && evidence.namesUnknown()) return null;
-    for (const id of ids) named.add(id);
+    const reading = this.readings.get(text) ?? {
+      intent: resolveClause(this.catalog, text, evidence),
+      evidence,
+    };
+    this.readings.set(text, reading);
+    return reading;
   }
-  const [only] = named;
-  return named.size === 1 && only !== undefined ? (catalog.policies.get(only) ?? null) : null;
 }
 
-/**
- * The asking sentence read with the subject the message named: a field or passage of it, or
- * its card when the sentence points at it ("what is it exactly?"). Null otherwise.
- */
-function askedOfSubject(
-  catalog: Catalog,
-  sentence: string,
-  subject: PolicyRef,
-  evidence: EvidenceLog,
-): Intent | null {
-  const intent = resolveClause(catalog, `${sentence} ${subject.policy.short_name}`, evidence);
-  if (intent.kind !== "policy" || intent.policy !== subject.policy.id) return null;
-  const asked = intent.field !== null || intent.passage !== undefined;
-  return asked || POINTING_WORDS.test(sentence) ? intent : null;
-}
-
-/** Whether a sentence names a policy of ours itself (then it is not asked about another). */
+/** Whether a part names a policy of ours itself (then it is not asked about another). */
 function named(evidence: EvidenceLog): boolean {
   return evidence.entries.some((e) => e.source === "name" && e.about?.state === "chosen");
 }
 
-/** The reading of the part of a long message that asks, with the evidence it came from. */
-function answer(log: EvidenceLog, evidence: EvidenceLog, intent: Intent, part: string): Intent {
+/** A policy's field or passage is asked, not only its card. */
+const asksField = (intent: Intent): boolean =>
+  intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined);
+
+/**
+ * A message is a small conversation: the one policy of ours its other parts name ("my
+ * uncle keeps talking about the GBA plan.") is what "it" means in the part that asks.
+ * Null when they name none, or several, or name a policy beside something the data lacks
+ * ("the Yangtze city cluster"): then "it" is not ours to guess. A part naming only
+ * something else (the user's own region or programme) is context and does not count.
+ */
+function namedSubject(message: MessageReader, context: readonly string[]): PolicyRef | null {
+  const ids = new Set<string>();
+  for (const text of context) {
+    const { evidence } = message.read(text);
+    // A name typed in full counts even where the chat around it kept it from being chosen
+    // ("…know about City Clusters except me and I am too shy to ask them.").
+    const found = evidence.entries.flatMap((e) => {
+      const { policy: id, state } = e.about ?? {};
+      const counts = state === "chosen" || (state === "too weak" && e.weight >= 1);
+      return id !== undefined && e.source === "name" && counts ? [id] : [];
+    });
+    if (found.length > 0 && evidence.namesUnknown()) return null;
+    for (const id of found) ids.add(id);
+  }
+  const [only] = ids;
+  return ids.size === 1 && only !== undefined ? (message.catalog.policies.get(only) ?? null) : null;
+}
+
+/**
+ * "…the TORCH thing keeps coming up. what sectors does it cover?": a part that names nothing
+ * (nor anything the data lacks) read with the subject its `context` names: a field or passage
+ * of it, or its card when the part points at it ("what is it exactly?"). Null otherwise.
+ */
+function askedOfSubject(
+  message: MessageReader,
+  part: string,
+  context: readonly string[],
+): PartReading | null {
+  const { evidence } = message.read(part);
+  if (named(evidence) || evidence.namesUnknown()) return null;
+  const subject = namedSubject(message, context);
+  if (subject === null) return null;
+  const carried = message.read(`${part} ${subject.policy.short_name}`);
+  const { intent } = carried;
+  if (intent.kind !== "policy" || intent.policy !== subject.policy.id) return null;
+  return asksField(intent) || POINTING_WORDS.test(part) ? carried : null;
+}
+
+/** The reading of the part of a message that asks, with the evidence it came from. */
+function answer(log: EvidenceLog, { intent, evidence }: PartReading, part: string): Intent {
   log.entries.push(...evidence.entries);
   return markYesNo(intent, part);
 }
@@ -102,7 +131,6 @@ function answer(log: EvidenceLog, evidence: EvidenceLog, intent: Intent, part: s
 function opensAsking(catalog: Catalog, part: string): boolean {
   const tokens = readTokens(catalog, part);
   const first = tokens.find((t) => !t.filler && !catalog.commonStems.has(t.typed));
-  // An auxiliary after a subject ("we are benchmarking…") says something, it does not ask.
   const opener = tokens.find(
     (t, k) =>
       WH.has(t.stem) ||
@@ -130,113 +158,109 @@ function messageParts(question: string): string[] {
 }
 
 /**
+ * A message of several parts goes through the same evidence and decision as a short one,
+ * part by part, so the part that asks is found among the small talk: first the clause that
+ * opens as a question or request (`askingPart`), then, in a long message, the sentence
+ * that asks something (`askingSentence`). Null when neither decides: the message is read whole.
+ */
+export function resolveMessage(
+  catalog: Catalog,
+  question: string,
+  log: EvidenceLog,
+): Intent | null {
+  const message = new MessageReader(catalog);
+  const asked = askingPart(message, question, log);
+  if (asked !== null) return asked;
+  const words = question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return words > LONG_MESSAGE_WORDS ? askingSentence(message, question, log) : null;
+}
+
+/**
  * The part that asks decides; the others are context ("my trip cost so much money lol. what's
  * the gist of torch?": the story's "money" asks for no budget). The last part that opens as a
  * question or request, when it names a policy of ours itself and no other part names one.
  */
-export function askingPart(catalog: Catalog, question: string, log: EvidenceLog): Intent | null {
+function askingPart(message: MessageReader, question: string, log: EvidenceLog): Intent | null {
+  const { catalog } = message;
   const parts = messageParts(question);
   if (parts.length < 2) return null;
   const k = parts.findLastIndex((part) => opensAsking(catalog, part));
   const part = parts[k];
+  if (part === undefined) return null;
   // "…rated '> 10 years' on consistency; is that justified when…": a part pointing back asks
   // about the others.
-  const partTokens = readTokens(catalog, part ?? "");
+  const partTokens = readTokens(catalog, part);
   const pointsBack = partTokens.some((t) => REFERENCES.has(t.stem));
-  if (part === undefined) return null;
-  const evidence = new EvidenceLog();
-  const intent = resolveClause(catalog, part, evidence);
+  const reading = message.read(part);
+  const { intent, evidence } = reading;
   // "which policies does China have? I only know about Torch": a country's field asked of the
   // country it names; what the other parts say is what the user knows.
   const ofCountry = evidence.entries.some((e) => e.source === "country");
-  if (intent.kind === "country" && ofCountry && !pointsBack) {
-    return answer(log, evidence, intent, part);
-  }
+  if (intent.kind === "country" && ofCountry && !pointsBack) return answer(log, reading, part);
+  const context = parts.filter((_, j) => j !== k);
+  const others = context.map((text, j) => ({ ...message.read(text), after: j >= k }));
   // "Is TORCH even a cluster policy? … What type does the factsheet label it as?": of several
   // parts that ask, the one asking a field decides, of the one policy the others name.
   // Only when no other part asks a field itself: "has the GBA plan been evaluated, and if so
   // by which body?" asks the evaluation, the second part only narrows it.
-  const othersAsk = parts.some((other, j) => {
-    if (j === k) return false;
-    const read = resolveClause(catalog, other, new EvidenceLog());
-    return read.kind === "policy" && (read.field !== null || read.passage !== undefined);
-  });
-  if (intent.kind === "clarify" && !othersAsk && !named(evidence) && !evidence.namesUnknown()) {
-    const subject = namedSubject(
-      catalog,
-      parts.filter((_, j) => j !== k),
-    );
-    const carried = new EvidenceLog();
-    const asked = subject && askedOfSubject(catalog, part, subject, carried);
-    if (asked) return answer(log, carried, asked, part);
+  if (intent.kind === "clarify" && !others.some((o) => asksField(o.intent))) {
+    const carried = askedOfSubject(message, part, context);
+    if (carried) return answer(log, carried, part);
   }
   // A comparison is read on its own only when asked in a sentence (or ";" part) of its own: a
   // clause of it ("compare X with Y on start year, budget…") is not the whole of what is asked.
-  const compared =
-    intent.kind === "compare" &&
-    question.split(/(?<=[.!?;\n])/u).some((s) => bare(s) === bare(part));
-  if (!compared && (pointsBack || intent.kind !== "policy" || !named(evidence))) return null;
-  const declined: boolean[] = [];
-  const others = parts.flatMap((other, j) => {
-    const read = new EvidenceLog();
-    if (j !== k) declined.push(resolveClause(catalog, other, read).kind === "none");
-    return j !== k ? [{ read, after: j > k }] : [];
-  });
-  // "compare the funding of all three; we're benchmarking here in Porto": a comparison asked
-  // in full is not vetoed by where the asker is, only by another programme the rest names.
-  if (compared) {
-    const programme = others.some(({ read }) =>
-      read.namesUnknown("programme"),
+  if (intent.kind === "compare") {
+    if (!question.split(/(?<=[.!?;\n])/u).some((s) => bare(s) === bare(part))) return null;
+    // "compare the funding of all three; we're benchmarking here in Porto": a comparison asked
+    // in full is not vetoed by where the asker is, only by another programme the rest names,
+    // or by another country ("how does Thailand's plan compare…? which one is more
+    // successful?"), the subject of the comparison; a city where the asker works is not.
+    const vetoed = others.some(
+      (o) =>
+        o.evidence.namesUnknown("programme") ||
+        named(o.evidence) ||
+        o.evidence.namesUnknown("country"),
     );
-    // Another country ("how does Thailand's plan compare…? which one is more successful?") is
-    // the subject of the comparison; a city where the asker works is not.
-    const elsewhere = others.some(
-      ({ read }) => named(read) || read.namesUnknown("country"),
-    );
-    return programme || elsewhere ? null : answer(log, evidence, intent, part);
+    return vetoed ? null : answer(log, reading, part);
   }
-  if (intent.kind !== "policy") return null;
+  if (pointsBack || intent.kind !== "policy" || !named(evidence)) return null;
   // "budget question: what about torch?": a part asking a field in words all known (no story)
   // says what the part that asks only names is asked for; so do parts after the ask that
   // give examples of it ("what does X give, like incubators, office space?"). The whole
   // message is read then.
-  const cardOnly = intent.field === null && intent.passage === undefined;
+  const cardOnly = !asksField(intent);
   const label = ({ entries }: EvidenceLog): boolean =>
     entries.some((e) => e.source === "field word") &&
     !entries.some((e) => e.source === "unknown word");
-  if (others.some(({ read, after }) => named(read) || ((cardOnly || after) && label(read)))) {
+  if (others.some((o) => named(o.evidence) || ((cardOnly || o.after) && label(o.evidence)))) {
     return null;
   }
   // "what does Singapore do for clusters? anything like torch?": our policy only as the model
   // of what another part asks about, which declines, leaves that part the subject.
   const words = ` ${partTokens.map((t) => t.raw.toLowerCase()).join(" ")} `;
   const model = LIKENESS_WORDS.some((w) => words.includes(` ${w} `));
-  if (cardOnly && model && declined.some(Boolean)) return null;
-  return answer(log, evidence, intent, part);
+  if (cardOnly && model && others.some((o) => o.intent.kind === "none")) return null;
+  return answer(log, reading, part);
 }
 
 /**
- * A long message goes through the same evidence and decision as a short one, sentence by
- * sentence (questions, "…?", first), so the sentence that asks is found among the small talk
- * (the clause that asks, by `askingPart`, before). A reading counts only when something is asked in it: a policy's
- * field or passage; a comparison, or a country field, or a field of which policy (asked
- * back), only in a sentence that asks. A policy mentioned in passing ("my thesis on city
- * clusters in Asia…") or a compare cue beside one name is not a question.
+ * A long message, sentence by sentence (questions, "…?", first). A reading counts only when
+ * something is asked in it: a policy's field or passage; a comparison, or a country field, or
+ * a field of which policy (asked back), only in a sentence that asks. A policy mentioned in
+ * passing ("my thesis on city clusters in Asia…") or a compare cue beside one name is not a
+ * question.
  */
-export function resolveLongMessage(catalog: Catalog, question: string, log: EvidenceLog): Intent {
+function askingSentence(message: MessageReader, question: string, log: EvidenceLog): Intent {
   const sentences = question.split(/(?<=[.!?\n])/u);
   const ordered = [
     ...sentences.filter((s) => s.includes("?")),
     ...sentences.filter((s) => !s.includes("?")),
   ];
-  const asksSomething = (intent: Intent, part: string, evidence: EvidenceLog): boolean => {
-    const asks = part.includes("?");
+  const asksSomething = ({ intent, evidence }: PartReading, sentence: string): boolean => {
+    const asks = sentence.includes("?");
     return (
       (intent.kind === "policy" &&
-        (intent.field !== null ||
-          intent.passage !== undefined ||
-          asks ||
-          opensAsking(catalog, part))) ||
+        (asksField(intent) || asks || opensAsking(message.catalog, sentence))) ||
       (intent.kind === "compare" && (asks || intent.policies.length === 2)) ||
       (intent.kind === "country" && asks) ||
       (intent.kind === "clarify" &&
@@ -244,29 +268,24 @@ export function resolveLongMessage(catalog: Catalog, question: string, log: Evid
         evidence.entries.some((e) => e.source === "field word" && e.about?.weak !== true))
     );
   };
-  let subject: PolicyRef | null | undefined;
   for (const sentence of ordered) {
     // The whole sentence, so a cue and a name split by a comma still meet ("which started
     // earlier, TORCH or City Clusters?").
-    const whole = new EvidenceLog();
-    const intent = resolveClause(catalog, sentence, whole);
-    // "…the TORCH thing keeps coming up. what sectors does it cover?": a sentence that asks
-    // but names nothing (it would be asked back "which policy?") asks about the one policy
-    // the message named.
-    const unnamed = intent.kind === "clarify" || intent.kind === "none";
-    if (unnamed && sentence.includes("?") && !whole.namesUnknown() && !named(whole)) {
-      subject ??= namedSubject(catalog, sentences);
-      const carried = new EvidenceLog();
-      const asked = subject && askedOfSubject(catalog, sentence, subject, carried);
-      if (asked) return answer(log, carried, asked, sentence);
+    const reading = message.read(sentence);
+    // A sentence that asks but names nothing (it would be asked back "which policy?") asks
+    // about the one policy the message named.
+    const unnamed = reading.intent.kind === "clarify" || reading.intent.kind === "none";
+    if (unnamed && sentence.includes("?")) {
+      const carried = askedOfSubject(message, sentence, sentences);
+      if (carried) return answer(log, carried, sentence);
     }
-    if (asksSomething(intent, sentence, whole)) return answer(log, whole, intent, sentence);
+    if (asksSomething(reading, sentence)) return answer(log, reading, sentence);
   }
   return log.decide(
     {
       kind: "none",
-      text: `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
-      suggestions: starterSuggestions(catalog),
+      text: `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${knownPoliciesText(message.catalog)}.`,
+      suggestions: starterSuggestions(message.catalog),
     },
     "no clause asks",
   );
