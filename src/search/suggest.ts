@@ -22,7 +22,7 @@ function choiceName(record: SuggestRecord, query: string): string {
     !record.primary && query !== "" && !normalizeText(record.label).includes(record.key)
       ? `${record.label} · ${record.key}`
       : record.label;
-  return label.length <= MAX_CHOICE_NAME ? label : `${label.slice(0, MAX_CHOICE_NAME - 1)}…`;
+  return truncate(label);
 }
 
 function rank(
@@ -101,12 +101,16 @@ export function suggestCountries(
   );
 }
 
+/** The one id whose name or alias is `key` (normalised), else null. */
+function soleOwner(records: readonly SuggestRecord[], key: string): string | null {
+  const owners = new Set(records.filter((r) => r.key === key).map((r) => r.id));
+  return owners.size === 1 ? ([...owners][0] ?? null) : null;
+}
+
 /** An id, name or alias typed exactly (after normalisation), owned by one policy. */
 function exactPolicy(catalog: Catalog, ref: string): string | null {
-  const key = normalizeText(ref);
   if (catalog.policies.has(ref.trim())) return ref.trim();
-  const owners = new Set(catalog.suggestRecords.filter((r) => r.key === key).map((r) => r.id));
-  return owners.size === 1 ? ([...owners][0] ?? null) : null;
+  return soleOwner(catalog.suggestRecords, normalizeText(ref));
 }
 
 export function findPolicy(
@@ -133,10 +137,8 @@ export function findCountry(catalog: Catalog, ref: string): string | null {
   if (catalog.countryById.has(trimmed)) return trimmed;
   const key = normalizeText(ref);
   if (key === "") return null;
-  const owners = new Set(
-    catalog.countrySuggestRecords.filter((r) => r.key === key).map((r) => r.id),
-  );
-  if (owners.size === 1) return [...owners][0] ?? null;
+  const owner = soleOwner(catalog.countrySuggestRecords, key);
+  if (owner !== null) return owner;
   // Country words the resolver knows ("chinese"), then typos of a country's name.
   const known = catalog.countryPhrases.map
     .get(phraseStems(ref).join(" "))

@@ -90,11 +90,23 @@ export function scanPhrases<T>(
   return matches.sort((a, b) => (a.indices[0] ?? 0) - (b.indices[0] ?? 0));
 }
 
-function expandAbbreviations(catalog: Catalog, text: string): string {
+/**
+ * Short forms ("natl" → national), then acronyms the data defines typed in the data's own case
+ * ("is MoST involved" names the Ministry of Science and Technology; "most" stays a word), read
+ * as what they stand for.
+ */
+function expandShortForms(catalog: Catalog, text: string): string {
   let out = text;
   for (const { pattern, word } of catalog.abbreviations) out = out.replace(pattern, ` ${word} `);
+  for (const { pattern, expansion } of catalog.definedAcronyms) {
+    out = out.replace(pattern, ` ${expansion} `);
+  }
   return out;
 }
+
+/** How a word the vocabulary reads past, or an everyday word, is marked. */
+const FILLER = { filler: true };
+const EVERYDAY = { everyday: true };
 
 /** "torch $?" asks for money: currency signs read as a budget word. */
 const CURRENCY_SIGNS = /[$€¥£]/gu;
@@ -126,18 +138,6 @@ function fieldPrefix(catalog: Catalog, stem: string): string | null {
 }
 
 /**
- * Acronyms the data defines, typed in the data's own case, read as the name they stand for:
- * "is MoST involved" names the Ministry of Science and Technology, "most" stays a word.
- */
-function expandDefinedAcronyms(catalog: Catalog, text: string): string {
-  let out = text;
-  for (const { pattern, expansion } of catalog.definedAcronyms) {
-    out = out.replace(pattern, ` ${expansion} `);
-  }
-  return out;
-}
-
-/**
  * Punctuation between clauses: a dash between spaces, colons, commas, brackets, question
  * marks, and emoji ("finals week 😭 who are the beneficiaries").
  */
@@ -149,31 +149,27 @@ export const SENTENCE_END = /(?<=[?!\n]|\.(?=\s|$))/u;
 /** A run in quotation marks, opened after a space and closed before one ("it's" is no quote). */
 const QUOTED = /(?<=^|\s)['‘"“]([^'‘’"“”]+)['’"”](?=[\s.,;:?!]|$)/u;
 
+/** For each word of a text, a value of the part of it (split at `at`) that holds the word. */
+function perWord<T>(text: string, at: RegExp, value: (part: string, index: number) => T): T[] {
+  return text.split(at).flatMap((part, index) => {
+    const words = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length;
+    return Array.from({ length: words }, () => value(part, index));
+  });
+}
+
 export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
 }
 
 export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
-  const expanded = expandDefinedAcronyms(catalog, expandAbbreviations(catalog, text));
-  const clauses: number[] = [];
-  expanded.split(CLAUSE_BREAK).forEach((part, clause) => {
-    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
-      clauses.push(clause);
-    }
-  });
-  const sentences: { index: number; questioned: boolean }[] = [];
-  expanded.split(SENTENCE_END).forEach((part, index) => {
-    const questioned = part.trimEnd().endsWith("?");
-    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
-      sentences.push({ index, questioned });
-    }
-  });
-  const quoted: boolean[] = [];
-  expanded.split(QUOTED).forEach((part, index) => {
-    for (let n = tokenize(part.replace(CURRENCY_SIGNS, " money ")).length; n > 0; n--) {
-      quoted.push(index % 2 === 1);
-    }
-  });
+  const expanded = expandShortForms(catalog, text);
+  const clauses = perWord(expanded, CLAUSE_BREAK, (_, clause) => clause);
+  const sentences = perWord(expanded, SENTENCE_END, (part, index) => ({
+    index,
+    questioned: part.trimEnd().endsWith("?"),
+  }));
+  // The quoted runs are the split's captured groups: every other part.
+  const quoted = perWord(expanded, QUOTED, (_, index) => index % 2 === 1);
   const words = tokenize(expanded.replace(CURRENCY_SIGNS, " money ")).map((t) => ({
     ...t,
     stem: heldLetters(catalog, t.stem),
@@ -191,49 +187,38 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       everyday: false,
     };
     const cjk = isCjk(token.raw);
-    if (cjk || /^\d+$/.test(token.stem)) return { ...base, similarity: 1, cjk, unknown: false };
-    if (catalog.knownStems.has(token.stem)) {
-      // "mainly" of "mainly funded" is read in that phrase, and read past elsewhere.
-      const filler = isAdverb(token.raw);
-      return { ...base, similarity: 1, cjk, unknown: false, ...(filler ? { filler } : {}) };
-    }
-    if (catalog.fillerStems.has(token.stem) || isAdverb(token.raw)) {
-      return { ...base, similarity: 1, cjk, unknown: false, filler: true };
-    }
-    if (catalog.everydayStems.has(token.stem)) {
-      return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
-    }
+    const read = (unknown: boolean, as: Partial<QuestionToken> = {}): QuestionToken => ({
+      ...base,
+      similarity: 1,
+      cjk,
+      unknown,
+      ...as,
+    });
+    if (cjk || /^\d+$/.test(token.stem)) return read(false);
+    // "mainly" of "mainly funded" is read in that phrase, and read past elsewhere.
+    if (catalog.knownStems.has(token.stem)) return read(false, isAdverb(token.raw) ? FILLER : {});
+    if (catalog.fillerStems.has(token.stem) || isAdverb(token.raw)) return read(false, FILLER);
+    if (catalog.everydayStems.has(token.stem)) return read(true, EVERYDAY);
     // "stated", "applying", "planned": an English word made from a word the vocabulary knows
     // is that word inflected, an ordinary word of the question, not another programme's name.
     const from = inflectedFrom(catalog, token.raw);
-    if (from === "known") return { ...base, similarity: 1, cjk, unknown: false };
-    if (from === "everyday") return { ...base, similarity: 1, cjk, unknown: true, everyday: true };
+    if (from !== null) return from === "known" ? read(false) : read(true, EVERYDAY);
     // An English word is a word, not a field word cut short ("class" is not "classified");
     // three letters are as often a short form ("lit", "obj").
     const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
     const prefixOf = word ? null : fieldPrefix(catalog, token.stem);
-    if (prefixOf !== null) {
-      return { ...base, stem: prefixOf, similarity: 1, cjk, unknown: false, guessed: true };
-    }
+    if (prefixOf !== null) return read(false, { stem: prefixOf, guessed: true });
     const corrected = correctTypo(catalog, token.stem);
     // An ordinary English word is what was meant, not a mistyped field word ("speed" is not
     // "spend"); it may still be a mistyped name word ("grater bay area").
     const meant = corrected && !catalog.nameTargets.has(corrected.stem) && isEnglishWord(token.raw);
     if (corrected && !meant) {
-      return {
-        ...base,
-        stem: corrected.stem,
-        similarity: corrected.similarity,
-        cjk,
-        unknown: false,
-        guessed: !catalog.nameTargets.has(corrected.stem),
-      };
+      const { stem, similarity } = corrected;
+      return read(false, { stem, similarity, guessed: !catalog.nameTargets.has(stem) });
     }
     const opens = k === 0 || clauses[k - 1] !== clauses[k];
     const meantWord = functionWordTypo(token.stem, opens);
-    if (meantWord !== null)
-      return { ...base, stem: meantWord, similarity: 0.88, cjk, unknown: false };
-    return { ...base, similarity: 1, cjk, unknown: true };
+    return meantWord === null ? read(true) : read(false, { stem: meantWord, similarity: 0.88 });
   });
   // A question anchored by a specific name (not a generic word such as "area") may have
   // mistyped a short field word: correct those now ("torch budgt", "gba evl").
