@@ -2,7 +2,7 @@ import { mandarinFromCantonese } from "./cantonese.ts";
 import type { Intent } from "../model/intent.ts";
 import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
-import { knownPoliciesText, starterSuggestions } from "./resolve/replies.ts";
+import { outOfScope } from "./resolve/replies.ts";
 import { markYesNo } from "./resolve/yes-no.ts";
 import { resolveMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
@@ -99,11 +99,7 @@ function resolveOwnText(
 function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {
   // "policies.torch.budget", "if (torch.start_year < 2000) {…}": identifiers, not a question.
   if (looksLikeCode(question)) {
-    return {
-      kind: "none",
-      text: `That looks like code, not a question. I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-      suggestions: starterSuggestions(catalog),
-    };
+    return outOfScope(catalog, "That looks like code, not a question. ");
   }
   return (
     resolveMessage(catalog, question, log) ??

@@ -36,9 +36,10 @@ import { matchCountries } from "./country.ts";
 import { placeCountryText, type CountryTextReading } from "./country-texts.ts";
 import {
   declineUnknownName,
+  declineWith,
+  outOfScope,
   policyNames,
   suggestionFor,
-  knownPoliciesText,
   starterSuggestions,
 } from "./replies.ts";
 
@@ -82,14 +83,9 @@ export function resolveClause(
     }
   }
   if (tokens.length === 0) {
-    return log.decide(
-      {
-        kind: "none",
-        text: `Ask me about a cluster policy, e.g. “${starterSuggestions(catalog)[0] ?? "budget"}”.`,
-        suggestions: starterSuggestions(catalog),
-      },
-      "nothing to read",
-    );
+    const example = starterSuggestions(catalog)[0] ?? "budget";
+    const ask = declineWith(catalog, `Ask me about a cluster policy, e.g. “${example}”.`);
+    return log.decide(ask, "nothing to read");
   }
 
   const countries = matchCountries(catalog, tokens);
@@ -240,14 +236,7 @@ export function resolveClause(
   // question about a fact, when no field is asked.
   const anyField = fields.policyScore > 0 || fields.countryScore > 0;
   if (howTo && !anyField && orderField === null) {
-    return log.decide(
-      {
-        kind: "none",
-        text: `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`,
-        suggestions: starterSuggestions(catalog),
-      },
-      "errand, nothing asked",
-    );
+    return log.decide(outOfScope(catalog), "errand, nothing asked");
   }
 
   // "星火计划 start year": a Chinese name the data does not hold is declined by that name.

@@ -1,6 +1,6 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
-import type { Catalog } from "../catalog.ts";
+import type { Catalog, PhraseTable } from "../catalog.ts";
 import {
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
@@ -14,6 +14,7 @@ import {
   ARTICLES,
   SENTENCE_END,
   hasPhrase,
+  holds,
   isYear,
   scanPhrases,
   type QuestionToken,
@@ -73,8 +74,9 @@ function yearBound(
   catalog: Catalog,
   tokens: readonly QuestionToken[],
 ): { field: PolicyField; positions: number[] } | null {
+  const stems = tokens.map((t) => t.stem);
   for (const [k, year] of tokens.entries()) {
-    const bound = BOUNDS.find((b) => b.every((s, i) => tokens[k - b.length + i]?.stem === s));
+    const bound = BOUNDS.find((b) => holds(stems, b, k - b.length));
     if (!isYear(year.stem) || bound === undefined) continue;
     const before = tokens.slice(0, k - bound.length).filter((t) => t.clause === year.clause);
     const verb = before.reverse().find((t) => dateWord(catalog, t.stem) !== null);
@@ -88,12 +90,6 @@ function yearBound(
 
 const LIKENESS = LIKENESS_WORDS.map(phraseStems);
 const JOINS = NAME_JOINS.map(phraseStems);
-
-/** Whether a run of stems holds a phrase, starting at `k` or anywhere (k undefined). */
-function holds(stems: readonly string[], phrase: readonly string[], k?: number): boolean {
-  const starts = k === undefined ? stems.map((_, i) => i) : [k];
-  return starts.some((i) => i >= 0 && phrase.every((w, n) => stems[i + n] === w));
-}
 
 /** "compare with our own framework": the user's own thing, not another policy. */
 const POSSESSIVES = new Set(["my", "our", "your", "their"]);
@@ -122,18 +118,17 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
     (hasPhrase(tokens, catalog.comparePhrases, free) !== null && !ownThing) ||
     (allCue && hasPhrase(tokens, catalog.weakComparePhrases, free) !== null);
   const positions = new Set<number>(bound?.positions);
-  for (const table of [
+  const tables: PhraseTable<unknown>[] = [
     catalog.comparePhrases,
     catalog.weakComparePhrases,
     catalog.allPhrases,
     catalog.howToPhrases,
-  ]) {
+    catalog.orderPhrases,
+  ];
+  for (const table of tables) {
     for (const match of scanPhrases(tokens, table, () => true)) {
       for (const k of match.indices) positions.add(k);
     }
-  }
-  for (const match of scanPhrases(tokens, catalog.orderPhrases, () => true)) {
-    for (const k of match.indices) positions.add(k);
   }
   const stems = tokens.map((t) => t.stem);
   const likeCue =

@@ -1,6 +1,6 @@
 import { PolicyKind, type CountryField, type PolicyField } from "../../dataset/schema.ts";
 import type { Catalog, FieldName, FieldPhrase } from "../catalog.ts";
-import { scanPhrases, type QuestionToken } from "./tokens.ts";
+import { holds, scanPhrases, type QuestionToken } from "./tokens.ts";
 import {
   ASKING_WORDS,
   CHOICE_WORDS,
@@ -295,7 +295,7 @@ function listsFields(tokens: readonly QuestionToken[], items: readonly FieldItem
       tokens[before.last]?.sentence === tokens[item.first]?.sentence &&
       gap.every((t) => t.filler === true || FIELD_LIST_WORDS.between.has(t.stem)) &&
       (tokens[before.last]?.clause !== tokens[item.first]?.clause ||
-        LIST_JOINS.some((j) => stems.some((_, k) => j.every((w, n) => stems[k + n] === w))));
+        LIST_JOINS.some((j) => holds(stems, j)));
     if (!joined) {
       run = new Set();
       start = i;
@@ -382,12 +382,8 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
       consumed.add(k);
     }
     // "the objectives, not a summary": a field said not to be wanted asks nothing.
-    const before = tokens.slice(0, match.indices[0]);
-    if (
-      NEGATIONS.some((n) => n.every((w, i) => before[before.length - n.length + i]?.stem === w))
-    ) {
-      continue;
-    }
+    const before = tokens.slice(0, match.indices[0]).map((t) => t.stem);
+    if (NEGATIONS.some((n) => holds(before, n, before.length - n.length))) continue;
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
     for (const phrase of match.values) add(phrase, phrase.length);

@@ -1,6 +1,6 @@
 import type { Intent } from "../../model/intent.ts";
 import type { Catalog, PolicyRef } from "../catalog.ts";
-import { knownPoliciesText, starterSuggestions } from "./replies.ts";
+import { declineWith, knownPoliciesText } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
@@ -281,12 +281,7 @@ function askingSentence(message: MessageReader, question: string, log: EvidenceL
     }
     if (asksSomething(reading, sentence)) return answer(log, reading, sentence);
   }
-  return log.decide(
-    {
-      kind: "none",
-      text: `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${knownPoliciesText(message.catalog)}.`,
-      suggestions: starterSuggestions(message.catalog),
-    },
-    "no clause asks",
-  );
+  const known = knownPoliciesText(message.catalog);
+  const text = `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${known}.`;
+  return log.decide(declineWith(message.catalog, text), "no clause asks");
 }

@@ -50,6 +50,17 @@ export function knownPoliciesText(catalog: Catalog): string {
     .join("; ");
 }
 
+/** A decline that offers the starter questions. */
+export function declineWith(catalog: Catalog, text: string): Intent {
+  return { kind: "none", text, suggestions: starterSuggestions(catalog) };
+}
+
+/** "…I answer questions about national cluster policies (China: TORCH, …).", after `lead`. */
+export function outOfScope(catalog: Catalog, lead = ""): Intent {
+  const covered = `I answer questions about national cluster policies (${knownPoliciesText(catalog)}).`;
+  return declineWith(catalog, `${lead}${covered}`);
+}
+
 export function starterSuggestions(catalog: Catalog): string[] {
   const first = catalog.countries[0];
   const policy = first?.policies[0];

@@ -437,6 +437,12 @@ function completeNameNeighbours(catalog: Catalog, tokens: QuestionToken[]): void
   });
 }
 
+/** Whether a run of stems holds a phrase, starting at `k` or anywhere (k undefined). */
+export function holds(stems: readonly string[], phrase: readonly string[], k?: number): boolean {
+  const starts = k === undefined ? stems.map((_, i) => i) : [k];
+  return starts.some((i) => i >= 0 && phrase.every((w, n) => stems[i + n] === w));
+}
+
 export function hasPhrase<T>(
   tokens: QuestionToken[],
   table: PhraseTable<T>,
