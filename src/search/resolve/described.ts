@@ -81,7 +81,6 @@ export function describedPolicy(
     else if (nameRoots.has(root) || catalog.everydayStems.has(root)) return null;
     else missing += 1;
   }
-  // "the beijing-tianjin-hebei region plan": words set before a name noun name a plan of their own.
   // "the beijing-tianjin-hebei region plan": words set before a name noun name a plan of their
   // own, unless every policy's texts hold them ("the cluster policy").
   const describing = (t?: QuestionToken): boolean => {

@@ -50,12 +50,18 @@ export interface FieldReading {
   countryOwnNamed?: boolean;
 }
 
+/** Adds to a field's score: each reader adds its evidence to the same tables. */
+function bump<F>(scores: Map<F, number>, field: F, amount: number): void {
+  scores.set(field, (scores.get(field) ?? 0) + amount);
+}
+
+const sum = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);
+
 function bestField<F extends FieldName>(
   scores: Map<F, number>,
   ownNamed: ReadonlySet<FieldName>,
 ): { field: F | null; score: number; tied: F[] } {
-  let top = 0;
-  for (const value of scores.values()) top = Math.max(top, value);
+  const top = Math.max(0, ...scores.values());
   const tied = [...scores].filter(([, value]) => value === top && top > 0).map(([f]) => f);
   if (tied.length === 1) return { field: tied[0] ?? null, score: top, tied: [] };
   // "consistency rating": the field whose own name was typed wins over a shared word.
@@ -175,7 +181,7 @@ function readPurposePoint(
   const maturity = (country.get("maturity") ?? 0) - 1;
   if (maturity > 0) country.set("maturity", maturity);
   else country.delete("maturity");
-  policy.set("objectives", (policy.get("objectives") ?? 0) + 1);
+  bump(policy, "objectives", 1);
 }
 
 const ACTOR_FIELDS: ReadonlySet<PolicyField> = new Set(WHO_FIELDS.actors);
@@ -202,7 +208,7 @@ function preferActors(tokens: readonly QuestionToken[], scores: Map<PolicyField,
   for (const field of others) {
     const actor = WHO_FIELDS.asked_of[field];
     if (actor === undefined) continue;
-    scores.set(actor, (scores.get(actor) ?? 0) + (scores.get(field) ?? 0));
+    bump(scores, actor, scores.get(field) ?? 0);
     scores.delete(field);
   }
 }
@@ -226,8 +232,7 @@ function readClaimedType(tokens: readonly QuestionToken[], scores: Map<PolicyFie
         .some((t) => t.clause === token.clause && COPULAS.has(t.stem)),
   );
   if (!claimed) return;
-  let top = 0;
-  for (const value of scores.values()) top = Math.max(top, value);
+  const top = Math.max(0, ...scores.values());
   scores.set("type", Math.max(scores.get("type") ?? 0, top + 1));
 }
 
@@ -240,8 +245,7 @@ function readPeriod(scores: Map<PolicyField, number>): void {
   const parts = new Set<PolicyField>(PERIOD_FIELDS);
   if (first === undefined || scores.size !== parts.size) return;
   if (![...scores.keys()].every((f) => parts.has(f))) return;
-  let total = 0;
-  for (const value of scores.values()) total += value;
+  const total = sum(scores.values());
   scores.clear();
   scores.set(first, total);
 }
@@ -260,7 +264,7 @@ function readChoice(
   const inWhy = tokens.filter((t) => why.has(t.clause));
   const ofPolicy = inWhy.some((t) => t.used || catalog.nameNounStems.has(t.stem));
   const chose = ofPolicy && inWhy.some((t) => CHOICE_WORDS.verbs.has(t.raw.toLowerCase()));
-  if (chose) country.set(CHOICE_WORDS.field, (country.get(CHOICE_WORDS.field) ?? 0) + 1);
+  if (chose) bump(country, CHOICE_WORDS.field, 1);
 }
 
 const LIST_JOINS = FIELD_LIST_WORDS.joins.map(phraseStems);
@@ -328,8 +332,7 @@ function preferListedTopic(
   if (!ownNamed.has(LIST_TOPIC) || !country.has(LIST_TOPIC)) return false;
   const others = [...policy.keys(), ...country.keys()].filter((f) => f !== LIST_TOPIC);
   if (new Set(others).size < MIN_LISTED_PARTS) return false;
-  let total = 0;
-  for (const value of [...policy.values(), ...country.values()]) total += value;
+  const total = sum([...policy.values(), ...country.values()]);
   policy.clear();
   country.clear();
   country.set(LIST_TOPIC, total);
@@ -354,13 +357,9 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   const strongCountry = new Map<CountryField, number>();
   const weakCountry = new Map<CountryField, number>();
   const add = (phrase: FieldPhrase, amount: number): void => {
-    if (phrase.scope === "policy") {
-      const table = phrase.weak ? weakPolicy : strongPolicy;
-      table.set(phrase.field, (table.get(phrase.field) ?? 0) + amount);
-    } else {
-      const table = phrase.weak ? weakCountry : strongCountry;
-      table.set(phrase.field, (table.get(phrase.field) ?? 0) + amount);
-    }
+    if (phrase.scope === "policy")
+      bump(phrase.weak ? weakPolicy : strongPolicy, phrase.field, amount);
+    else bump(phrase.weak ? weakCountry : strongCountry, phrase.field, amount);
   };
   const consumed = new Set<number>();
   const ownNamed = new Set<FieldName>();
