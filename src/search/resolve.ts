@@ -4,7 +4,7 @@ import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
 import { outOfScope } from "./resolve/replies.ts";
 import { markYesNo } from "./resolve/yes-no.ts";
-import { resolveMessage } from "./resolve/long-message.ts";
+import { readMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
 import { theRest } from "./resolve/the-rest.ts";
@@ -102,7 +102,7 @@ function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Inte
     return outOfScope(catalog, "That looks like code, not a question. ");
   }
   return (
-    resolveMessage(catalog, question, log) ??
+    readMessage(catalog, question, log) ??
     markYesNo(resolveClause(catalog, question, log), question)
   );
 }

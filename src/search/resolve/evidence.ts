@@ -87,13 +87,10 @@ export class EvidenceLog {
     return this.decide(intent, why);
   }
 
-  /**
-   * Whether something the data does not hold was named (another country, programme, place);
-   * with `what`, that kind of thing.
-   */
-  namesUnknown(what?: Lacking): boolean {
+  /** Whether something the data does not hold was named; with `what`, of those kinds. */
+  namesUnknown(...what: Lacking[]): boolean {
     return this.entries.some(
-      (e) => e.finding?.kind === "lacks" && (what === undefined || e.finding.what === what),
+      (e) => e.finding?.kind === "lacks" && (what.length === 0 || what.includes(e.finding.what)),
     );
   }
 

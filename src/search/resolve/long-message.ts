@@ -146,13 +146,16 @@ function opensAsking(catalog: Catalog, part: string): boolean {
   );
 }
 
+/** Where a sentence of a message ends: kept with it. */
+const SENTENCES = /(?<=[.!?\n])/u;
+
 /** A part without the spaces and end marks around it. */
 const bare = (text: string): string => text.replace(/^\s+|[\s.!?;]+$/gu, "");
 
 /** Sentences, then clauses, of a message: its parts that may ask. */
 function messageParts(question: string): string[] {
   return question
-    .split(/(?<=[.!?\n])/u)
+    .split(SENTENCES)
     .flatMap(splitClauses)
     .filter((part) => /[\p{L}\p{N}]/u.test(part));
 }
@@ -163,11 +166,7 @@ function messageParts(question: string): string[] {
  * opens as a question or request (`askingPart`), then, in a long message, the sentence
  * that asks something (`askingSentence`). Null when neither decides: the message is read whole.
  */
-export function resolveMessage(
-  catalog: Catalog,
-  question: string,
-  log: EvidenceLog,
-): Intent | null {
+export function readMessage(catalog: Catalog, question: string, log: EvidenceLog): Intent | null {
   const message = new MessageReader(catalog);
   const asked = askingPart(message, question, log);
   if (asked !== null) return asked;
@@ -216,10 +215,7 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
     // or by another country ("how does Thailand's plan compare…? which one is more
     // successful?"), the subject of the comparison; a city where the asker works is not.
     const vetoed = others.some(
-      (o) =>
-        o.evidence.namesUnknown("programme") ||
-        named(o.evidence) ||
-        o.evidence.namesUnknown("country"),
+      (o) => named(o.evidence) || o.evidence.namesUnknown("programme", "country"),
     );
     return vetoed ? null : answer(log, reading, part);
   }
@@ -251,7 +247,7 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
  * question.
  */
 function askingSentence(message: MessageReader, question: string, log: EvidenceLog): Intent {
-  const sentences = question.split(/(?<=[.!?\n])/u);
+  const sentences = question.split(SENTENCES);
   const ordered = [
     ...sentences.filter((s) => s.includes("?")),
     ...sentences.filter((s) => !s.includes("?")),
