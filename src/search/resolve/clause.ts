@@ -252,14 +252,11 @@ export function resolveClause(
   // "863 program budget", "compare TORCH with the Belt and Road Initiative": a programme the
   // data does not hold is declined by its name, not answered or asked back as another.
   // "demonstration projects" that the named policy's own texts hold are not another programme.
+  const programme = tokenize(unknownProgramme ?? "").map((t) => rootOf(t.stem));
   const inOwnTexts =
     unknownProgramme !== null &&
     named[0] !== undefined &&
-    bestPassage(
-      catalog,
-      named[0],
-      tokenize(unknownProgramme).map((t) => rootOf(t.stem)),
-    )?.matched === tokenize(unknownProgramme).length;
+    bestPassage(catalog, named[0], programme)?.matched === programme.length;
   if (unknownProgramme !== null && !inOwnTexts) {
     return log.rulesOut(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
