@@ -35,6 +35,7 @@ import {
 import { matchCountries } from "./country.ts";
 import { placeCountryText, type CountryTextReading } from "./country-texts.ts";
 import {
+  decline,
   declineUnknownName,
   declineWith,
   outOfScope,
@@ -91,12 +92,12 @@ export function resolveClause(
   const countries = matchCountries(catalog, tokens);
   if (countries.unknown.length > 0) {
     const have = catalog.countries.map((c) => c.name).join(", ");
+    const offered = catalog.countries.slice(0, 3).map((c) => `${c.name} policies`);
     return log.rulesOut(
-      {
-        kind: "none",
-        text: `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
-        suggestions: catalog.countries.slice(0, 3).map((c) => `${c.name} policies`),
-      },
+      decline(
+        `I have no data on ${countries.unknown.join(" or ")}; I only cover ${have}.`,
+        offered,
+      ),
       "unknown country",
       countries.unknown.join(", "),
       "country",
@@ -231,6 +232,7 @@ export function resolveClause(
   }
 
   const named = chosen.map((c) => c.ref);
+  const [ref] = named;
 
   // "how do I get to Macao from Hong Kong", "how do I torch.save a model": an errand, not a
   // question about a fact, when no field is asked.
@@ -255,8 +257,8 @@ export function resolveClause(
   const programme = tokenize(unknownProgramme ?? "").map((t) => rootOf(t.stem));
   const inOwnTexts =
     unknownProgramme !== null &&
-    named[0] !== undefined &&
-    bestPassage(catalog, named[0], programme)?.matched === programme.length;
+    ref !== undefined &&
+    bestPassage(catalog, ref, programme)?.matched === programme.length;
   if (unknownProgramme !== null && !inOwnTexts) {
     return log.rulesOut(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
@@ -265,19 +267,13 @@ export function resolveClause(
       "programme",
     );
   }
-  if (named.length === 1 && compareCue && unknownWords !== "") {
-    const ref = named[0];
+  if (named.length === 1 && ref && compareCue && unknownWords !== "") {
+    const others = ref.country.policies.filter((p) => p.id !== ref.policy.id).slice(0, 3);
     return log.rulesOut(
-      {
-        kind: "none",
-        text: `I have no data on “${unknownWords}”, so I can't compare it with ${ref ? policyName(ref.policy) : "that policy"}.`,
-        suggestions: ref
-          ? ref.country.policies
-              .filter((p) => p.id !== ref.policy.id)
-              .slice(0, 3)
-              .map((p) => `compare ${ref.policy.short_name} and ${p.short_name}`)
-          : [],
-      },
+      decline(
+        `I have no data on “${unknownWords}”, so I can't compare it with ${policyName(ref.policy)}.`,
+        others.map((p) => `compare ${ref.policy.short_name} and ${p.short_name}`),
+      ),
       "compare with an unknown name",
       unknownWords,
       "name",
@@ -287,21 +283,18 @@ export function resolveClause(
   // "how many incubators does TORCH have": a count the data does not give is said to be
   // missing, never answered with another field.
   const counted = countedThing(catalog, tokens, chosen);
-  if (counted !== null && named.length === 1 && named[0]) {
-    const ref = named[0];
+  if (counted !== null && named.length === 1 && ref) {
     const passage = findPassage(catalog, ref, [counted.stem], true);
     if (passage !== null) {
       return log.decide(passageIntent(ref, passage), "count found in a passage");
     }
     const field = fields.policyField;
+    const offer = field !== null ? ` I can tell you its ${FIELD_QUESTION_WORDS[field]}.` : "";
     return log.decide(
-      {
-        kind: "none",
-        text: `The factsheet doesn't state the number of ${counted.phrase} for ${policyName(ref.policy)}.${
-          field !== null ? ` I can tell you its ${FIELD_QUESTION_WORDS[field]}.` : ""
-        }`,
-        suggestions: [suggestionFor(ref, field ?? "summary")],
-      },
+      decline(
+        `The factsheet doesn't state the number of ${counted.phrase} for ${policyName(ref.policy)}.${offer}`,
+        [suggestionFor(ref, field ?? "summary")],
+      ),
       "count the data does not give",
     );
   }
@@ -309,18 +302,16 @@ export function resolveClause(
   // "which university leads the GBA": the data lists kinds of beneficiaries, not who leads.
   const leader = askedLeader(tokens, fields);
   if (leader !== null) {
-    const ref = named[0];
     const subject = ref ? ` ${policyName(ref.policy)}` : " these policies";
+    const offered = ref
+      ? [suggestionFor(ref, "authorities"), suggestionFor(ref, "beneficiaries")]
+      : [];
+    const whose = ref ? "its" : "their";
     return log.decide(
-      {
-        kind: "none",
-        text: `I have no data on which ${leader.noun} ${leader.verb}${subject}. I can tell you ${
-          ref ? "its" : "their"
-        } authorities or beneficiaries.`,
-        suggestions: ref
-          ? [suggestionFor(ref, "authorities"), suggestionFor(ref, "beneficiaries")]
-          : [],
-      },
+      decline(
+        `I have no data on which ${leader.noun} ${leader.verb}${subject}. I can tell you ${whose} authorities or beneficiaries.`,
+        offered,
+      ),
       "leader the data does not name",
     );
   }
@@ -337,11 +328,10 @@ export function resolveClause(
   if (wrongCountry && mentionedCountry) {
     const asked = catalog.countryById.get(mentionedCountry)?.name ?? mentionedCountry;
     return log.decide(
-      {
-        kind: "none",
-        text: `${wrongCountry.policy.short_name} is a policy of ${wrongCountry.country.name}, not of ${asked}.`,
-        suggestions: [suggestionFor(wrongCountry, fields.policyField)],
-      },
+      decline(
+        `${wrongCountry.policy.short_name} is a policy of ${wrongCountry.country.name}, not of ${asked}.`,
+        [suggestionFor(wrongCountry, fields.policyField)],
+      ),
       "policy of another country",
     );
   }
@@ -352,11 +342,10 @@ export function resolveClause(
   if (
     economy.length > 0 &&
     named.length === 1 &&
-    named[0] &&
+    ref &&
     (fields.policyField === "budget" || fields.policyField === null) &&
     fields.countryScore <= fields.policyScore
   ) {
-    const ref = named[0];
     const passage = findPassage(catalog, ref, economy, false);
     // "GDP in 2023": a figure of another year than the passage's is not in the data.
     const years = tokens.filter((t) => isYear(t.stem)).map((t) => t.stem);
@@ -370,7 +359,6 @@ export function resolveClause(
   }
 
   if (named.length >= 1) {
-    const ref = named[0];
     const skip = new Set([...cues.positions, ...countries.positions]);
     for (const c of chosen) for (const p of c.positions) skip.add(p);
     // An economy the policy's texts do not size is not found by its near words ("economic").

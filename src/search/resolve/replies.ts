@@ -50,9 +50,14 @@ export function knownPoliciesText(catalog: Catalog): string {
     .join("; ");
 }
 
+/** A decline: what the data does not hold, with questions it can answer. */
+export function decline(text: string, suggestions: string[]): Intent {
+  return { kind: "none", text, suggestions };
+}
+
 /** A decline that offers the starter questions. */
 export function declineWith(catalog: Catalog, text: string): Intent {
-  return { kind: "none", text, suggestions: starterSuggestions(catalog) };
+  return decline(text, starterSuggestions(catalog));
 }
 
 /** "…I answer questions about national cluster policies (China: TORCH, …).", after `lead`. */
@@ -82,12 +87,10 @@ export function declineUnknownName(
   named: readonly PolicyRef[],
   field: FieldName | null,
 ): Intent {
-  return {
-    kind: "none",
-    text: `I have no data on “${name}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`,
-    suggestions:
-      named.length > 0
-        ? named.slice(0, 3).map((ref) => suggestionFor(ref, field))
-        : starterSuggestions(catalog),
-  };
+  const text = `I have no data on “${name}”. I know these cluster policies — ${knownPoliciesText(catalog)}.`;
+  if (named.length === 0) return declineWith(catalog, text);
+  return decline(
+    text,
+    named.slice(0, 3).map((ref) => suggestionFor(ref, field)),
+  );
 }
