@@ -1,5 +1,5 @@
 import type { QuestionToken } from "./tokens.ts";
-import type { EvidenceLog, NameState } from "./evidence.ts";
+import type { EvidenceLog, EvidenceSubject, NameState } from "./evidence.ts";
 import type { Candidate } from "./policy-match.ts";
 import type { FieldReading } from "./fields.ts";
 import type { ComparisonCues } from "./compare.ts";
@@ -45,24 +45,14 @@ export function recordReadings(
     });
   }
   const fieldSpan = spanOf(tokens, fields.consumed);
-  if (fields.policyField !== null) {
-    log.add(
-      `field ${fields.policyField}${fields.weakOnly ? " (weak)" : ""}`,
-      "field word",
-      fields.policyScore,
-      fieldSpan,
-      { field: fields.policyField, ...(fields.weakOnly ? { weak: true } : {}) },
-    );
+  const weak = fields.weakOnly ? { weak: true } : undefined;
+  const fieldWord = (reading: string, score: number, about?: EvidenceSubject): void =>
+    log.add(`${reading}${weak ? " (weak)" : ""}`, "field word", score, fieldSpan, about);
+  const { policyField, countryField } = fields;
+  if (policyField !== null) {
+    fieldWord(`field ${policyField}`, fields.policyScore, { field: policyField, ...weak });
   }
-  if (fields.countryField !== null) {
-    log.add(
-      `country field ${fields.countryField}${fields.weakOnly ? " (weak)" : ""}`,
-      "field word",
-      fields.countryScore,
-      fieldSpan,
-      fields.weakOnly ? { weak: true } : undefined,
-    );
-  }
+  if (countryField !== null) fieldWord(`country field ${countryField}`, fields.countryScore, weak);
   const cueSpan = spanOf(tokens, cues.positions);
   const cue = (reading: string, kind: "compare" | "order" | "all"): void =>
     log.add(reading, "cue", 1, cueSpan, undefined, { kind: "cue", cue: kind });
