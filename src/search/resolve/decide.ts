@@ -1,4 +1,5 @@
 import type { Intent } from "../../model/intent.ts";
+import { POLICY_FIELDS, type PolicyField } from "../../dataset/schema.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { compareAll } from "./compare.ts";
@@ -7,6 +8,7 @@ import { countryIntent, textIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
+import { similarField, type FieldGuess } from "./field-similarity.ts";
 
 /**
  * Every weight and threshold of the decision, in one place. A reading's score is the sum of
@@ -53,6 +55,20 @@ export const DECISION = {
   OFF_FOCUS: 0.1,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
+  /**
+   * The field the question's likeness to labelled phrasings points to (field-examples.json),
+   * where the rules leave what is asked open (the card, a weak field word, two fields too close):
+   * above a weak word and the card, below a field word typed in full or a passage of two words.
+   */
+  SIMILAR: 0.9,
+  /** …when a field reading it agrees with is already there: that reading's score plus this. */
+  SIMILAR_AGREES: 0.3,
+  /** …counted only when its share of the nearest examples' votes is at least this… */
+  SIMILAR_SHARE: 0.6,
+  /** …leads the runner-up field's share by this… */
+  SIMILAR_LEAD: 0.3,
+  /** …and the nearest example is at least this like the question (cosine of tf-idf vectors). */
+  SIMILAR_NEAREST: 0.4,
 } as const;
 
 /** A passage's score by how many of the question's content words it holds. */
@@ -66,6 +82,8 @@ export interface Reading {
   why: string;
   /** The name the data does not hold that rules the question out, if that settled it. */
   ruledOutBy?: string;
+  /** The rules leave what is asked open: the card, a weak field word, two fields too close. */
+  open?: boolean;
 }
 
 /** The best reading, or a question back naming the two that tie. */
@@ -94,6 +112,7 @@ function choose(readings: Reading[], ref: PolicyRef): Reading {
       },
       score: best.score,
       why: "two readings too close to call",
+      open: true,
     };
   }
   return best;
@@ -131,6 +150,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       },
       score: fields.policyScore * fieldWeight,
       why: "policy field",
+      ...(fieldWeight === DECISION.WEAK_FIELD ? { open: true } : {}),
     });
   }
   // "what cluster policies does China have besides Torch?": the country's policies asked of
@@ -211,6 +231,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: null },
     score: DECISION.CARD - unplacedScore - offFocus,
     why: "the name alone",
+    open: true,
   });
   if (unplacedScore > 0) {
     readings.push({
@@ -225,8 +246,38 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: ev.chatter ? "everyday words only" : "words the data does not hold",
     });
   }
-  return choose(readings, ref);
+  const decided = choose(readings, ref);
+  // Only where the rules leave it open, and never against words the data does not hold.
+  const guess = decided.open && unplacedScore === 0 ? clearGuess(catalog, ev) : null;
+  if (guess === null || guess.label === "card" || !isPolicyField(guess.label)) return decided;
+  const field = guess.label;
+  const agreeing = readings.find((r) => r.intent.kind === "policy" && r.intent.field === field);
+  const similar: Reading = {
+    intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
+    score: Math.max(DECISION.SIMILAR, (agreeing?.score ?? 0) + DECISION.SIMILAR_AGREES),
+    why: similarWhy(guess),
+  };
+  return choose([...readings.filter((r) => r !== agreeing), similar], ref);
 }
+
+/** The field the phrasing is like, when it clearly leads: else null. */
+function clearGuess(catalog: Catalog, ev: ClauseEvidence): FieldGuess | null {
+  const guess = similarField(catalog, ev.tokens);
+  if (guess === null) return null;
+  const clear =
+    guess.share >= DECISION.SIMILAR_SHARE &&
+    guess.share - guess.runnerUpShare >= DECISION.SIMILAR_LEAD &&
+    guess.nearest >= DECISION.SIMILAR_NEAREST;
+  return clear ? guess : null;
+}
+
+const isPolicyField = (label: string): label is PolicyField =>
+  POLICY_FIELDS.some((f) => f === label);
+
+const similarWhy = (guess: FieldGuess): string =>
+  `phrased like ${guess.label} questions (${guess.share.toFixed(2)} of the votes, ${
+    guess.runnerUp ?? "none"
+  } ${guess.runnerUpShare.toFixed(2)})`;
 
 /** A value's kind: a date (a year, a decade: "the 80s") or an amount ("10bn", "5 million"). */
 function valueKind(token: QuestionToken | undefined, next: QuestionToken | undefined) {
@@ -271,15 +322,22 @@ export function decideForPolicies(
     const intent = countryIntent(catalog, first.country.id, countryField, ev.tokens, topicListed);
     return { intent, score: DECISION.FIELD_WORD, why: "a country field of several policies" };
   }
+  const ruled = ev.fields.policyField ?? ev.cues.orderField;
+  // "how do Torch and the GBA differ in who pays?": no field word, the phrasing says which.
+  const guess =
+    ruled === null && countryField === null && ev.unplaced.length === 0
+      ? clearGuess(catalog, ev)
+      : null;
+  const similar = guess !== null && isPolicyField(guess.label) ? guess.label : null;
   return {
     intent: {
       kind: "compare",
       country: first?.country.id ?? "",
       policies: refs.map((ref) => ref.policy.id).sort(),
-      field: ev.fields.policyField ?? ev.cues.orderField,
+      field: ruled ?? similar,
     },
     score: DECISION.FIELD_WORD,
-    why: "two or more names",
+    why: guess !== null && similar !== null ? similarWhy(guess) : "two or more names",
   };
 }
 
