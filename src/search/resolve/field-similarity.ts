@@ -261,7 +261,16 @@ export function similarField(
     catalog,
     tokens.map((t) => ({ stem: t.cjk ? t.raw : t.stem, raw: t.raw })),
   );
-  return fieldClassifierOf(catalog).classify(words.map((w) => w.stem));
+  // "who are you?", "for the torch programme": a likeness made of ordinary words alone ("who",
+  // "the") and names is no evidence of a field; a word of content has to share in it.
+  const content = words.some(
+    (w) =>
+      w.stem !== POLICY_WORD &&
+      w.stem !== COUNTRY_WORD &&
+      (/\p{Script=Han}/u.test(w.stem) ||
+        (!catalog.commonStems.has(w.stem) && !catalog.nameNounStems.has(w.stem))),
+  );
+  return content ? fieldClassifierOf(catalog).classify(words.map((w) => w.stem)) : null;
 }
 
 export type { FieldName };
