@@ -24,6 +24,7 @@ export function exampleFromQuestion(
 function labelOf(q: EvalQuestion): ExampleLabel | null {
   if (q.kind === "policy") return q.field ?? "card";
   if (q.kind === "country") return q.field ?? null;
-  if (q.kind === "compare") return q.field ?? null;
+  // Policies side by side with no field asked: their key facts, the overview.
+  if (q.kind === "compare") return q.field ?? "card";
   return null;
 }

@@ -8,7 +8,7 @@ import { countryIntent, textIntent } from "./country.ts";
 import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
-import { similarField, type FieldGuess } from "./field-similarity.ts";
+import { fieldClassifierOf, similarField, type FieldGuess } from "./field-similarity.ts";
 
 /**
  * Every weight and threshold of the decision, in one place. A reading's score is the sum of
@@ -247,17 +247,27 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     });
   }
   const decided = choose(readings, ref);
-  // Only where the rules leave it open, and never against words the data does not hold.
-  const guess = decided.open && unplacedScore === 0 ? clearGuess(catalog, ev) : null;
+  // Only where the rules leave it open (no field word, weak ones, two too close to call: not a
+  // list of fields, which the card answers), or decline on words no field word lists.
+  const listed = fields.policyField === null && fields.policyScore > 0 && !fields.weakOnly;
+  const declined = decided.intent.kind === "none" && !ev.chatter && unplacedScore > 0;
+  const open = decided.open === true && unplacedScore === 0 && !listed;
+  const guess = open || declined ? clearGuess(catalog, ev) : null;
   if (guess === null || guess.label === "card" || !isPolicyField(guess.label)) return decided;
   const field = guess.label;
+  // "when did it come into force?": a word no reader placed is a way of asking the field when
+  // that field's own examples hold it; any other ("who is its mascot?") asks what the data
+  // lacks, and the decline stands.
+  const classifier = fieldClassifierOf(catalog);
+  if (declined && !unplaced.every((t) => classifier.holds(field, t.stem))) return decided;
   const agreeing = readings.find((r) => r.intent.kind === "policy" && r.intent.field === field);
   const similar: Reading = {
     intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
     score: Math.max(DECISION.SIMILAR, (agreeing?.score ?? 0) + DECISION.SIMILAR_AGREES),
     why: similarWhy(guess),
   };
-  return choose([...readings.filter((r) => r !== agreeing), similar], ref);
+  const kept = readings.filter((r) => r !== agreeing && !(declined && r.intent.kind === "none"));
+  return choose([...kept, similar], ref);
 }
 
 /** The field the phrasing is like, when it clearly leads: else null. */
@@ -324,10 +334,9 @@ export function decideForPolicies(
   }
   const ruled = ev.fields.policyField ?? ev.cues.orderField;
   // "how do Torch and the GBA differ in who pays?": no field word, the phrasing says which.
+  const noFieldWord = ev.fields.policyScore === 0 && ev.fields.countryScore === 0;
   const guess =
-    ruled === null && countryField === null && ev.unplaced.length === 0
-      ? clearGuess(catalog, ev)
-      : null;
+    ruled === null && noFieldWord && ev.unplaced.length === 0 ? clearGuess(catalog, ev) : null;
   const similar = guess !== null && isPolicyField(guess.label) ? guess.label : null;
   return {
     intent: {

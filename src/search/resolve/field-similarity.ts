@@ -49,6 +49,8 @@ export interface FieldGuess {
 export interface FieldClassifier {
   /** The best label for these words (masked), or null when no example shares a feature. */
   classify(words: readonly string[]): FieldGuess | null;
+  /** Whether the label's examples hold the word (a stem): a way of asking that label. */
+  holds(label: ExampleLabel, stem: string): boolean;
   readonly size: number;
 }
 
@@ -106,8 +108,15 @@ export function buildFieldClassifier(
   examples: Readonly<Partial<Record<ExampleLabel, readonly string[]>>>,
 ): FieldClassifier {
   const raw: { label: ExampleLabel; features: Features }[] = [];
+  const held = new Map<ExampleLabel, Set<string>>();
   for (const [label, texts] of Object.entries(examples) as [ExampleLabel, readonly string[]][]) {
-    for (const text of texts) raw.push({ label, features: featuresOf(exampleWords(text)) });
+    const words = new Set<string>();
+    for (const text of texts) {
+      const stems = exampleWords(text);
+      for (const stem of stems) words.add(stem);
+      raw.push({ label, features: featuresOf(stems) });
+    }
+    held.set(label, words);
   }
   const documents = new Map<string, number>();
   for (const { features } of raw) {
@@ -177,7 +186,8 @@ export function buildFieldClassifier(
       nearest: scores[nearest[0] ?? 0] ?? 0,
     };
   };
-  return { classify, size: rows.length };
+  const holds = (label: ExampleLabel, stem: string): boolean => held.get(label)?.has(stem) ?? false;
+  return { classify, holds, size: rows.length };
 }
 
 /** A word as the resolver reads it (`stem`) and as typed (`raw`); a Chinese run is both. */
