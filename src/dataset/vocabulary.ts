@@ -371,6 +371,7 @@ const FieldExample = z
  */
 const ExampleLabel = z.enum(["card", ...POLICY_FIELDS, ...COUNTRY_FIELDS]);
 export type ExampleLabel = z.infer<typeof ExampleLabel>;
+export const EXAMPLE_LABELS: readonly ExampleLabel[] = ExampleLabel.options;
 /** Every label has its examples (a record over an enum of keys is exhaustive, and strict). */
 const FieldExamplesFile = z.record(ExampleLabel, z.array(FieldExample));
 export type FieldExamples = z.infer<typeof FieldExamplesFile>;

@@ -1,4 +1,5 @@
 import {
+  EXAMPLE_LABELS,
   loadVocabulary,
   type ChineseFieldWords,
   type ExampleLabel,
@@ -14,6 +15,7 @@ import type { CountryField, PolicyField } from "../dataset/schema.ts";
 const vocabulary = loadVocabulary();
 
 export type { FieldWords, ExampleLabel, FieldExamples };
+export { EXAMPLE_LABELS };
 /** Labelled ways of asking each field, names masked (see data/vocabulary/field-examples.json). */
 export const FIELD_EXAMPLES: FieldExamples = vocabulary.fieldExamples;
 export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> =

@@ -2,7 +2,7 @@ import { tokenize } from "../../model/normalize.ts";
 import type { FieldName } from "../../model/fields.ts";
 import type { Catalog } from "../catalog.ts";
 import { mandarinFromCantonese } from "../cantonese.ts";
-import { FIELD_EXAMPLES, type ExampleLabel } from "../vocabulary.ts";
+import { EXAMPLE_LABELS, FIELD_EXAMPLES, type ExampleLabel } from "../vocabulary.ts";
 
 /**
  * Which field a question asks, by its likeness to short labelled phrasings of every field
@@ -98,78 +98,98 @@ export function exampleWords(example: string): string[] {
   return tokenize(text).map((t) => t.stem);
 }
 
-interface Row {
-  label: ExampleLabel;
-  vector: Map<string, number>;
-}
-
 /** Builds the classifier over labelled examples (the vocabulary's, or a subset for validation). */
 export function buildFieldClassifier(
   examples: Readonly<Partial<Record<ExampleLabel, readonly string[]>>>,
 ): FieldClassifier {
-  const raw: { label: ExampleLabel; features: Features }[] = [];
+  const labels: ExampleLabel[] = [];
+  const raw: Features[] = [];
   const held = new Map<ExampleLabel, Set<string>>();
-  for (const [label, texts] of Object.entries(examples) as [ExampleLabel, readonly string[]][]) {
+  for (const label of EXAMPLE_LABELS) {
     const words = new Set<string>();
-    for (const text of texts) {
+    for (const text of examples[label] ?? []) {
       const stems = exampleWords(text);
       for (const stem of stems) words.add(stem);
-      raw.push({ label, features: featuresOf(stems) });
+      labels.push(label);
+      raw.push(featuresOf(stems));
     }
     held.set(label, words);
   }
-  const documents = new Map<string, number>();
-  for (const { features } of raw) {
-    for (const key of features.keys()) documents.set(key, (documents.get(key) ?? 0) + 1);
+  // Each feature once, numbered: its idf, and its postings (example, weight) packed in typed
+  // arrays, so the engine holds a few large arrays rather than many small objects.
+  const index = new Map<string, number>();
+  const documents: number[] = [];
+  for (const features of raw) {
+    for (const key of features.keys()) {
+      const at = index.get(key);
+      if (at === undefined) {
+        index.set(key, documents.length);
+        documents.push(1);
+      } else {
+        documents[at] = (documents[at] ?? 0) + 1;
+      }
+    }
   }
-  const idf = new Map<string, number>();
-  for (const [key, n] of documents) idf.set(key, Math.log((1 + raw.length) / (1 + n)) + 1);
-  const weigh = (features: Features): Map<string, number> => {
-    const vector = new Map<string, number>();
+  const idf = Float64Array.from(documents, (n) => Math.log((1 + raw.length) / (1 + n)) + 1);
+  /** A feature set as (feature number, tf-idf weight) pairs, of unit length. */
+  const weigh = (features: Features): { keys: number[]; values: number[] } => {
+    const keys: number[] = [];
+    const values: number[] = [];
     let norm = 0;
     for (const [key, tf] of features) {
-      const weight = idf.get(key);
-      if (weight === undefined) continue;
-      const value = (tf >= 1 ? 1 + Math.log(tf) : tf) * weight;
-      vector.set(key, value);
+      const at = index.get(key);
+      if (at === undefined) continue;
+      const value = (tf >= 1 ? 1 + Math.log(tf) : tf) * (idf[at] ?? 0);
+      keys.push(at);
+      values.push(value);
       norm += value * value;
     }
-    const length = Math.sqrt(norm);
-    if (length > 0) for (const [key, value] of vector) vector.set(key, value / length);
-    return vector;
+    const length = Math.sqrt(norm) || 1;
+    return { keys, values: values.map((v) => v / length) };
   };
-  const rows: Row[] = raw.map(({ label, features }) => ({ label, vector: weigh(features) }));
-  // Inverted index: feature → (row, weight), so a question is compared only with the examples
-  // that share a feature with it.
-  const postings = new Map<string, { row: number; weight: number }[]>();
-  rows.forEach(({ vector }, row) => {
-    for (const [key, weight] of vector) {
-      const list = postings.get(key);
-      if (list) list.push({ row, weight });
-      else postings.set(key, [{ row, weight }]);
-    }
+  const vectors = raw.map(weigh);
+  const starts = new Int32Array(documents.length + 1);
+  for (let f = 0; f < documents.length; f++) starts[f + 1] = (starts[f] ?? 0) + (documents[f] ?? 0);
+  const postedRows = new Int32Array(starts[documents.length] ?? 0);
+  const postedWeights = new Float32Array(postedRows.length);
+  const filled = starts.slice(0, documents.length);
+  vectors.forEach(({ keys, values }, row) => {
+    keys.forEach((key, i) => {
+      const at = filled[key] ?? 0;
+      postedRows[at] = row;
+      postedWeights[at] = values[i] ?? 0;
+      filled[key] = at + 1;
+    });
   });
 
   const classify = (words: readonly string[]): FieldGuess | null => {
     const query = weigh(featuresOf(words));
-    const scores = new Float64Array(rows.length);
-    for (const [key, weight] of query) {
-      for (const { row, weight: other } of postings.get(key) ?? []) {
-        scores[row] = (scores[row] ?? 0) + weight * other;
+    const scores = new Float64Array(labels.length);
+    query.keys.forEach((key, i) => {
+      const weight = query.values[i] ?? 0;
+      for (let at = starts[key] ?? 0; at < (starts[key + 1] ?? 0); at++) {
+        const row = postedRows[at] ?? 0;
+        scores[row] = (scores[row] ?? 0) + weight * (postedWeights[at] ?? 0);
       }
-    }
+    });
+    // The nearest few, kept sorted as rows come (NEIGHBOURS is small).
     const nearest: number[] = [];
-    for (let row = 0; row < rows.length; row++) {
-      if ((scores[row] ?? 0) <= 0) continue;
-      nearest.push(row);
-      nearest.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+    for (let row = 0; row < labels.length; row++) {
+      const score = scores[row] ?? 0;
+      if (score <= 0) continue;
+      if (nearest.length === NEIGHBOURS && score <= (scores[nearest[NEIGHBOURS - 1] ?? 0] ?? 0)) {
+        continue;
+      }
+      let at = nearest.length;
+      while (at > 0 && score > (scores[nearest[at - 1] ?? 0] ?? 0)) at -= 1;
+      nearest.splice(at, 0, row);
       if (nearest.length > NEIGHBOURS) nearest.pop();
     }
     if (nearest.length === 0) return null;
     const votes = new Map<ExampleLabel, number>();
     let total = 0;
     for (const row of nearest) {
-      const label = rows[row]?.label;
+      const label = labels[row];
       const score = scores[row] ?? 0;
       if (label === undefined) continue;
       votes.set(label, (votes.get(label) ?? 0) + score);
@@ -187,7 +207,7 @@ export function buildFieldClassifier(
     };
   };
   const holds = (label: ExampleLabel, stem: string): boolean => held.get(label)?.has(stem) ?? false;
-  return { classify, holds, size: rows.length };
+  return { classify, holds, size: labels.length };
 }
 
 /** A word as the resolver reads it (`stem`) and as typed (`raw`); a Chinese run is both. */
@@ -201,9 +221,6 @@ export interface Word {
  * written out, stem for stem; a Chinese name inside a run (which is then split around it).
  */
 export function maskNames(catalog: Catalog, words: readonly Word[]): Word[] {
-  const aliases = catalog.aliases
-    .filter((a) => a.stems.length > 0)
-    .sort((a, b) => b.stems.length - a.stems.length);
   const policyMask = { stem: POLICY_WORD, raw: POLICY_SLOT };
   const countryMask = { stem: COUNTRY_WORD, raw: COUNTRY_SLOT };
   const masked: Word[] = [];
@@ -212,9 +229,11 @@ export function maskNames(catalog: Catalog, words: readonly Word[]): Word[] {
     if (word === undefined) continue;
     if (/\p{Script=Han}/u.test(word.raw)) {
       let run = word.raw;
-      for (const { text } of catalog.cjkAliases) run = run.replaceAll(text, ` ${POLICY_WORD} `);
+      for (const { text } of catalog.cjkAliases) {
+        if (run.includes(text)) run = run.replaceAll(text, ` ${POLICY_WORD} `);
+      }
       for (const { text } of catalog.cjkCountryAliases) {
-        run = run.replaceAll(text, ` ${COUNTRY_WORD} `);
+        if (run.includes(text)) run = run.replaceAll(text, ` ${COUNTRY_WORD} `);
       }
       for (const part of run.split(/\s+/u)) {
         if (part === POLICY_WORD) masked.push(policyMask);
@@ -223,10 +242,16 @@ export function maskNames(catalog: Catalog, words: readonly Word[]): Word[] {
       }
       continue;
     }
-    const alias = aliases.find((a) => a.stems.every((stem, i) => words[k + i]?.stem === stem));
-    if (alias !== undefined) {
+    // The longest alias starting at this word (looked up by its first stem).
+    let length = 0;
+    for (const { alias, position } of catalog.postings.get(word.stem) ?? []) {
+      const stems = catalog.aliases[alias]?.stems ?? [];
+      if (position !== 0 || stems.length <= length) continue;
+      if (stems.every((stem, i) => words[k + i]?.stem === stem)) length = stems.length;
+    }
+    if (length > 0) {
       masked.push(policyMask);
-      k += alias.stems.length - 1;
+      k += length - 1;
     } else if (catalog.countryStems.has(word.stem) && !catalog.commonStems.has(word.stem)) {
       masked.push(countryMask);
     } else {
