@@ -405,4 +405,3 @@ export function loadVocabulary(dir: string = defaultVocabularyDir()): Vocabulary
     fieldExamples: loadJsonFile(file("field-examples"), FieldExamplesFile),
   };
 }
-

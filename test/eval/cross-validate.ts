@@ -51,7 +51,11 @@ export function runCrossValidation(): void {
   const engineWith = { right: 0, confidentOnDecline: 0 };
   const without = createEngine(countries, { fieldExamples: {} });
   const engineWithout = { right: 0, confidentOnDecline: 0 };
-  const tally = (score: typeof engineWith, q: EvalQuestion, intent: Parameters<typeof judge>[1]) => {
+  const tally = (
+    score: typeof engineWith,
+    q: EvalQuestion,
+    intent: Parameters<typeof judge>[1],
+  ) => {
     const verdict = judge(q, intent);
     if (verdict.correct) score.right += 1;
     if (verdict.confidentWrong && (q.kind === "none" || q.kind === "clarify")) {
