@@ -6,6 +6,8 @@ import { compareAnswer } from "./answers/compare-answer.ts";
 import { countryAnswer, sourcesAnswer } from "./answers/country-answer.ts";
 import { policyAnswer } from "./answers/policy-answer.ts";
 import { buildCatalog } from "./search/catalog.ts";
+import { buildFieldClassifier, setFieldClassifier } from "./search/resolve/field-similarity.ts";
+import { FIELD_EXAMPLES, type FieldExamples } from "./search/vocabulary.ts";
 import { explainQuestion, splitLeadingQuote } from "./search/resolve.ts";
 import { resolveInContext } from "./conversation/follow-up.ts";
 import { mandarinFromCantonese } from "./search/cantonese.ts";
@@ -23,9 +25,18 @@ import {
 /** How many recent readings of questions the engine keeps (a turn reads a handful). */
 const RECENT_READINGS = 32;
 
+export interface EngineOptions {
+  /**
+   * The labelled phrasings the similarity evidence learns from (default: the vocabulary's):
+   * cross-validation leaves a fold's own out; an empty set turns the evidence off.
+   */
+  fieldExamples?: Partial<FieldExamples>;
+}
+
 /** The engine over a validated dataset: indexes are built once, here. */
-export function createEngine(countries: Country[]): Engine {
+export function createEngine(countries: Country[], options: EngineOptions = {}): Engine {
   const catalog = buildCatalog(countries);
+  setFieldClassifier(catalog, buildFieldClassifier(options.fieldExamples ?? FIELD_EXAMPLES));
 
   const unknownPolicy = (ref: string): Answer => {
     const near = suggestPolicies(catalog, ref, 3);

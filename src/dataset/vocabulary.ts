@@ -343,6 +343,47 @@ const CountriesFile = z
   })
   .strict();
 
+/**
+ * One way of asking a field, names masked: "{policy}" stands for any policy's name, "{country}"
+ * for a country's, so an example teaches how a field is asked, not which name it is asked of.
+ * Lower-case (the resolver's words are), Chinese in simplified script.
+ */
+const FieldExample = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((text, ctx) => {
+    const slots = text.match(/\{[^}]*\}?/gu) ?? [];
+    for (const slot of slots) {
+      if (slot !== "{policy}" && slot !== "{country}") {
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown slot ${slot}: write {policy} or {country} for a name`,
+        });
+      }
+    }
+    if (text !== text.toLowerCase()) {
+      ctx.addIssue({ code: "custom", message: "write examples in lower case" });
+    }
+    if (simplifyChinese(text) !== text) {
+      ctx.addIssue({
+        code: "custom",
+        message: `write it in simplified script (${simplifyChinese(text)}): questions are read as simplified`,
+      });
+    }
+  });
+
+/**
+ * Labelled ways of asking each field (and the overview card: a name alone, "tell me about…"),
+ * for the resolver's similarity evidence (src/search/resolve/field-similarity.ts).
+ */
+const ExampleLabel = z.enum(["card", ...POLICY_FIELDS, ...COUNTRY_FIELDS]);
+export type ExampleLabel = z.infer<typeof ExampleLabel>;
+export const EXAMPLE_LABELS: readonly ExampleLabel[] = ExampleLabel.options;
+/** Every label has its examples (a record over an enum of keys is exhaustive, and strict). */
+const FieldExamplesFile = z.record(ExampleLabel, z.array(FieldExample));
+export type FieldExamples = z.infer<typeof FieldExamplesFile>;
+
 export interface Vocabulary {
   fields: z.infer<typeof FieldsFile>;
   cues: z.infer<typeof CuesFile>;
@@ -350,6 +391,7 @@ export interface Vocabulary {
   chinese: z.infer<typeof ChineseFile>;
   countries: z.infer<typeof CountriesFile>;
   glosses: z.infer<typeof GlossesFile>;
+  fieldExamples: FieldExamples;
 }
 
 export type ChineseFieldWords = Partial<Record<PolicyField | CountryField, string[]>>;
@@ -368,5 +410,6 @@ export function loadVocabulary(dir: string = defaultVocabularyDir()): Vocabulary
     chinese: loadJsonFile(file("chinese"), ChineseFile),
     countries: loadJsonFile(file("countries"), CountriesFile),
     glosses: loadJsonFile(file("glosses"), GlossesFile),
+    fieldExamples: loadJsonFile(file("field-examples"), FieldExamplesFile),
   };
 }

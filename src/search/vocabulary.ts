@@ -1,4 +1,11 @@
-import { loadVocabulary, type ChineseFieldWords, type FieldWords } from "../dataset/vocabulary.ts";
+import {
+  EXAMPLE_LABELS,
+  loadVocabulary,
+  type ChineseFieldWords,
+  type ExampleLabel,
+  type FieldExamples,
+  type FieldWords,
+} from "../dataset/vocabulary.ts";
 import type { CountryField, PolicyField } from "../dataset/schema.ts";
 
 /**
@@ -7,7 +14,10 @@ import type { CountryField, PolicyField } from "../dataset/schema.ts";
  */
 const vocabulary = loadVocabulary();
 
-export type { FieldWords };
+export type { FieldWords, ExampleLabel, FieldExamples };
+export { EXAMPLE_LABELS };
+/** Labelled ways of asking each field, names masked (see data/vocabulary/field-examples.json). */
+export const FIELD_EXAMPLES: FieldExamples = vocabulary.fieldExamples;
 export const POLICY_FIELD_WORDS: Readonly<Record<PolicyField, FieldWords>> =
   vocabulary.fields.policy;
 export const COUNTRY_FIELD_WORDS: Readonly<Record<CountryField, FieldWords>> =

@@ -5,8 +5,15 @@ import { loadConversations, runConversationEval } from "./conversations.ts";
 
 /**
  * `npm run eval`: single questions (accuracy per category, engine beside the naive baseline),
- * then conversations (last turns, every judged turn), each followed by its misses.
+ * then conversations (last turns, every judged turn), each followed by its misses. With `--cv`,
+ * the cross-validation of the similarity evidence instead (cross-validate.ts).
  */
+
+if (process.argv.includes("--cv")) {
+  const { runCrossValidation } = await import("./cross-validate.ts");
+  runCrossValidation();
+  process.exit(0);
+}
 
 const countries = loadDataset(defaultDataDir());
 const engine = createEngine(countries);

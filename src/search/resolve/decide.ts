@@ -1,4 +1,5 @@
 import type { Intent } from "../../model/intent.ts";
+import { POLICY_FIELDS, type PolicyField } from "../../dataset/schema.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
 import { compareAll } from "./compare.ts";
@@ -8,6 +9,7 @@ import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
 import { OFFERED_VALUE_WORDS } from "../vocabulary.ts";
+import { fieldClassifierOf, similarField, type FieldGuess } from "./field-similarity.ts";
 
 /**
  * Every weight and threshold of the decision, in one place. A reading's score is the sum of
@@ -54,6 +56,20 @@ export const DECISION = {
   OFF_FOCUS: 0.1,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
+  /**
+   * The field the question's likeness to labelled phrasings points to (field-examples.json),
+   * where the rules leave what is asked open (the card, a weak field word, two fields too close):
+   * above a weak word and the card, below a field word typed in full or a passage of two words.
+   */
+  SIMILAR: 0.9,
+  /** …when a field reading it agrees with is already there: that reading's score plus this. */
+  SIMILAR_AGREES: 0.3,
+  /** …counted only when its share of the nearest examples' votes is at least this… */
+  SIMILAR_SHARE: 0.6,
+  /** …leads the runner-up field's share by this… */
+  SIMILAR_LEAD: 0.3,
+  /** …and the nearest example is at least this like the question (cosine of tf-idf vectors). */
+  SIMILAR_NEAREST: 0.4,
 } as const;
 
 /** A passage's score by how many of the question's content words it holds. */
@@ -67,6 +83,8 @@ export interface Reading {
   why: string;
   /** The name the data does not hold that rules the question out, if that settled it. */
   ruledOutBy?: string;
+  /** The rules leave what is asked open: the card, a weak field word, two fields too close. */
+  open?: boolean;
 }
 
 /** The best reading, or a question back naming the two that tie. */
@@ -95,6 +113,7 @@ function choose(readings: Reading[], ref: PolicyRef): Reading {
       },
       score: best.score,
       why: "two readings too close to call",
+      open: true,
     };
   }
   return best;
@@ -132,6 +151,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       },
       score: fields.policyScore * fieldWeight,
       why: "policy field",
+      ...(fieldWeight === DECISION.WEAK_FIELD ? { open: true } : {}),
     });
   }
   // "what cluster policies does China have besides Torch?": the country's policies asked of
@@ -212,6 +232,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field: null },
     score: DECISION.CARD - unplacedScore - offFocus,
     why: "the name alone",
+    open: true,
   });
   if (unplacedScore > 0) {
     readings.push({
@@ -226,8 +247,48 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
       why: ev.chatter ? "everyday words only" : "words the data does not hold",
     });
   }
-  return choose(readings, ref);
+  const decided = choose(readings, ref);
+  // Only where the rules leave it open (no field word, weak ones, two too close to call: not a
+  // list of fields, which the card answers), or decline on words no field word lists.
+  const listed = fields.policyField === null && fields.policyScore > 0 && !fields.weakOnly;
+  const declined = decided.intent.kind === "none" && !ev.chatter && unplacedScore > 0;
+  const open = decided.open === true && unplacedScore === 0 && !listed;
+  const guess = open || declined ? clearGuess(catalog, ev) : null;
+  if (guess === null || guess.label === "card" || !isPolicyField(guess.label)) return decided;
+  const field = guess.label;
+  // "when did it come into force?": a word no reader placed is a way of asking the field when
+  // that field's own examples hold it; any other ("who is its mascot?") asks what the data
+  // lacks, and the decline stands.
+  const classifier = fieldClassifierOf(catalog);
+  if (declined && !unplaced.every((t) => classifier.holds(field, t.stem))) return decided;
+  const agreeing = readings.find((r) => r.intent.kind === "policy" && r.intent.field === field);
+  const similar: Reading = {
+    intent: { kind: "policy", country: ref.country.id, policy: ref.policy.id, field },
+    score: Math.max(DECISION.SIMILAR, (agreeing?.score ?? 0) + DECISION.SIMILAR_AGREES),
+    why: similarWhy(guess),
+  };
+  const kept = readings.filter((r) => r !== agreeing && !(declined && r.intent.kind === "none"));
+  return choose([...kept, similar], ref);
 }
+
+/** The field the phrasing is like, when it clearly leads: else null. */
+function clearGuess(catalog: Catalog, ev: ClauseEvidence): FieldGuess | null {
+  const guess = similarField(catalog, ev.tokens);
+  if (guess === null) return null;
+  const clear =
+    guess.share >= DECISION.SIMILAR_SHARE &&
+    guess.share - guess.runnerUpShare >= DECISION.SIMILAR_LEAD &&
+    guess.nearest >= DECISION.SIMILAR_NEAREST;
+  return clear ? guess : null;
+}
+
+const isPolicyField = (label: string): label is PolicyField =>
+  POLICY_FIELDS.some((f) => f === label);
+
+const similarWhy = (guess: FieldGuess): string =>
+  `phrased like ${guess.label} questions (${guess.share.toFixed(2)} of the votes, ${
+    guess.runnerUp ?? "none"
+  } ${guess.runnerUpShare.toFixed(2)})`;
 
 /** A value's kind: a date (a year, a decade: "the 80s") or an amount ("10bn", "5 million"). */
 function valueKind(token: QuestionToken | undefined, next: QuestionToken | undefined) {
@@ -273,15 +334,21 @@ export function decideForPolicies(
     const intent = countryIntent(catalog, first.country.id, countryField, ev.tokens, topicListed);
     return { intent, score: DECISION.FIELD_WORD, why: "a country field of several policies" };
   }
+  const ruled = ev.fields.policyField ?? ev.cues.orderField;
+  // "how do Torch and the GBA differ in who pays?": no field word, the phrasing says which.
+  const noFieldWord = ev.fields.policyScore === 0 && ev.fields.countryScore === 0;
+  const guess =
+    ruled === null && noFieldWord && ev.unplaced.length === 0 ? clearGuess(catalog, ev) : null;
+  const similar = guess !== null && isPolicyField(guess.label) ? guess.label : null;
   return {
     intent: {
       kind: "compare",
       country: first?.country.id ?? "",
       policies: refs.map((ref) => ref.policy.id).sort(),
-      field: ev.fields.policyField ?? ev.cues.orderField,
+      field: ruled ?? similar,
     },
     score: DECISION.FIELD_WORD,
-    why: "two or more names",
+    why: guess !== null && similar !== null ? similarWhy(guess) : "two or more names",
   };
 }
 
