@@ -1,5 +1,5 @@
 import type { Intent } from "../answers/types.ts";
-import type { Country, PolicyField } from "../dataset/schema.ts";
+import { CountryField, type Country, type PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
 import {
   findPhrases,
@@ -432,6 +432,9 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   if (state.last === "declined")
     return own.kind === "policy" ? withEarlierField(own, state, cues) : own;
 
+  const asWhole = wholeReading(text, cues, { state, country, deps });
+  if (asWhole !== null) return asWhole;
+
   // "for the regional one, what monitoring is in place?": policies picked by what the data says.
   const selected = readSelection(text, cues, { state, country, deps });
   if (selected !== null) return selected;
@@ -444,6 +447,34 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
     if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
   }
   return settle(text, own, cues, { state, country, deps });
+}
+
+/**
+ * "overall?", "and in general, what is it?" after a field: the words asking of the subject as a
+ * whole are the conversation's cue, not a field's word (the field words read "overall" as a
+ * weak word of budgets), so the turn is read without them, and no field talked about carries
+ * over. A turn that names a field of its own ("what's the overall budget?") is read as it is.
+ */
+function wholeReading(text: string, cues: FollowUpCues, context: Context): Intent | null {
+  if (!cues.whole) return null;
+  const { deps } = context;
+  if (fieldWord(deps.evidence?.(text) ?? [], true) !== null) return null;
+  const rest = removeCues(text, findPhrases(text, deps.vocabulary.wholes));
+  if (rest === text) return null;
+  const restCues = { ...readCues(rest, deps.vocabulary), whole: true };
+  const own = deps.resolve(rest);
+  // What is left may name a subject of its own ("and the GBA plan in general?").
+  if (own.kind === "none" && !asksOnlyOfSubject(rest, deps)) return null;
+  if (isAnswer(own)) return settle(rest, own, restCues, context);
+  const subject = subjectOfCues(restCues, rest, context, null);
+  if (subject.kind === "unsettled") return subject.intent;
+  // After a country's fact ("how mature is China?"), the whole of it is that fact in total,
+  // not one of its parts.
+  const countryField = CountryField.safeParse(context.state.field);
+  if (subject.kind === "country" && context.state.last === "country" && countryField.success) {
+    return { kind: "country", country: subject.country.id, field: countryField.data };
+  }
+  return readWithSubject(rest, restCues, subject, deps);
 }
 
 /**
