@@ -499,8 +499,22 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   // "is this the national policy?", "is it the only regional one?": after a reference to the
   // subject, the words picking are said of it, not a new subject.
   const said = cues.reference;
-  if (said !== null && said.kind === "one" && said.match.end <= match.start) return null;
   const name = (id: string): string => policyShortName(country, id);
+  // "how does that compare with the regional one?", "is it older than the national ones?": the
+  // picked policies are the other side of a comparison with the subject, so the turn is read
+  // as if it had named them.
+  const other = said !== null && said.kind === "one" && said.match.end <= match.start;
+  if ((other || said === null) && (cues.comparison || cues.comparative)) {
+    if (selection.one && ids.length > 1) return null;
+    const named = replaceCue(text, match, joinNames(ids.map(name), "and"));
+    const read = settle(named, deps.resolve(named), readCues(named, deps.vocabulary), context);
+    if (read.kind === "compare" && ids.every((id) => read.policies.includes(id))) {
+      // "compare it with the national ones": "it" stays beside them.
+      const policies = other ? [...new Set([...read.policies, ...state.policies])] : [];
+      return other ? { ...read, policies: policies.sort() } : read;
+    }
+  }
+  if (other) return null;
   if (selection.one && ids.length > 1) {
     return {
       kind: "clarify",
