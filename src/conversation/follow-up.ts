@@ -11,6 +11,7 @@ import {
   type Reference,
 } from "./cues.ts";
 import { chosenPolicies, comparingWords, fieldWord, namesWhatDataLacks } from "./evidence.ts";
+import { partReading } from "./parts.ts";
 import { lackingSelection, selectionIn } from "./select.ts";
 import {
   asksOnlyOfSubject,
@@ -431,6 +432,10 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   // ("and city clusters?"), reads the turn in its light, asking the field asked before.
   if (state.last === "declined")
     return own.kind === "policy" ? withEarlierField(own, state, cues) : own;
+
+  // "what's the second one?" after a list, "which part is weakest?" after a breakdown.
+  const part = partReading(text, state, country, deps);
+  if (part !== null) return part;
 
   const asWhole = wholeReading(text, cues, { state, country, deps });
   if (asWhole !== null) return asWhole;
