@@ -72,9 +72,14 @@ function partsOf(state: ConversationState, country: Country): Part[] {
 
 /** The words of the vocabulary that pick a part, alone and with each noun ("second one"). */
 function partWords(vocabulary: ConversationVocabulary): string[] {
-  const { ordinals, nouns } = vocabulary.parts;
+  const { ordinals, nouns, extremes } = vocabulary.parts;
   const words = Object.values(ordinals).flat();
-  return [...words, ...words.flatMap((word) => nouns.map((noun) => `${word} ${noun}`))];
+  return [
+    ...words,
+    ...words.flatMap((word) => nouns.map((noun) => `${word} ${noun}`)),
+    ...extremes.highest,
+    ...extremes.lowest,
+  ];
 }
 
 /** The place a turn picks by its ordinal words ("the second one", "第二个"): 1-based, -1 last. */
@@ -130,7 +135,7 @@ export function partReading(
   const end = parts.some((p) => p.share !== undefined) ? pickedEnd(text, deps.vocabulary) : null;
   if (place === null && end === null) return null;
   const evidence = deps.evidence?.(text) ?? [];
-  // "fourth", "second one" are the turn's own words for the part, which a single question
+  // "fourth", "second one", "lowest" are the turn's own words for the part, which a single question
   // cannot place: no name of something the data lacks.
   if (namesWhatDataLacks(evidence, partWords(deps.vocabulary))) return null;
   if (chosenPolicies(evidence).some((id) => !state.policies.includes(id))) return null;
