@@ -1,5 +1,5 @@
 import type { Intent } from "../answers/types.ts";
-import type { Country, PolicyField } from "../dataset/schema.ts";
+import { CountryField, type Country, type PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
 import {
   findPhrases,
@@ -11,6 +11,7 @@ import {
   type Reference,
 } from "./cues.ts";
 import { chosenPolicies, comparingWords, fieldWord, namesWhatDataLacks } from "./evidence.ts";
+import { partReading } from "./parts.ts";
 import { lackingSelection, selectionIn } from "./select.ts";
 import {
   asksOnlyOfSubject,
@@ -432,6 +433,13 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
   if (state.last === "declined")
     return own.kind === "policy" ? withEarlierField(own, state, cues) : own;
 
+  // "what's the second one?" after a list, "which part is weakest?" after a breakdown.
+  const part = partReading(text, state, country, deps);
+  if (part !== null) return part;
+
+  const asWhole = wholeReading(text, cues, { state, country, deps });
+  if (asWhole !== null) return asWhole;
+
   // "for the regional one, what monitoring is in place?": policies picked by what the data says.
   const selected = readSelection(text, cues, { state, country, deps });
   if (selected !== null) return selected;
@@ -444,6 +452,34 @@ function resolveTurn(text: string, state: ConversationState | null, deps: Follow
     if (isAnswer(read)) return settle(text, read, cues, { state, country, deps });
   }
   return settle(text, own, cues, { state, country, deps });
+}
+
+/**
+ * "overall?", "and in general, what is it?" after a field: the words asking of the subject as a
+ * whole are the conversation's cue, not a field's word (the field words read "overall" as a
+ * weak word of budgets), so the turn is read without them, and no field talked about carries
+ * over. A turn that names a field of its own ("what's the overall budget?") is read as it is.
+ */
+function wholeReading(text: string, cues: FollowUpCues, context: Context): Intent | null {
+  if (!cues.whole) return null;
+  const { deps } = context;
+  if (fieldWord(deps.evidence?.(text) ?? [], true) !== null) return null;
+  const rest = removeCues(text, findPhrases(text, deps.vocabulary.wholes));
+  if (rest === text) return null;
+  const restCues = { ...readCues(rest, deps.vocabulary), whole: true };
+  const own = deps.resolve(rest);
+  // What is left may name a subject of its own ("and the GBA plan in general?").
+  if (own.kind === "none" && !asksOnlyOfSubject(rest, deps)) return null;
+  if (isAnswer(own)) return settle(rest, own, restCues, context);
+  const subject = subjectOfCues(restCues, rest, context, null);
+  if (subject.kind === "unsettled") return subject.intent;
+  // After a country's fact ("how mature is China?"), the whole of it is that fact in total,
+  // not one of its parts.
+  const countryField = CountryField.safeParse(context.state.field);
+  if (subject.kind === "country" && context.state.last === "country" && countryField.success) {
+    return { kind: "country", country: subject.country.id, field: countryField.data };
+  }
+  return readWithSubject(rest, restCues, subject, deps);
 }
 
 /**
@@ -468,8 +504,22 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   // "is this the national policy?", "is it the only regional one?": after a reference to the
   // subject, the words picking are said of it, not a new subject.
   const said = cues.reference;
-  if (said !== null && said.kind === "one" && said.match.end <= match.start) return null;
   const name = (id: string): string => policyShortName(country, id);
+  // "how does that compare with the regional one?", "is it older than the national ones?": the
+  // picked policies are the other side of a comparison with the subject, so the turn is read
+  // as if it had named them.
+  const other = said !== null && said.kind === "one" && said.match.end <= match.start;
+  if ((other || said === null) && (cues.comparison || cues.comparative)) {
+    if (selection.one && ids.length > 1) return null;
+    const named = replaceCue(text, match, joinNames(ids.map(name), "and"));
+    const read = settle(named, deps.resolve(named), readCues(named, deps.vocabulary), context);
+    if (read.kind === "compare" && ids.every((id) => read.policies.includes(id))) {
+      // "compare it with the national ones": "it" stays beside them.
+      const policies = other ? [...new Set([...read.policies, ...state.policies])] : [];
+      return other ? { ...read, policies: policies.sort() } : read;
+    }
+  }
+  if (other) return null;
   if (selection.one && ids.length > 1) {
     return {
       kind: "clarify",

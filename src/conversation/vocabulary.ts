@@ -85,6 +85,23 @@ export const ConversationVocabularySchema = z
      * "oldest", "first" → the lowest. The policy at that end is then "that one".
      */
     ranks: Ranks,
+    /**
+     * "the second one", "第二个", "the weakest": words picking one part of the answer just given
+     * (an item of its list, a maturity dimension) by its place or its score.
+     */
+    parts: z
+      .object({
+        $comment: z.string().optional(),
+        /** Ordinal words by place: "1" the first, "-1" the last. */
+        ordinals: z.record(z.string().regex(/^-?[1-9][0-9]*$/u), z.array(Phrase)),
+        /** English nouns after an ordinal: "the second one", "the third objective". */
+        nouns: z.array(Phrase).min(1),
+        /** Chinese measure words after an ordinal: "第二个", "第三项". */
+        measures: z.array(Phrase).min(1),
+        /** Which end of scored parts: "strongest" the highest score, "weakest" the lowest. */
+        extremes: Ranks,
+      })
+      .strict(),
     /** Words that ask something: "thanks, that's all" asks nothing of "that". */
     questionWords: z.array(Phrase),
     /**
