@@ -154,6 +154,11 @@ const CuesFile = z
          * request, where "we are benchmarking…" only says what the asker does.
          */
         modals: Phrases,
+        /**
+         * Words of talk that may open a clause before its question ("like is there…", "so does
+         * it…", "and who runs it?"): an auxiliary after them still asks.
+         */
+        discourse: Phrases.default([]),
         requests: Phrases,
         /** Words before a field word that set it against what is asked ("…, not a summary"). */
         negations: Phrases,

@@ -45,6 +45,7 @@ export const ASKING_WORDS: Readonly<
     | "wh"
     | "auxiliaries"
     | "modals"
+    | "discourse"
     | "requests"
     | "negations"
     | "lead_verbs"

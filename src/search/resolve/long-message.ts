@@ -11,6 +11,7 @@ import { phraseStems } from "../../model/normalize.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
 const MODAL = new Set(ASKING_WORDS.modals.flatMap(phraseStems));
+const DISCOURSE = new Set(ASKING_WORDS.discourse.flatMap(phraseStems));
 /** "compare…", "contrast…": a request to compare opens a part that asks. */
 const COMPARE = new Set(COMPARE_WORDS.flatMap(phraseStems));
 
@@ -139,7 +140,8 @@ function opensAsking(catalog: Catalog, part: string): boolean {
       // An auxiliary after a subject ("we are benchmarking…") says something, it does not ask;
       // a modal still requests ("I would be grateful for…").
       (AUXILIARY.has(t.stem) &&
-        (MODAL.has(t.stem) || tokens.slice(0, k).every((b) => b.filler === true))),
+        (MODAL.has(t.stem) ||
+          tokens.slice(0, k).every((b) => b.filler === true || DISCOURSE.has(b.stem)))),
   );
   return (
     opener !== undefined && (first === undefined || tokens.indexOf(first) >= tokens.indexOf(opener))

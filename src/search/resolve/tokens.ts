@@ -110,12 +110,16 @@ const EVERYDAY = { everyday: true };
 
 /** "torch $?" asks for money: currency signs read as a budget word. */
 const CURRENCY_SIGNS = /[$€¥£]/gu;
-/** Terse prefixes ("obj", "benef") are at least this long. */
-const MIN_PREFIX = 3;
+/**
+ * Terse prefixes ("eval", "benef") are at least this long: three letters are as often slang
+ * ("sus" is not sustainability), so three-letter short forms are listed as data instead
+ * (words.json `abbreviations`: "obj" → objectives).
+ */
+const MIN_PREFIX = 4;
 
 /**
  * The field word a terse prefix stands for ("eval" → evaluation, "benef" → beneficiaries):
- * a word of three to five letters that begins field words of one field only (of one policy
+ * a word of four or five letters that begins field words of one field only (of one policy
  * field, when both scopes have some: "auth" is authorities before authors).
  */
 function fieldPrefix(catalog: Catalog, stem: string): string | null {
@@ -204,8 +208,8 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
     const from = inflectedFrom(catalog, token.raw);
     if (from !== null) return from === "known" ? read(false) : read(true, EVERYDAY);
     // An English word is a word, not a field word cut short ("class" is not "classified");
-    // three letters are as often a short form ("lit", "obj").
-    const word = token.stem.length > MIN_PREFIX && isEnglishWord(token.stem);
+    // (a three-letter word is never read as a prefix: see MIN_PREFIX).
+    const word = token.stem.length >= MIN_PREFIX && isEnglishWord(token.stem);
     const prefixOf = word ? null : fieldPrefix(catalog, token.stem);
     if (prefixOf !== null) return read(false, { stem: prefixOf, guessed: true });
     const corrected = correctTypo(catalog, token.stem);
