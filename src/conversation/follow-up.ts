@@ -646,7 +646,9 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   const reference = cues.reference;
   const setsBeside =
     reference === null
-      ? own.kind !== "policy" || own.field === null || cues.ellipsis
+      ? // A comparative ("is city clusters older?") measures the named policy against the
+        // subject even when the turn alone reads as that policy's field (the date "older" asks).
+        own.kind !== "policy" || own.field === null || cues.ellipsis || cues.comparative
       : reference.kind === "several" || (reference.kind === "one" && own.kind !== "policy");
   if (named !== null && compares && !cues.choice && own.kind !== "compare" && setsBeside) {
     const beside = besideNamed(text, named, cues, context);
