@@ -176,6 +176,11 @@ const CuesFile = z
          * own context ("in Poland's programme we use vouchers"), not the subject asked about.
          */
         asker: Phrases,
+        /**
+         * Words that put a claim to be checked or hedge its figure ("right?", "true?",
+         * "about 12%", "according to the factsheet"): what the claim is about is the rest.
+         */
+        checks: Phrases,
       })
       .strict(),
   })

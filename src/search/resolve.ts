@@ -110,5 +110,5 @@ function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Inte
   if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
     return resolveLongMessage(catalog, question, log);
   }
-  return markYesNo(resolveClause(catalog, question, log), question);
+  return markYesNo(resolveClause(catalog, question, log), question, { catalog, log });
 }

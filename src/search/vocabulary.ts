@@ -41,7 +41,8 @@ export const ASKING_WORDS: Readonly<
     | "no_content"
     | "purposes"
     | "stance"
-    | "asker",
+    | "asker"
+    | "checks",
     readonly string[]
   >
 > = vocabulary.cues.asking;

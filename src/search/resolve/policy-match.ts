@@ -5,6 +5,7 @@ import { isEnglishWord } from "../../text/english-words.ts";
 import type { FieldReading } from "./fields.ts";
 import { ASKING_WORDS } from "../vocabulary.ts";
 import { stemToken } from "../../model/normalize.ts";
+import { rootHolders, rootOf } from "./passages.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
 export const ACCEPT_COVERAGE = 0.5;
@@ -183,7 +184,12 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
       const nameBefore =
         qualifies(before) &&
         (!isEnglishWord(before.typed) || isEnglishWord(before.typed + firstWord));
-      const nameAfter = qualifies(after) && !verbAfterName(tokens, first, last);
+      // "the GBA accounts for 12%…", "the TORCH parks": a word the policy's own texts hold
+      // says something of it (a verb, a part), so it is no other name ("torch relay" is).
+      const nameAfter =
+        qualifies(after) &&
+        !verbAfterName(tokens, first, last) &&
+        !heldByPolicy(catalog, ref, after.stem);
       if (nameBefore || nameAfter) accepted = false;
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
       // the matched words replaces part of the name.
@@ -222,6 +228,11 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     }
   });
   return [...best.values()];
+}
+
+/** Whether a policy's own texts hold a word (by its root, as passages compare words). */
+function heldByPolicy(catalog: Catalog, ref: PolicyRef, stem: string): boolean {
+  return rootHolders(catalog, ref.country.id).get(rootOf(stem))?.has(ref.policy.id) === true;
 }
 
 function overlaps(a: Set<number>, b: Set<number>): boolean {
