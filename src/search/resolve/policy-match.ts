@@ -184,12 +184,10 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
       const nameBefore =
         qualifies(before) &&
         (!isEnglishWord(before.typed) || isEnglishWord(before.typed + firstWord));
-      // "the GBA accounts for 12%…", "the TORCH parks": a word the policy's own texts hold
-      // says something of it (a verb, a part), so it is no other name ("torch relay" is).
       const nameAfter =
         qualifies(after) &&
         !verbAfterName(tokens, first, last) &&
-        !heldByPolicy(catalog, ref, after.stem);
+        !saysOfName(catalog, tokens, ref, after);
       if (nameBefore || nameAfter) accepted = false;
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
       // the matched words replaces part of the name.
@@ -230,9 +228,25 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
   return [...best.values()];
 }
 
-/** Whether a policy's own texts hold a word (by its root, as passages compare words). */
-function heldByPolicy(catalog: Catalog, ref: PolicyRef, stem: string): boolean {
-  return rootHolders(catalog, ref.country.id).get(rootOf(stem))?.has(ref.policy.id) === true;
+/**
+ * "the GBA accounts for 12%…", "GBA covers nine cities": a word after a name that the
+ * policy's own texts hold, followed in its clause by a small word or a number, is said of
+ * the name (a verb with its object), so it is no more of another name ("torch relay", "gba
+ * population" are).
+ */
+function saysOfName(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  ref: PolicyRef,
+  word: QuestionToken,
+): boolean {
+  const held = rootHolders(catalog, ref.country.id).get(rootOf(word.stem))?.has(ref.policy.id);
+  const next = tokens[tokens.indexOf(word) + 1];
+  const object =
+    next !== undefined &&
+    next.clause === word.clause &&
+    (catalog.stopStems.has(next.stem) || /^\d/u.test(next.stem));
+  return held === true && object;
 }
 
 function overlaps(a: Set<number>, b: Set<number>): boolean {

@@ -6,6 +6,7 @@ import { ASKING_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
 import type { Catalog, PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
 import { rootOf } from "./passages.ts";
+import { readTokens } from "./tokens.ts";
 import { STANCE } from "./focus.ts";
 import { suggestionFor } from "./replies.ts";
 
@@ -200,12 +201,19 @@ function checkClaim(
   intent: Intent,
   question: string,
 ): { intent: Intent; why: string } | null {
-  if (WH_OPENING.test(question)) return null;
+  if (question.split(/[.?!]/u).some((sentence) => WH_OPENING.test(sentence))) return null;
   const named = intent.kind === "policy";
   if (!named && intent.kind !== "none" && intent.kind !== "clarify") return null;
   if (named && intent.passage === undefined && FIGURE_FIELDS.has(intent.field)) return null;
-  const claimed = figures(question);
-  if (claimed.length === 0) return null;
+  // A claim is put to be checked ("…, right?", "I doubt…"); a number that only says how to
+  // answer ("in 3 sentences", "a two-minute intro": an aside) claims nothing.
+  const tokens = readTokens(catalog, question);
+  const put = question.includes("?") || tokens.some((t) => STANCE.has(t.stem));
+  const said = new Set(tokens.filter((t) => t.filler !== true).map((t) => t.raw));
+  const claimed = figures(question).filter((f) =>
+    said.has(question.slice(f.at).match(/^[\p{L}\d]+/u)?.[0]?.toLowerCase() ?? ""),
+  );
+  if (!put || claimed.length === 0) return null;
   const refs = named
     ? [catalog.policies.get(intent.policy)].flatMap((r) => (r ? [r] : []))
     : [...catalog.policies.values()];
