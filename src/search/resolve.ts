@@ -8,6 +8,7 @@ import { askingPart, LONG_MESSAGE_WORDS, resolveLongMessage } from "./resolve/lo
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
 import { theRest } from "./resolve/the-rest.ts";
+import { declineAdvice } from "./resolve/advice.ts";
 
 export { ACCEPT_COVERAGE, CLEAR_GAP } from "./resolve/policy-match.ts";
 export { MAX_COMPARE_ALL } from "./resolve/compare.ts";
@@ -93,7 +94,13 @@ function resolveOwnText(
   question: string,
   log: EvidenceLog = new EvidenceLog(),
 ): Intent {
-  return theRest(catalog, readOwnText(catalog, question, log), question, log);
+  // Advice on method ("how should I cite this?") is declined whatever its words were read as.
+  return declineAdvice(
+    catalog,
+    theRest(catalog, readOwnText(catalog, question, log), question, log),
+    question,
+    log,
+  );
 }
 
 function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {

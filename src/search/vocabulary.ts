@@ -29,6 +29,7 @@ export const PERIOD_FIELDS: readonly PolicyField[] = vocabulary.fields.period;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
+export const ADVICE_WORDS = vocabulary.cues.advice;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ASKING_WORDS: Readonly<
   Record<
@@ -42,7 +43,8 @@ export const ASKING_WORDS: Readonly<
     | "purposes"
     | "stance"
     | "asker"
-    | "checks",
+    | "checks"
+    | "measures",
     readonly string[]
   >
 > = vocabulary.cues.asking;

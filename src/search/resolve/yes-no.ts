@@ -3,7 +3,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { tokenize } from "../../model/normalize.ts";
 import { ASKING_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
-import type { Catalog, PolicyRef } from "../catalog.ts";
+import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
 import { rootOf } from "./passages.ts";
 import { readTokens } from "./tokens.ts";
@@ -46,7 +46,9 @@ export function markYesNo(
   context?: { catalog: Catalog; log: EvidenceLog },
 ): Intent {
   if (context !== undefined) {
-    const checked = checkClaim(context.catalog, intent, question);
+    const checked =
+      checkClaim(context.catalog, intent, question) ??
+      measureNotGiven(context.catalog, intent, question);
     if (checked !== null) return context.log.decide(checked.intent, checked.why);
   }
   if (intent.kind !== "policy" || intent.field === null || intent.passage !== undefined) {
@@ -315,4 +317,42 @@ function claimRoots(catalog: Catalog, own: ReadonlySet<string>, question: string
       )
       .map((t) => rootOf(t.stem)),
   );
+}
+
+const MEASURES = new Set(ASKING_WORDS.measures.flatMap((w) => tokenize(w).map((t) => t.stem)));
+
+/**
+ * "what's the success rate of torch?", "what percentage of City Clusters firms export?": a
+ * measure asked of a field whose answer states no figure (whether the policy is evaluated, its
+ * objectives) is something the factsheet does not give, not that field. A sentence of the
+ * texts holding it (a passage), or a field that is a figure (a budget, a date), answers.
+ */
+function measureNotGiven(
+  catalog: Catalog,
+  intent: Intent,
+  question: string,
+): { intent: Intent; why: string } | null {
+  if (intent.kind !== "policy" || intent.passage !== undefined) return null;
+  if (FIGURE_FIELDS.has(intent.field)) return null;
+  const tokens = readTokens(catalog, question).filter((t) => t.filler !== true);
+  const at = tokens.findIndex((t) => MEASURES.has(t.stem));
+  const ref = catalog.policies.get(intent.policy);
+  if (at < 0 || !ref) return null;
+  const before = tokens[at - 1];
+  const measure = [
+    ...(before && !catalog.stopStems.has(before.stem) && !catalog.postings.has(before.stem)
+      ? [before.raw]
+      : []),
+    tokens[at]?.raw ?? "",
+  ].join(" ");
+  return {
+    intent: {
+      kind: "none",
+      text: `The factsheet gives no ${measure} for ${policyName(ref.policy)}.${
+        intent.field === null ? "" : ` I can tell you its ${FIELD_QUESTION_WORDS[intent.field]}.`
+      }`,
+      suggestions: [suggestionFor(ref, intent.field ?? "summary")],
+    },
+    why: "a measure the texts do not give",
+  };
 }
