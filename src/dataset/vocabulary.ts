@@ -204,6 +204,11 @@ const CuesFile = z
          * answer states no figure (an evaluation, a list of objectives) does not answer them.
          */
         measures: Phrases,
+        /**
+         * Words after a participle that name its agent ("jobs created by the GBA plan"): the
+         * date verb is said of the noun before it, not of the policy.
+         */
+        agent_links: Phrases,
       })
       .strict(),
   })

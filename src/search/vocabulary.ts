@@ -44,7 +44,8 @@ export const ASKING_WORDS: Readonly<
     | "stance"
     | "asker"
     | "checks"
-    | "measures",
+    | "measures"
+    | "agent_links",
     readonly string[]
   >
 > = vocabulary.cues.asking;

@@ -48,7 +48,8 @@ export function markYesNo(
   if (context !== undefined) {
     const checked =
       checkClaim(context.catalog, intent, question) ??
-      measureNotGiven(context.catalog, intent, question);
+      measureNotGiven(context.catalog, intent, question) ??
+      dateOfSomethingElse(context.catalog, intent, question, context.log);
     if (checked !== null) return context.log.decide(checked.intent, checked.why);
   }
   if (intent.kind !== "policy" || intent.field === null || intent.passage !== undefined) {
@@ -355,4 +356,52 @@ function measureNotGiven(
     },
     why: "a measure the texts do not give",
   };
+}
+
+const AGENT_LINKS = ASKING_WORDS.agent_links.map((w) => tokenize(w).map((t) => t.stem));
+const DATE_FIELDS = new Set<string>(["start_year", "end_year"]);
+
+/**
+ * "jobs created by the GBA plan?", "firms founded under torch": a date verb between a noun no
+ * reader placed and the policy as its agent is said of that noun — what the policy made, which
+ * the factsheet does not give — not of when the policy itself started.
+ */
+function dateOfSomethingElse(
+  catalog: Catalog,
+  intent: Intent,
+  question: string,
+  log: EvidenceLog,
+): { intent: Intent; why: string } | null {
+  if (intent.kind !== "policy" || intent.passage !== undefined) return null;
+  if (intent.field === null || !DATE_FIELDS.has(intent.field)) return null;
+  const ref = catalog.policies.get(intent.policy);
+  if (!ref) return null;
+  const unplaced = new Set(
+    log.entries.filter((e) => e.reading === "unplaced word").map((e) => e.span),
+  );
+  const tokens = readTokens(catalog, question).filter((t) => t.filler !== true);
+  for (const [k, verb] of tokens.entries()) {
+    const dates = (catalog.fieldPhrases.map.get(verb.stem) ?? []).some((p) =>
+      DATE_FIELDS.has(p.field),
+    );
+    const noun = tokens[k - 1];
+    if (!dates || noun === undefined || !unplaced.has(noun.raw)) continue;
+    const link = AGENT_LINKS.find((words) =>
+      words.every((w, n) => tokens[k + 1 + n]?.stem === w),
+    );
+    if (link === undefined) continue;
+    const said = tokens
+      .slice(k - 1, k + 1 + link.length)
+      .map((t) => t.raw)
+      .join(" ");
+    return {
+      intent: {
+        kind: "none",
+        text: `The factsheet doesn't give the ${said} ${policyName(ref.policy)}. I can tell you its ${FIELD_QUESTION_WORDS[intent.field]}.`,
+        suggestions: [suggestionFor(ref, intent.field), suggestionFor(ref, "objectives")],
+      },
+      why: "a date verb said of something the policy made",
+    };
+  }
+  return null;
 }
