@@ -111,6 +111,8 @@ const CuesFile = z
         opinion_verbs: WordSet,
         proposed_verbs: WordSet,
         phrases: Phrases,
+        /** The same in Chinese, read inside a run ("我应该怎么引用", "…可行吗"). */
+        cjk: Phrases,
       })
       .strict(),
     /** Orderings and superlatives → the field they order by ("oldest" → start_year). */

@@ -50,6 +50,10 @@ export function adviceAsked(tokens: readonly QuestionToken[]): string | null {
       if (end > 0) return span(k, end);
     }
   }
+  for (const token of tokens) {
+    const cjk = token.cjk ? ADVICE_WORDS.cjk.find((phrase) => token.raw.includes(phrase)) : undefined;
+    if (cjk !== undefined) return cjk;
+  }
   const stemsAt = words.map((t) => t.stem);
   for (const phrase of PHRASES) {
     const at = stemsAt.findIndex((_, i) => phrase.every((w, n) => stemsAt[i + n] === w));

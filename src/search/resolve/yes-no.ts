@@ -6,7 +6,7 @@ import { ASKING_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
 import { rootOf } from "./passages.ts";
-import { readTokens } from "./tokens.ts";
+import { readTokens, type QuestionToken } from "./tokens.ts";
 import { STANCE } from "./focus.ts";
 import { suggestionFor } from "./replies.ts";
 
@@ -76,7 +76,7 @@ interface Figure {
 }
 
 const FIGURE =
-  /(?<![\p{L}\d.,])(\d+(?:[.,]\d+)?)(\s*(?:%|per\s?cent\b))?(?:\s*(thousand|million|billion|trillion|bn|mn|k)\b)?/giu;
+  /(?<![A-Za-z\d.,])(\d+(?:[.,]\d+)?)(\s*(?:%|per\s?cent\b))?(?:\s*(thousand|million|billion|trillion|bn|mn|k)\b)?/giu;
 const MAGNITUDES: Readonly<Record<string, number>> = {
   thousand: 1e3,
   k: 1e3,
@@ -211,16 +211,20 @@ function checkClaim(
   // A claim is put to be checked ("…, right?", "I doubt…"); a number that only says how to
   // answer ("in 3 sentences", "a two-minute intro": an aside) claims nothing.
   const tokens = readTokens(catalog, question);
-  const put = question.includes("?") || tokens.some((t) => STANCE.has(t.stem));
+  const put =
+    /[?？]/u.test(question) ||
+    tokens.some(
+      (t) => STANCE.has(t.stem) || (t.cjk && [...STANCE].some((word) => t.raw.includes(word))),
+    );
   const said = new Set(tokens.filter((t) => t.filler !== true).map((t) => t.raw));
   const claimed = figures(question).filter((f) =>
-    said.has(question.slice(f.at).match(/^[\p{L}\d]+/u)?.[0]?.toLowerCase() ?? ""),
+    said.has(question.slice(f.at).match(/^(?:\d+|[a-z]+)/iu)?.[0]?.toLowerCase() ?? ""),
   );
   if (!put || claimed.length === 0) return null;
   const refs = named
     ? [catalog.policies.get(intent.policy)].flatMap((r) => (r ? [r] : []))
     : [...catalog.policies.values()];
-  const asked = new Set(tokenize(question).map((t) => t.stem));
+  const asked = new Set(tokens.filter((t) => !t.cjk).map((t) => t.stem));
   const sentences: ClaimSentence[] = refs.flatMap((ref) =>
     catalog
       .policySentences(ref.policy.id)
@@ -237,7 +241,7 @@ function checkClaim(
     const own = new Set(
       tokenize(`${entry.ref.policy.name} ${entry.ref.policy.short_name}`).map((t) => t.stem),
     );
-    const about = claimRoots(catalog, own, question);
+    const about = claimRoots(catalog, own, tokens);
     if (about.size === 0) continue;
     // Each figure with the part of the sentence it stands in.
     let offset = 0;
@@ -303,11 +307,17 @@ function claimAnswer(entry: ClaimSentence, text: string): Intent {
  * What the claim is about: its content words, without the policy's own names, the country's,
  * the words of doubting or checking, and ordinary words of questions.
  */
-function claimRoots(catalog: Catalog, own: ReadonlySet<string>, question: string): Set<string> {
+function claimRoots(
+  catalog: Catalog,
+  own: ReadonlySet<string>,
+  tokens: readonly QuestionToken[],
+): Set<string> {
   return new Set(
-    tokenize(question)
+    tokens
       .filter(
         (t) =>
+          !t.cjk &&
+          t.filler !== true &&
           t.stem.length > 2 &&
           !/\d/u.test(t.stem) &&
           !own.has(t.stem) &&
