@@ -103,6 +103,9 @@ function holds(stems: readonly string[], phrase: readonly string[], k?: number):
  */
 const POSSESSIVES = new Set(["my", "our", "your", "their", "own", ...ASKING_WORDS.asker]);
 
+/** Words between the two sides of a comparison ("… with our own", "… to what we do"). */
+const FRAME_LINKS = new Set(["with", "to", "against", "and", "versus", "vs"]);
+
 /**
  * The words a compare phrase compares with, when they are the asker's frame: the rest of its
  * clause holds a possessive or a word of the asker before any name of ours. Null when the
@@ -117,13 +120,22 @@ function framePositions(
   const clause = tokens[end]?.clause;
   const rest: number[] = [];
   for (let k = end + 1; tokens[k] !== undefined && tokens[k]?.clause === clause; k++) rest.push(k);
-  for (const k of rest) {
+  // "compare the GBA plan's instruments with our regional programme": past a name of ours,
+  // the words after a link word are what it is compared with.
+  let ours = false;
+  for (const [n, k] of rest.entries()) {
     const token = tokens[k];
     if (!token) break;
     if (token.used && catalog.postings.has(token.stem) && !catalog.genericStems.has(token.stem)) {
-      return null;
+      ours = true;
+      continue;
     }
-    if (POSSESSIVES.has(token.stem)) return rest;
+    if (ours && FRAME_LINKS.has(token.stem)) {
+      const after = rest.slice(n + 1);
+      const own = after.slice(0, 2).some((j) => POSSESSIVES.has(tokens[j]?.stem ?? ""));
+      return own ? after : null;
+    }
+    if (!ours && POSSESSIVES.has(token.stem)) return rest;
   }
   return null;
 }

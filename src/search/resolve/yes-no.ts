@@ -5,7 +5,7 @@ import { tokenize } from "../../model/normalize.ts";
 import { ASKING_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
-import { rootOf } from "./passages.ts";
+import { economyStems, rootOf } from "./passages.ts";
 import { readTokens, type QuestionToken } from "./tokens.ts";
 import { STANCE } from "./focus.ts";
 import { suggestionFor } from "./replies.ts";
@@ -133,6 +133,7 @@ const NOT_ABOUT = new Set(
     ...ASKING_WORDS.modals,
     ...ASKING_WORDS.requests,
     ...ASKING_WORDS.no_content,
+    ...ASKING_WORDS.measures,
   ].flatMap((phrase) => tokenize(phrase).map((t) => t.stem)),
 );
 
@@ -211,11 +212,14 @@ function checkClaim(
   // A claim is put to be checked ("…, right?", "I doubt…"); a number that only says how to
   // answer ("in 3 sentences", "a two-minute intro": an aside) claims nothing.
   const tokens = readTokens(catalog, question);
+  // (A stance of several words, "pretty sure", is read as a phrase of the question's stems.)
+  const stems = ` ${tokens.map((t) => t.stem).join(" ")} `;
   const put =
     /[?？]/u.test(question) ||
     tokens.some(
       (t) => STANCE.has(t.stem) || (t.cjk && [...STANCE].some((word) => t.raw.includes(word))),
-    );
+    ) ||
+    [...STANCE].some((phrase) => phrase.includes(" ") && stems.includes(` ${phrase} `));
   const said = new Set(tokens.filter((t) => t.filler !== true).map((t) => t.raw));
   const claimed = figures(question).filter((f) =>
     said.has(question.slice(f.at).match(/^(?:\d+|[a-z]+)/iu)?.[0]?.toLowerCase() ?? ""),
@@ -312,8 +316,11 @@ function claimRoots(
   own: ReadonlySet<string>,
   tokens: readonly QuestionToken[],
 ): Set<string> {
-  return new Set(
-    tokens
+  // "national output", "GDP": the size of an economy, in the word the texts use.
+  const economy = economyStems(tokens).map(rootOf);
+  return new Set([
+    ...economy,
+    ...tokens
       .filter(
         (t) =>
           !t.cjk &&
@@ -327,7 +334,7 @@ function claimRoots(
           !catalog.countryStems.has(t.stem),
       )
       .map((t) => rootOf(t.stem)),
-  );
+  ]);
 }
 
 const MEASURES = new Set(ASKING_WORDS.measures.flatMap((w) => tokenize(w).map((t) => t.stem)));
