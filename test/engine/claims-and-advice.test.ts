@@ -12,7 +12,9 @@ describe("a figure claimed is checked against the factsheet's sentence", () => {
   it("agrees, quoting the sentence, when the sentence gives the figure of the same thing", () => {
     const answer = reply("the GBA accounts for 12% of China's GDP, right?");
     expect(answer.kind).toBe("answer");
-    expect(answer.text).toMatch(/^Yes — the factsheet says: “The Greater Bay Area accounted for 12%/);
+    expect(answer.text).toMatch(
+      /^Yes — the factsheet says: “The Greater Bay Area accounted for 12%/,
+    );
   });
 
   it("says the factsheet does not give the figure, quoting what it says instead", () => {

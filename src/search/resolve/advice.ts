@@ -28,9 +28,14 @@ const INDEFINITE = new Set(["a", "an"]);
 export function adviceAsked(tokens: readonly QuestionToken[]): string | null {
   // Hedges and adverbs are read past ("should I even use…").
   const words = tokens.filter((t) => t.filler !== true && !t.cjk);
+  // The quote is the question's own run of words, hedges included.
+  const at = (k: number): number => {
+    const word = words[k];
+    return word === undefined ? -1 : tokens.indexOf(word);
+  };
   const span = (from: number, to: number): string =>
-    words
-      .slice(from, to + 1)
+    tokens
+      .slice(at(from), at(to) + 1)
       .map((t) => t.raw)
       .join(" ");
   for (const [k, modal] of words.entries()) {
@@ -40,7 +45,9 @@ export function adviceAsked(tokens: readonly QuestionToken[]): string | null {
     if (subject === undefined || subject.clause !== modal.clause) continue;
     if (verb !== undefined && verb.clause === modal.clause) {
       if (ASKERS.has(subject.stem) && !INFO_VERBS.has(verb.stem)) return span(k, k + 2);
-      if (subject.stem === "you" && OPINION_VERBS.has(verb.stem)) return span(k, k + 2);
+      // ("which sources do you use?" asks what the bot draws on: "do" is no modal of advice.)
+      const judging = subject.stem === "you" && modal.stem !== "do";
+      if (judging && OPINION_VERBS.has(verb.stem)) return span(k, k + 2);
     }
     // "would a … design work": a thing proposed, then what it should do, in one clause.
     if (INDEFINITE.has(subject.stem)) {
@@ -51,7 +58,9 @@ export function adviceAsked(tokens: readonly QuestionToken[]): string | null {
     }
   }
   for (const token of tokens) {
-    const cjk = token.cjk ? ADVICE_WORDS.cjk.find((phrase) => token.raw.includes(phrase)) : undefined;
+    const cjk = token.cjk
+      ? ADVICE_WORDS.cjk.find((phrase) => token.raw.includes(phrase))
+      : undefined;
     if (cjk !== undefined) return cjk;
   }
   const stemsAt = words.map((t) => t.stem);
@@ -80,7 +89,11 @@ export function declineAdvice(
       ? catalog.policies.get(intent.policy ?? "")
       : undefined;
   const suggestions = ref
-    ? [suggestionFor(ref, "evaluation"), suggestionFor(ref, "summary"), `${ref.country.name} sources`]
+    ? [
+        suggestionFor(ref, "evaluation"),
+        suggestionFor(ref, "summary"),
+        `${ref.country.name} sources`,
+      ]
     : starterSuggestions(catalog);
   return log.decide(
     {

@@ -222,7 +222,12 @@ function checkClaim(
     [...STANCE].some((phrase) => phrase.includes(" ") && stems.includes(` ${phrase} `));
   const said = new Set(tokens.filter((t) => t.filler !== true).map((t) => t.raw));
   const claimed = figures(question).filter((f) =>
-    said.has(question.slice(f.at).match(/^(?:\d+|[a-z]+)/iu)?.[0]?.toLowerCase() ?? ""),
+    said.has(
+      question
+        .slice(f.at)
+        .match(/^(?:\d+|[a-z]+)/iu)?.[0]
+        ?.toLowerCase() ?? "",
+    ),
   );
   if (!put || claimed.length === 0) return null;
   const refs = named
@@ -403,9 +408,7 @@ function dateOfSomethingElse(
     );
     const noun = tokens[k - 1];
     if (!dates || noun === undefined || !unplaced.has(noun.raw)) continue;
-    const link = AGENT_LINKS.find((words) =>
-      words.every((w, n) => tokens[k + 1 + n]?.stem === w),
-    );
+    const link = AGENT_LINKS.find((words) => words.every((w, n) => tokens[k + 1 + n]?.stem === w));
     if (link === undefined) continue;
     const said = tokens
       .slice(k - 1, k + 1 + link.length)
