@@ -3,7 +3,7 @@ import type { Intent } from "../model/intent.ts";
 import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
 import { knownPoliciesText, starterSuggestions } from "./resolve/replies.ts";
-import { markYesNo } from "./resolve/yes-no.ts";
+import { checkStatedFacts, markYesNo } from "./resolve/yes-no.ts";
 import { askingPart, LONG_MESSAGE_WORDS, resolveLongMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
@@ -94,13 +94,10 @@ function resolveOwnText(
   question: string,
   log: EvidenceLog = new EvidenceLog(),
 ): Intent {
-  // Advice on method ("how should I cite this?") is declined whatever its words were read as.
-  return declineAdvice(
-    catalog,
-    theRest(catalog, readOwnText(catalog, question, log), question, log),
-    question,
-    log,
-  );
+  const read = theRest(catalog, readOwnText(catalog, question, log), question, log);
+  // Advice on method ("how should I cite this?") is declined whatever its words were read as;
+  // a figure claimed or a measure asked is checked against what the texts give.
+  return declineAdvice(catalog, checkStatedFacts(catalog, read, question, log), question, log);
 }
 
 function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {
@@ -117,5 +114,5 @@ function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Inte
   if (question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > LONG_MESSAGE_WORDS) {
     return resolveLongMessage(catalog, question, log);
   }
-  return markYesNo(resolveClause(catalog, question, log), question, { catalog, log });
+  return markYesNo(resolveClause(catalog, question, log), question);
 }

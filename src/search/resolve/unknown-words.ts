@@ -459,10 +459,11 @@ export function unknownProgrammeName(
 }
 
 /**
- * "the industrial cluster project", "regional innovation strategy", "the knowledge cluster
- * initiative": two or more words set before a policy noun, one of which is in no name of ours
- * (nor the start of one: "super" of "supercity"), name a programme of their own, whatever
- * their case. One word ("the main plan", "the cluster plan") may still mean one of ours.
+ * "the industrial cluster project", "the knowledge cluster initiative": two or more words set
+ * before a policy noun, one of them an unknown word in no name of ours (nor the start of one:
+ * "super" of "supercity"), name a programme of their own, whatever their case, even when the
+ * word next to the noun is one of ours ("cluster"). One word ("the main plan") may still mean
+ * one of ours.
  */
 function modifiedNoun(
   catalog: Catalog,
@@ -488,8 +489,11 @@ function modifiedNoun(
   const words = tokens.slice(start, k);
   if (words.length < 2 || POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) return null;
   const names = [...catalog.postings.keys()];
+  // A word no list of the language of questions holds ("industrial", "knowledge"): ordinary
+  // words of asking ("compare every policy", "the most recent policy") name nothing.
   const foreign = words.some(
-    (t) => !catalog.postings.has(t.stem) && !names.some((name) => name.startsWith(t.stem)),
+    (t) =>
+      t.unknown && !catalog.postings.has(t.stem) && !names.some((name) => name.startsWith(t.stem)),
   );
   if (!foreign) return null;
   return clipAtWord(

@@ -8,7 +8,7 @@ import type { EvidenceLog } from "./evidence.ts";
 import { economyStems, rootOf } from "./passages.ts";
 import { readTokens, type QuestionToken } from "./tokens.ts";
 import { STANCE } from "./focus.ts";
-import { suggestionFor } from "./replies.ts";
+import { knownPoliciesText, starterSuggestions, suggestionFor } from "./replies.ts";
 
 /** Openings of yes/no questions. */
 const YES_NO_OPENERS = /^\s*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
@@ -40,18 +40,25 @@ const RELATIVE_YEAR = new RegExp(
 );
 const YEAR = /(?<!\d)(?:1[89]|2[01])\d\d(?!\d)/g;
 
-export function markYesNo(
+/**
+ * What a reading of a question says of facts the data may not give, checked once it is read
+ * (by whichever path: one clause, several parts, a long message): a figure claimed, a measure
+ * asked, a date verb said of something a policy made. The reading stands when none applies.
+ */
+export function checkStatedFacts(
+  catalog: Catalog,
   intent: Intent,
   question: string,
-  context?: { catalog: Catalog; log: EvidenceLog },
+  log: EvidenceLog,
 ): Intent {
-  if (context !== undefined) {
-    const checked =
-      checkClaim(context.catalog, intent, question) ??
-      measureNotGiven(context.catalog, intent, question) ??
-      dateOfSomethingElse(context.catalog, intent, question, context.log);
-    if (checked !== null) return context.log.decide(checked.intent, checked.why);
-  }
+  const checked =
+    checkClaim(catalog, intent, question) ??
+    measureNotGiven(catalog, intent, question, log) ??
+    dateOfSomethingElse(catalog, intent, question, log);
+  return checked === null ? intent : log.decide(checked.intent, checked.why);
+}
+
+export function markYesNo(intent: Intent, question: string): Intent {
   if (intent.kind !== "policy" || intent.field === null || intent.passage !== undefined) {
     return intent;
   }
@@ -342,6 +349,21 @@ function claimRoots(
   ]);
 }
 
+/** The measure a question asks, with the word it measures before it ("success rate"). */
+function measureAsked(catalog: Catalog, question: string): string | null {
+  const tokens = readTokens(catalog, question).filter((t) => t.filler !== true);
+  const at = tokens.findIndex((t) => MEASURES.has(t.stem));
+  const measure = tokens[at];
+  if (measure === undefined) return null;
+  const before = tokens[at - 1];
+  const qualified =
+    before !== undefined &&
+    !before.cjk &&
+    !catalog.stopStems.has(before.stem) &&
+    !catalog.postings.has(before.stem);
+  return qualified ? `${before.raw} ${measure.raw}` : measure.raw;
+}
+
 const MEASURES = new Set(ASKING_WORDS.measures.flatMap((w) => tokenize(w).map((t) => t.stem)));
 
 /**
@@ -354,20 +376,30 @@ function measureNotGiven(
   catalog: Catalog,
   intent: Intent,
   question: string,
+  log: EvidenceLog,
 ): { intent: Intent; why: string } | null {
+  // "what is its success rate?" asked back as "which policy?": no policy's answer holds it.
+  if (intent.kind === "clarify") {
+    const fields = log.entries.flatMap((e) =>
+      e.source === "field word" && e.about?.field !== undefined ? [e.about.field] : [],
+    );
+    const measure = measureAsked(catalog, question);
+    const figureField = fields.some((f) => [...FIGURE_FIELDS].some((g) => g === f));
+    if (measure === null || fields.length === 0 || figureField) return null;
+    return {
+      intent: {
+        kind: "none",
+        text: `The factsheet gives no ${measure} for any policy (${knownPoliciesText(catalog)}).`,
+        suggestions: starterSuggestions(catalog),
+      },
+      why: "a measure the texts do not give",
+    };
+  }
   if (intent.kind !== "policy" || intent.passage !== undefined) return null;
   if (FIGURE_FIELDS.has(intent.field)) return null;
-  const tokens = readTokens(catalog, question).filter((t) => t.filler !== true);
-  const at = tokens.findIndex((t) => MEASURES.has(t.stem));
+  const measure = measureAsked(catalog, question);
   const ref = catalog.policies.get(intent.policy);
-  if (at < 0 || !ref) return null;
-  const before = tokens[at - 1];
-  const measure = [
-    ...(before && !catalog.stopStems.has(before.stem) && !catalog.postings.has(before.stem)
-      ? [before.raw]
-      : []),
-    tokens[at]?.raw ?? "",
-  ].join(" ");
+  if (measure === null || !ref) return null;
   return {
     intent: {
       kind: "none",
