@@ -112,3 +112,24 @@ describe("a date verb said of what a policy made", () => {
     expect(answer.text).toContain("1988");
   });
 });
+
+describe("another programme's name in any case", () => {
+  it("declines words before a policy noun that name a programme the data lacks", () => {
+    const answer = reply("the industrial cluster project budget");
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("I have no data on “industrial cluster project”");
+  });
+
+  it("reads ordinary words before a policy noun as no name", () => {
+    expect(reply("compare every policy's start year").kind).toBe("compare");
+  });
+});
+
+describe("checks on a follow-up read with its subject", () => {
+  it("declines the success rate asked of the policy talked about", () => {
+    const first = engine.converse("tell me about torch", null);
+    const next = engine.converse("what is its success rate?", first.state);
+    expect(next.answer.kind).toBe("none");
+    expect(next.answer.text).toContain("no success rate");
+  });
+});
