@@ -95,6 +95,26 @@ const CuesFile = z
     weak_compare: Phrases,
     /** "how do I…": errands, not questions about a fact. */
     how_to: Phrases,
+    /**
+     * Asking for advice on method rather than for a fact ("how should I cite this?", "would a
+     * difference-in-differences design work…?"): a modal before the asker as its subject
+     * ("should I", "could we") with a verb of doing, not of finding out (`info_verbs`: "can I
+     * read…", "should I know…"); a modal before "you" with a verb of judging (`opinion_verbs`:
+     * "how would you evaluate…"); a modal before a thing proposed ("would a … design work"),
+     * `proposed_verbs`; and phrases of advice ("best way to", "suitable for").
+     */
+    advice: z
+      .object({
+        modals: WordSet,
+        askers: WordSet,
+        info_verbs: WordSet,
+        opinion_verbs: WordSet,
+        proposed_verbs: WordSet,
+        phrases: Phrases,
+        /** The same in Chinese, read inside a run ("我应该怎么引用", "…可行吗"). */
+        cjk: Phrases,
+      })
+      .strict(),
     /** Orderings and superlatives → the field they order by ("oldest" → start_year). */
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */
@@ -181,6 +201,21 @@ const CuesFile = z
          * own context ("in Poland's programme we use vouchers"), not the subject asked about.
          */
         asker: Phrases,
+        /**
+         * Words that put a claim to be checked or hedge its figure ("right?", "true?",
+         * "about 12%", "according to the factsheet"): what the claim is about is the rest.
+         */
+        checks: Phrases,
+        /**
+         * Words asking for a measure ("success rate", "what percentage…"): a field whose
+         * answer states no figure (an evaluation, a list of objectives) does not answer them.
+         */
+        measures: Phrases,
+        /**
+         * Words after a participle that name its agent ("jobs created by the GBA plan"): the
+         * date verb is said of the noun before it, not of the policy.
+         */
+        agent_links: Phrases,
       })
       .strict(),
   })

@@ -3,11 +3,12 @@ import type { Intent } from "../model/intent.ts";
 import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
 import { outOfScope } from "./resolve/replies.ts";
-import { markYesNo } from "./resolve/yes-no.ts";
+import { checkStatedFacts, markYesNo } from "./resolve/yes-no.ts";
 import { readMessage } from "./resolve/long-message.ts";
 import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
 import { theRest } from "./resolve/the-rest.ts";
+import { declineAdvice } from "./resolve/advice.ts";
 
 export { ACCEPT_COVERAGE, CLEAR_GAP } from "./resolve/policy-match.ts";
 export { MAX_COMPARE_ALL } from "./resolve/compare.ts";
@@ -93,7 +94,10 @@ function resolveOwnText(
   question: string,
   log: EvidenceLog = new EvidenceLog(),
 ): Intent {
-  return theRest(catalog, readOwnText(catalog, question, log), question, log);
+  const read = theRest(catalog, readOwnText(catalog, question, log), question, log);
+  // Advice on method ("how should I cite this?") is declined whatever its words were read as;
+  // a figure claimed or a measure asked is checked against what the texts give.
+  return declineAdvice(catalog, checkStatedFacts(catalog, read, question, log), question, log);
 }
 
 function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {

@@ -39,6 +39,7 @@ export const PERIOD_FIELDS: readonly PolicyField[] = vocabulary.fields.period;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
+export const ADVICE_WORDS = vocabulary.cues.advice;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ASKING_WORDS: Readonly<
   Record<
@@ -52,7 +53,10 @@ export const ASKING_WORDS: Readonly<
     | "no_content"
     | "purposes"
     | "stance"
-    | "asker",
+    | "asker"
+    | "checks"
+    | "measures"
+    | "agent_links",
     readonly string[]
   >
 > = vocabulary.cues.asking;

@@ -60,9 +60,12 @@ export function worldCountries(
   const out: WorldCountry[] = [];
   for (const [code, names] of english) {
     const usable = names.filter(usableName);
-    const words = [...usable, ...(otherNames[code] ?? [])]
-      .map(normalizeText)
-      .filter((w) => w.length >= 3 && !ownPlaces.has(w));
+    // Short ISO forms ("US") are read only as typed (capitalised_abbreviations); a short
+    // other name is listed because it reads as the country whatever its case ("uk").
+    const words = [
+      ...usable.map(normalizeText).filter((w) => w.length >= 3),
+      ...(otherNames[code] ?? []).map(normalizeText),
+    ].filter((w) => w !== "" && !ownPlaces.has(w));
     const cjk = (chinese.get(code) ?? []).filter((n) => isCjk(n) && !ownPlaces.has(n));
     if (words.length === 0 && cjk.length === 0) continue;
     const name = [...usable].sort((a, b) => a.length - b.length)[0] ?? names[0] ?? code;

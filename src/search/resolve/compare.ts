@@ -2,6 +2,7 @@ import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import type { Catalog, PhraseTable } from "../catalog.ts";
 import {
+  ASKING_WORDS,
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
   CJK_ORDER_WORDS,
@@ -91,8 +92,49 @@ function yearBound(
 const LIKENESS = LIKENESS_WORDS.map(phraseStems);
 const JOINS = NAME_JOINS.map(phraseStems);
 
-/** "compare with our own framework": the user's own thing, not another policy. */
-const POSSESSIVES = new Set(["my", "our", "your", "their"]);
+/**
+ * "compare with our own framework", "compared with what we do in Bavaria", "for comparison
+ * with the EU's own cluster support": the asker's own thing (or another's "own"), not another
+ * policy. Possessives, "own", and the words the asker speaks of themself with.
+ */
+const POSSESSIVES = new Set(["my", "our", "your", "their", "own", ...ASKING_WORDS.asker]);
+
+/** Words between the two sides of a comparison ("… with our own", "… to what we do"). */
+const FRAME_LINKS = new Set(["with", "to", "against", "and", "versus", "vs"]);
+
+/**
+ * The words a compare phrase compares with, when they are the asker's frame: the rest of its
+ * clause holds a possessive or a word of the asker before any name of ours. Null when the
+ * phrase compares with a name (or with nothing said in its clause).
+ */
+function framePositions(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  phrase: readonly number[],
+): number[] | null {
+  const end = phrase.at(-1) ?? 0;
+  const clause = tokens[end]?.clause;
+  const rest: number[] = [];
+  for (let k = end + 1; tokens[k] !== undefined && tokens[k]?.clause === clause; k++) rest.push(k);
+  // "compare the GBA plan's instruments with our regional programme": past a name of ours,
+  // the words after a link word are what it is compared with.
+  let ours = false;
+  for (const [n, k] of rest.entries()) {
+    const token = tokens[k];
+    if (!token) break;
+    if (token.used && catalog.postings.has(token.stem) && !catalog.genericStems.has(token.stem)) {
+      ours = true;
+      continue;
+    }
+    if (ours && FRAME_LINKS.has(token.stem)) {
+      const after = rest.slice(n + 1);
+      const own = after.slice(0, 2).some((j) => POSSESSIVES.has(tokens[j]?.stem ?? ""));
+      return own ? after : null;
+    }
+    if (!ours && POSSESSIVES.has(token.stem)) return rest;
+  }
+  return null;
+}
 
 export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): ComparisonCues {
   const chinese = chineseCues(tokens);
@@ -108,16 +150,23 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
   const boundOrder = asksWhich ? (bound?.field ?? null) : null;
   const orderField =
     hasPhrase(tokens, catalog.orderPhrases, free) ?? chinese.orderField ?? boundOrder;
-  const ownThing = scanPhrases(tokens, catalog.comparePhrases, free).every((m) => {
-    const after = (m.indices.at(-1) ?? 0) + 1;
-    return [after, after + 1].some((k) => POSSESSIVES.has(tokens[k]?.stem ?? ""));
-  });
+  const frames = scanPhrases(tokens, catalog.comparePhrases, free).map((m) =>
+    framePositions(catalog, tokens, m.indices),
+  );
+  const ownThing = frames.every((frame) => frame !== null);
   // "share" or "in common" compares only when several policies are in view.
   const compareCue =
     chinese.compareCue ||
     (hasPhrase(tokens, catalog.comparePhrases, free) !== null && !ownThing) ||
     (allCue && hasPhrase(tokens, catalog.weakComparePhrases, free) !== null);
-  const positions = new Set<number>(bound?.positions);
+  // The asker's frame is read with its cue, as an aside: its words ("what we do in Bavaria")
+  // name nothing the data must hold, and no passage or country text is looked up by them.
+  const framed = ownThing ? frames.flatMap((frame) => frame ?? []) : [];
+  for (const k of framed) {
+    const token = tokens[k];
+    if (token && !token.used) Object.assign(token, { used: true, unknown: false, filler: true });
+  }
+  const positions = new Set<number>([...(bound?.positions ?? []), ...framed]);
   const tables: PhraseTable<unknown>[] = [
     catalog.comparePhrases,
     catalog.weakComparePhrases,

@@ -5,6 +5,7 @@ import { isEnglishWord } from "../../text/english-words.ts";
 import type { FieldReading } from "./fields.ts";
 import { ASKING_WORDS } from "../vocabulary.ts";
 import { stemToken } from "../../model/normalize.ts";
+import { rootHolders, rootOf } from "./passages.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
 export const ACCEPT_COVERAGE = 0.5;
@@ -183,7 +184,10 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
       const nameBefore =
         qualifies(before) &&
         (!isEnglishWord(before.typed) || isEnglishWord(before.typed + firstWord));
-      const nameAfter = qualifies(after) && !verbAfterName(tokens, first, last);
+      const nameAfter =
+        qualifies(after) &&
+        !verbAfterName(tokens, first, last) &&
+        !saysOfName(catalog, tokens, ref, after);
       if (nameBefore || nameAfter) accepted = false;
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside
       // the matched words replaces part of the name.
@@ -222,6 +226,27 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
     }
   });
   return [...best.values()];
+}
+
+/**
+ * "the GBA accounts for 12%…", "GBA covers nine cities": a word after a name that the
+ * policy's own texts hold, followed in its clause by a small word or a number, is said of
+ * the name (a verb with its object), so it is no more of another name ("torch relay", "gba
+ * population" are).
+ */
+function saysOfName(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  ref: PolicyRef,
+  word: QuestionToken,
+): boolean {
+  const held = rootHolders(catalog, ref.country.id).get(rootOf(word.stem))?.has(ref.policy.id);
+  const next = tokens[tokens.indexOf(word) + 1];
+  const object =
+    next !== undefined &&
+    next.clause === word.clause &&
+    (catalog.stopStems.has(next.stem) || /^\d/u.test(next.stem));
+  return held === true && object;
 }
 
 function overlaps(a: Set<number>, b: Set<number>): boolean {

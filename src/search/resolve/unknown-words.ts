@@ -429,7 +429,12 @@ export function unknownProgrammeName(
           !DOMAIN_STEMS.has(before.stem) &&
           !GENERIC_NOUNS.has(noun.stem)));
     if (countryInside) start -= 1;
-    else if (!unknownish(tokens[start])) continue;
+    else if (!unknownish(tokens[start])) {
+      const named =
+        modifiedNoun(catalog, tokens, k, fieldPositions) ?? numberedNoun(catalog, tokens, k);
+      if (named !== null) return named;
+      continue;
+    }
     while (
       start > 0 &&
       (unknownish(tokens[start - 1]) ||
@@ -451,6 +456,71 @@ export function unknownProgrammeName(
     );
   }
   return null;
+}
+
+/**
+ * "the industrial cluster project", "the knowledge cluster initiative": two or more words set
+ * before a policy noun, one of them an unknown word in no name of ours (nor the start of one:
+ * "super" of "supercity"), name a programme of their own, whatever their case, even when the
+ * word next to the noun is one of ours ("cluster"). One word ("the main plan") may still mean
+ * one of ours.
+ */
+function modifiedNoun(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  k: number,
+  fieldPositions: ReadonlySet<number>,
+): string | null {
+  const noun = tokens[k];
+  if (!noun) return null;
+  let start = k;
+  const modifier = (t: QuestionToken | undefined, j: number): boolean =>
+    t !== undefined &&
+    t.clause === noun.clause &&
+    !t.used &&
+    !t.cjk &&
+    t.filler !== true &&
+    !fieldPositions.has(j) &&
+    !catalog.stopStems.has(t.stem) &&
+    !catalog.countryStems.has(t.stem) &&
+    !POSSESSIVES.has(t.stem) &&
+    /^\p{L}+$/u.test(t.stem);
+  while (modifier(tokens[start - 1], start - 1)) start -= 1;
+  const words = tokens.slice(start, k);
+  if (words.length < 2 || POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) return null;
+  const names = [...catalog.postings.keys()];
+  // A word no list of the language of questions holds ("industrial", "knowledge"): ordinary
+  // words of asking ("compare every policy", "the most recent policy") name nothing.
+  const foreign = words.some(
+    (t) =>
+      t.unknown && !catalog.postings.has(t.stem) && !names.some((name) => name.startsWith(t.stem)),
+  );
+  if (!foreign) return null;
+  return clipAtWord(
+    tokens
+      .slice(start, k + 1)
+      .map((t) => t.raw)
+      .join(" "),
+    MAX_QUOTE,
+  );
+}
+
+/** "cluster strategy 2025": a policy noun followed by a number the data dates nothing by. */
+function numberedNoun(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  k: number,
+): string | null {
+  const noun = tokens[k];
+  const number = tokens[k + 1];
+  if (!noun || !number || number.clause !== noun.clause || number.used) return null;
+  if (!/^\d+$/u.test(number.stem) || catalog.dataYears.has(Number(number.stem))) return null;
+  const before = tokens[k - 1];
+  const words =
+    before && before.clause === noun.clause && !catalog.stopStems.has(before.stem)
+      ? [before, noun, number]
+      : [noun, number];
+  return words.map((t) => t.raw).join(" ");
 }
 
 /** "how much is a …": a verb linking a field to what it is asked of, before an article. */
