@@ -1,4 +1,3 @@
-import { openSync } from "node:fs";
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
 import { createClient } from "../src/bot/client.ts";
 import { createBotServices } from "../src/bot/create-services.ts";
@@ -14,13 +13,14 @@ import { apiMember, fixture, MEMBER_PERMISSIONS } from "../test/discord-server/f
 
 /**
  * The CPU one interaction costs between discord.js receiving it and the reply leaving, without
- * the network: policybot's client and handlers (as `npm start` wires them, its log line written
- * to /dev/null) beside the minimal bot's, in one process, each fed the same raw INTERACTION_CREATE
+ * the network: policybot's client and handlers (as `npm start` wires them, its log lines on
+ * standard output) beside the minimal bot's, in one process, each fed the same raw INTERACTION_CREATE
  * packets of bench/bot-load.ts's mix, every request answered at once with a 204. Rounds
  * alternate between the two so the machine's load falls on both alike. What the bot section's
  * ratio cannot show on a busy machine: how much of the difference is the bot's own code.
  *
- * `node --import tsx bench/hot-path.ts [interactions per round, default 6000] [rounds, default 5]`
+ * `node --import tsx bench/hot-path.ts [interactions per round] [rounds] [policybot|minimal] >/dev/null`
+ * (defaults 6,000 and 5, both bots); the figures go to standard error.
  */
 
 const PER_ROUND = Number(process.argv[2] ?? 6000);
@@ -101,7 +101,8 @@ function feed(client: Client, raw: Record<string, unknown>): void {
 
 async function policybot(): Promise<Client> {
   const engine = createEngine(loadDataset(defaultDataDir()));
-  const logger = createLogger({ destination: openSync("/dev/null", "w"), pretty: false });
+  // As `npm start` writes it: batched JSON lines on standard output (run this with >/dev/null).
+  const logger = createLogger({ pretty: false });
   const built = await createBotServices(
     { conversationMax: 10_000, conversationTtlSeconds: 3600, redisUrl: null },
     engine,
@@ -169,10 +170,10 @@ const median = (values: number[]): number =>
 const pb = median(results.policybot ?? []);
 const min = median(results.minimal ?? []);
 if (only !== undefined) {
-  console.log(`${only}: ${(pb || min).toFixed(3)} ms/interaction`);
+  console.error(`${only}: ${(pb || min).toFixed(3)} ms/interaction`);
   process.exit(0);
 }
-console.log(
+console.error(
   `in-process, no network: policybot ${pb.toFixed(3)} ms/interaction, minimal ${min.toFixed(3)} ms, ratio ${(pb / min).toFixed(2)} (medians of ${ROUNDS} rounds of ${PER_ROUND})`,
 );
 process.exit(0);
