@@ -19,11 +19,17 @@ export interface BotLoadResult {
   concurrency: number;
   start_to_ready_ms: number;
   cpu_ms_per_interaction: number;
+  /** Of which the main thread's (JavaScript); the rest is GC helpers, libuv's pool, workers. */
+  main_thread_cpu_ms_per_interaction: number;
   throughput_per_s: number;
   failed: number;
+  /** REST requests the bot made per interaction (a late answer is a deferral and an edit). */
+  requests_per_interaction: number;
   rss_ready_mb: number;
   /** RSS after every 1,000 interactions. */
   rss_mb_by_thousand: number[];
+  /** CPU time (ms) since READY after every 1,000 interactions. */
+  cpu_ms_by_thousand: number[];
   rss_after_mb: number;
   peak_rss_mb: number;
 }
@@ -31,8 +37,11 @@ export interface BotLoadResult {
 const CLOCK_TICKS_PER_S = 100;
 
 /** User + system CPU time of a process in ms (Linux /proc/<pid>/stat). */
-export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+export function cpuMs(pid: number, thread?: number): number {
+  const stat = readFileSync(
+    thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`,
+    "utf8",
+  );
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks * 1000) / CLOCK_TICKS_PER_S;
@@ -139,8 +148,11 @@ export async function loadBot(options: {
     const readyRss = memoryMb(pid).rss;
 
     const cpuBefore = cpuMs(pid);
+    const mainBefore = cpuMs(pid, pid);
+    const requestsBefore = harness.server.requests.length;
     const loadStarted = performance.now();
     const rssByThousand: number[] = [];
+    const cpuByThousand: number[] = [];
     let sent = 0;
     let done = 0;
     let failed = 0;
@@ -155,12 +167,16 @@ export async function loadBot(options: {
           failed += 1;
         }
         done += 1;
-        if (done % 1000 === 0) rssByThousand.push(round(memoryMb(pid).rss, 1));
+        if (done % 1000 === 0) {
+          rssByThousand.push(round(memoryMb(pid).rss, 1));
+          cpuByThousand.push(round(cpuMs(pid) - cpuBefore, 0));
+        }
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
     const seconds = (performance.now() - loadStarted) / 1000;
     const cpu = cpuMs(pid) - cpuBefore;
+    const mainCpu = cpuMs(pid, pid) - mainBefore;
     const memory = memoryMb(pid);
     return {
       name: options.name,
@@ -168,10 +184,16 @@ export async function loadBot(options: {
       concurrency: options.concurrency,
       start_to_ready_ms: Math.round(startToReady),
       cpu_ms_per_interaction: round(cpu / options.interactions, 3),
+      main_thread_cpu_ms_per_interaction: round(mainCpu / options.interactions, 3),
       throughput_per_s: Math.round(options.interactions / seconds),
       failed,
+      requests_per_interaction: round(
+        (harness.server.requests.length - requestsBefore) / options.interactions,
+        3,
+      ),
       rss_ready_mb: round(readyRss, 1),
       rss_mb_by_thousand: rssByThousand,
+      cpu_ms_by_thousand: cpuByThousand,
       rss_after_mb: round(memory.rss, 1),
       peak_rss_mb: round(memory.peak, 1),
     };

@@ -1,6 +1,8 @@
 import { slashCommand } from "../src/command-definition.ts";
 import type { Answer } from "../src/answers/types.ts";
 import type { Command } from "../src/command-api.ts";
+import type { Country } from "../src/dataset/schema.ts";
+import { deepFreeze } from "../src/engine-memo.ts";
 import { t, type Locale } from "../src/i18n/catalog.ts";
 
 /** Questions that show what free text can do; they are offered as one-press buttons. */
@@ -67,15 +69,36 @@ export function helpAnswer(
   };
 }
 
+/**
+ * The help answer for a dataset and a language, made once and frozen: it is the same every time,
+ * and a frozen answer is one whose reply is rendered and encoded once too (src/bot/charts.ts).
+ */
+const helpAnswers = new WeakMap<readonly Country[], Map<Locale, Answer>>();
+function keptHelpAnswer(countries: readonly Country[], locale: Locale): Answer {
+  let byLocale = helpAnswers.get(countries);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    helpAnswers.set(countries, byLocale);
+  }
+  let answer = byLocale.get(locale);
+  if (answer === undefined) {
+    answer = deepFreeze(
+      helpAnswer(
+        countries.map((country) => country.name),
+        countries.map((country) => country.factsheet.title),
+        locale,
+      ),
+    );
+    byLocale.set(locale, answer);
+  }
+  return answer;
+}
+
 export const helpCommand: Command = {
   data: slashCommand("help", "What the bot can answer, its commands and example questions"),
 
   async execute({ engine, reply, locale = "en" }) {
-    const answer = helpAnswer(
-      engine.countries.map((country) => country.name),
-      engine.countries.map((country) => country.factsheet.title),
-      locale,
-    );
+    const answer = keptHelpAnswer(engine.countries, locale);
     await reply({ answer, ephemeral: true, suggestionButtons: [...exampleQuestions(locale)] });
   },
 };

@@ -88,6 +88,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * is still checked not to contain it (a clash falls back to discord.js's own encoding).
  */
 const UPLOAD_BOUNDARY = `----policybot-${randomBytes(16).toString("hex")}`;
+const UPLOAD_CONTENT_TYPE = `multipart/form-data; boundary=${UPLOAD_BOUNDARY}`;
 
 /** An upload encoded once, kept with its chart's bytes (the chart cache shares them). */
 interface EncodedUpload {
@@ -165,7 +166,7 @@ function encodeUpload(request: QueuedRequest): QueuedRequest | null {
     passThroughBody: true,
     headers: {
       ...request.headers,
-      "Content-Type": `multipart/form-data; boundary=${UPLOAD_BOUNDARY}`,
+      "Content-Type": UPLOAD_CONTENT_TYPE,
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 import type { renderChartPngAsync } from "../render/charts/index.ts";
 import { localNamesOf } from "../render/localize.ts";
 import type { Logger } from "./log.ts";
+import { markKeptCopy } from "./prepared-reply.ts";
 
 /** Draws an answer's chart as a PNG without blocking the event loop; null when there is none. */
 export type AsyncChartRenderer = (
@@ -160,7 +161,10 @@ export async function renderReply(
     // A failure is not kept: the next reply tries again.
     payload.catch(() => byView.delete(key));
   }
-  return freshCopy(await payload);
+  const kept = await payload;
+  const copy = freshCopy(kept);
+  markKeptCopy(copy, kept);
+  return copy;
 }
 
 /**

@@ -32,6 +32,7 @@ import { isShareCustomId } from "../render/suggestion-ids.ts";
 import { interactionWindowStart, RequestBudgetError } from "./rest-policy.ts";
 import { renderReply, type ReplyLanguage } from "./charts.ts";
 import { openConversation } from "./conversation-key.ts";
+import { replyOptions } from "./prepared-reply.ts";
 import { handleMessageCommand, handleShareButton } from "./message-command.ts";
 import { assertBotInServer } from "./places.ts";
 import type { BotServices } from "./services.ts";
@@ -244,7 +245,9 @@ async function send(
     await deliver(payload, "edit", () => interaction.editReply(withoutFlags(payload)));
     return;
   }
-  await deliver(payload, "reply", () => interaction.reply(payload));
+  await deliver(payload, "reply", async () =>
+    interaction.reply(await replyOptions(interaction, payload)),
+  );
 }
 
 async function deliver(

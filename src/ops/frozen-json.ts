@@ -30,8 +30,78 @@ function keyText(key: string): string {
   return text;
 }
 
+/**
+ * The whole text of bodies that wrap frozen parts in a few plain values (an interaction callback:
+ * `{type: 4, data: <a kept reply's body>}`), by the first frozen part: the same parts and values
+ * give the same text, handed out as the same string, so a request neither joins its text anew nor
+ * compares it character by character with the text of a body it already encoded.
+ */
+interface WrapperText {
+  keys: string[];
+  values: unknown[];
+  text: string;
+}
+const textOfWrapper = new WeakMap<object, WrapperText[]>();
+/** Wrappers remembered per frozen part (a reply is sent as a reply, an edit, a follow-up…). */
+const WRAPPERS_PER_PART = 4;
+
+function wrapperText(value: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(value);
+  const values: unknown[] = [];
+  let part: object | undefined;
+  for (const key of keys) {
+    const inner = value[key];
+    if (typeof inner === "object" && inner !== null) {
+      if (!Object.isFrozen(inner)) return undefined;
+      part ??= inner;
+    } else if (
+      inner !== null &&
+      inner !== undefined &&
+      typeof inner !== "string" &&
+      typeof inner !== "number" &&
+      typeof inner !== "boolean"
+    ) {
+      return undefined;
+    }
+    values.push(inner);
+  }
+  if (part === undefined) return undefined;
+  const known = textOfWrapper.get(part) ?? [];
+  for (const wrapper of known) {
+    if (
+      wrapper.keys.length === keys.length &&
+      wrapper.keys.every((key, index) => key === keys[index]) &&
+      wrapper.values.every((inner, index) => Object.is(inner, values[index]))
+    ) {
+      return wrapper.text;
+    }
+  }
+  const text = walkedText(value, 0);
+  if (text === undefined) return undefined;
+  if (known.length >= WRAPPERS_PER_PART) known.shift();
+  known.push({ keys, values, text });
+  textOfWrapper.set(part, known);
+  return text;
+}
+
 /** JSON.stringify(value), reusing the text of frozen objects and arrays. */
 export function jsonText(value: unknown, level = 0): string | undefined {
+  if (
+    level === 0 &&
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !Object.isFrozen(value) &&
+    isPlainObject(value) &&
+    typeof value.toJSON !== "function"
+  ) {
+    const text = wrapperText(value);
+    if (text !== undefined) return text;
+  }
+  return walkedText(value, level);
+}
+
+function walkedText(value: unknown, level: number): string | undefined {
   if (typeof value !== "object" || value === null) return JSON.stringify(value);
   if (Object.isFrozen(value)) {
     let text = textOfFrozen.get(value);
@@ -48,7 +118,7 @@ export function jsonText(value: unknown, level = 0): string | undefined {
     let out = "[";
     for (let index = 0; index < value.length; index++) {
       if (index > 0) out += ",";
-      out += jsonText(value[index], level + 1) ?? "null";
+      out += walkedText(value[index], level + 1) ?? "null";
     }
     return `${out}]`;
   }
@@ -57,7 +127,7 @@ export function jsonText(value: unknown, level = 0): string | undefined {
   let out = "{";
   let first = true;
   for (const key of Object.keys(value)) {
-    const text = jsonText(value[key], level + 1);
+    const text = walkedText(value[key], level + 1);
     if (text === undefined) continue;
     out += `${first ? "" : ","}${keyText(key)}:${text}`;
     first = false;

@@ -39,4 +39,19 @@ describe("JSON text of request bodies", () => {
     expect(jsonText(body)).toBe(JSON.stringify(body));
     expect(jsonText(undefined)).toBeUndefined();
   });
+
+  it("gives a body wrapping a kept part the text of what it wraps now, not of an earlier wrapper", () => {
+    const data = deepFreeze({ content: "TORCH started in 1988.", embeds: [{ title: "TORCH" }] });
+    for (const type of [4, 7, 4, 4, 7]) {
+      const body = { type, data, flag: type === 7 ? undefined : true };
+      expect(jsonText(body)).toBe(JSON.stringify(body));
+    }
+    const other = deepFreeze({ content: "GBA started in 2019." });
+    expect(jsonText({ type: 4, data: other })).toBe(JSON.stringify({ type: 4, data: other }));
+    // A wrapper holding something unfrozen is written out afresh every time.
+    const open = { type: 4, data, extra: { n: 1 } };
+    expect(jsonText(open)).toBe(JSON.stringify(open));
+    open.extra.n = 2;
+    expect(jsonText(open)).toBe(JSON.stringify(open));
+  });
 });
