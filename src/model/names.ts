@@ -24,3 +24,9 @@ export function policyName(policy: Policy, sentenceStart = false): string {
   if (!ARTICLE_NOUNS.has(last) || /^the\s/i.test(policy.short_name)) return policy.short_name;
   return `${sentenceStart ? "The" : "the"} ${policy.short_name}`;
 }
+
+/** "the TORCH Program's", "City Clusters'": a plural name takes the apostrophe alone. */
+export function policyPossessive(policy: Policy): string {
+  const name = policyName(policy);
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}

@@ -1,3 +1,4 @@
+import { listItemReading, seriesHolds, type ListItemReading } from "./list-items.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
@@ -56,6 +57,8 @@ export interface ClauseEvidence {
   countryAsked: boolean;
   /** The sentence or list item of the policy's texts holding most of the content words. */
   passage: ScoredPassage | null;
+  /** An item of the series' fixed lists the question names, listed by the policy or not. */
+  listItem: ListItemReading | null;
   /** Words no reader placed: not a name, field, cue, country, ordinary word or passage word. */
   unplaced: QuestionToken[];
   /** How many of them are what the question asks for (see inFocus). */
@@ -255,10 +258,13 @@ export function resolveClause(
   // data does not hold is declined by its name, not answered or asked back as another.
   // "demonstration projects" that the named policy's own texts hold are not another programme.
   const programme = tokenize(unknownProgramme ?? "").map((t) => rootOf(t.stem));
+  // Nor are words of the series' fixed lists ("collaboration initiatives", "networking events"),
+  // listed by the named policy or not.
   const inOwnTexts =
     unknownProgramme !== null &&
     ref !== undefined &&
-    bestPassage(catalog, ref, programme)?.matched === programme.length;
+    (bestPassage(catalog, ref, programme)?.matched === programme.length ||
+      seriesHolds(catalog, programme));
   if (unknownProgramme !== null && !inOwnTexts) {
     return log.rulesOut(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
@@ -385,6 +391,10 @@ export function resolveClause(
     const passage =
       ref && questionShaped(question) ? bestPassage(catalog, ref, roots, ordinary) : null;
     const placed = new Set(passage?.roots ?? []);
+    const listItem =
+      ref && questionShaped(question)
+        ? listItemReading(catalog, ref, tokens, new Set(chosen.flatMap((c) => [...c.positions])))
+        : null;
 
     // A field word completed from a prefix ("lit" → literature) asks nothing on its own.
     const firmField = [...fields.consumed].some(
@@ -412,6 +422,7 @@ export function resolveClause(
       firmField,
       countryAsked,
       passage,
+      listItem,
       unplaced,
       ...inFocus(tokens, unplaced, asked),
       unknownWords,
@@ -424,6 +435,7 @@ export function resolveClause(
       countryText,
     };
     if (passage) log.add(`passage in ${passage.field}`, "passage", passage.matched, passage.text);
+    if (listItem) log.add(`item of ${listItem.field}`, "passage", listItem.matched, listItem.item);
     for (const t of unplaced)
       log.add("unplaced word", "unknown word", -DECISION.UNPLACED_WORD, t.raw);
     const reading =

@@ -5,7 +5,8 @@ import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } fr
 import { compareAll } from "./compare.ts";
 import { isYear, type QuestionToken } from "./tokens.ts";
 import { countryIntent, textIntent } from "./country.ts";
-import { itemPassage, passageIntent, questionShaped } from "./passages.ts";
+import { asksYesNo, itemPassage, passageIntent, questionShaped } from "./passages.ts";
+import { listItemText } from "./list-items.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
 import { OFFERED_VALUE_WORDS } from "../vocabulary.ts";
@@ -54,6 +55,12 @@ export const DECISION = {
   UNKNOWN_NAME: 100,
   /** Each unplaced word outside what is asked ("the short version of", "I've heard…"). */
   OFF_FOCUS: 0.1,
+  /**
+   * An item of the series' fixed lists named in this many of its words (or more) is as clear as
+   * a field word: "promoting entrepreneurship, start-ups and spin-offs" asks the objectives,
+   * although "start-ups" alone is a beneficiary.
+   */
+  ITEM_WORDS: 3,
   /** Two readings of different fields closer than this, neither typed as a field, are asked back. */
   MARGIN: 0.15,
   /**
@@ -213,6 +220,27 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
           : textIntent(catalog, ref.country.id, ev.countryText, ev.tokens),
       score: passageScore(ev.countryText.matched.length),
       why: "content words found in a country text",
+    });
+  }
+  // "is 'promoting social and sustainable economy' one of TORCH's objectives?": an item of the
+  // series' list, named in several of its words, asks that list (and "no" when not listed).
+  const item = ev.listItem;
+  if (item !== null) {
+    const named = item.listNamed || fields.policyField === item.field;
+    readings.push({
+      intent: passageIntent(ref, {
+        text: listItemText(ref, item, asksYesNo(ev.question)),
+        section: ref.policy[item.field].source,
+        field: item.field,
+      }),
+      // The item says more than the field words it agrees with: it leads the answer.
+      score: Math.max(
+        passageScore(item.matched) +
+          (named ? DECISION.FIELD_WORD : 0) +
+          (item.matched >= DECISION.ITEM_WORDS ? DECISION.FIELD_WORD : 0),
+        fields.policyField === item.field ? fields.policyScore * fieldWeight + 0.01 : 0,
+      ),
+      why: "an item of the series' lists",
     });
   }
   if (passage !== null) {

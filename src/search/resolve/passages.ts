@@ -260,6 +260,10 @@ export function bestPassage(
   };
 }
 
+/** A yes/no question: opened by an auxiliary, or a Chinese one ("…吗？"). */
+export const asksYesNo = (question: string): boolean =>
+  YES_NO_OPENING.test(question) || chineseYesNo(question);
+
 /** Openings of yes/no questions. */
 const YES_NO_OPENING = /^\s*(?:is|are|was|were|does|do|did|has|have|had|can)\b/iu;
 
@@ -273,10 +277,9 @@ export function itemPassage(
   question: string,
 ): PolicyPassage {
   const listed = `“${passage.text}” is listed among ${policyName(ref.policy)}'s ${FIELD_QUESTION_WORDS[passage.field]}.`;
-  const text =
-    YES_NO_OPENING.test(question) || chineseYesNo(question)
-      ? `Yes — ${listed}`
-      : listed.charAt(0).toUpperCase() + listed.slice(1);
+  const text = asksYesNo(question)
+    ? `Yes — ${listed}`
+    : listed.charAt(0).toUpperCase() + listed.slice(1);
   return { ...passage, text };
 }
 
