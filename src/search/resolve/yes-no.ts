@@ -2,7 +2,7 @@ import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { tokenize } from "../../model/normalize.ts";
-import { ASKING_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
+import { ARTICLE_WORDS, ASKING_WORDS, REFERENCE_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
 import { economyStems, rootOf } from "./passages.ts";
@@ -109,7 +109,11 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   nineteen: 19,
   twenty: 20,
 };
-const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join("|")})\\b`, "giu");
+/** A number word standing alone: not part of a hyphenated name ("TEN-T", "G-Seven"). */
+const NUMBER_WORD = new RegExp(
+  `(?<![-‐\\p{L}])(?:${Object.keys(NUMBER_WORDS).join("|")})(?![-‐\\p{L}])`,
+  "giu",
+);
 
 /**
  * The figures a text states. A year ("in 2016") dates a figure rather than being one; a date
@@ -355,6 +359,8 @@ function measureAsked(catalog: Catalog, question: string): string | null {
   const at = tokens.findIndex((t) => MEASURES.has(t.stem));
   const measure = tokens[at];
   if (measure === undefined) return null;
+  // "the factsheets rate each policy…": a verb with its object after it measures nothing asked.
+  if (MEASURE_VERB_OBJECTS.has(tokens[at + 1]?.stem ?? "")) return null;
   const before = tokens[at - 1];
   const qualified =
     before !== undefined &&
@@ -365,6 +371,12 @@ function measureAsked(catalog: Catalog, question: string): string | null {
 }
 
 const MEASURES = new Set(ASKING_WORDS.measures.flatMap((w) => tokenize(w).map((t) => t.stem)));
+/** Words that open the object of a verb ("rate each policy", "rates them"), after a measure word. */
+const MEASURE_VERB_OBJECTS = new Set(
+  [...ARTICLE_WORDS, ...REFERENCE_WORDS, "each", "every", "all", "both"].flatMap((w) =>
+    tokenize(w).map((t) => t.stem),
+  ),
+);
 
 /**
  * "what's the success rate of torch?", "what percentage of City Clusters firms export?": a
