@@ -40,6 +40,7 @@ import {
 } from "./vocabulary.ts";
 import { worldCountries } from "./world-countries.ts";
 import { initialsOf } from "../text/initials.ts";
+import { isEnglishWord } from "../text/english-words.ts";
 
 /**
  * Everything the resolver and autocomplete look things up in, built once per dataset: the
@@ -147,10 +148,13 @@ export interface Catalog extends DatasetLookup {
   genericStems: Set<string>;
   /** "plan", "program", "policy"…: typed around a name as part of it ("the GBA plan"). */
   nameNounStems: Set<string>;
-  /** Autocomplete: one record per policy name or alias. */
-  policySuggestIndex: Fuse<SuggestRecord>;
+  /**
+   * Autocomplete: one record per policy name or alias. The fuzzy index is built on the first
+   * suggestion asked for (no question needs it), then kept.
+   */
+  policySuggestIndex: () => Fuse<SuggestRecord>;
   suggestRecords: SuggestRecord[];
-  countrySuggestIndex: Fuse<SuggestRecord>;
+  countrySuggestIndex: () => Fuse<SuggestRecord>;
   countrySuggestRecords: SuggestRecord[];
 }
 
@@ -196,6 +200,9 @@ function stemSet(words: readonly string[]): Set<string> {
   for (const word of words) for (const stem of phraseStems(word)) set.add(stem);
   return set;
 }
+
+/** Text with nothing but ASCII: no CJK to look for. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Names of up to this many words are also matched written as one word ("citycluster"). */
 const MAX_JOINED_NAME_WORDS = 3;
@@ -267,22 +274,45 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   }
 
   // Policy names and aliases, weighted: a token that several policies share identifies less.
+  // Each name is read once here (normal form, stems, initials), also for the autocomplete
+  // records: a large dataset has tens of thousands of names.
   const rawAliases: { policyId: string; text: string; stems: string[] }[] = [];
   const cjkAliases: CjkAlias[] = [];
   // How many policies' names use a word (policies are visited one after another).
   const documentFrequency = new Map<string, { last: string; count: number }>();
-  for (const { policy } of policies.values()) {
-    for (const name of policyNames(policy)) {
-      const text = norm(name);
-      if (isCjk(text)) {
+  // "cc", "gbap": a name's initials, typed exactly, stand for it when no other policy's names
+  // share them and they are no word a question is read with.
+  const initialsOwners = new Map<string, Set<string>>();
+  // Initials recur across names ("gtcp"), and the word list is bisected for each: once each.
+  const englishInitials = new Map<string, boolean>();
+  const isWord = (initials: string): boolean => {
+    let word = englishInitials.get(initials);
+    if (word === undefined) {
+      word = isEnglishWord(initials);
+      englishInitials.set(initials, word);
+    }
+    return word;
+  };
+  // Autocomplete records: names first, then aliases.
+  const suggestRecords: SuggestRecord[] = [];
+  for (const { country, policy } of policies.values()) {
+    const names = policyNames(policy);
+    const texts = names.map(normalizeText);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n] ?? "";
+      const text = texts[n] ?? "";
+      const cjk = !ASCII.test(text);
+      if (cjk && isCjk(text)) {
         cjkAliases.push({ policyId: policy.id, text: text.replace(/ /g, "") });
       }
-      const stems = stemsOf(name).filter((stem) => !isCjk(stem));
+      const words = text === "" ? [] : text.split(" ").map(stemToken);
+      const stems = cjk ? words.filter((stem) => !isCjk(stem)) : words;
       if (stems.length === 0) continue;
       rawAliases.push({ policyId: policy.id, text: name, stems });
       // "citycluster policy type": a short name typed without its spaces is still that name.
       if (stems.length >= 2 && stems.length <= MAX_JOINED_NAME_WORDS) {
-        const joined = stemsOf(norm(name).replace(/ /g, ""));
+        const joinedText = normalizeText(text.replace(/ /g, ""));
+        const joined = joinedText === "" ? [] : joinedText.split(" ").map(stemToken);
         if (joined.length === 1) {
           rawAliases.push({ policyId: policy.id, text: name, stems: joined });
           for (const stem of joined) joinedStems.add(stem);
@@ -296,15 +326,24 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
           seen.count += 1;
         }
       }
+      const initials = initialsOf(text, isWord);
+      if (initials !== null) {
+        const owners = initialsOwners.get(initials);
+        if (owners) owners.add(policy.id);
+        else initialsOwners.set(initials, new Set([policy.id]));
+      }
     }
-  }
-  // "cc", "gbap": a name's initials, typed exactly, stand for it when no other policy's names
-  // share them and they are no word a question is read with.
-  const initialsOwners = new Map<string, Set<string>>();
-  for (const { policyId, text } of rawAliases) {
-    const initials = initialsOf(norm(text));
-    if (initials !== null)
-      initialsOwners.set(initials, new Set(initialsOwners.get(initials)).add(policyId));
+    // The id normalises as the name it spells ("city-clusters" as "city clusters").
+    const textOf = (name: string): string => texts[names.indexOf(name)] ?? normalizeText(name);
+    const label = `${policy.short_name} (${country.name})`;
+    const primary = new Set([policy.short_name, policy.name, policy.id]);
+    for (const name of primary) {
+      const key = name === policy.id ? normalizeText(name) : textOf(name);
+      suggestRecords.push({ id: policy.id, label, key, primary: true });
+    }
+    for (const alias of policy.aliases) {
+      suggestRecords.push({ id: policy.id, label, key: textOf(alias), primary: false });
+    }
   }
   const commonStems = stemSet(COMMON_WORDS);
   for (const [initials, owners] of initialsOwners) {
@@ -314,11 +353,22 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     rawAliases.push({ policyId, text: initials, stems: [initials] });
     joinedStems.add(initials);
   }
-  const tokenWeight = (stem: string): number => {
-    if (stopStems.has(stem) || countryStems.has(stem)) return 0;
-    const shared = documentFrequency.get(stem)?.count ?? 1;
-    const base = genericStems.has(stem) ? 0.3 : /^\d+$/.test(stem) ? 0.5 : 1;
-    return base / Math.sqrt(shared);
+  // A stem's weight and genericness, once per stem (names share most of their words).
+  const stemWeights = new Map<string, { weight: number; generic: boolean }>();
+  const weighStem = (stem: string): { weight: number; generic: boolean } => {
+    let weighed = stemWeights.get(stem);
+    if (weighed === undefined) {
+      const number = /^\d+$/.test(stem);
+      const generic = genericStems.has(stem);
+      let weight = 0;
+      if (!stopStems.has(stem) && !countryStems.has(stem)) {
+        const shared = documentFrequency.get(stem)?.count ?? 1;
+        weight = (generic ? 0.3 : number ? 0.5 : 1) / Math.sqrt(shared);
+      }
+      weighed = { weight, generic: generic || number };
+      stemWeights.set(stem, weighed);
+    }
+    return weighed;
   };
   const aliases: AliasEntry[] = [];
   const postings = new Map<string, { alias: number; position: number }[]>();
@@ -327,7 +377,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     const dedupeKey = `${raw.policyId} ${raw.stems.join(" ")}`;
     if (seenAlias.has(dedupeKey)) continue;
     seenAlias.add(dedupeKey);
-    const weights = raw.stems.map(tokenWeight);
+    const weighed = raw.stems.map(weighStem);
+    const weights = weighed.map((w) => w.weight);
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (total === 0) continue;
     const index = aliases.length;
@@ -338,7 +389,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       weights,
       total,
       weightedCount: weights.filter((w) => w > 0).length,
-      generic: raw.stems.map((stem) => genericStems.has(stem) || /^\d+$/.test(stem)),
+      generic: weighed.map((w) => w.generic),
     });
     raw.stems.forEach((stem, position) => {
       if ((weights[position] ?? 0) === 0) return;
@@ -474,18 +525,6 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     }
   }
 
-  // Autocomplete records: names first, then aliases.
-  const suggestRecords: SuggestRecord[] = [];
-  for (const { country, policy } of policies.values()) {
-    const label = `${policy.short_name} (${country.name})`;
-    const primary = new Set([policy.short_name, policy.name, policy.id]);
-    for (const name of primary) {
-      suggestRecords.push({ id: policy.id, label, key: norm(name), primary: true });
-    }
-    for (const alias of policy.aliases) {
-      suggestRecords.push({ id: policy.id, label, key: norm(alias), primary: false });
-    }
-  }
   const countrySuggestRecords: SuggestRecord[] = [];
   for (const country of countries) {
     countrySuggestRecords.push({
@@ -509,12 +548,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       });
     }
   }
-  const suggestOptions = {
-    keys: ["key"],
-    includeScore: true,
-    threshold: 0.4,
-    ignoreLocation: true,
-  };
+  const stemsOfSentence = sentenceStems();
 
   return {
     countries,
@@ -543,8 +577,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     weakComparePhrases,
     howToPhrases,
     definedAcronyms: definedAcronyms(countries),
-    policySentences: sentenceReader(policies, stopStems),
-    countrySentences: countrySentenceReader(countryById, stopStems),
+    policySentences: sentenceReader(policies, stopStems, stemsOfSentence),
+    countrySentences: countrySentenceReader(countryById, stopStems, stemsOfSentence),
     commonStems,
     everydayStems: stemSet(EVERYDAY_WORDS),
     fillerStems: stemSet(FILLER_WORDS),
@@ -563,11 +597,23 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     stopStems,
     genericStems,
     nameNounStems: stemSet(NAME_NOUNS),
-    policySuggestIndex: new Fuse(suggestRecords, suggestOptions),
+    policySuggestIndex: lazyFuzzyIndex(suggestRecords),
     suggestRecords,
-    countrySuggestIndex: new Fuse(countrySuggestRecords, suggestOptions),
+    countrySuggestIndex: lazyFuzzyIndex(countrySuggestRecords),
     countrySuggestRecords,
   };
+}
+
+/** The fuzzy autocomplete index of some records, built when first asked for. */
+function lazyFuzzyIndex(records: readonly SuggestRecord[]): () => Fuse<SuggestRecord> {
+  let index: Fuse<SuggestRecord> | null = null;
+  return () =>
+    (index ??= new Fuse(records, {
+      keys: ["key"],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+    }));
 }
 
 /** "(ACR)" in a text: at least two capitals, letters only. */
@@ -624,25 +670,66 @@ export interface PolicySentence {
   item?: boolean;
 }
 
+/** A sentence or list item of a text, filed under the field it answers for. */
+interface TextEntry<F extends string> {
+  sentence: string;
+  stems: Set<string>;
+  field: F;
+  section: string;
+  item?: boolean;
+}
+
+/**
+ * Entries shared by every text that holds the same sentence under the same field and section:
+ * a large dataset repeats its list items (objectives, instruments from the schema's lists) and
+ * stock sentences ("Not indicated in the sources.") policy after policy, and a set of stems per
+ * repeat was most of the memory of the texts read. Entries are never changed once made.
+ */
+class EntryPool<F extends string> {
+  private readonly entries = new Map<string, TextEntry<F>>();
+  constructor(private readonly stemsOf: (sentence: string) => Set<string>) {}
+
+  entry(sentence: string, field: F, section: string, item: boolean): TextEntry<F> {
+    const key = `${field}\u0000${section}\u0000${item ? "item" : ""}\u0000${sentence}`;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      const stems = this.stemsOf(sentence);
+      entry = item
+        ? { sentence, stems, field, section, item: true }
+        : { sentence, stems, field, section };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+/** The stems of a sentence, each sentence read once (policy and country texts share them). */
+function sentenceStems(): (sentence: string) => Set<string> {
+  const stems = new Map<string, Set<string>>();
+  return (sentence) => {
+    let set = stems.get(sentence);
+    if (set === undefined) {
+      set = new Set(phraseStems(sentence));
+      stems.set(sentence, set);
+    }
+    return set;
+  };
+}
+
 /** Sentences and list items of a text value, each filed under a field. */
 function textEntries<F extends string>(
   value: unknown,
   field: F,
   section: string,
   stopStems: ReadonlySet<string>,
+  pool: EntryPool<F>,
   strays: readonly string[] = [],
-): { sentence: string; stems: Set<string>; field: F; section: string; item?: boolean }[] {
-  const list: {
-    sentence: string;
-    stems: Set<string>;
-    field: F;
-    section: string;
-    item?: boolean;
-  }[] = [];
+): TextEntry<F>[] {
+  const list: TextEntry<F>[] = [];
   collectStrings(value, (text, inList) => {
     // A list item ("Financing networking events") is a passage of its own.
     if (inList) {
-      list.push({ sentence: text, stems: new Set(phraseStems(text)), field, section, item: true });
+      list.push(pool.entry(text, field, section, true));
       return;
     }
     const pieces = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
@@ -654,9 +741,8 @@ function textEntries<F extends string>(
         (words.length >= MIN_SENTENCE_WORDS && words.some((w) => stopStems.has(w))) ||
         (words.length >= MIN_STATEMENT_WORDS && /[.!?]$/.test(sentence));
       // A label ("Limited period", "State government") is a passage as an item.
-      const stems = new Set(phraseStems(sentence));
-      if (statement) list.push({ sentence, stems, field, section });
-      else if (pieces.length === 1) list.push({ sentence, stems, field, section, item: true });
+      if (statement) list.push(pool.entry(sentence, field, section, false));
+      else if (pieces.length === 1) list.push(pool.entry(sentence, field, section, true));
     }
   });
   return list;
@@ -674,8 +760,10 @@ export interface CountrySentence {
 function sentenceReader(
   policies: Map<string, PolicyRef>,
   stopStems: ReadonlySet<string>,
+  stemsOf: (sentence: string) => Set<string>,
 ): (policyId: string) => readonly PolicySentence[] {
   const cache = new Map<string, PolicySentence[]>();
+  const pool = new EntryPool<PolicyField>(stemsOf);
   return (policyId) => {
     const cached = cache.get(policyId);
     if (cached) return cached;
@@ -687,7 +775,9 @@ function sentenceReader(
         typeof value === "object" && value !== null && "source" in value
           ? String(value.source)
           : "";
-      list.push(...textEntries(value, field, section, stopStems, policy?.summary.stray_full_stops));
+      list.push(
+        ...textEntries(value, field, section, stopStems, pool, policy?.summary.stray_full_stops),
+      );
     }
     cache.set(policyId, list);
     return list;
@@ -711,14 +801,16 @@ function countryTexts(country: Country): [CountryField, unknown][] {
 function countrySentenceReader(
   countryById: Map<string, Country>,
   stopStems: ReadonlySet<string>,
+  stemsOf: (sentence: string) => Set<string>,
 ): (countryId: string) => readonly CountrySentence[] {
   const cache = new Map<string, CountrySentence[]>();
+  const pool = new EntryPool<CountryField>(stemsOf);
   return (countryId) => {
     const cached = cache.get(countryId);
     if (cached) return cached;
     const country = countryById.get(countryId);
     const list = (country ? countryTexts(country) : []).flatMap(([field, value]) =>
-      textEntries(value, field, "", stopStems),
+      textEntries(value, field, "", stopStems, pool),
     );
     cache.set(countryId, list);
     return list;

@@ -27,7 +27,7 @@ function choiceName(record: SuggestRecord, query: string): string {
 
 function rank(
   records: readonly SuggestRecord[],
-  index: Fuse<SuggestRecord>,
+  index: () => Fuse<SuggestRecord>,
   query: string,
   limit: number,
   allIds: readonly string[],
@@ -62,7 +62,7 @@ function rank(
     // Once a name matched plainly ("gba"), only close fuzzy matches join it: a far one
     // ("torch program" for "gba") would read as the second-best answer.
     const maxScore = out.length > 0 ? CLOSE_FUZZY_SCORE : Number.POSITIVE_INFINITY;
-    for (const result of index.search(q, { limit: cap * 4 })) {
+    for (const result of index().search(q, { limit: cap * 4 })) {
       if ((result.score ?? 1) <= maxScore) take(result.item);
     }
   }
