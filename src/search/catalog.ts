@@ -149,13 +149,17 @@ export interface Catalog extends DatasetLookup {
   /** "plan", "program", "policy"…: typed around a name as part of it ("the GBA plan"). */
   nameNounStems: Set<string>;
   /**
-   * Autocomplete: one record per policy name or alias. The fuzzy index is built on the first
-   * suggestion asked for (no question needs it), then kept.
+   * Autocomplete and references typed to slash commands: one record per policy name or alias,
+   * made on the first suggestion or reference asked for (no question needs them), then kept.
    */
-  policySuggestIndex: () => Fuse<SuggestRecord>;
-  suggestRecords: SuggestRecord[];
-  countrySuggestIndex: () => Fuse<SuggestRecord>;
-  countrySuggestRecords: SuggestRecord[];
+  policySuggestions: () => Suggestions;
+  countrySuggestions: () => Suggestions;
+}
+
+export interface Suggestions {
+  records: readonly SuggestRecord[];
+  /** The fuzzy index of the records, built on the first fuzzy look-up. */
+  fuzzy: () => Fuse<SuggestRecord>;
 }
 
 export interface SuggestRecord {
@@ -274,8 +278,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   }
 
   // Policy names and aliases, weighted: a token that several policies share identifies less.
-  // Each name is read once here (normal form, stems, initials), also for the autocomplete
-  // records: a large dataset has tens of thousands of names.
+  // Each name is read once here (normal form, stems, initials): a large dataset has tens of
+  // thousands of names.
   const rawAliases: { policyId: string; text: string; stems: string[] }[] = [];
   const cjkAliases: CjkAlias[] = [];
   // How many policies' names use a word (policies are visited one after another).
@@ -293,11 +297,22 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     }
     return word;
   };
-  // Autocomplete records: names first, then aliases.
-  const suggestRecords: SuggestRecord[] = [];
-  for (const { country, policy } of policies.values()) {
+  // Where each policy's names start in rawAliases (they follow one another).
+  const firstAlias = new Map<string, number>();
+  // A policy's names that read as the same stems ("Word123", "word-123" written joined) are one
+  // alias, the first.
+  const addAlias = (policyId: string, text: string, stems: string[], from: number): void => {
+    for (let k = from; k < rawAliases.length; k++) {
+      const other = rawAliases[k]?.stems ?? [];
+      if (other.length === stems.length && other.every((stem, i) => stem === stems[i])) return;
+    }
+    rawAliases.push({ policyId, text, stems });
+  };
+  for (const { policy } of policies.values()) {
     const names = policyNames(policy);
     const texts = names.map(normalizeText);
+    const from = rawAliases.length;
+    firstAlias.set(policy.id, from);
     for (let n = 0; n < names.length; n++) {
       const name = names[n] ?? "";
       const text = texts[n] ?? "";
@@ -308,13 +323,13 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       const words = text === "" ? [] : text.split(" ").map(stemToken);
       const stems = cjk ? words.filter((stem) => !isCjk(stem)) : words;
       if (stems.length === 0) continue;
-      rawAliases.push({ policyId: policy.id, text: name, stems });
+      addAlias(policy.id, name, stems, from);
       // "citycluster policy type": a short name typed without its spaces is still that name.
       if (stems.length >= 2 && stems.length <= MAX_JOINED_NAME_WORDS) {
         const joinedText = normalizeText(text.replace(/ /g, ""));
         const joined = joinedText === "" ? [] : joinedText.split(" ").map(stemToken);
         if (joined.length === 1) {
-          rawAliases.push({ policyId: policy.id, text: name, stems: joined });
+          addAlias(policy.id, name, joined, from);
           for (const stem of joined) joinedStems.add(stem);
         }
       }
@@ -333,24 +348,22 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
         else initialsOwners.set(initials, new Set([policy.id]));
       }
     }
-    // The id normalises as the name it spells ("city-clusters" as "city clusters").
-    const textOf = (name: string): string => texts[names.indexOf(name)] ?? normalizeText(name);
-    const label = `${policy.short_name} (${country.name})`;
-    const primary = new Set([policy.short_name, policy.name, policy.id]);
-    for (const name of primary) {
-      const key = name === policy.id ? normalizeText(name) : textOf(name);
-      suggestRecords.push({ id: policy.id, label, key, primary: true });
-    }
-    for (const alias of policy.aliases) {
-      suggestRecords.push({ id: policy.id, label, key: textOf(alias), primary: false });
-    }
   }
   const commonStems = stemSet(COMMON_WORDS);
   for (const [initials, owners] of initialsOwners) {
     const [policyId] = owners;
     if (owners.size > 1 || policyId === undefined || documentFrequency.has(initials)) continue;
     if (commonStems.has(initials) || countryStems.has(initials)) continue;
-    rawAliases.push({ policyId, text: initials, stems: [initials] });
+    // Only a name written joined can read as the initials already ("A B" as "ab").
+    let taken = false;
+    if (joinedStems.has(initials)) {
+      for (let k = firstAlias.get(policyId) ?? rawAliases.length; k < rawAliases.length; k++) {
+        const raw = rawAliases[k];
+        if (raw?.policyId !== policyId) break;
+        if (raw.stems.length === 1 && raw.stems[0] === initials) taken = true;
+      }
+    }
+    if (!taken) rawAliases.push({ policyId, text: initials, stems: [initials] });
     joinedStems.add(initials);
   }
   // A stem's weight and genericness, once per stem (names share most of their words).
@@ -372,11 +385,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   };
   const aliases: AliasEntry[] = [];
   const postings = new Map<string, { alias: number; position: number }[]>();
-  const seenAlias = new Set<string>();
   for (const raw of rawAliases) {
-    const dedupeKey = `${raw.policyId} ${raw.stems.join(" ")}`;
-    if (seenAlias.has(dedupeKey)) continue;
-    seenAlias.add(dedupeKey);
     const weighed = raw.stems.map(weighStem);
     const weights = weighed.map((w) => w.weight);
     const total = weights.reduce((sum, w) => sum + w, 0);
@@ -525,29 +534,6 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     }
   }
 
-  const countrySuggestRecords: SuggestRecord[] = [];
-  for (const country of countries) {
-    countrySuggestRecords.push({
-      id: country.id,
-      label: country.name,
-      key: norm(country.name),
-      primary: true,
-    });
-    countrySuggestRecords.push({
-      id: country.id,
-      label: country.name,
-      key: norm(country.id),
-      primary: true,
-    });
-    for (const alias of country.aliases) {
-      countrySuggestRecords.push({
-        id: country.id,
-        label: country.name,
-        key: norm(alias),
-        primary: false,
-      });
-    }
-  }
   const stemsOfSentence = sentenceStems();
 
   return {
@@ -597,23 +583,60 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     stopStems,
     genericStems,
     nameNounStems: stemSet(NAME_NOUNS),
-    policySuggestIndex: lazyFuzzyIndex(suggestRecords),
-    suggestRecords,
-    countrySuggestIndex: lazyFuzzyIndex(countrySuggestRecords),
-    countrySuggestRecords,
+    policySuggestions: lazySuggestions(() => policySuggestRecords(policies)),
+    countrySuggestions: lazySuggestions(() => countrySuggestRecords(countries)),
   };
 }
 
-/** The fuzzy autocomplete index of some records, built when first asked for. */
-function lazyFuzzyIndex(records: readonly SuggestRecord[]): () => Fuse<SuggestRecord> {
-  let index: Fuse<SuggestRecord> | null = null;
-  return () =>
-    (index ??= new Fuse(records, {
-      keys: ["key"],
-      includeScore: true,
-      threshold: 0.4,
-      ignoreLocation: true,
-    }));
+/** Autocomplete records of the policies: names first, then aliases. */
+function policySuggestRecords(policies: Map<string, PolicyRef>): SuggestRecord[] {
+  const records: SuggestRecord[] = [];
+  for (const { country, policy } of policies.values()) {
+    const label = `${policy.short_name} (${country.name})`;
+    const primary = new Set([policy.short_name, policy.name, policy.id]);
+    for (const name of primary) {
+      records.push({ id: policy.id, label, key: normalizeText(name), primary: true });
+    }
+    for (const alias of policy.aliases) {
+      records.push({ id: policy.id, label, key: normalizeText(alias), primary: false });
+    }
+  }
+  return records;
+}
+
+function countrySuggestRecords(countries: readonly Country[]): SuggestRecord[] {
+  const records: SuggestRecord[] = [];
+  for (const country of countries) {
+    const record = (key: string, primary: boolean): SuggestRecord => ({
+      id: country.id,
+      label: country.name,
+      key: normalizeText(key),
+      primary,
+    });
+    records.push(record(country.name, true), record(country.id, true));
+    for (const alias of country.aliases) records.push(record(alias, false));
+  }
+  return records;
+}
+
+/** Records made on first use, and their fuzzy index on the first fuzzy look-up. */
+function lazySuggestions(make: () => SuggestRecord[]): () => Suggestions {
+  let suggestions: Suggestions | null = null;
+  return () => {
+    if (suggestions === null) {
+      const records = make();
+      let index: Fuse<SuggestRecord> | null = null;
+      const fuzzy = (): Fuse<SuggestRecord> =>
+        (index ??= new Fuse(records, {
+          keys: ["key"],
+          includeScore: true,
+          threshold: 0.4,
+          ignoreLocation: true,
+        }));
+      suggestions = { records, fuzzy };
+    }
+    return suggestions;
+  };
 }
 
 /** "(ACR)" in a text: at least two capitals, letters only. */
@@ -827,10 +850,11 @@ function collectStrings(
   } else if (Array.isArray(value)) {
     for (const item of value) collectStrings(item, visit, true);
   } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
+    // Keys, not entries: no pair is made per property of a whole dataset walked.
+    for (const key of Object.keys(value)) {
       // Sections and notes on how the data was read are not the policy's own text.
       const skip = key === "source" || key === "note" || key === "raw";
-      if (!skip && key !== "stray_full_stops") collectStrings(item, visit);
+      if (!skip && key !== "stray_full_stops") collectStrings(Reflect.get(value, key), visit);
     }
   }
 }
