@@ -205,8 +205,8 @@ function stemSet(words: readonly string[]): Set<string> {
   return set;
 }
 
-/** Text with nothing but ASCII: no CJK to look for. */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Text of printable ASCII only: no CJK to look for. */
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** Names of up to this many words are also matched written as one word ("citycluster"). */
 const MAX_JOINED_NAME_WORDS = 3;

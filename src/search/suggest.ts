@@ -1,4 +1,3 @@
-import type Fuse from "fuse.js";
 import type { Choice } from "../engine.ts";
 import type { Catalog, SuggestRecord, Suggestions } from "./catalog.ts";
 import { allowedEdits, editDistance, normalizeText, phraseStems } from "../model/normalize.ts";
