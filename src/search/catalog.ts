@@ -685,7 +685,8 @@ const MIN_STATEMENT_WORDS = 4;
 
 export interface PolicySentence {
   sentence: string;
-  stems: Set<string>;
+  /** Shared by every policy whose texts repeat the sentence: never changed. */
+  stems: ReadonlySet<string>;
   /** The field the sentence belongs to and its factsheet section. */
   field: PolicyField;
   section: string;
@@ -696,7 +697,7 @@ export interface PolicySentence {
 /** A sentence or list item of a text, filed under the field it answers for. */
 interface TextEntry<F extends string> {
   sentence: string;
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
   field: F;
   section: string;
   item?: boolean;
@@ -773,7 +774,7 @@ function textEntries<F extends string>(
 
 export interface CountrySentence {
   sentence: string;
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
   field: CountryField;
   section: string;
   item?: boolean;
