@@ -28,8 +28,12 @@ const SPELLING_FOLDS: Readonly<Record<string, string>> = {
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 /** Lower case, diacritics stripped, possessives dropped, punctuation turned into spaces. */
 export function normalizeText(text: string): string {
+  // Words of ASCII letters and digits between single spaces (most names) only need lower case.
+  if (PLAIN_WORDS.test(text)) return text.toLowerCase();
   // Plain ASCII (most names and questions) has nothing to fold: skip the Unicode passes.
   const folded = /^[\x20-\x7e]*$/.test(text)
     ? text

@@ -40,6 +40,7 @@ import {
 } from "./vocabulary.ts";
 import { worldCountries } from "./world-countries.ts";
 import { initialsOf } from "../text/initials.ts";
+import { isEnglishWord } from "../text/english-words.ts";
 
 /**
  * Everything the resolver and autocomplete look things up in, built once per dataset: the
@@ -147,11 +148,18 @@ export interface Catalog extends DatasetLookup {
   genericStems: Set<string>;
   /** "plan", "program", "policy"…: typed around a name as part of it ("the GBA plan"). */
   nameNounStems: Set<string>;
-  /** Autocomplete: one record per policy name or alias. */
-  policySuggestIndex: Fuse<SuggestRecord>;
-  suggestRecords: SuggestRecord[];
-  countrySuggestIndex: Fuse<SuggestRecord>;
-  countrySuggestRecords: SuggestRecord[];
+  /**
+   * Autocomplete and references typed to slash commands: one record per policy name or alias,
+   * made on the first suggestion or reference asked for (no question needs them), then kept.
+   */
+  policySuggestions: () => Suggestions;
+  countrySuggestions: () => Suggestions;
+}
+
+export interface Suggestions {
+  records: readonly SuggestRecord[];
+  /** The fuzzy index of the records, built on the first fuzzy look-up. */
+  fuzzy: () => Fuse<SuggestRecord>;
 }
 
 export interface SuggestRecord {
@@ -196,6 +204,9 @@ function stemSet(words: readonly string[]): Set<string> {
   for (const word of words) for (const stem of phraseStems(word)) set.add(stem);
   return set;
 }
+
+/** Text of printable ASCII only: no CJK to look for. */
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** Names of up to this many words are also matched written as one word ("citycluster"). */
 const MAX_JOINED_NAME_WORDS = 3;
@@ -267,24 +278,58 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   }
 
   // Policy names and aliases, weighted: a token that several policies share identifies less.
+  // Each name is read once here (normal form, stems, initials): a large dataset has tens of
+  // thousands of names.
   const rawAliases: { policyId: string; text: string; stems: string[] }[] = [];
   const cjkAliases: CjkAlias[] = [];
   // How many policies' names use a word (policies are visited one after another).
   const documentFrequency = new Map<string, { last: string; count: number }>();
+  // "cc", "gbap": a name's initials, typed exactly, stand for it when no other policy's names
+  // share them and they are no word a question is read with.
+  const initialsOwners = new Map<string, Set<string>>();
+  // Initials recur across names ("gtcp"), and the word list is bisected for each: once each.
+  const englishInitials = new Map<string, boolean>();
+  const isWord = (initials: string): boolean => {
+    let word = englishInitials.get(initials);
+    if (word === undefined) {
+      word = isEnglishWord(initials);
+      englishInitials.set(initials, word);
+    }
+    return word;
+  };
+  // Where each policy's names start in rawAliases (they follow one another).
+  const firstAlias = new Map<string, number>();
+  // A policy's names that read as the same stems ("Word123", "word-123" written joined) are one
+  // alias, the first.
+  const addAlias = (policyId: string, text: string, stems: string[], from: number): void => {
+    for (let k = from; k < rawAliases.length; k++) {
+      const other = rawAliases[k]?.stems ?? [];
+      if (other.length === stems.length && other.every((stem, i) => stem === stems[i])) return;
+    }
+    rawAliases.push({ policyId, text, stems });
+  };
   for (const { policy } of policies.values()) {
-    for (const name of policyNames(policy)) {
-      const text = norm(name);
-      if (isCjk(text)) {
+    const names = policyNames(policy);
+    const texts = names.map(normalizeText);
+    const from = rawAliases.length;
+    firstAlias.set(policy.id, from);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n] ?? "";
+      const text = texts[n] ?? "";
+      const cjk = !ASCII.test(text);
+      if (cjk && isCjk(text)) {
         cjkAliases.push({ policyId: policy.id, text: text.replace(/ /g, "") });
       }
-      const stems = stemsOf(name).filter((stem) => !isCjk(stem));
+      const words = text === "" ? [] : text.split(" ").map(stemToken);
+      const stems = cjk ? words.filter((stem) => !isCjk(stem)) : words;
       if (stems.length === 0) continue;
-      rawAliases.push({ policyId: policy.id, text: name, stems });
+      addAlias(policy.id, name, stems, from);
       // "citycluster policy type": a short name typed without its spaces is still that name.
       if (stems.length >= 2 && stems.length <= MAX_JOINED_NAME_WORDS) {
-        const joined = stemsOf(norm(name).replace(/ /g, ""));
+        const joinedText = normalizeText(text.replace(/ /g, ""));
+        const joined = joinedText === "" ? [] : joinedText.split(" ").map(stemToken);
         if (joined.length === 1) {
-          rawAliases.push({ policyId: policy.id, text: name, stems: joined });
+          addAlias(policy.id, name, joined, from);
           for (const stem of joined) joinedStems.add(stem);
         }
       }
@@ -296,38 +341,53 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
           seen.count += 1;
         }
       }
+      const initials = initialsOf(text, isWord);
+      if (initials !== null) {
+        const owners = initialsOwners.get(initials);
+        if (owners) owners.add(policy.id);
+        else initialsOwners.set(initials, new Set([policy.id]));
+      }
     }
-  }
-  // "cc", "gbap": a name's initials, typed exactly, stand for it when no other policy's names
-  // share them and they are no word a question is read with.
-  const initialsOwners = new Map<string, Set<string>>();
-  for (const { policyId, text } of rawAliases) {
-    const initials = initialsOf(norm(text));
-    if (initials !== null)
-      initialsOwners.set(initials, new Set(initialsOwners.get(initials)).add(policyId));
   }
   const commonStems = stemSet(COMMON_WORDS);
   for (const [initials, owners] of initialsOwners) {
     const [policyId] = owners;
     if (owners.size > 1 || policyId === undefined || documentFrequency.has(initials)) continue;
     if (commonStems.has(initials) || countryStems.has(initials)) continue;
-    rawAliases.push({ policyId, text: initials, stems: [initials] });
+    // Only a name written joined can read as the initials already ("A B" as "ab").
+    let taken = false;
+    if (joinedStems.has(initials)) {
+      for (let k = firstAlias.get(policyId) ?? rawAliases.length; k < rawAliases.length; k++) {
+        const raw = rawAliases[k];
+        if (raw?.policyId !== policyId) break;
+        if (raw.stems.length === 1 && raw.stems[0] === initials) taken = true;
+      }
+    }
+    if (!taken) rawAliases.push({ policyId, text: initials, stems: [initials] });
     joinedStems.add(initials);
   }
-  const tokenWeight = (stem: string): number => {
-    if (stopStems.has(stem) || countryStems.has(stem)) return 0;
-    const shared = documentFrequency.get(stem)?.count ?? 1;
-    const base = genericStems.has(stem) ? 0.3 : /^\d+$/.test(stem) ? 0.5 : 1;
-    return base / Math.sqrt(shared);
+  // A stem's weight and genericness, once per stem (names share most of their words).
+  const stemWeights = new Map<string, { weight: number; generic: boolean }>();
+  const weighStem = (stem: string): { weight: number; generic: boolean } => {
+    let weighed = stemWeights.get(stem);
+    if (weighed === undefined) {
+      const number = /^\d+$/.test(stem);
+      const generic = genericStems.has(stem);
+      let weight = 0;
+      if (!stopStems.has(stem) && !countryStems.has(stem)) {
+        const shared = documentFrequency.get(stem)?.count ?? 1;
+        weight = (generic ? 0.3 : number ? 0.5 : 1) / Math.sqrt(shared);
+      }
+      weighed = { weight, generic: generic || number };
+      stemWeights.set(stem, weighed);
+    }
+    return weighed;
   };
   const aliases: AliasEntry[] = [];
   const postings = new Map<string, { alias: number; position: number }[]>();
-  const seenAlias = new Set<string>();
   for (const raw of rawAliases) {
-    const dedupeKey = `${raw.policyId} ${raw.stems.join(" ")}`;
-    if (seenAlias.has(dedupeKey)) continue;
-    seenAlias.add(dedupeKey);
-    const weights = raw.stems.map(tokenWeight);
+    const weighed = raw.stems.map(weighStem);
+    const weights = weighed.map((w) => w.weight);
     const total = weights.reduce((sum, w) => sum + w, 0);
     if (total === 0) continue;
     const index = aliases.length;
@@ -338,7 +398,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       weights,
       total,
       weightedCount: weights.filter((w) => w > 0).length,
-      generic: raw.stems.map((stem) => genericStems.has(stem) || /^\d+$/.test(stem)),
+      generic: weighed.map((w) => w.generic),
     });
     raw.stems.forEach((stem, position) => {
       if ((weights[position] ?? 0) === 0) return;
@@ -474,47 +534,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     }
   }
 
-  // Autocomplete records: names first, then aliases.
-  const suggestRecords: SuggestRecord[] = [];
-  for (const { country, policy } of policies.values()) {
-    const label = `${policy.short_name} (${country.name})`;
-    const primary = new Set([policy.short_name, policy.name, policy.id]);
-    for (const name of primary) {
-      suggestRecords.push({ id: policy.id, label, key: norm(name), primary: true });
-    }
-    for (const alias of policy.aliases) {
-      suggestRecords.push({ id: policy.id, label, key: norm(alias), primary: false });
-    }
-  }
-  const countrySuggestRecords: SuggestRecord[] = [];
-  for (const country of countries) {
-    countrySuggestRecords.push({
-      id: country.id,
-      label: country.name,
-      key: norm(country.name),
-      primary: true,
-    });
-    countrySuggestRecords.push({
-      id: country.id,
-      label: country.name,
-      key: norm(country.id),
-      primary: true,
-    });
-    for (const alias of country.aliases) {
-      countrySuggestRecords.push({
-        id: country.id,
-        label: country.name,
-        key: norm(alias),
-        primary: false,
-      });
-    }
-  }
-  const suggestOptions = {
-    keys: ["key"],
-    includeScore: true,
-    threshold: 0.4,
-    ignoreLocation: true,
-  };
+  const stemsOfSentence = sentenceStems();
 
   return {
     countries,
@@ -543,8 +563,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     weakComparePhrases,
     howToPhrases,
     definedAcronyms: definedAcronyms(countries),
-    policySentences: sentenceReader(policies, stopStems),
-    countrySentences: countrySentenceReader(countryById, stopStems),
+    policySentences: sentenceReader(policies, stopStems, stemsOfSentence),
+    countrySentences: countrySentenceReader(countryById, stopStems, stemsOfSentence),
     commonStems,
     everydayStems: stemSet(EVERYDAY_WORDS),
     fillerStems: stemSet(FILLER_WORDS),
@@ -563,10 +583,59 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     stopStems,
     genericStems,
     nameNounStems: stemSet(NAME_NOUNS),
-    policySuggestIndex: new Fuse(suggestRecords, suggestOptions),
-    suggestRecords,
-    countrySuggestIndex: new Fuse(countrySuggestRecords, suggestOptions),
-    countrySuggestRecords,
+    policySuggestions: lazySuggestions(() => policySuggestRecords(policies)),
+    countrySuggestions: lazySuggestions(() => countrySuggestRecords(countries)),
+  };
+}
+
+/** Autocomplete records of the policies: names first, then aliases. */
+function policySuggestRecords(policies: Map<string, PolicyRef>): SuggestRecord[] {
+  const records: SuggestRecord[] = [];
+  for (const { country, policy } of policies.values()) {
+    const label = `${policy.short_name} (${country.name})`;
+    const primary = new Set([policy.short_name, policy.name, policy.id]);
+    for (const name of primary) {
+      records.push({ id: policy.id, label, key: normalizeText(name), primary: true });
+    }
+    for (const alias of policy.aliases) {
+      records.push({ id: policy.id, label, key: normalizeText(alias), primary: false });
+    }
+  }
+  return records;
+}
+
+function countrySuggestRecords(countries: readonly Country[]): SuggestRecord[] {
+  const records: SuggestRecord[] = [];
+  for (const country of countries) {
+    const record = (key: string, primary: boolean): SuggestRecord => ({
+      id: country.id,
+      label: country.name,
+      key: normalizeText(key),
+      primary,
+    });
+    records.push(record(country.name, true), record(country.id, true));
+    for (const alias of country.aliases) records.push(record(alias, false));
+  }
+  return records;
+}
+
+/** Records made on first use, and their fuzzy index on the first fuzzy look-up. */
+function lazySuggestions(make: () => SuggestRecord[]): () => Suggestions {
+  let suggestions: Suggestions | null = null;
+  return () => {
+    if (suggestions === null) {
+      const records = make();
+      let index: Fuse<SuggestRecord> | null = null;
+      const fuzzy = (): Fuse<SuggestRecord> =>
+        (index ??= new Fuse(records, {
+          keys: ["key"],
+          includeScore: true,
+          threshold: 0.4,
+          ignoreLocation: true,
+        }));
+      suggestions = { records, fuzzy };
+    }
+    return suggestions;
   };
 }
 
@@ -616,12 +685,59 @@ const MIN_STATEMENT_WORDS = 4;
 
 export interface PolicySentence {
   sentence: string;
-  stems: Set<string>;
+  /** Shared by every policy whose texts repeat the sentence: never changed. */
+  stems: ReadonlySet<string>;
   /** The field the sentence belongs to and its factsheet section. */
   field: PolicyField;
   section: string;
   /** An item of a list (an instrument, a beneficiary), not a sentence. */
   item?: boolean;
+}
+
+/** A sentence or list item of a text, filed under the field it answers for. */
+interface TextEntry<F extends string> {
+  sentence: string;
+  stems: ReadonlySet<string>;
+  field: F;
+  section: string;
+  item?: boolean;
+}
+
+/**
+ * Entries shared by every text that holds the same sentence under the same field and section:
+ * a large dataset repeats its list items (objectives, instruments from the schema's lists) and
+ * stock sentences ("Not indicated in the sources.") policy after policy, and a set of stems per
+ * repeat was most of the memory of the texts read. Entries are never changed once made.
+ */
+class EntryPool<F extends string> {
+  private readonly entries = new Map<string, TextEntry<F>>();
+  constructor(private readonly stemsOf: (sentence: string) => Set<string>) {}
+
+  entry(sentence: string, field: F, section: string, item: boolean): TextEntry<F> {
+    const key = `${field}\u0000${section}\u0000${item ? "item" : ""}\u0000${sentence}`;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      const stems = this.stemsOf(sentence);
+      entry = item
+        ? { sentence, stems, field, section, item: true }
+        : { sentence, stems, field, section };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+/** The stems of a sentence, each sentence read once (policy and country texts share them). */
+function sentenceStems(): (sentence: string) => Set<string> {
+  const stems = new Map<string, Set<string>>();
+  return (sentence) => {
+    let set = stems.get(sentence);
+    if (set === undefined) {
+      set = new Set(phraseStems(sentence));
+      stems.set(sentence, set);
+    }
+    return set;
+  };
 }
 
 /** Sentences and list items of a text value, each filed under a field. */
@@ -630,19 +746,14 @@ function textEntries<F extends string>(
   field: F,
   section: string,
   stopStems: ReadonlySet<string>,
+  pool: EntryPool<F>,
   strays: readonly string[] = [],
-): { sentence: string; stems: Set<string>; field: F; section: string; item?: boolean }[] {
-  const list: {
-    sentence: string;
-    stems: Set<string>;
-    field: F;
-    section: string;
-    item?: boolean;
-  }[] = [];
+): TextEntry<F>[] {
+  const list: TextEntry<F>[] = [];
   collectStrings(value, (text, inList) => {
     // A list item ("Financing networking events") is a passage of its own.
     if (inList) {
-      list.push({ sentence: text, stems: new Set(phraseStems(text)), field, section, item: true });
+      list.push(pool.entry(text, field, section, true));
       return;
     }
     const pieces = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
@@ -654,9 +765,8 @@ function textEntries<F extends string>(
         (words.length >= MIN_SENTENCE_WORDS && words.some((w) => stopStems.has(w))) ||
         (words.length >= MIN_STATEMENT_WORDS && /[.!?]$/.test(sentence));
       // A label ("Limited period", "State government") is a passage as an item.
-      const stems = new Set(phraseStems(sentence));
-      if (statement) list.push({ sentence, stems, field, section });
-      else if (pieces.length === 1) list.push({ sentence, stems, field, section, item: true });
+      if (statement) list.push(pool.entry(sentence, field, section, false));
+      else if (pieces.length === 1) list.push(pool.entry(sentence, field, section, true));
     }
   });
   return list;
@@ -664,7 +774,7 @@ function textEntries<F extends string>(
 
 export interface CountrySentence {
   sentence: string;
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
   field: CountryField;
   section: string;
   item?: boolean;
@@ -674,8 +784,10 @@ export interface CountrySentence {
 function sentenceReader(
   policies: Map<string, PolicyRef>,
   stopStems: ReadonlySet<string>,
+  stemsOf: (sentence: string) => Set<string>,
 ): (policyId: string) => readonly PolicySentence[] {
   const cache = new Map<string, PolicySentence[]>();
+  const pool = new EntryPool<PolicyField>(stemsOf);
   return (policyId) => {
     const cached = cache.get(policyId);
     if (cached) return cached;
@@ -687,7 +799,9 @@ function sentenceReader(
         typeof value === "object" && value !== null && "source" in value
           ? String(value.source)
           : "";
-      list.push(...textEntries(value, field, section, stopStems, policy?.summary.stray_full_stops));
+      list.push(
+        ...textEntries(value, field, section, stopStems, pool, policy?.summary.stray_full_stops),
+      );
     }
     cache.set(policyId, list);
     return list;
@@ -711,14 +825,16 @@ function countryTexts(country: Country): [CountryField, unknown][] {
 function countrySentenceReader(
   countryById: Map<string, Country>,
   stopStems: ReadonlySet<string>,
+  stemsOf: (sentence: string) => Set<string>,
 ): (countryId: string) => readonly CountrySentence[] {
   const cache = new Map<string, CountrySentence[]>();
+  const pool = new EntryPool<CountryField>(stemsOf);
   return (countryId) => {
     const cached = cache.get(countryId);
     if (cached) return cached;
     const country = countryById.get(countryId);
     const list = (country ? countryTexts(country) : []).flatMap(([field, value]) =>
-      textEntries(value, field, "", stopStems),
+      textEntries(value, field, "", stopStems, pool),
     );
     cache.set(countryId, list);
     return list;
@@ -735,10 +851,11 @@ function collectStrings(
   } else if (Array.isArray(value)) {
     for (const item of value) collectStrings(item, visit, true);
   } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
+    // Keys, not entries: no pair is made per property of a whole dataset walked.
+    for (const key of Object.keys(value)) {
       // Sections and notes on how the data was read are not the policy's own text.
       const skip = key === "source" || key === "note" || key === "raw";
-      if (!skip && key !== "stray_full_stops") collectStrings(item, visit);
+      if (!skip && key !== "stray_full_stops") collectStrings(Reflect.get(value, key), visit);
     }
   }
 }

@@ -1,6 +1,5 @@
-import type Fuse from "fuse.js";
 import type { Choice } from "../engine.ts";
-import type { Catalog, SuggestRecord } from "./catalog.ts";
+import type { Catalog, SuggestRecord, Suggestions } from "./catalog.ts";
 import { allowedEdits, editDistance, normalizeText, phraseStems } from "../model/normalize.ts";
 import { resolveQuestion } from "./resolve.ts";
 
@@ -26,8 +25,7 @@ function choiceName(record: SuggestRecord, query: string): string {
 }
 
 function rank(
-  records: readonly SuggestRecord[],
-  index: Fuse<SuggestRecord>,
+  { records, fuzzy }: Suggestions,
   query: string,
   limit: number,
   allIds: readonly string[],
@@ -62,7 +60,7 @@ function rank(
     // Once a name matched plainly ("gba"), only close fuzzy matches join it: a far one
     // ("torch program" for "gba") would read as the second-best answer.
     const maxScore = out.length > 0 ? CLOSE_FUZZY_SCORE : Number.POSITIVE_INFINITY;
-    for (const result of index.search(q, { limit: cap * 4 })) {
+    for (const result of fuzzy().search(q, { limit: cap * 4 })) {
       if ((result.score ?? 1) <= maxScore) take(result.item);
     }
   }
@@ -79,7 +77,7 @@ export function suggestPolicies(
   limit = DEFAULT_SUGGEST_LIMIT,
 ): Choice[] {
   const ids = [...catalog.policies.keys()];
-  return rank(catalog.suggestRecords, catalog.policySuggestIndex, query, limit, ids, (id) => {
+  return rank(catalog.policySuggestions(), query, limit, ids, (id) => {
     const ref = catalog.policies.get(id);
     return ref ? `${ref.policy.short_name} (${ref.country.name})` : id;
   });
@@ -92,8 +90,7 @@ export function suggestCountries(
 ): Choice[] {
   const ids = catalog.countries.map((c) => c.id);
   return rank(
-    catalog.countrySuggestRecords,
-    catalog.countrySuggestIndex,
+    catalog.countrySuggestions(),
     query,
     limit,
     ids,
@@ -110,7 +107,7 @@ function soleOwner(records: readonly SuggestRecord[], key: string): string | nul
 /** An id, name or alias typed exactly (after normalisation), owned by one policy. */
 function exactPolicy(catalog: Catalog, ref: string): string | null {
   if (catalog.policies.has(ref.trim())) return ref.trim();
-  return soleOwner(catalog.suggestRecords, normalizeText(ref));
+  return soleOwner(catalog.policySuggestions().records, normalizeText(ref));
 }
 
 export function findPolicy(
@@ -137,7 +134,7 @@ export function findCountry(catalog: Catalog, ref: string): string | null {
   if (catalog.countryById.has(trimmed)) return trimmed;
   const key = normalizeText(ref);
   if (key === "") return null;
-  const owner = soleOwner(catalog.countrySuggestRecords, key);
+  const owner = soleOwner(catalog.countrySuggestions().records, key);
   if (owner !== null) return owner;
   // Country words the resolver knows ("chinese"), then typos of a country's name.
   const known = catalog.countryPhrases.map
@@ -147,7 +144,7 @@ export function findCountry(catalog: Catalog, ref: string): string | null {
   // A typo of one country's name or alias ("chnia"), when no other country is as close.
   const maxEdits = allowedEdits(key.length);
   const close = new Map<string, number>();
-  for (const record of catalog.countrySuggestRecords) {
+  for (const record of catalog.countrySuggestions().records) {
     const distance = editDistance(key, record.key, maxEdits);
     if (distance <= maxEdits)
       close.set(record.id, Math.min(close.get(record.id) ?? distance, distance));

@@ -21,6 +21,8 @@ interface TextIndex {
 }
 
 const indexes = new WeakMap<Catalog, Map<string, TextIndex>>();
+/** Content roots of each text entry: entries repeat across policies, and are read once. */
+const entryRoots = new WeakMap<Catalog, WeakMap<ReadonlySet<string>, Set<string>>>();
 
 /** A country's texts, one per country field and one per policy: built on first use, kept. */
 function textIndex(catalog: Catalog, countryId: string): TextIndex {
@@ -29,10 +31,16 @@ function textIndex(catalog: Catalog, countryId: string): TextIndex {
   const cached = byCountry.get(countryId);
   if (cached) return cached;
   const texts = new Map<string, Text>();
+  const rootsOf = entryRoots.get(catalog) ?? new WeakMap<ReadonlySet<string>, Set<string>>();
+  entryRoots.set(catalog, rootsOf);
   const add = (field: CountryField | null, policy: string | null, stems: ReadonlySet<string>) => {
     const key = field ?? `policy ${policy}`;
     const text = texts.get(key) ?? { field, policy, roots: new Set(), entries: [] };
-    const roots = new Set([...stems].filter((s) => !catalog.stopStems.has(s)).map(rootOf));
+    let roots = rootsOf.get(stems);
+    if (roots === undefined) {
+      roots = new Set([...stems].filter((s) => !catalog.stopStems.has(s)).map(rootOf));
+      rootsOf.set(stems, roots);
+    }
     for (const r of roots) text.roots.add(r);
     text.entries.push(roots);
     texts.set(key, text);

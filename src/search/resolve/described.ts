@@ -5,7 +5,7 @@ import type { Catalog, PolicyRef } from "../catalog.ts";
 import { CJK_GENERIC_WORDS, CJK_WHICH_WORDS } from "../vocabulary.ts";
 import { DECISION, type Reading } from "./decide.ts";
 import type { FieldReading } from "./fields.ts";
-import { contentRoots, questionShaped, rootHolders, rootOf } from "./passages.ts";
+import { contentRoots, questionShaped, rootHolders, rootOf, rootsOfStems } from "./passages.ts";
 import { policyNames, suggestionFor } from "./replies.ts";
 import type { QuestionToken } from "./tokens.ts";
 
@@ -145,7 +145,7 @@ function describedIntent(
   { question, tokens, fields }: Clause,
 ): Intent {
   const weighed = catalog.policySentences(ref.policy.id).map((entry) => {
-    const roots = new Set([...entry.stems].map(rootOf));
+    const roots = rootsOfStems(entry.stems);
     const weight = [...weights].reduce((sum, [r, w]) => sum + (roots.has(r) ? w : 0), 0);
     return { entry, rank: weight + (entry.item === true ? 0 : 1e-9) };
   });

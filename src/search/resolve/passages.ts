@@ -148,6 +148,21 @@ const ROOT_LENGTH = 6;
 export const rootOf = (stem: string): string => stem.slice(0, ROOT_LENGTH);
 const root = rootOf;
 
+const rootSets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * The roots of a text entry's stems. Entries are shared between the policies whose texts repeat
+ * them and never change, so each is read once, not once per question that weighs it.
+ */
+export function rootsOfStems(stems: ReadonlySet<string>): ReadonlySet<string> {
+  let roots = rootSets.get(stems);
+  if (roots === undefined) {
+    roots = new Set([...stems].map(rootOf));
+    rootSets.set(stems, roots);
+  }
+  return roots;
+}
+
 /** Words of the domain itself: in every text, so evidence for none. */
 const DOMAIN_ROOTS = new Set(["cluste", "policy", "polici", "china", "chines", "plan", "program"]);
 
@@ -162,7 +177,7 @@ export function rootHolders(catalog: Catalog, countryId: string): Map<string, Se
   byCountry.set(countryId, (index = new Map()));
   for (const { id } of catalog.countryById.get(countryId)?.policies ?? [])
     for (const { stems } of catalog.policySentences(id))
-      for (const r of [...stems].map(rootOf)) index.set(r, (index.get(r) ?? new Set()).add(id));
+      for (const r of rootsOfStems(stems)) index.set(r, (index.get(r) ?? new Set()).add(id));
   return index;
 }
 
@@ -225,7 +240,7 @@ function bestEntry<E extends { stems: ReadonlySet<string>; field: string }>(
   let best: { entry: E; matched: string[] } | null = null;
   let tied = false;
   for (const entry of entries) {
-    const have = new Set([...entry.stems].map(root));
+    const have = rootsOfStems(entry.stems);
     const matched = roots.filter((r) => have.has(r));
     if (matched.length === 0) continue;
     if (best === null || rank(matched) > rank(best.matched)) {
