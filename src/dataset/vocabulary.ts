@@ -110,6 +110,8 @@ const CuesFile = z
         info_verbs: WordSet,
         opinion_verbs: WordSet,
         proposed_verbs: WordSet,
+        /** Wh-words asking a fact ("who do I talk to…?"): a modal after them asks no method. */
+        fact_wh: WordSet.default(new Set<string>()),
         phrases: Phrases,
         /** The same in Chinese, read inside a run ("我应该怎么引用", "…可行吗"). */
         cjk: Phrases,

@@ -15,6 +15,7 @@ const OPINION_VERBS = stems(ADVICE_WORDS.opinion_verbs);
 const PROPOSED_VERBS = stems(ADVICE_WORDS.proposed_verbs);
 const PHRASES = ADVICE_WORDS.phrases.map(phraseStems);
 const INDEFINITE = new Set(["a", "an"]);
+const FACT_WH = stems(ADVICE_WORDS.fact_wh);
 
 /**
  * The words that ask for advice on method, or null: "how should I cite this?", "what method
@@ -40,6 +41,10 @@ export function adviceAsked(tokens: readonly QuestionToken[]): string | null {
       .join(" ");
   for (const [k, modal] of words.entries()) {
     if (!MODALS.has(modal.stem)) continue;
+    // "who do I talk to about TORCH?", "which agency should we contact?": a wh-word asking for
+    // a person, a thing, a time or a place asks a fact, not a method.
+    const fact = words.slice(0, k).some((t) => t.clause === modal.clause && FACT_WH.has(t.stem));
+    if (fact) continue;
     const subject = words[k + 1];
     const verb = words[k + 2];
     if (subject === undefined || subject.clause !== modal.clause) continue;

@@ -115,6 +115,19 @@ const NUMBER_WORD = new RegExp(
   "giu",
 );
 
+/** A sentence in which the asker speaks of themself (cues.json asking.asker, "I'm"). */
+const ASKER_SENTENCE = new RegExp(
+  `(?<![\\p{L}'’])(?:${ASKING_WORDS.asker.join("|")}|i['’]m|we['’]re)(?![\\p{L}'’])`,
+  "iu",
+);
+
+/** The sentence of `text` around position `at`. */
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(...[".", "!", "?", "\n"].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const ends = [".", "!", "?", "\n"].map((c) => text.indexOf(c, at)).filter((k) => k >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+}
+
 /**
  * The figures a text states. A year ("in 2016") dates a figure rather than being one; a date
  * claimed is checked as the policy's date (claimedYear) instead.
@@ -130,7 +143,11 @@ function figures(text: string): Figure[] {
   }
   for (const m of text.matchAll(NUMBER_WORD)) {
     const value = NUMBER_WORDS[m[0].toLowerCase()];
-    if (value !== undefined) out.push({ value, percent: false, at: m.index });
+    // "we had programmes revived three times", "I compare the three cases": a number word in
+    // the asker's own story counts their things, it claims nothing of the data.
+    if (value !== undefined && !ASKER_SENTENCE.test(sentenceAround(text, m.index))) {
+      out.push({ value, percent: false, at: m.index });
+    }
   }
   return out;
 }
