@@ -2,7 +2,7 @@ import type { Intent } from "../../model/intent.ts";
 import { phraseStems } from "../../model/normalize.ts";
 import type { Catalog } from "../catalog.ts";
 import { ADVICE_WORDS } from "../vocabulary.ts";
-import { readTokens, type QuestionToken } from "./tokens.ts";
+import { readTokensOnce, type QuestionToken } from "./tokens.ts";
 import type { EvidenceLog } from "./evidence.ts";
 import { knownPoliciesText, starterSuggestions, suggestionFor } from "./replies.ts";
 
@@ -86,7 +86,7 @@ export function declineAdvice(
   question: string,
   log: EvidenceLog,
 ): Intent {
-  const asked = adviceAsked(readTokens(catalog, question));
+  const asked = adviceAsked(readTokensOnce(catalog, question));
   if (asked === null) return intent;
   log.add("advice on method", "cue", 1, asked);
   const ref =

@@ -165,6 +165,21 @@ export function isYear(stem: string): boolean {
   return /^(1[89]|2[01])\d\d$/.test(stem);
 }
 
+/** The last text read for the checks after the decision, per catalog, and its words. */
+const lastRead = new WeakMap<Catalog, { text: string; tokens: readonly QuestionToken[] }>();
+
+/**
+ * The words of a text for readers that only look at them (the checks run after the decision:
+ * claims, measures, advice): read once per text and shared, frozen so no reader marks them.
+ */
+export function readTokensOnce(catalog: Catalog, text: string): readonly QuestionToken[] {
+  const last = lastRead.get(catalog);
+  if (last !== undefined && last.text === text) return last.tokens;
+  const tokens = Object.freeze(readTokens(catalog, text).map((t) => Object.freeze(t)));
+  lastRead.set(catalog, { text, tokens });
+  return tokens;
+}
+
 export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
   const expanded = expandShortForms(catalog, text);
   const clauses = perWord(expanded, CLAUSE_BREAK, (_, clause) => clause);

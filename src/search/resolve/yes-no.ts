@@ -6,7 +6,7 @@ import { ARTICLE_WORDS, ASKING_WORDS, REFERENCE_WORDS, YEAR_BOUNDS } from "../vo
 import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
 import { economyStems, rootOf } from "./passages.ts";
-import { readTokens, type QuestionToken } from "./tokens.ts";
+import { readTokensOnce, type QuestionToken } from "./tokens.ts";
 import { STANCE } from "./focus.ts";
 import { knownPoliciesText, starterSuggestions, suggestionFor } from "./replies.ts";
 
@@ -239,7 +239,7 @@ function checkClaim(
   if (named && intent.passage === undefined && FIGURE_FIELDS.has(intent.field)) return null;
   // A claim is put to be checked ("…, right?", "I doubt…"); a number that only says how to
   // answer ("in 3 sentences", "a two-minute intro": an aside) claims nothing.
-  const tokens = readTokens(catalog, question);
+  const tokens = readTokensOnce(catalog, question);
   // (A stance of several words, "pretty sure", is read as a phrase of the question's stems.)
   const stems = ` ${tokens.map((t) => t.stem).join(" ")} `;
   const put =
@@ -372,7 +372,7 @@ function claimRoots(
 
 /** The measure a question asks, with the word it measures before it ("success rate"). */
 function measureAsked(catalog: Catalog, question: string): string | null {
-  const tokens = readTokens(catalog, question).filter((t) => t.filler !== true);
+  const tokens = readTokensOnce(catalog, question).filter((t) => t.filler !== true);
   const at = tokens.findIndex((t) => MEASURES.has(t.stem));
   const measure = tokens[at];
   if (measure === undefined) return null;
@@ -462,7 +462,7 @@ function dateOfSomethingElse(
   const unplaced = new Set(
     log.entries.filter((e) => e.reading === "unplaced word").map((e) => e.span),
   );
-  const tokens = readTokens(catalog, question).filter((t) => t.filler !== true);
+  const tokens = readTokensOnce(catalog, question).filter((t) => t.filler !== true);
   for (const [k, verb] of tokens.entries()) {
     const dates = (catalog.fieldPhrases.map.get(verb.stem) ?? []).some((p) =>
       DATE_FIELDS.has(p.field),
