@@ -57,6 +57,8 @@ const FieldsFile = z
       .object({
         currencies: WordSet,
         paying_verbs: WordSet,
+        /** Words asking for an agent ("who", "whose"): before a paying verb or after a money word. */
+        payer_words: WordSet.default(new Set(["who"])),
         amounts: WordSet,
         money_nouns: WordSet,
         origin_nouns: WordSet,

@@ -88,11 +88,13 @@ function whoPays(tokens: readonly QuestionToken[]): boolean {
   };
   return tokens.some(
     (token, k) =>
-      token.stem === "who" &&
+      MONEY.payer_words.has(token.stem) &&
       (verbAfter(k) ||
         tokens
           .slice(Math.max(0, k - ORIGIN_REACH), k)
-          .some((t) => MONEY.paying_verbs.has(t.stem) || MONEY.money_nouns.has(t.stem))),
+          .some((t) => MONEY.paying_verbs.has(t.stem) || MONEY.money_nouns.has(t.stem)) ||
+        // "whose money is behind it?": the agent's money itself.
+        (token.stem !== "who" && MONEY.money_nouns.has(tokens[k + 1]?.stem ?? ""))),
   );
 }
 
@@ -149,7 +151,13 @@ function settleMoneyQuestion(
   }
   const origin = asksMoneyOrigin(tokens);
   const amount = asksMoneyAmount(tokens);
-  if (origin && !amount && budget > 0) {
+  // "who bears the cost?": who pays is asked even beside a money noun of amount ("cost"); a
+  // word of quantity ("who put in the most money", "how much") still asks the amount.
+  const quantity =
+    tokens.some((t) => MONEY.amounts.has(t.stem) && !MONEY.money_nouns.has(t.stem)) ||
+    tokens.some((t, k) => t.stem === "how" && tokens[k + 1]?.stem === "much");
+  const payer = whoPays(tokens) && !quantity;
+  if (origin && (!amount || payer) && budget > 0) {
     scores.delete("budget");
     scores.set("funding_source", budget + source);
   } else if (!amount && budget > 0 && source > 0) {
