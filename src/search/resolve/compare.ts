@@ -150,14 +150,13 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
   const boundOrder = asksWhich ? (bound?.field ?? null) : null;
   const orderField =
     hasPhrase(tokens, catalog.orderPhrases, free) ?? chinese.orderField ?? boundOrder;
-  const frames = scanPhrases(tokens, catalog.comparePhrases, free).map((m) =>
-    framePositions(catalog, tokens, m.indices),
-  );
+  const comparePhrases = scanPhrases(tokens, catalog.comparePhrases, free);
+  const frames = comparePhrases.map((m) => framePositions(catalog, tokens, m.indices));
   const ownThing = frames.every((frame) => frame !== null);
   // "share" or "in common" compares only when several policies are in view.
   const compareCue =
     chinese.compareCue ||
-    (hasPhrase(tokens, catalog.comparePhrases, free) !== null && !ownThing) ||
+    (comparePhrases.length > 0 && !ownThing) ||
     (allCue && hasPhrase(tokens, catalog.weakComparePhrases, free) !== null);
   // The asker's frame is read with its cue, as an aside: its words ("what we do in Bavaria")
   // name nothing the data must hold, and no passage or country text is looked up by them.

@@ -308,6 +308,17 @@ export function typedForm(catalog: Catalog, question: string, quote: string): st
   return out;
 }
 
+/** The user's words from `start` to `end` (inclusive), as typed, clipped for a reply. */
+function quoteWords(tokens: readonly QuestionToken[], start: number, end: number): string {
+  return clipAtWord(
+    tokens
+      .slice(start, end + 1)
+      .map((t) => t.raw)
+      .join(" "),
+    MAX_QUOTE,
+  );
+}
+
 /** Longest quote of the user's words in a reply. */
 export const MAX_QUOTE = 60;
 
@@ -447,13 +458,7 @@ export function unknownProgrammeName(
     }
     // "for my lesson plan", "our action plan": the user's own things, not programmes.
     if (POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) continue;
-    return clipAtWord(
-      tokens
-        .slice(start, k + 1)
-        .map((t) => t.raw)
-        .join(" "),
-      MAX_QUOTE,
-    );
+    return quoteWords(tokens, start, k);
   }
   return null;
 }
@@ -488,21 +493,25 @@ function modifiedNoun(
   while (modifier(tokens[start - 1], start - 1)) start -= 1;
   const words = tokens.slice(start, k);
   if (words.length < 2 || POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) return null;
-  const names = [...catalog.postings.keys()];
   // A word no list of the language of questions holds ("industrial", "knowledge"): ordinary
   // words of asking ("compare every policy", "the most recent policy") name nothing.
   const foreign = words.some(
-    (t) =>
-      t.unknown && !catalog.postings.has(t.stem) && !names.some((name) => name.startsWith(t.stem)),
+    (t) => t.unknown && !catalog.postings.has(t.stem) && !startsNameWord(catalog, t.stem),
   );
   if (!foreign) return null;
-  return clipAtWord(
-    tokens
-      .slice(start, k + 1)
-      .map((t) => t.raw)
-      .join(" "),
-    MAX_QUOTE,
-  );
+  return quoteWords(tokens, start, k);
+}
+
+const nameWordsByCatalog = new WeakMap<Catalog, readonly string[]>();
+
+/** Whether a word begins a word of one of our names ("super" of "supercity"). */
+function startsNameWord(catalog: Catalog, stem: string): boolean {
+  let words = nameWordsByCatalog.get(catalog);
+  if (words === undefined) {
+    words = [...catalog.postings.keys()];
+    nameWordsByCatalog.set(catalog, words);
+  }
+  return words.some((name) => name.startsWith(stem));
 }
 
 /** "cluster strategy 2025": a policy noun followed by a number the data dates nothing by. */
