@@ -117,7 +117,9 @@ export function resolveClause(
     );
   let uncorrected = false;
   tokens.forEach((token) => {
-    const nameTypo = catalog.nameTargets.has(token.stem) && !token.guessed;
+    // A generic noun of names ("polcy" → policy) names no policy of its own: the correction stands.
+    const nameTypo =
+      catalog.nameTargets.has(token.stem) && !token.guessed && !catalog.genericStems.has(token.stem);
     if (token.similarity < 1 && nameTypo && !token.used && !namesAccepted(token.stem)) {
       // "who fudns": a correction that is also a field word stays, as a guess at that word.
       if (catalog.fieldWordFields.has(token.stem)) {
@@ -265,7 +267,17 @@ export function resolveClause(
     ref !== undefined &&
     (bestPassage(catalog, ref, programme)?.matched === programme.length ||
       seriesHolds(catalog, programme));
-  if (unknownProgramme !== null && !inOwnTexts) {
+  // "Greater Bay Area Development Plan": the named policy's own name in another order, or
+  // its full title's words, is no other programme ("olympic torch" still has a word of its own).
+  const ownNameWords =
+    unknownProgramme !== null &&
+    ref !== undefined &&
+    tokenize(unknownProgramme).every(({ stem }) =>
+      (catalog.postings.get(stem) ?? []).some(
+        ({ alias }) => catalog.aliases[alias]?.policyId === ref.policy.id,
+      ),
+    );
+  if (unknownProgramme !== null && !inOwnTexts && !ownNameWords) {
     return log.rulesOut(
       declineUnknownName(catalog, unknownProgramme, named, fields.policyField),
       "unknown programme name",

@@ -41,7 +41,10 @@ export function inFocus(
   const chinese = tokens.some((t) => t.cjk);
   // "gimme the short version of torch", "a broad overview of city clusters": a clause asking
   // for a form of answer before it names what.
-  const requests = new Set(tokens.filter((t) => REQUEST.has(t.stem)).map((t) => t.clause));
+  // An aside on the form of the answer ("one-liner on torch pls") is such a request too.
+  const requests = new Set(
+    tokens.filter((t) => REQUEST.has(t.stem) || t.aside === true).map((t) => t.clause),
+  );
   const purpose = purposePositions(tokens, asked);
   const focused = unplaced.filter((t) => {
     const k = tokens.indexOf(t);

@@ -36,6 +36,8 @@ export interface QuestionToken {
   gloss?: string;
   /** Inside quotation marks: words the user quotes ("rates it '> 10 years with continuity'"). */
   quoted?: boolean;
+  /** Part of an aside on how to answer ("in short", "one-liner"): a request for a form of answer. */
+  aside?: boolean;
 }
 
 interface PhraseMatch<T> {
@@ -414,7 +416,13 @@ function markAsides(tokens: QuestionToken[]): void {
   const aside = (k: number): void => {
     const token = tokens[k];
     if (token)
-      Object.assign(token, { stem: token.typed, used: true, unknown: false, filler: true });
+      Object.assign(token, {
+        stem: token.typed,
+        used: true,
+        unknown: false,
+        filler: true,
+        aside: true,
+      });
   };
   // As typed: "plain english" is no "plan".
   const typed = tokens.map((t) => ({ ...t, stem: t.typed }));
