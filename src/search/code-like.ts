@@ -13,11 +13,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /;\s*(?:$|\n|\/\/)/,
   // Comparison operators and arrows between operands: "x == y", "a != b", "a => b".
   /[\p{L}\p{N}_)\]'"]\s*(?:===?|!==?|<=|>=|=>)\s*[\p{L}\p{N}_('"[]/u,
-  // An assignment: written tight ("a=b") or of a literal to one identifier opening a statement
-  // ("x = 1", "let s = 'gba'"). A spaced "=" after prose is prose: "GBA = Pearl River Delta",
-  // "someone told me the GBA plan = 2019, true?".
+  // An assignment written tight ("a=b"); a spaced one is `spacedAssignment` below. A spaced
+  // "=" after prose is prose: "GBA = Pearl River Delta", "someone told me the GBA plan = 2019".
   /[\p{L}\p{N}_)\]'"]=[\p{L}\p{N}_('"[]/u,
-  /(?:^|[;\n({]|\b(?:let|const|var|val|int|float|double|auto)\s)\s*[A-Za-z_][\w.[\]]*\s*=\s*(?:[\p{N}('"[]|-\p{N}|true\b|false\b|null\b)/u,
   // A call: an identifier immediately followed by parentheses ("print(x)", "load('gba')").
   /[A-Za-z_][\w.]*\([^()]*\)/,
   // Dotted identifiers ("policies.torch.budget", "torch.py"): two word parts of two or more
@@ -40,6 +38,33 @@ function hasSnakeCaseIdentifier(text: string): boolean {
   return words.some((word) => !FIELD_IDS.has(word.toLowerCase()));
 }
 
+/**
+ * A spaced assignment of a literal to one identifier opening a statement ("x = 1", "let s =
+ * 'gba'"): code when the statement ends there, or goes on for a few tokens at most.
+ */
+const SPACED_ASSIGNMENT =
+  /(?:^|[;\n({]|\b(?:let|const|var|val|int|float|double|auto)\s)\s*[A-Za-z_][\w.[\]]*\s*=\s*(?:[\p{N}('"[]|-\p{N}|true\b|false\b|null\b)[^\n]*/gu;
+
+/**
+ * Words of prose after an assignment's literal that make it a sentence, not a statement: "GBA
+ * = 12% of China's economy with only 5% of the people?? sounds made up" states a claim in
+ * words; a statement goes on, if at all, with a comment or an operator or two.
+ */
+const PROSE_AFTER_ASSIGNMENT = 4;
+
+function spacedAssignment(text: string): boolean {
+  for (const match of text.matchAll(SPACED_ASSIGNMENT)) {
+    const after = match[0].slice(match[0].indexOf("=") + 1);
+    const words = after.match(/\p{L}{2,}/gu) ?? [];
+    if (words.length < PROSE_AFTER_ASSIGNMENT) return true;
+  }
+  return false;
+}
+
 export function looksLikeCode(text: string): boolean {
-  return hasSnakeCaseIdentifier(text) || CODE_PATTERNS.some((pattern) => pattern.test(text));
+  return (
+    hasSnakeCaseIdentifier(text) ||
+    CODE_PATTERNS.some((pattern) => pattern.test(text)) ||
+    spacedAssignment(text)
+  );
 }

@@ -229,6 +229,9 @@ describe("code detection needs code structure (held-out round 5)", () => {
     "greater bay area start_year",
     "GBA = Pearl River Delta, what are its instruments",
     "someone told me the GBA plan = 2019, true?",
+    // A claim written with "=" and then argued in words is a sentence, not a statement.
+    "Torch = 1988 according to my notes?? that seems too early to me",
+    "city clusters = 19 regions, is that the real number in the factsheet?",
   ])("%s is prose, not code", (text) => {
     expect(looksLikeCode(text)).toBe(false);
   });
@@ -239,6 +242,8 @@ describe("code detection needs code structure (held-out round 5)", () => {
     "budget=5",
     "s = 'gba'",
     "let year = 2019",
+    "budget = 5 // torch",
+    "total = 12; print total",
     "eu_alignment_score",
   ])("%s is still code", (text) => {
     expect(looksLikeCode(text)).toBe(true);
