@@ -6,8 +6,15 @@ import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
 import { readTokens } from "./tokens.ts";
-import { ASKING_WORDS, COMPARE_WORDS, LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
+import {
+  ASKING_WORDS,
+  COMPARE_WORDS,
+  LIKENESS_WORDS,
+  NAME_NOUNS,
+  REFERENCE_WORDS,
+} from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
+import { PolicyField } from "../../dataset/schema.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
 const MODAL = new Set(ASKING_WORDS.modals.flatMap(phraseStems));
@@ -42,6 +49,9 @@ function splitClauses(sentence: string): string[] {
 
 /** Words that point back at something named before: "does it really have an end year?". */
 const POINTING_WORDS = /\b(?:it|its|it's|itself|they|them|their)\b/iu;
+/** "what is that plan all about?", "this policy": a policy noun after a demonstrative points back too. */
+const POINTING_NOUN = new RegExp(`\\b(?:that|this|the)\\s+(?:${NAME_NOUNS.join("|")})s?\\b`, "iu");
+const pointsAtSubject = (part: string): boolean => POINTING_WORDS.test(part) || POINTING_NOUN.test(part);
 
 /** A part of a message read as a question of its own, with the evidence it came from. */
 interface PartReading {
@@ -116,7 +126,7 @@ function askedOfSubject(
   const carried = message.read(`${part} ${subject.policy.short_name}`);
   const { intent } = carried;
   if (intent.kind !== "policy" || intent.policy !== subject.policy.id) return null;
-  return asksField(intent) || POINTING_WORDS.test(part) ? carried : null;
+  return asksField(intent) || pointsAtSubject(part) ? carried : null;
 }
 
 /** The reading of the part of a message that asks, with the evidence it came from. */
@@ -279,7 +289,42 @@ function askingSentence(message: MessageReader, question: string, log: EvidenceL
     }
     if (asksSomething(reading, sentence)) return answer(log, reading, sentence);
   }
+  const checked = checkedClaim(message, sentences);
+  if (checked !== null) return log.decide(checked, "a claim the question checks");
   const known = knownPoliciesText(message.catalog);
   const text = `I couldn't find a question about a cluster policy in that message. I know these cluster policies — ${known}.`;
   return log.decide(declineWith(message.catalog, text), "no clause asks");
+}
+
+/** A part with no evidence of its own: no name, field, cue, passage or unknown word. */
+const asksNothing = ({ evidence }: PartReading): boolean =>
+  evidence.entries.every((e) => e.source === "decision");
+
+/**
+ * "…my neighbour keeps saying nobody has ever evaluated the city clusters policy. Is he
+ * right??": a question that asks nothing of its own ("is he right?", "is that so?") checks the
+ * claim the message made before it. The story around the claim (who said it, what they are
+ * like) is context, not something the data must hold: the claim's policy, the one policy the
+ * message names (none beside a name the data lacks), and the field its word names firmly
+ * answer. Null when there is no such question, or no such claim.
+ */
+function checkedClaim(message: MessageReader, sentences: readonly string[]): Intent | null {
+  const k = sentences.findIndex((s) => s.includes("?") && asksNothing(message.read(s)));
+  if (k <= 0) return null;
+  const subject = namedSubject(message, sentences);
+  if (subject === null) return null;
+  for (const claim of sentences.slice(0, k).reverse()) {
+    const { evidence } = message.read(claim);
+    if (!named(evidence) || evidence.namesUnknown()) continue;
+    const fields = evidence.entries.flatMap((e) => {
+      const field = PolicyField.safeParse(e.about?.field);
+      return e.source === "field word" && e.about?.weak !== true && field.success
+        ? [field.data]
+        : [];
+    });
+    const [field] = fields;
+    if (field === undefined || fields.length > 1) return null;
+    return { kind: "policy", country: subject.country.id, policy: subject.policy.id, field };
+  }
+  return null;
 }
