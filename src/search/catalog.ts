@@ -550,8 +550,9 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
       ...CAPITALISED_ABBREVIATIONS,
       ...countries.flatMap((c) => c.words?.abbreviations ?? []),
     ].map(({ abbreviation, word }) => ({
+      // After a number too: "10yrs" is ten years, not a code.
       pattern: new RegExp(
-        `(?<![\\p{L}\\p{N}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
         "gu",
       ),
       word,
