@@ -270,7 +270,8 @@ function askingSentence(message: MessageReader, question: string, log: EvidenceL
       (intent.kind === "policy" &&
         (asksField(intent) || asks || opensAsking(message.catalog, sentence))) ||
       (intent.kind === "compare" && (asks || intent.policies.length === 2)) ||
-      (intent.kind === "country" && asks) ||
+      // "what is this programme about?" asks about one programme, not the country's list.
+      (intent.kind === "country" && asks && !POINTING_NOUN.test(sentence)) ||
       (intent.kind === "clarify" &&
         asks &&
         evidence.entries.some((e) => e.source === "field word" && e.about?.weak !== true))
@@ -282,7 +283,12 @@ function askingSentence(message: MessageReader, question: string, log: EvidenceL
     const reading = message.read(sentence);
     // A sentence that asks but names nothing (it would be asked back "which policy?") asks
     // about the one policy the message named.
-    const unnamed = reading.intent.kind === "clarify" || reading.intent.kind === "none";
+    // So does one that points back with a policy noun ("what is this programme about?"),
+    // which is not the country's list of programmes.
+    const unnamed =
+      reading.intent.kind === "clarify" ||
+      reading.intent.kind === "none" ||
+      (POINTING_NOUN.test(sentence) && !named(reading.evidence));
     if (unnamed && sentence.includes("?")) {
       const carried = askedOfSubject(message, sentence, sentences);
       if (carried) return answer(log, carried, sentence);

@@ -1,4 +1,4 @@
-import { segmentChinese, tokenize } from "../../model/normalize.ts";
+import { segmentChinese, stemToken, tokenize } from "../../model/normalize.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import {
   CJK_ALL_WORDS,
@@ -8,6 +8,7 @@ import {
   CJK_ORDER_WORDS,
   CJK_PARTICLES,
   CJK_QUESTION_WORDS,
+  OFFERED_VALUE_WORDS,
 } from "../vocabulary.ts";
 import type { Catalog } from "../catalog.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
@@ -524,6 +525,8 @@ function numberedNoun(
   const number = tokens[k + 1];
   if (!noun || !number || number.clause !== noun.clause || number.used) return null;
   if (!/^\d+$/u.test(number.stem) || catalog.dataYears.has(Number(number.stem))) return null;
+  // "city clusters policy 20 years old?": a number of a unit is a quantity, not a code.
+  if (QUANTITY_UNITS.has(tokens[k + 2]?.stem ?? "")) return null;
   const before = tokens[k - 1];
   const words =
     before && before.clause === noun.clause && !catalog.stopStems.has(before.stem)
@@ -531,6 +534,11 @@ function numberedNoun(
       : [noun, number];
   return words.map((t) => t.raw).join(" ");
 }
+
+/** Units a number measures in ("20 years", "5 billion"), after which it names nothing. */
+const QUANTITY_UNITS: ReadonlySet<string> = new Set(
+  ["year", "years", "month", "months", "percent", ...OFFERED_VALUE_WORDS.scales].map(stemToken),
+);
 
 /** "how much is a …": a verb linking a field to what it is asked of, before an article. */
 const COPULAS = new Set(["is", "are", "was", "were"]);
