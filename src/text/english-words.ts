@@ -70,7 +70,28 @@ function blockHead(words: WordList, block: number): string {
   return word;
 }
 
+/**
+ * The list spells the American way and holds only some British forms ("organisation" but not
+ * "decentralisation"): a British spelling is the same ordinary word, never a name.
+ */
+const BRITISH_ENDINGS: readonly (readonly [RegExp, string])[] = [
+  [/is(e|es|ed|ing|er|ers|ation|ations|able)$/u, "iz$1"],
+  [/ys(e|es|ed|ing)$/u, "yz$1"],
+  [/our(s|ed|ing|ful|less|able|ite|ites)?$/u, "or$1"],
+  [/tre(s)?$/u, "ter$1"],
+  [/ogue(s)?$/u, "og$1"],
+  [/ll(ed|ing|er|ers)$/u, "l$1"],
+];
+
 export function isEnglishWord(word: string): boolean {
+  if (listed(word)) return true;
+  return BRITISH_ENDINGS.some(([ending, american]) => {
+    const variant = word.replace(ending, american);
+    return variant !== word && listed(variant);
+  });
+}
+
+function listed(word: string): boolean {
   if (!/^[a-z]+$/.test(word)) return false;
   const words = (list ??= readList());
   // The last block whose first word does not sort after `word`.

@@ -8,6 +8,15 @@ describe("isEnglishWord (front-coded word list)", () => {
     }
   });
 
+  it("finds British spellings of listed American words, not names that merely end alike", () => {
+    for (const word of ["decentralisation", "prioritised", "analysed", "favourite", "theatres"]) {
+      expect(isEnglishWord(word), word).toBe(true);
+    }
+    for (const word of ["xiongan", "guangdongise", "shenzhour"]) {
+      expect(isEnglishWord(word), word).toBe(false);
+    }
+  });
+
   it("does not find names, near-misses, or anything but lower-case letters", () => {
     for (const word of [
       "olympic",
