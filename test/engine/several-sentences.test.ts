@@ -58,3 +58,37 @@ describe("all but one policy named as already read", () => {
     expect(engine.ask("compare GBA and TORCH with the other one").kind).toBe("compare");
   });
 });
+
+describe("a story before the question lowers confidence, it does not hide the question", () => {
+  it("'is he right?' after a claim about a named policy answers the claim's field", () => {
+    const answer = engine.ask(
+      "A retired engineer I met on the train keeps saying nobody ever evaluated the City Clusters policy. Is he right??",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toBe("City Clusters has no policy evaluation.");
+  });
+
+  it("a claim about a name the data lacks is still declined by that name", () => {
+    const answer = engine.ask(
+      "My friend swears the Yangtze city cluster was evaluated twice by the ministry. Is she right?",
+    );
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain("yangtze city cluster");
+  });
+
+  it("'what is that plan about?' after a story naming the GBA shows the GBA's card", () => {
+    const answer = engine.ask(
+      "I went to a talk in Shenzhen where the Greater Bay Area came up a lot, and I understood very little of it. What is that plan about, briefly?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.text).toMatch(/^The Greater Bay Area plan is a regional cluster policy/);
+  });
+
+  it("'this programme' is one programme, never the country's list of them", () => {
+    const answer = engine.ask(
+      "Our reading group argued about Chinese industrial policy for a whole evening, and TORCH kept coming up in between. Could you explain what this programme is about?",
+    );
+    expect(answer.text).not.toMatch(/China has 3 cluster policies/);
+    expect(answer.kind).toBe("none");
+  });
+});

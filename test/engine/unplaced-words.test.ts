@@ -79,3 +79,34 @@ describe("unplaced words: a field named by its examples", () => {
     expect(engine.ask(question).kind).toBe("none");
   });
 });
+
+describe("filler and a known name's own words lower confidence, they do not veto", () => {
+  it.each([
+    ["the GBA polcy: who is in charge?", "greater-bay-area", "authorities"],
+    ["year of commencement, Greater Bay Area Development Plan", "greater-bay-area", "start_year"],
+    ["TORCH strategic objectives?", "torch", "objectives"],
+    ["is the city clusters policy 15yrs old?", "city-clusters", "start_year"],
+  ])("%s → %s %s", (text, policy, field) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe("answer");
+    expect(answer.kind === "answer" && answer.policy).toBe(policy);
+    expect(answer.kind === "answer" && answer.field).toBe(field);
+  });
+
+  it.each(["torch in short pls", "one-liner on the GBA plan", "city clusters in brief"])(
+    "%s → the policy's card, not 'the factsheet doesn't say'",
+    (text) => {
+      const answer = engine.ask(text);
+      expect(answer.kind).toBe("answer");
+      expect(answer.text).not.toMatch(/doesn't say anything/);
+    },
+  );
+
+  it.each(["one-liner on the olympic torch", "in short, the Yangtze River Delta Development Plan"])(
+    "%s → still declined by the name the data lacks",
+    (text) => {
+      const answer = engine.ask(text);
+      expect(answer.kind).toBe("none");
+    },
+  );
+});

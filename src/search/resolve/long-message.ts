@@ -183,7 +183,14 @@ export function readMessage(catalog: Catalog, question: string, log: EvidenceLog
   const asked = askingPart(message, question, log);
   if (asked !== null) return asked;
   const words = question.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return words > LONG_MESSAGE_WORDS ? askingSentence(message, question, log) : null;
+  if (words > LONG_MESSAGE_WORDS) return askingSentence(message, question, log);
+  // A short claim and its check ("someone on the train says nobody evaluated City Clusters.
+  // is he right?"): the claim decides only where the whole message, read as one, declines.
+  const checked = checkedClaim(message, question.split(SENTENCES));
+  if (checked === null) return null;
+  const whole = message.read(question);
+  if (whole.intent.kind !== "none" || whole.evidence.namesUnknown()) return null;
+  return log.decide(checked, "a claim the question checks");
 }
 
 /**
