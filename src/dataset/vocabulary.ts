@@ -322,6 +322,16 @@ const ChineseFile = z
       .record(Phrase, Phrase)
       .superRefine((table, ctx) => checkChineseWords(Object.keys(table), ctx, (w) => [w]))
       .default({}),
+    /**
+     * The reading (pinyin without tones) of each character of the data's Chinese names, so a
+     * name typed in romanisation ("huoju jihua", "dawanqu") is read as the name it spells.
+     */
+    pinyin: z
+      .record(
+        z.string().regex(/^\p{Script=Han}$/u, "one Han character"),
+        z.string().regex(/^[a-z]+$/),
+      )
+      .default({}),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { mandarinFromCantonese } from "./cantonese.ts";
+import { hanFromPinyin } from "./pinyin.ts";
 import type { Intent } from "../model/intent.ts";
 import { looksLikeCode } from "./code-like.ts";
 import type { Catalog } from "./catalog.ts";
@@ -33,7 +34,10 @@ export function explainQuestion(
   text: string,
 ): { intent: Intent; evidence: Evidence[] } {
   const log = new EvidenceLog();
-  const question = mandarinFromCantonese(text.slice(0, MAX_QUESTION_LENGTH));
+  const question = hanFromPinyin(
+    catalog,
+    mandarinFromCantonese(text.slice(0, MAX_QUESTION_LENGTH)),
+  );
   const quoted = splitLeadingQuote(question);
   const intent =
     quoted !== null ? resolveAfterQuote(catalog, quoted) : resolveOwnText(catalog, question, log);

@@ -115,6 +115,8 @@ export const CJK_CANTONESE: Readonly<{
 }> = vocabulary.chinese.cantonese;
 /** Words of Taiwan and Hong Kong that OpenCC's tables keep → the mainland's ("群聚" → "集群"). */
 export const CJK_REGIONAL: Readonly<Record<string, string>> = vocabulary.chinese.regional;
+/** The pinyin of the characters of the data's Chinese names ("火" → huo). */
+export const CJK_PINYIN: Readonly<Record<string, string>> = vocabulary.chinese.pinyin;
 export const CJK_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.words;
 export const CJK_PLACE_GLOSSES: Readonly<Record<string, string>> = vocabulary.glosses.places;
 export const CJK_COUNT_WORDS: readonly string[] = vocabulary.glosses.count;
