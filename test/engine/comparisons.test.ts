@@ -138,3 +138,23 @@ describe("a comparison asked in a sentence of its own is not vetoed by where the
     expect(engine.resolveQuestion(q).kind).toBe("none");
   });
 });
+
+describe("what a comparison is made with: a name declines, ordinary words do not", () => {
+  it.each([
+    "How does that compare with TORCH in this respect?",
+    "and how do those arrangements compare with the TORCH programme's?",
+  ])("%s → asks which policy to compare with, not 'I have no data on'", (text) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe("clarify");
+    expect(answer.text).toBe("Compare TORCH Program with which policy?");
+  });
+
+  it.each([
+    ["how does torch compare with silicon valley", "silicon valley"],
+    ["torch vs xiongan", "xiongan"],
+  ])("%s → declined by the name", (text, name) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain(`“${name}”`);
+  });
+});

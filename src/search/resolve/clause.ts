@@ -3,6 +3,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
+import { isEnglishWord } from "../../text/english-words.ts";
 import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { askedAmong, readComparisonCues, withoutContext, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
@@ -285,7 +286,21 @@ export function resolveClause(
       "programme",
     );
   }
-  if (named.length === 1 && ref && compareCue && unknownWords !== "") {
+  // "how does torch compare with silicon valley", "torch vs Horizon Europe", "torch vs xiongan":
+  // what it is compared with is a name the data lacks. Ordinary words ("in this respect", "those
+  // arrangements", "a date we should be modelling against") only say how: they do not veto.
+  // A number the data dates nothing by names something too ("made in china 2025").
+  const comparedWithName = tokens.some(
+    (t, k) =>
+      !t.used &&
+      !t.cjk &&
+      !cues.positions.has(k) &&
+      ((/^\d+$/u.test(t.stem) && !catalog.dataYears.has(Number(t.stem))) ||
+        (t.unknown &&
+          (looksLikeName(catalog, tokens, k, nameLike) ||
+            (!t.everyday && /^\p{L}{3,}$/u.test(t.typed) && !isEnglishWord(t.typed))))),
+  );
+  if (named.length === 1 && ref && compareCue && unknownWords !== "" && comparedWithName) {
     const others = ref.country.policies.filter((p) => p.id !== ref.policy.id).slice(0, 3);
     return log.rulesOut(
       decline(
