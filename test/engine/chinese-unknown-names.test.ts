@@ -47,3 +47,23 @@ describe("EU priorities and a side-by-side of all three", () => {
     },
   );
 });
+
+describe("what is asked of all three policies is no name", () => {
+  it.each([
+    ["三个政策里面，哪一个的政策评估做得最薄弱？", "evaluation"],
+    ["请对三项集群政策的资金来源进行比较分析。", "funding_source"],
+  ])("%s → compares the three by %s", (text, field) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe("compare");
+    expect(answer.kind === "compare" && answer.field).toBe(field);
+  });
+
+  it.each([
+    ["预算是多少一带一路", "一带一路"],
+    ["三个政策的预算和星火计划", "星火计划"],
+  ])("%s → still declined by %s", (text, name) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe("none");
+    expect(answer.text).toContain(name);
+  });
+});

@@ -77,6 +77,8 @@ export function unknownCjkName(
   // long sentence is not quoted back whole.
   const quote = (raw: string, words: string): string =>
     [...raw].length <= MAX_WHOLE_QUOTE ? raw : words;
+  // "三个政策…": all our policies are in view, anywhere in the question.
+  const allInView = tokens.some((t) => t.cjk && CJK_ALL_WORDS.some((w) => t.raw.includes(w)));
   for (const token of tokens) {
     if (!token.cjk || !/\p{Script=Han}/u.test(token.raw)) continue;
     // "我想查原始资料": a clause that only says what the user wants it for asks nothing.
@@ -101,11 +103,31 @@ export function unknownCjkName(
         (word) => [...word].length >= MIN_CJK_NAME && stripFillers(word) !== "",
       );
       if (words.length > 0 || [...stripFillers(part)].length >= MIN_CJK_NAME) {
-        return quote(token.raw, nameBeforeNoun(catalog, token.raw, part) ?? trimBounds(part));
+        const named = nameBeforeNoun(catalog, token.raw, part);
+        // "三个政策…政策评估做得最薄弱": words after the field asked of all our policies say what
+        // is asked of them (a predicate), where no programme's name stands; a name ends in a
+        // name noun ("三个政策的预算和星火计划") and keeps its slot.
+        if (named === null && allInView && afterFieldWord(catalog, token.raw, part)) continue;
+        return quote(token.raw, named ?? trimBounds(part));
       }
     }
   }
   return null;
+}
+
+/**
+ * Whether a piece of a run comes after a field word asked of all our policies ("三个政策…
+ * 政策评估做得最薄弱", "三项集群政策的资金来源进行比较分析"), with no digit or Latin letter: then
+ * the policies asked about are ours, and the piece says what is asked of them.
+ */
+function afterFieldWord(catalog: Catalog, run: string, part: string): boolean {
+  const piece = part.trim();
+  const at = run.indexOf(piece);
+  if (at < 0 || /[\p{N}\p{Script=Latin}]/u.test(piece)) return false;
+  return catalog.cjkFieldWords.some((w) => {
+    const k = run.indexOf(w.text);
+    return k >= 0 && k + w.text.length <= at;
+  });
 }
 
 /** Where one of our names stood in a run of Chinese. */
