@@ -120,7 +120,9 @@ export function resolveClause(
   tokens.forEach((token) => {
     // A generic noun of names ("polcy" → policy) names no policy of its own: the correction stands.
     const nameTypo =
-      catalog.nameTargets.has(token.stem) && !token.guessed && !catalog.genericStems.has(token.stem);
+      catalog.nameTargets.has(token.stem) &&
+      !token.guessed &&
+      !catalog.genericStems.has(token.stem);
     if (token.similarity < 1 && nameTypo && !token.used && !namesAccepted(token.stem)) {
       // "who fudns": a correction that is also a field word stays, as a guess at that word.
       if (catalog.fieldWordFields.has(token.stem)) {

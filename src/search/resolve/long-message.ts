@@ -50,8 +50,9 @@ function splitClauses(sentence: string): string[] {
 /** Words that point back at something named before: "does it really have an end year?". */
 const POINTING_WORDS = /\b(?:it|its|it's|itself|they|them|their)\b/iu;
 /** "what is that plan all about?", "this policy": a policy noun after a demonstrative points back too. */
-const POINTING_NOUN = new RegExp(`\\b(?:that|this|the)\\s+(?:${NAME_NOUNS.join("|")})s?\\b`, "iu");
-const pointsAtSubject = (part: string): boolean => POINTING_WORDS.test(part) || POINTING_NOUN.test(part);
+const POINTING_NOUN = new RegExp(`\\b(?:that|this)\\s+(?:${NAME_NOUNS.join("|")})s?\\b`, "iu");
+const pointsAtSubject = (part: string): boolean =>
+  POINTING_WORDS.test(part) || POINTING_NOUN.test(part);
 
 /** A part of a message read as a question of its own, with the evidence it came from. */
 interface PartReading {
