@@ -92,3 +92,14 @@ describe("a story before the question lowers confidence, it does not hide the qu
     expect(answer.kind).toBe("none");
   });
 });
+
+describe("'its' beside the name a part asks about points at that name", () => {
+  it("a remark on the user's comparison before 'How does City Clusters split its instruments?'", () => {
+    const answer = engine.ask(
+      "I am putting the three Chinese cases side by side for a workshop. How does City Clusters split its instruments?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.kind === "answer" && answer.policy).toBe("city-clusters");
+    expect(answer.kind === "answer" && answer.field).toBe("instruments");
+  });
+});

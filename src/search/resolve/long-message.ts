@@ -17,6 +17,8 @@ import { phraseStems } from "../../model/normalize.ts";
 import { PolicyField } from "../../dataset/schema.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
+/** "its", "their": what a name has, not something said before. */
+const POSSESSIVE_REFERENCES = new Set(["its", "their"]);
 const MODAL = new Set(ASKING_WORDS.modals.flatMap(phraseStems));
 const DISCOURSE = new Set(ASKING_WORDS.discourse.flatMap(phraseStems));
 /** "compare…", "contrast…": a request to compare opens a part that asks. */
@@ -239,7 +241,14 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
     );
     return vetoed ? null : answer(log, reading, part);
   }
-  if (pointsBack || intent.kind !== "policy" || !named(evidence)) return null;
+  // "How does City Clusters split its instruments?": "its" beside the name the part itself
+  // names points nowhere else ("is that justified…" still points at the other parts).
+  const possessiveOnly = partTokens
+    .filter((t) => REFERENCES.has(t.stem))
+    .every((t) => POSSESSIVE_REFERENCES.has(t.raw.toLowerCase()));
+  const pointsElsewhere =
+    pointsBack && !(possessiveOnly && intent.kind === "policy" && asksField(intent));
+  if (pointsElsewhere || intent.kind !== "policy" || !named(evidence)) return null;
   // "budget question: what about torch?": a part asking a field in words all known (no story)
   // says what the part that asks only names is asked for; so do parts after the ask that
   // give examples of it ("what does X give, like incubators, office space?"). The whole
