@@ -38,6 +38,21 @@ function spellings(catalog: Catalog): ReadonlyMap<string, string> {
   return out;
 }
 
+const startsByCatalog = new WeakMap<Catalog, ReadonlySet<string>>();
+
+/** Every beginning of a spelling ("d", "da", "daw"…), to pass by words that begin none. */
+function starts(catalog: Catalog): ReadonlySet<string> {
+  let out = startsByCatalog.get(catalog);
+  if (out !== undefined) return out;
+  const set = new Set<string>();
+  for (const spelling of spellings(catalog).keys()) {
+    for (let n = 1; n <= spelling.length; n++) set.add(spelling.slice(0, n));
+  }
+  out = set;
+  startsByCatalog.set(catalog, out);
+  return out;
+}
+
 /** Lower case, tone marks dropped ("Huǒjù" → huoju). */
 const plain = (word: string): string => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
@@ -50,6 +65,12 @@ export function hanFromPinyin(catalog: Catalog, text: string): string {
   const out: string[] = [];
   for (let k = 0; k < parts.length;) {
     let found: { han: string; next: number } | null = null;
+    // Most words begin no spelling: skip them without trying runs.
+    if (k % 2 !== 0 || !starts(catalog).has(plain(parts[k] ?? ""))) {
+      out.push(parts[k] ?? "");
+      k += 1;
+      continue;
+    }
     // Words are at even positions; a run of them is joined across plain spaces or hyphens.
     for (let words = MAX_WORDS; words >= 1 && found === null; words--) {
       const last = k + 2 * (words - 1);
