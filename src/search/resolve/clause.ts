@@ -288,9 +288,9 @@ export function resolveClause(
 
   // "how many incubators does TORCH have": a count the data does not give is said to be
   // missing, never answered with another field.
-  const counted = countedThing(catalog, tokens, chosen);
+  const counted = countedThing(catalog, tokens, chosen, question);
   if (counted !== null && named.length === 1 && ref) {
-    const passage = findPassage(catalog, ref, [counted.stem], true);
+    const passage = findPassage(catalog, ref, counted.stems, true);
     if (passage !== null) {
       return log.decide(passageIntent(ref, passage), "count found in a passage");
     }
