@@ -273,12 +273,21 @@ function checkClaim(
     const field = intent.field ?? "summary";
     sentences.unshift({ ref: first, ...intent.passage, sentence: intent.passage.text, field });
   }
+  // "…100,000 start-ups? I would need to see the number sourced": a sentence in which the asker
+  // speaks of themself and that states no figure tells what they want, not what is claimed.
+  const parts = question.split(/[.?!\n？。！]/u);
+  const isStory = (part: string): boolean => ASKER_SENTENCE.test(part) && figures(part).length === 0;
+  const stemsOf = (list: string[]): Set<string> =>
+    new Set(list.flatMap((part) => tokenize(part).map((t) => t.stem)));
+  const claimStems = stemsOf(parts.filter((part) => !isStory(part)));
+  const story = stemsOf(parts.filter(isStory));
+  const claimTokens = tokens.filter((t) => !story.has(t.stem) || claimStems.has(t.stem));
   let differs: ClaimSentence | null = null;
   for (const entry of sentences) {
     const own = new Set(
       tokenize(`${entry.ref.policy.name} ${entry.ref.policy.short_name}`).map((t) => t.stem),
     );
-    const about = claimRoots(catalog, own, tokens);
+    const about = claimRoots(catalog, own, claimTokens);
     if (about.size === 0) continue;
     // Each figure with the part of the sentence it stands in.
     let offset = 0;
