@@ -15,6 +15,7 @@ import {
   looksLikeName,
   leftoverContent,
   unknownProgrammeName,
+  quotedCjkName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
@@ -246,7 +247,9 @@ export function resolveClause(
 
   // "星火计划 start year": a Chinese name the data does not hold is declined by that name.
   // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
-  const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
+  const unknownCjk =
+    quotedCjkName(catalog, question) ??
+    unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
     return log.decide(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),

@@ -107,6 +107,37 @@ export function unknownCjkName(
   return null;
 }
 
+/** A span the question sets in quotation marks or title marks: “中国制造2025”, 《…》, 「…」. */
+const QUOTED_CJK = /[“「《『"]([^“”「」《》『』"]{2,24})[”」》』"]/gu;
+
+/**
+ * "烦请说明“中国制造2025”与我国集群政策之间的关系": a span the asker sets in quotation or title
+ * marks is a name as typed. It names something the data does not hold when it holds no name of
+ * ours and, its country names and field and cue words taken out, words of its own remain
+ * (two Chinese characters, or a number beside them: "制造2025"). A field word quoted
+ * (“预算”) names nothing.
+ */
+export function quotedCjkName(catalog: Catalog, question: string): string | null {
+  const names = catalog.cjkAliases.map((a) => a.text);
+  const known = [
+    ...catalog.cjkCountryAliases.map((a) => a.text),
+    ...catalog.cjkFieldWords.map((w) => w.text),
+    ...Object.keys(CJK_ORDER_WORDS),
+    ...CJK_COMPARE_WORDS,
+    ...CJK_ALL_WORDS,
+  ].sort((a, b) => b.length - a.length);
+  for (const match of question.matchAll(QUOTED_CJK)) {
+    const span = (match[1] ?? "").trim();
+    if (!/\p{Script=Han}/u.test(span)) continue;
+    if (names.some((name) => span.includes(name) || name.includes(span))) continue;
+    let rest = span;
+    for (const text of known) rest = rest.split(text).join(" ");
+    const own = [...stripFillers(rest.replace(/[\s\p{P}]/gu, ""))];
+    if (own.filter((c) => /\p{Script=Han}/u.test(c)).length >= MIN_CJK_NAME) return span;
+  }
+  return null;
+}
+
 /** Where one of our names stood in a run of Chinese. */
 const NAME = "\u0001";
 
