@@ -289,6 +289,11 @@ const ChineseFile = z
     which: Phrases.default([]),
     /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */
     when: Phrases.default([]),
+    /**
+     * Words that ask for a place ("哪里", "什么地方"): a policy's card answers no place, so with
+     * words of their own beside the name they ask where that other thing is.
+     */
+    where: Phrases.default([]),
     /** Events of a policy's beginning ("批准", "发布"): asked with a time word, its start year. */
     start_events: Phrases.default([]),
     /** Words that ask for an amount ("多少", "金额"): money asked with them is the budget. */

@@ -104,6 +104,7 @@ export const CJK_PARTICLES: readonly string[] = vocabulary.chinese.particles;
 export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
+export const CJK_WHERE_WORDS: readonly string[] = vocabulary.chinese.where;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;

@@ -3,6 +3,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
+import { CJK_WHEN_WORDS, CJK_WHERE_WORDS } from "../vocabulary.ts";
 import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { askedAmong, readComparisonCues, withoutContext, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
@@ -447,6 +448,18 @@ export function resolveClause(
         : ref
           ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
           : null;
+    if (reading && ref && isCard(reading.intent) && asksPlaceOrTime(tokens)) {
+      // "大灣區邊度啲茶餐廳最抵食？", "廣深港高鐵幾時通車？": where or when asked, no field read,
+      // with Chinese words of their own beside our name, asks about that thing (a restaurant, a
+      // railway), which no card of a policy answers.
+      const other = unknownCjkName(catalog, tokens, false);
+      if (other !== null) {
+        return log.decide(
+          declineUnknownName(catalog, other, named, null),
+          "Chinese words of their own beside a name",
+        );
+      }
+    }
     if (reading) return log.decide(reading.intent, `${reading.why} (${reading.score.toFixed(2)})`);
   }
 
@@ -466,4 +479,16 @@ export function resolveClause(
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)
     : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy, "name");
+}
+
+/** The policy's card: its name answered with no field and no passage. */
+function isCard(intent: Intent): boolean {
+  return intent.kind === "policy" && intent.field === null && intent.passage === undefined;
+}
+
+/** A Chinese run of the question asks where or when (chinese.json where, when). */
+function asksPlaceOrTime(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (t) => t.cjk && [...CJK_WHERE_WORDS, ...CJK_WHEN_WORDS].some((w) => t.raw.includes(w)),
+  );
 }

@@ -276,7 +276,8 @@ function checkClaim(
   // "…100,000 start-ups? I would need to see the number sourced": a sentence in which the asker
   // speaks of themself and that states no figure tells what they want, not what is claimed.
   const parts = question.split(/[.?!\n？。！]/u);
-  const isStory = (part: string): boolean => ASKER_SENTENCE.test(part) && figures(part).length === 0;
+  const isStory = (part: string): boolean =>
+    ASKER_SENTENCE.test(part) && figures(part).length === 0;
   const stemsOf = (list: string[]): Set<string> =>
     new Set(list.flatMap((part) => tokenize(part).map((t) => t.stem)));
   const claimStems = stemsOf(parts.filter((part) => !isStory(part)));
