@@ -119,6 +119,16 @@ const CuesFile = z
         cjk: Phrases,
       })
       .strict(),
+    /**
+     * Asking how to take part in a policy ("how does an SME apply…", "the deadline to register"):
+     * a word of applying (`verbs`) with a word of its procedure (`steps`), or a Chinese phrase
+     * of both (`cjk`: "怎么申请"). The factsheet gives whom a policy is for, never how or by when
+     * to apply; "who can apply" (no step asked) is a question about the beneficiaries.
+     */
+    procedure: z
+      .object({ verbs: WordSet, steps: WordSet, cjk: Phrases })
+      .strict()
+      .default({ verbs: new Set<string>(), steps: new Set<string>(), cjk: [] }),
     /** Orderings and superlatives → the field they order by ("oldest" → start_year). */
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */

@@ -40,6 +40,7 @@ export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ADVICE_WORDS = vocabulary.cues.advice;
+export const PROCEDURE_WORDS = vocabulary.cues.procedure;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ASKING_WORDS: Readonly<
   Record<

@@ -113,9 +113,8 @@ const QUOTED_CJK = /[“「《『"]([^“”「」《》『』"]{2,24})[”」�
 /**
  * "烦请说明“中国制造2025”与我国集群政策之间的关系": a span the asker sets in quotation or title
  * marks is a name as typed. It names something the data does not hold when it holds no name of
- * ours and, its country names and field and cue words taken out, words of its own remain
- * (two Chinese characters, or a number beside them: "制造2025"). A field word quoted
- * (“预算”) names nothing.
+ * ours and, its country names and field, cue and glossed words taken out, words of its own
+ * remain (two Chinese characters) or a number. Known words quoted (“预算”) name nothing.
  */
 export function quotedCjkName(catalog: Catalog, question: string): string | null {
   const names = catalog.cjkAliases.map((a) => a.text);
@@ -125,6 +124,7 @@ export function quotedCjkName(catalog: Catalog, question: string): string | null
     ...Object.keys(CJK_ORDER_WORDS),
     ...CJK_COMPARE_WORDS,
     ...CJK_ALL_WORDS,
+    ...GLOSSED_WORDS,
   ].sort((a, b) => b.length - a.length);
   for (const match of question.matchAll(QUOTED_CJK)) {
     const span = (match[1] ?? "").trim();
@@ -133,7 +133,13 @@ export function quotedCjkName(catalog: Catalog, question: string): string | null
     let rest = span;
     for (const text of known) rest = rest.split(text).join(" ");
     const own = [...stripFillers(rest.replace(/[\s\p{P}]/gu, ""))];
-    if (own.filter((c) => /\p{Script=Han}/u.test(c)).length >= MIN_CJK_NAME) return span;
+    const ownWords = own.filter((c) => /\p{Script=Han}/u.test(c)).length >= MIN_CJK_NAME;
+    // 《…》 marks a title; quotation marks a name only when it reads as one: a number beside its
+    // words ("中国制造2025") or a generic noun of programmes ending it ("十四五规划"). Quoted
+    // words of a list (“连接全球供应链”) are the asker's quote of the data.
+    const title = match[0].startsWith("《");
+    const nameShaped = /\d/u.test(rest) || CJK_GENERIC_WORDS.some((w) => span.endsWith(w));
+    if ((title && ownWords) || (nameShaped && (ownWords || /\d/u.test(rest)))) return span;
   }
   return null;
 }
