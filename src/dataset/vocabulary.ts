@@ -226,6 +226,16 @@ const CuesFile = z
          */
         measures: Phrases,
         /**
+         * Words of a change over time ("cut", "increased", "every year"): said of a budget the
+         * factsheet states as one figure, they ask a trend it does not give.
+         */
+        changes: Phrases.default([]),
+        /**
+         * Measures of a return on money ("ROI", "IRR", "exit multiples"): no field gives one,
+         * least of all the budget the money words would otherwise be read as.
+         */
+        returns: Phrases.default([]),
+        /**
          * Words after a participle that name its agent ("jobs created by the GBA plan"): the
          * date verb is said of the noun before it, not of the policy.
          */

@@ -57,6 +57,8 @@ export const ASKING_WORDS: Readonly<
     | "asker"
     | "checks"
     | "measures"
+    | "changes"
+    | "returns"
     | "agent_links",
     readonly string[]
   >
