@@ -3,7 +3,7 @@ import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
-import { CJK_WHEN_WORDS, CJK_WHERE_WORDS } from "../vocabulary.ts";
+import { CJK_COUNT_WORDS, CJK_WHEN_WORDS, CJK_WHERE_WORDS } from "../vocabulary.ts";
 import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { askedAmong, readComparisonCues, withoutContext, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
@@ -449,7 +449,7 @@ export function resolveClause(
           ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
           : null;
     if (reading && ref && isCard(reading.intent) && asksPlaceOrTime(tokens)) {
-      // "大灣區邊度啲茶餐廳最抵食？", "廣深港高鐵幾時通車？": where or when asked, no field read,
+      // "大灣區邊度啲茶餐廳最抵食？", "廣深港高鐵幾時通車？": where, when or how many asked, no field read,
       // with Chinese words of their own beside our name, asks about that thing (a restaurant, a
       // railway), which no card of a policy answers.
       const other = unknownCjkName(catalog, tokens, false);
@@ -486,9 +486,10 @@ function isCard(intent: Intent): boolean {
   return intent.kind === "policy" && intent.field === null && intent.passage === undefined;
 }
 
-/** A Chinese run of the question asks where or when (chinese.json where, when). */
+/** Chinese words asking where, when or how many, which a policy's card does not answer. */
+const CARD_UNANSWERED = [...CJK_WHERE_WORDS, ...CJK_WHEN_WORDS, ...CJK_COUNT_WORDS];
+
+/** A Chinese run of the question asks where, when or how many (chinese.json, glosses.json). */
 function asksPlaceOrTime(tokens: readonly QuestionToken[]): boolean {
-  return tokens.some(
-    (t) => t.cjk && [...CJK_WHERE_WORDS, ...CJK_WHEN_WORDS].some((w) => t.raw.includes(w)),
-  );
+  return tokens.some((t) => t.cjk && CARD_UNANSWERED.some((w) => t.raw.includes(w)));
 }

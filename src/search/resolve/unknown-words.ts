@@ -89,7 +89,10 @@ export function unknownCjkName(
       if (shared.length >= 3) rest = rest.split(shared).join(" ");
     }
     if (namedPolicy) {
-      const name = nameBesideName(rest) ?? nameBeforeNoun(catalog, token.raw, rest);
+      const name =
+        nameBesideName(rest) ??
+        nameBeforeNoun(catalog, token.raw, rest) ??
+        ownerOfPolicies(catalog, token.raw);
       if (name !== null) return quote(token.raw, name);
       continue;
     }
@@ -178,6 +181,32 @@ function nameBeforeNoun(catalog: Catalog, run: string, rest: string): string | n
     if ([...stripFillers(slot)].length >= MIN_CJK_NAME && !headOfFieldWord(catalog, run, name)) {
       return name;
     }
+  }
+  return null;
+}
+
+/** "X的(集群)政策": a possessive before a noun of policies, with what stands before it. */
+const OWNED_POLICIES = /的(?:产业)?(?:集群)?(?:政策|规划|计划)/gu;
+
+/**
+ * "那长三角的集群政策呢？", "京津冀的集群政策是什么": the owner of a cluster policy asked is a
+ * place or body of its own when it is none of our names, no country of the data ("中国的",
+ * "我国的") and no known word: a region the texts only mention has no policy of its own in
+ * the data, so its policies are not China's list.
+ */
+function ownerOfPolicies(catalog: Catalog, run: string): string | null {
+  const ours = [
+    ...catalog.cjkAliases.map((a) => a.text),
+    ...catalog.cjkCountryAliases.map((a) => a.text),
+  ];
+  const fieldWords = catalog.cjkFieldWords.map((w) => w.text);
+  for (const match of run.matchAll(OWNED_POLICIES)) {
+    const owner = stretchBefore(run.slice(0, match.index));
+    const own = stripFillers(owner);
+    if ([...own].length < MIN_CJK_NAME) continue;
+    if (ours.some((name) => owner.includes(name) || name.includes(owner))) continue;
+    if (fieldWords.some((word) => owner.includes(word))) continue;
+    return owner;
   }
   return null;
 }

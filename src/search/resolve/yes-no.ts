@@ -232,9 +232,15 @@ interface ClaimSentence {
  */
 function checkClaim(
   catalog: Catalog,
-  intent: Intent,
+  read: Intent,
   question: string,
 ): { intent: Intent; why: string } | null {
+  // "torch created 5,000 incubators? I want a source": a policy's sources asked beside a claim
+  // of a figure check the claim about that policy first.
+  const intent: Intent =
+    read.kind === "country" && read.field === "sources" && read.policy !== undefined
+      ? { kind: "policy", country: read.country, policy: read.policy, field: null }
+      : read;
   if (question.split(/[.?!]/u).some((sentence) => WH_OPENING.test(sentence))) return null;
   const named = intent.kind === "policy";
   if (!named && intent.kind !== "none" && intent.kind !== "clarify") return null;
