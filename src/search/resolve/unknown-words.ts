@@ -204,8 +204,15 @@ function ownerOfPolicies(catalog: Catalog, run: string): string | null {
     const owner = stretchBefore(run.slice(0, match.index));
     const own = stripFillers(owner);
     if ([...own].length < MIN_CJK_NAME) continue;
-    if (ours.some((name) => owner.includes(name) || name.includes(owner))) continue;
+    // ("大湾区规划的…": a name of ours in a shorter form owns its own policies.)
+    if (ours.some((name) => commonRun(owner, name).length >= 3 || name.includes(owner))) continue;
     if (fieldWords.some((word) => owner.includes(word))) continue;
+    // "…的政策目标": the noun heads a field word ("policy objectives"), asked of the owner.
+    const after = run.slice((match.index ?? 0) + 1);
+    const headed = catalog.cjkFieldWords.some(
+      (w) => w.scope === "policy" && after.startsWith(w.text) && w.text.length >= match[0].length,
+    );
+    if (headed) continue;
     return owner;
   }
   return null;
