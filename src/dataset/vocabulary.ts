@@ -119,6 +119,16 @@ const CuesFile = z
         cjk: Phrases,
       })
       .strict(),
+    /**
+     * Asking how to take part in a policy ("how does an SME apply…", "the deadline to register"):
+     * a word of applying (`verbs`) with a word of its procedure (`steps`), or a Chinese phrase
+     * of both (`cjk`: "怎么申请"). The factsheet gives whom a policy is for, never how or by when
+     * to apply; "who can apply" (no step asked) is a question about the beneficiaries.
+     */
+    procedure: z
+      .object({ verbs: WordSet, steps: WordSet, cjk: Phrases })
+      .strict()
+      .default({ verbs: new Set<string>(), steps: new Set<string>(), cjk: [] }),
     /** Orderings and superlatives → the field they order by ("oldest" → start_year). */
     order: z.record(Phrase, PolicyField),
     /** "all policies", "each of them": the question is about every policy. */
@@ -216,6 +226,16 @@ const CuesFile = z
          */
         measures: Phrases,
         /**
+         * Words of a change over time ("cut", "increased", "every year"): said of a budget the
+         * factsheet states as one figure, they ask a trend it does not give.
+         */
+        changes: Phrases.default([]),
+        /**
+         * Measures of a return on money ("ROI", "IRR", "exit multiples"): no field gives one,
+         * least of all the budget the money words would otherwise be read as.
+         */
+        returns: Phrases.default([]),
+        /**
          * Words after a participle that name its agent ("jobs created by the GBA plan"): the
          * date verb is said of the noun before it, not of the policy.
          */
@@ -289,6 +309,11 @@ const ChineseFile = z
     which: Phrases.default([]),
     /** Words that ask for a time ("哪年", "什么时候"): an event asked with them is a start. */
     when: Phrases.default([]),
+    /**
+     * Words that ask for a place ("哪里", "什么地方"): a policy's card answers no place, so with
+     * words of their own beside the name they ask where that other thing is.
+     */
+    where: Phrases.default([]),
     /** Events of a policy's beginning ("批准", "发布"): asked with a time word, its start year. */
     start_events: Phrases.default([]),
     /** Words that ask for an amount ("多少", "金额"): money asked with them is the budget. */

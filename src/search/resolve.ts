@@ -10,6 +10,7 @@ import { resolveClause } from "./resolve/clause.ts";
 import { EvidenceLog, type Evidence } from "./resolve/evidence.ts";
 import { theRest } from "./resolve/the-rest.ts";
 import { declineAdvice } from "./resolve/advice.ts";
+import { declineProcedure } from "./resolve/procedure.ts";
 
 export { ACCEPT_COVERAGE, CLEAR_GAP } from "./resolve/policy-match.ts";
 export { MAX_COMPARE_ALL } from "./resolve/compare.ts";
@@ -101,7 +102,9 @@ function resolveOwnText(
   const read = theRest(catalog, readOwnText(catalog, question, log), question, log);
   // Advice on method ("how should I cite this?") is declined whatever its words were read as;
   // a figure claimed or a measure asked is checked against what the texts give.
-  return declineAdvice(catalog, checkStatedFacts(catalog, read, question, log), question, log);
+  // So is a question on how or by when to apply ("deadline" is then no end year).
+  const checked = checkStatedFacts(catalog, read, question, log);
+  return declineAdvice(catalog, declineProcedure(catalog, checked, question, log), question, log);
 }
 
 function readOwnText(catalog: Catalog, question: string, log: EvidenceLog): Intent {

@@ -40,6 +40,7 @@ export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
 export const WEAK_COMPARE_WORDS: readonly string[] = vocabulary.cues.weak_compare;
 export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ADVICE_WORDS = vocabulary.cues.advice;
+export const PROCEDURE_WORDS = vocabulary.cues.procedure;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
 export const ASKING_WORDS: Readonly<
   Record<
@@ -56,6 +57,8 @@ export const ASKING_WORDS: Readonly<
     | "asker"
     | "checks"
     | "measures"
+    | "changes"
+    | "returns"
     | "agent_links",
     readonly string[]
   >
@@ -104,6 +107,7 @@ export const CJK_PARTICLES: readonly string[] = vocabulary.chinese.particles;
 export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
+export const CJK_WHERE_WORDS: readonly string[] = vocabulary.chinese.where;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;

@@ -62,11 +62,16 @@ export function worldCountries(
     const usable = names.filter(usableName);
     // Short ISO forms ("US") are read only as typed (capitalised_abbreviations); a short
     // other name is listed because it reads as the country whatever its case ("uk").
+    const other = otherNames[code] ?? [];
     const words = [
       ...usable.map(normalizeText).filter((w) => w.length >= 3),
-      ...(otherNames[code] ?? []).map(normalizeText),
+      ...other.filter((n) => !isCjk(n)).map(normalizeText),
     ].filter((w) => w !== "" && !ownPlaces.has(w));
-    const cjk = (chinese.get(code) ?? []).filter((n) => isCjk(n) && !ownPlaces.has(n));
+    // The ISO list's Chinese name is sometimes a formal one ("中国台湾省"); the everyday name
+    // ("台湾") comes from the other names.
+    const cjk = [...(chinese.get(code) ?? []), ...other.filter(isCjk)].filter(
+      (n) => isCjk(n) && !ownPlaces.has(n),
+    );
     if (words.length === 0 && cjk.length === 0) continue;
     const name = [...usable].sort((a, b) => a.length - b.length)[0] ?? names[0] ?? code;
     out.push({ code, name, words: [...new Set(words)], cjk });

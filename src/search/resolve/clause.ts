@@ -4,6 +4,7 @@ import { policyName } from "../../model/names.ts";
 import { FIELD_QUESTION_WORDS, type Catalog } from "../catalog.ts";
 import { tokenize } from "../../model/normalize.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
+import { CJK_COUNT_WORDS, CJK_WHEN_WORDS, CJK_WHERE_WORDS } from "../vocabulary.ts";
 import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { askedAmong, readComparisonCues, withoutContext, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
@@ -16,6 +17,7 @@ import {
   looksLikeName,
   leftoverContent,
   unknownProgrammeName,
+  quotedCjkName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
 import { DECISION, decideComparison, decideForPolicies, decideForPolicy } from "./decide.ts";
@@ -251,7 +253,9 @@ export function resolveClause(
 
   // "星火计划 start year": a Chinese name the data does not hold is declined by that name.
   // A country field firmly asked ("这份资料的参考文献") is not blocked by ordinary words either.
-  const unknownCjk = unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
+  const unknownCjk =
+    quotedCjkName(catalog, question) ??
+    unknownCjkName(catalog, tokens, named.length > 0 || countryAsked);
   if (unknownCjk !== null) {
     return log.decide(
       declineUnknownName(catalog, unknownCjk, named, fields.policyField),
@@ -317,9 +321,9 @@ export function resolveClause(
 
   // "how many incubators does TORCH have": a count the data does not give is said to be
   // missing, never answered with another field.
-  const counted = countedThing(catalog, tokens, chosen);
+  const counted = countedThing(catalog, tokens, chosen, question);
   if (counted !== null && named.length === 1 && ref) {
-    const passage = findPassage(catalog, ref, [counted.stem], true);
+    const passage = findPassage(catalog, ref, counted.stems, true);
     if (passage !== null) {
       return log.decide(passageIntent(ref, passage), "count found in a passage");
     }
@@ -473,6 +477,18 @@ export function resolveClause(
         : ref
           ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
           : null;
+    if (reading && ref && isCard(reading.intent) && asksPlaceOrTime(tokens)) {
+      // "大灣區邊度啲茶餐廳最抵食？", "廣深港高鐵幾時通車？": where, when or how many asked, no field read,
+      // with Chinese words of their own beside our name, asks about that thing (a restaurant, a
+      // railway), which no card of a policy answers.
+      const other = unknownCjkName(catalog, tokens, false);
+      if (other !== null) {
+        return log.decide(
+          declineUnknownName(catalog, other, named, null),
+          "Chinese words of their own beside a name",
+        );
+      }
+    }
     if (reading) return log.decide(reading.intent, `${reading.why} (${reading.score.toFixed(2)})`);
   }
 
@@ -492,4 +508,17 @@ export function resolveClause(
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)
     : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy, "name");
+}
+
+/** The policy's card: its name answered with no field and no passage. */
+function isCard(intent: Intent): boolean {
+  return intent.kind === "policy" && intent.field === null && intent.passage === undefined;
+}
+
+/** Chinese words asking where, when or how many, which a policy's card does not answer. */
+const CARD_UNANSWERED = [...CJK_WHERE_WORDS, ...CJK_WHEN_WORDS, ...CJK_COUNT_WORDS];
+
+/** A Chinese run of the question asks where, when or how many (chinese.json, glosses.json). */
+function asksPlaceOrTime(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some((t) => t.cjk && CARD_UNANSWERED.some((w) => t.raw.includes(w)));
 }

@@ -1,7 +1,13 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import { stemToken, tokenize } from "../../model/normalize.ts";
 import type { Intent } from "../../model/intent.ts";
-import { FIELD_QUESTION_WORDS, type Catalog, type FieldName, type PolicyRef } from "../catalog.ts";
+import {
+  FIELD_QUESTION_WORDS,
+  type Catalog,
+  type FieldName,
+  type FieldPhrase,
+  type PolicyRef,
+} from "../catalog.ts";
 import { policyName } from "../../model/names.ts";
 import { ARTICLES, type QuestionToken } from "./tokens.ts";
 import { ASKING_WORDS } from "../vocabulary.ts";
@@ -57,7 +63,8 @@ export function countedThing(
   catalog: Catalog,
   tokens: QuestionToken[],
   chosen: readonly Candidate[],
-): { stem: string; phrase: string } | null {
+  question = "",
+): { stem: string; stems: string[]; phrase: string } | null {
   const namePositions = new Set<number>();
   for (const c of chosen) for (const p of c.positions) namePositions.add(p);
   for (let k = 0; k < tokens.length; k++) {
@@ -69,17 +76,61 @@ export function countedThing(
     if (!thing || namePositions.has(first) || thing.cjk) return null;
     if (catalog.stopStems.has(thing.stem) || catalog.nameNounStems.has(thing.stem)) return null;
     if (catalog.fieldOwnNames.has(thing.stem)) return null;
-    const asField = catalog.fieldPhrases.map.get(thing.stem) ?? [];
+    const asField = longestFieldPhrase(catalog, tokens, first);
     if (asField.some((f) => COUNTED_FIELDS.has(f.field))) return null;
-    const words: string[] = [];
+    const words: QuestionToken[] = [];
     for (let j = first; j < tokens.length; j++) {
       const token = tokens[j];
-      if (!token || namePositions.has(j) || catalog.commonStems.has(token.stem)) break;
-      words.push(token.raw);
+      if (!token || token.cjk || namePositions.has(j)) break;
+      // "national high-tech zones": a common word hyphened to the next is part of the noun.
+      const joined = (a: number): boolean => hyphened(question, tokens[a]?.raw, tokens[a + 1]?.raw);
+      const common = catalog.commonStems.has(token.stem) && j > first;
+      if (common && !joined(j) && !joined(j - 1)) break;
+      words.push(token);
+      // "zones existed under…": the counted noun ends at its first plural.
+      if (plural(token)) break;
     }
-    return { stem: thing.stem, phrase: words.join(" ") || thing.raw };
+    const phrase = words.map((t) => t.raw).join(" ") || thing.raw;
+    return {
+      stem: thing.stem,
+      stems: words.length > 0 ? words.map((t) => t.stem) : [thing.stem],
+      phrase,
+    };
   }
   return null;
+}
+
+/** A word typed as the plural of its stem ("zones", "cities", "start-ups"). */
+function plural(token: QuestionToken): boolean {
+  const raw = token.raw.toLowerCase();
+  return raw !== token.stem && /(?:s|es)$/u.test(raw) && !raw.endsWith("ss");
+}
+
+/** Two words typed joined by a hyphen ("high-tech"). */
+function hyphened(text: string, a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  return text.toLowerCase().includes(`${a.toLowerCase()}-${b.toLowerCase()}`);
+}
+
+/**
+ * The field phrases of the longest field phrase starting at a position: "start-ups" is a word
+ * of the beneficiaries, not "start" of the start year.
+ */
+function longestFieldPhrase(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  at: number,
+): readonly FieldPhrase[] {
+  const table = catalog.fieldPhrases;
+  for (let length = Math.min(table.maxLength, tokens.length - at); length >= 1; length--) {
+    const key = tokens
+      .slice(at, at + length)
+      .map((t) => t.stem)
+      .join(" ");
+    const found = table.map.get(key);
+    if (found !== undefined) return found;
+  }
+  return [];
 }
 
 /** Words for the size of an economy, read as the word the data uses ("GDP" → economy). */
@@ -106,6 +157,8 @@ export function economyStems(tokens: readonly QuestionToken[]): string[] {
 const NUMBER_WORDS =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|hundreds|thousand|thousands|million|billion|dozen|dozens)\b/i;
 
+const YEARS = /(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])/gu;
+
 /** A sentence of a policy's own text, with the field whose text holds it. */
 export interface PolicyPassage {
   text: string;
@@ -126,7 +179,8 @@ export function findPassage(
   if (stems.length === 0) return null;
   for (const entry of catalog.policySentences(ref.policy.id)) {
     if (entry.item === true || !stems.every((stem) => entry.stems.has(stem))) continue;
-    if (withNumber && !NUMBER_WORDS.test(entry.sentence)) continue;
+    // A year dates what the sentence says ("has existed since 1988"); it counts nothing.
+    if (withNumber && !NUMBER_WORDS.test(entry.sentence.replace(YEARS, " "))) continue;
     return { text: entry.sentence, section: entry.section, field: entry.field };
   }
   return null;

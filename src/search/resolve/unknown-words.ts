@@ -92,7 +92,10 @@ export function unknownCjkName(
       if (shared.length >= 3) rest = rest.split(shared).join(" ");
     }
     if (namedPolicy) {
-      const name = nameBesideName(rest) ?? nameBeforeNoun(catalog, token.raw, rest);
+      const name =
+        nameBesideName(rest) ??
+        nameBeforeNoun(catalog, token.raw, rest) ??
+        ownerOfPolicies(catalog, token.raw);
       if (name !== null) return quote(token.raw, name);
       continue;
     }
@@ -130,6 +133,43 @@ function afterFieldWord(catalog: Catalog, run: string, part: string): boolean {
   });
 }
 
+/** A span the question sets in quotation marks or title marks: “中国制造2025”, 《…》, 「…」. */
+const QUOTED_CJK = /[“「《『"]([^“”「」《》『』"]{2,24})[”」》』"]/gu;
+
+/**
+ * "烦请说明“中国制造2025”与我国集群政策之间的关系": a span the asker sets in quotation or title
+ * marks is a name as typed. It names something the data does not hold when it holds no name of
+ * ours and, its country names and field, cue and glossed words taken out, words of its own
+ * remain (two Chinese characters) or a number. Known words quoted (“预算”) name nothing.
+ */
+export function quotedCjkName(catalog: Catalog, question: string): string | null {
+  const names = catalog.cjkAliases.map((a) => a.text);
+  const known = [
+    ...catalog.cjkCountryAliases.map((a) => a.text),
+    ...catalog.cjkFieldWords.map((w) => w.text),
+    ...Object.keys(CJK_ORDER_WORDS),
+    ...CJK_COMPARE_WORDS,
+    ...CJK_ALL_WORDS,
+    ...GLOSSED_WORDS,
+  ].sort((a, b) => b.length - a.length);
+  for (const match of question.matchAll(QUOTED_CJK)) {
+    const span = (match[1] ?? "").trim();
+    if (!/\p{Script=Han}/u.test(span)) continue;
+    if (names.some((name) => span.includes(name) || name.includes(span))) continue;
+    let rest = span;
+    for (const text of known) rest = rest.split(text).join(" ");
+    const own = [...stripFillers(rest.replace(/[\s\p{P}]/gu, ""))];
+    const ownWords = own.filter((c) => /\p{Script=Han}/u.test(c)).length >= MIN_CJK_NAME;
+    // 《…》 marks a title; quotation marks a name only when it reads as one: a number beside its
+    // words ("中国制造2025") or a generic noun of programmes ending it ("十四五规划"). Quoted
+    // words of a list (“连接全球供应链”) are the asker's quote of the data.
+    const title = match[0].startsWith("《");
+    const nameShaped = /\d/u.test(rest) || CJK_GENERIC_WORDS.some((w) => span.endsWith(w));
+    if ((title && ownWords) || (nameShaped && (ownWords || /\d/u.test(rest)))) return span;
+  }
+  return null;
+}
+
 /** Where one of our names stood in a run of Chinese. */
 const NAME = "\u0001";
 
@@ -164,6 +204,39 @@ function nameBeforeNoun(catalog: Catalog, run: string, rest: string): string | n
     if ([...stripFillers(slot)].length >= MIN_CJK_NAME && !headOfFieldWord(catalog, run, name)) {
       return name;
     }
+  }
+  return null;
+}
+
+/** "X的(集群)政策": a possessive before a noun of policies, with what stands before it. */
+const OWNED_POLICIES = /的(?:产业)?(?:集群)?(?:政策|规划|计划)/gu;
+
+/**
+ * "那长三角的集群政策呢？", "京津冀的集群政策是什么": the owner of a cluster policy asked is a
+ * place or body of its own when it is none of our names, no country of the data ("中国的",
+ * "我国的") and no known word: a region the texts only mention has no policy of its own in
+ * the data, so its policies are not China's list.
+ */
+function ownerOfPolicies(catalog: Catalog, run: string): string | null {
+  const ours = [
+    ...catalog.cjkAliases.map((a) => a.text),
+    ...catalog.cjkCountryAliases.map((a) => a.text),
+  ];
+  const fieldWords = catalog.cjkFieldWords.map((w) => w.text);
+  for (const match of run.matchAll(OWNED_POLICIES)) {
+    const owner = stretchBefore(run.slice(0, match.index));
+    const own = stripFillers(owner);
+    if ([...own].length < MIN_CJK_NAME) continue;
+    // ("大湾区规划的…": a name of ours in a shorter form owns its own policies.)
+    if (ours.some((name) => commonRun(owner, name).length >= 3 || name.includes(owner))) continue;
+    if (fieldWords.some((word) => owner.includes(word))) continue;
+    // "…的政策目标": the noun heads a field word ("policy objectives"), asked of the owner.
+    const after = run.slice((match.index ?? 0) + 1);
+    const headed = catalog.cjkFieldWords.some(
+      (w) => w.scope === "policy" && after.startsWith(w.text) && w.text.length >= match[0].length,
+    );
+    if (headed) continue;
+    return owner;
   }
   return null;
 }

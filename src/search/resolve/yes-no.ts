@@ -1,7 +1,7 @@
 import type { PolicyField } from "../../dataset/schema.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
-import { tokenize } from "../../model/normalize.ts";
+import { isCjk, phraseStems, tokenize } from "../../model/normalize.ts";
 import { ARTICLE_WORDS, ASKING_WORDS, REFERENCE_WORDS, YEAR_BOUNDS } from "../vocabulary.ts";
 import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.ts";
 import type { EvidenceLog } from "./evidence.ts";
@@ -52,6 +52,8 @@ export function checkStatedFacts(
   log: EvidenceLog,
 ): Intent {
   const checked =
+    returnNotGiven(catalog, intent, question) ??
+    trendNotGiven(catalog, intent, question) ??
     checkClaim(catalog, intent, question) ??
     measureNotGiven(catalog, intent, question, log) ??
     dateOfSomethingElse(catalog, intent, question, log);
@@ -230,9 +232,15 @@ interface ClaimSentence {
  */
 function checkClaim(
   catalog: Catalog,
-  intent: Intent,
+  read: Intent,
   question: string,
 ): { intent: Intent; why: string } | null {
+  // "torch created 5,000 incubators? I want a source": a policy's sources asked beside a claim
+  // of a figure check the claim about that policy first.
+  const intent: Intent =
+    read.kind === "country" && read.field === "sources" && read.policy !== undefined
+      ? { kind: "policy", country: read.country, policy: read.policy, field: null }
+      : read;
   if (question.split(/[.?!]/u).some((sentence) => WH_OPENING.test(sentence))) return null;
   const named = intent.kind === "policy";
   if (!named && intent.kind !== "none" && intent.kind !== "clarify") return null;
@@ -273,12 +281,22 @@ function checkClaim(
     const field = intent.field ?? "summary";
     sentences.unshift({ ref: first, ...intent.passage, sentence: intent.passage.text, field });
   }
+  // "…100,000 start-ups? I would need to see the number sourced": a sentence in which the asker
+  // speaks of themself and that states no figure tells what they want, not what is claimed.
+  const parts = question.split(/[.?!\n？。！]/u);
+  const isStory = (part: string): boolean =>
+    ASKER_SENTENCE.test(part) && figures(part).length === 0;
+  const stemsOf = (list: string[]): Set<string> =>
+    new Set(list.flatMap((part) => tokenize(part).map((t) => t.stem)));
+  const claimStems = stemsOf(parts.filter((part) => !isStory(part)));
+  const story = stemsOf(parts.filter(isStory));
+  const claimTokens = tokens.filter((t) => !story.has(t.stem) || claimStems.has(t.stem));
   let differs: ClaimSentence | null = null;
   for (const entry of sentences) {
     const own = new Set(
       tokenize(`${entry.ref.policy.name} ${entry.ref.policy.short_name}`).map((t) => t.stem),
     );
-    const about = claimRoots(catalog, own, tokens);
+    const about = claimRoots(catalog, own, claimTokens);
     if (about.size === 0) continue;
     // Each figure with the part of the sentence it stands in.
     let offset = 0;
@@ -485,4 +503,81 @@ function dateOfSomethingElse(
     };
   }
   return null;
+}
+
+/** The first of the phrases the question says, as typed: Latin ones as stems, Chinese inside a run. */
+function saidPhrase(catalog: Catalog, question: string, phrases: readonly string[]): string | null {
+  const tokens = readTokensOnce(catalog, question);
+  const stems = tokens.filter((t) => !t.cjk).map((t) => t.stem);
+  for (const phrase of phrases) {
+    if (isCjk(phrase)) {
+      if (tokens.some((t) => t.cjk && t.raw.includes(phrase))) return phrase;
+      continue;
+    }
+    const words = phraseStems(phrase);
+    const at = stems.findIndex((_, i) => words.every((w, n) => stems[i + n] === w));
+    if (at >= 0) {
+      return tokens
+        .filter((t) => !t.cjk)
+        .slice(at, at + words.length)
+        .map((t) => t.raw)
+        .join(" ");
+    }
+  }
+  return null;
+}
+
+/** Fields that state money as one figure or one source, with no year-by-year series. */
+const MONEY_FIELDS = new Set<PolicyField | null>(["budget", "funding_source"]);
+
+/**
+ * "has Torch's budget been cut every year since 2015?", "did GBA funding increase?": a change
+ * over time said of money the factsheet states as one figure (or not at all) asks a trend it
+ * does not give; answering the budget (or "yes") would confirm what it never says.
+ */
+function trendNotGiven(
+  catalog: Catalog,
+  intent: Intent,
+  question: string,
+): { intent: Intent; why: string } | null {
+  if (intent.kind !== "policy" || intent.passage !== undefined) return null;
+  if (!MONEY_FIELDS.has(intent.field)) return null;
+  const ref = catalog.policies.get(intent.policy);
+  const change = saidPhrase(catalog, question, ASKING_WORDS.changes);
+  if (!ref || change === null) return null;
+  return {
+    intent: {
+      kind: "none",
+      text: `The factsheet gives no figures over time for ${policyName(ref.policy)}'s funding, so it can't say whether it was “${change}”. I can tell you its budget as stated.`,
+      suggestions: [suggestionFor(ref, "budget"), suggestionFor(ref, "funding_source")],
+    },
+    why: "a change over time the texts do not give",
+  };
+}
+
+/**
+ * "What's the ROI on Innofund investments?": a return on money is given by no field; the money
+ * words around it ("investments") are not a question about the budget.
+ */
+function returnNotGiven(
+  catalog: Catalog,
+  intent: Intent,
+  question: string,
+): { intent: Intent; why: string } | null {
+  if (intent.kind !== "policy" && intent.kind !== "compare") return null;
+  if (intent.kind === "policy" && intent.passage !== undefined) return null;
+  const asked = saidPhrase(catalog, question, ASKING_WORDS.returns);
+  if (asked === null) return null;
+  const ref = intent.kind === "policy" ? catalog.policies.get(intent.policy) : undefined;
+  const subject = ref ? policyName(ref.policy) : "these policies";
+  return {
+    intent: {
+      kind: "none",
+      text: `The factsheet gives no return on investment (“${asked}”) for ${subject}. I can tell you ${ref ? "its" : "their"} budget and how ${ref ? "it is" : "they are"} evaluated.`,
+      suggestions: ref
+        ? [suggestionFor(ref, "budget"), suggestionFor(ref, "evaluation")]
+        : starterSuggestions(catalog),
+    },
+    why: "a return on money the texts do not give",
+  };
 }
