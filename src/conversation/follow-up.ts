@@ -1,6 +1,7 @@
 import type { Intent } from "../answers/types.ts";
 import { CountryField, type Country, type PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
+import { FIELD_QUESTION_WORDS } from "../model/fields.ts";
 import {
   findPhrases,
   readCues,
@@ -247,7 +248,10 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
     // it with GBA" puts the policies side by side, not the fact).
     (intent.kind === "compare" &&
       cues.comparison &&
-      (cues.mentionsFact || cues.reference?.kind === "others"));
+      (cues.mentionsFact || cues.reference?.kind === "others")) ||
+    // "which of them is more early?": a choice by degree among the policies talked about, in
+    // words no field reads, is a choice on the fact talked about.
+    (intent.kind === "compare" && cues.choice && cues.degree);
   if (!elliptic || cues.whole || !isPolicyField(state.field)) return intent;
   if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
     return { ...intent, field: state.field };
@@ -383,12 +387,121 @@ function firstOfSeveral(text: string, deps: FollowUpDeps): string | null {
   return first;
 }
 
-function resolveTurn(text: string, state: ConversationState | null, deps: FollowUpDeps): Intent {
+/**
+ * The turn with the aspect talked about said out loud: "how does that compare with TORCH in
+ * this respect?" → "… with TORCH evaluation", "does City Clusters offer the same?" → "does City
+ * Clusters offer instruments?". When the turn names a field of its own ("does it target the same
+ * groups?"), the words are only dropped. Null when the turn has no such words, or nothing was
+ * asked of a policy before.
+ */
+function withAspectSaid(text: string, state: ConversationState, deps: FollowUpDeps): string | null {
+  const field = state.field;
+  if (!isPolicyField(field)) return null;
+  const { aspects, comparatives, comparisons } = deps.vocabulary;
+  // A longer phrase comparing ("the same as the GBA's") is a comparison, not the aspect.
+  const found = findPhrases(text, [...aspects, ...comparatives, ...comparisons]).filter((m) =>
+    aspects.includes(m.phrase),
+  );
+  const [first] = found;
+  if (first === undefined) return null;
+  const dropped = removeCues(text, found);
+  if (fieldWord(deps.evidence?.(dropped) ?? [], true) !== null) return dropped;
+  // The later phrases cut from the end first, so the first one's place stays where it was.
+  let kept = text;
+  for (const match of found.slice(1).reverse()) {
+    kept = `${kept.slice(0, match.start)} ${kept.slice(match.end)}`;
+  }
+  return replaceCue(kept, first, FIELD_QUESTION_WORDS[field]);
+}
+
+/**
+ * "What about the national policy it comes from — was that one evaluated?" after the GBA plan:
+ * words of derivation, about a subject the data says is derived from another policy, make the
+ * turn about that policy: on the field the turn asks, else (a follow-up in few words, "and its
+ * parent policy?") the field talked about. Compared with the subject when the turn compares.
+ */
+function parentReading(
+  text: string,
+  cues: FollowUpCues,
+  state: ConversationState,
+  country: Country,
+  deps: FollowUpDeps,
+): Intent | null {
+  const [only] = state.policies;
+  if (only === undefined || state.policies.length !== 1) return null;
+  const parent = country.policies.find((p) => p.id === only)?.derived_from?.policy;
+  if (parent === undefined) return null;
+  const { parentWords, selections } = deps.vocabulary;
+  const relation = findPhrases(text, parentWords);
+  if (relation.length === 0) return null;
+  // The words naming the parent ("the parent national policy it comes from") describe it; what
+  // the turn asks of it is read without them ("national" alone would ask the policy type).
+  const typeWords = Object.values(selections.types).flat();
+  const rest = removeCues(text, findPhrases(text, [...parentWords, ...typeWords]));
+  const evidence = deps.evidence?.(rest) ?? [];
+  if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
+  if (chosenPolicies(evidence).some((id) => id !== parent && id !== only)) return null;
+  const said = fieldWord(evidence, true);
+  const field = isPolicyField(said)
+    ? said
+    : (cues.ellipsis || cues.factReference || cues.wordCount <= SHORT_FOLLOW_UP_WORDS) &&
+        isPolicyField(state.field)
+      ? state.field
+      : null;
+  if (cues.comparison || cues.comparative) {
+    return { kind: "compare", country: country.id, policies: [only, parent].sort(), field };
+  }
+  return { kind: "policy", country: country.id, policy: parent, field };
+}
+
+/**
+ * "Does that list include X? I ask because the City Clusters list seems to.": a reference in the
+ * question points back, so a policy named only in sentences after the last one asking (the
+ * reason for asking, an aside) is not what the question is about. The asking part, or null.
+ */
+function questionBeforeAside(text: string, deps: FollowUpDeps): string | null {
+  const sentences = [...text.matchAll(/[^?？!！.。]+[?？!！.。]*/gu)];
+  const lastAsking = sentences.findLastIndex((m) => /[?？]/u.test(m[0]));
+  const last = sentences[lastAsking];
+  if (last === undefined || lastAsking === sentences.length - 1) return null;
+  const end = last.index + last[0].length;
+  const asking = text.slice(0, end);
+  const aside = text.slice(end);
+  const asideNames = chosenPolicies(deps.evidence?.(aside) ?? []);
+  if (asideNames.length === 0 || chosenPolicies(deps.evidence?.(asking) ?? []).length > 0) {
+    return null;
+  }
+  return readCues(asking, deps.vocabulary).reference === null ? null : asking;
+}
+
+function resolveTurn(
+  text: string,
+  state: ConversationState | null,
+  deps: FollowUpDeps,
+  aspectSaid = false,
+): Intent {
   const own = deps.resolve(text);
   if (state === null) return own;
   const country = deps.countries.find((c) => c.id === state.country);
   if (country === undefined) return own;
+
+  if (!aspectSaid) {
+    const said = withAspectSaid(text, state, deps);
+    if (said !== null) {
+      const read = resolveTurn(said, state, deps, true);
+      if (isAnswer(read)) return read;
+    }
+    const asking = questionBeforeAside(text, deps);
+    if (asking !== null) {
+      const read = resolveTurn(asking, state, deps, true);
+      if (isAnswer(read)) return read;
+    }
+  }
   const cues = readCues(text, deps.vocabulary);
+  if (state.last !== "declined") {
+    const parent = parentReading(text, cues, state, country, deps);
+    if (parent !== null) return parent;
+  }
 
   // "sorry, I meant torch": the last question again, of what the rest of the turn names. The
   // words taking it back open or close the turn, once its chat is set aside ("oh sorry, I meant
@@ -744,9 +857,19 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     // sets it against every policy; the conversation supplies the other side.
     // After a comparison of some, "which is older?" chooses among them, not among all.
     const everyPolicy = own.policies.length === country.policies.length;
-    const amongSubject = subject.ids.length > 1 && cues.choice && namesNoPolicy(text, deps);
+    // After TORCH, then City Clusters, "which one came first?" chooses between those two: the
+    // policy talked about and the one before it, when only those were talked about.
+    const talked = [...subject.ids, ...(state.earlier ?? [])].filter(
+      (id, k, all) => all.indexOf(id) === k && country.policies.some((p) => p.id === id),
+    );
+    const among: Subject =
+      subject.ids.length === 1 && talked.length === 2 && talked.length < country.policies.length
+        ? { kind: "policies", country, ids: talked }
+        : subject;
+    const amongSubject =
+      among.kind === "policies" && among.ids.length > 1 && cues.choice && namesNoPolicy(text, deps);
     if (everyPolicy && (compares || amongSubject)) {
-      const read = readWithSubject(text, cues, subject, deps);
+      const read = readWithSubject(text, cues, amongSubject ? among : subject, deps);
       if (read?.kind === "compare" && read.policies.length < own.policies.length) {
         return read.field === null ? { ...read, field: own.field } : read;
       }
