@@ -396,7 +396,6 @@ function firstOfSeveral(text: string, deps: FollowUpDeps): string | null {
  */
 function withAspectSaid(text: string, state: ConversationState, deps: FollowUpDeps): string | null {
   const field = state.field;
-  if (!isPolicyField(field)) return null;
   const { aspects, comparatives, comparisons } = deps.vocabulary;
   // A longer phrase comparing ("the same as the GBA's") is a comparison, not the aspect.
   const found = findPhrases(text, [...aspects, ...comparatives, ...comparisons]).filter((m) =>
@@ -405,7 +404,10 @@ function withAspectSaid(text: string, state: ConversationState, deps: FollowUpDe
   const [first] = found;
   if (first === undefined) return null;
   const dropped = removeCues(text, found);
-  if (fieldWord(deps.evidence?.(dropped) ?? [], true) !== null) return dropped;
+  // After a policy's card ("tell me about the GBA"), the aspect is the policy as a whole.
+  if (!isPolicyField(field) || fieldWord(deps.evidence?.(dropped) ?? [], true) !== null) {
+    return dropped;
+  }
   // The later phrases cut from the end first, so the first one's place stays where it was.
   let kept = text;
   for (const match of found.slice(1).reverse()) {
@@ -417,8 +419,10 @@ function withAspectSaid(text: string, state: ConversationState, deps: FollowUpDe
 /**
  * "What about the national policy it comes from — was that one evaluated?" after the GBA plan:
  * words of derivation, about a subject the data says is derived from another policy, make the
- * turn about that policy: on the field the turn asks, else (a follow-up in few words, "and its
- * parent policy?") the field talked about. Compared with the subject when the turn compares.
+ * turn about that policy; "the plan derived from it" after City Clusters (the subject right after
+ * the words) is about the one policy derived from it. On the field the turn asks, else (a
+ * follow-up in few words, "and its parent policy?") the field talked about; compared with the
+ * subject when the turn compares.
  */
 function parentReading(
   text: string,
@@ -429,18 +433,34 @@ function parentReading(
 ): Intent | null {
   const [only] = state.policies;
   if (only === undefined || state.policies.length !== 1) return null;
-  const parent = country.policies.find((p) => p.id === only)?.derived_from?.policy;
-  if (parent === undefined) return null;
   const { parentWords, selections } = deps.vocabulary;
   const relation = findPhrases(text, parentWords);
   if (relation.length === 0) return null;
+  // "derived from it": the subject right after the words, and no words of derivation after it
+  // ("the parent policy it is derived from" is the subject's parent).
+  const ofSubject = relation.some((m) =>
+    cues.references.some(
+      (r) =>
+        r.kind === "one" &&
+        r.match.start >= m.end &&
+        text.slice(m.end, r.match.start).trim() === "" &&
+        !relation.some((after) => after.start >= r.match.end),
+    ),
+  );
+  const children = country.policies.filter((p) => p.derived_from?.policy === only);
+  const related = ofSubject
+    ? children.length === 1
+      ? children[0]?.id
+      : undefined
+    : country.policies.find((p) => p.id === only)?.derived_from?.policy;
+  if (related === undefined) return null;
   // The words naming the parent ("the parent national policy it comes from") describe it; what
   // the turn asks of it is read without them ("national" alone would ask the policy type).
   const typeWords = Object.values(selections.types).flat();
   const rest = removeCues(text, findPhrases(text, [...parentWords, ...typeWords]));
   const evidence = deps.evidence?.(rest) ?? [];
   if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
-  if (chosenPolicies(evidence).some((id) => id !== parent && id !== only)) return null;
+  if (chosenPolicies(evidence).some((id) => id !== related && id !== only)) return null;
   const said = fieldWord(evidence, true);
   const field = isPolicyField(said)
     ? said
@@ -449,9 +469,9 @@ function parentReading(
       ? state.field
       : null;
   if (cues.comparison || cues.comparative) {
-    return { kind: "compare", country: country.id, policies: [only, parent].sort(), field };
+    return { kind: "compare", country: country.id, policies: [only, related].sort(), field };
   }
-  return { kind: "policy", country: country.id, policy: parent, field };
+  return { kind: "policy", country: country.id, policy: related, field };
 }
 
 /**
@@ -703,6 +723,31 @@ function settledReference(
   return items ? { ...cues, reference: { kind: "one", match: cues.reference.match } } : cues;
 }
 
+/**
+ * "那长三角的集群政策呢？", "and the yangtze one?": a follow-up in few words whose subject is a
+ * word no reader placed — no policy, no policy field, no reference — asks about something the
+ * data lacks, so neither the subject talked about nor a country text its words happen to share
+ * answers it. The word, or null.
+ */
+function unplacedSubject(
+  text: string,
+  own: Intent,
+  cues: FollowUpCues,
+  deps: FollowUpDeps,
+): string | null {
+  if (!cues.ellipsis || cues.reference !== null || own.kind === "none") return null;
+  const evidence = deps.evidence?.(text) ?? [];
+  if (chosenPolicies(evidence).length > 0 || isPolicyField(fieldWord(evidence))) return null;
+  const { chatWords, ellipsisLeads, ellipsisTails } = deps.vocabulary;
+  const cue = [...chatWords, ...ellipsisLeads, ...ellipsisTails];
+  const word = evidence.find(
+    (e) =>
+      e.source === "unknown word" &&
+      !findPhrases(e.span, cue).some((m) => m.start === 0 && m.end === e.span.length),
+  );
+  return word?.span ?? null;
+}
+
 interface Context {
   state: ConversationState;
   country: Country;
@@ -742,6 +787,15 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
       ? { kind: "policies", country, ids: [picked] }
       : subjectOfCues(cues, text, context, named);
   const own = guessedPolicy(text, first, country, cues, deps) ?? first;
+  const unknown = unplacedSubject(text, own, cues, deps);
+  if (unknown !== null) {
+    const known = country.policies.map((p) => p.short_name).join(", ");
+    return {
+      kind: "none",
+      text: `I have no data on “${unknown}”. I know these cluster policies — ${country.name}: ${known}.`,
+      suggestions: [],
+    };
+  }
 
   // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
   const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;
