@@ -353,6 +353,41 @@ export function resolveFollowUp(
   state: ConversationState | null,
   deps: FollowUpDeps,
 ): Intent {
+  const read = readFollowUp(text, state, deps);
+  return state === null ? read : withSharedWordField(read, text, state, deps);
+}
+
+/**
+ * "How does that stack up against the GBA plan's funding?" after TORCH's source of funding: a
+ * field read only from words two fields share (`sharedFieldWords`: "funding" is a budget word
+ * and a source-of-funding word) is the one of them talked about.
+ */
+function withSharedWordField(
+  intent: Intent,
+  text: string,
+  state: ConversationState,
+  deps: FollowUpDeps,
+): Intent {
+  if (intent.kind !== "policy" && intent.kind !== "compare") return intent;
+  const asked = intent.field;
+  const talked = state.field;
+  if (asked === null || !isPolicyField(talked) || asked === talked) return intent;
+  const shared = deps.vocabulary.sharedFieldWords.filter(
+    (group) => group.fields.includes(asked) && group.fields.includes(talked),
+  );
+  const words = shared.flatMap((group) => group.words);
+  const found = findPhrases(text, words);
+  if (found.length === 0) return intent;
+  // Only a field the shared words read as on their own ("funding" → budget) gives way; one the
+  // turn builds from them with other words ("where does that money come from?") or says by
+  // any other word ("funding amount", "who provides the funding") decides.
+  const alone = found.map((m) => text.slice(m.start, m.end)).join(" ");
+  if (fieldWord(deps.evidence?.(alone) ?? []) !== asked) return intent;
+  if (fieldWord(deps.evidence?.(removeCues(text, found)) ?? []) !== null) return intent;
+  return { ...intent, field: talked };
+}
+
+function readFollowUp(text: string, state: ConversationState | null, deps: FollowUpDeps): Intent {
   const whole = resolveTurn(text, state, deps);
   // "wait go back to the bay area one — who pays for it?": the chat opening or closing a turn
   // is not read as what it asks about.
@@ -404,8 +439,11 @@ function withAspectSaid(text: string, state: ConversationState, deps: FollowUpDe
   const [first] = found;
   if (first === undefined) return null;
   const dropped = removeCues(text, found);
+  // A field of the turn's own is read without its words of comparing ("measure up" is no
+  // measure, "stack up" no instrument).
+  const plain = removeCues(dropped, findPhrases(dropped, [...comparatives, ...comparisons]));
   // After a policy's card ("tell me about the GBA"), the aspect is the policy as a whole.
-  if (!isPolicyField(field) || fieldWord(deps.evidence?.(dropped) ?? [], true) !== null) {
+  if (!isPolicyField(field) || fieldWord(deps.evidence?.(plain) ?? [], true) !== null) {
     return dropped;
   }
   // The later phrases cut from the end first, so the first one's place stays where it was.
@@ -815,7 +853,13 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     reference === null
       ? // A comparative ("is city clusters older?") measures the named policy against the
         // subject even when the turn alone reads as that policy's field (the date "older" asks).
-        own.kind !== "policy" || own.field === null || cues.ellipsis || cues.comparative
+        // Words of comparing about the field talked about ("how does the GBA measure up on
+        // evaluation?" after TORCH's) set the named policy beside the subject on it.
+        own.kind !== "policy" ||
+        own.field === null ||
+        cues.ellipsis ||
+        cues.comparative ||
+        (cues.comparison && own.field === state.field)
       : reference.kind === "several" || (reference.kind === "one" && own.kind !== "policy");
   if (named !== null && compares && !cues.choice && own.kind !== "compare" && setsBeside) {
     const beside = besideNamed(text, named, cues, context);

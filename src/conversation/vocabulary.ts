@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatJsonPath } from "../dataset/load.ts";
-import { PolicyKind } from "../dataset/schema.ts";
+import { PolicyField, PolicyKind } from "../dataset/schema.ts";
 import { packagePath } from "../package-root.ts";
 import { PARSED_ONCE } from "../parse-once.ts";
 
@@ -54,6 +54,13 @@ export const ConversationVocabularySchema = z
      * national policy it comes from"): with the data's `derived_from`, the turn is about that one.
      */
     parentWords: z.array(Phrase),
+    /**
+     * Words that read as either of two or more fields ("funding": the budget or the source of
+     * funding): in a follow-up, the field talked about is the one they mean.
+     */
+    sharedFieldWords: z.array(
+      z.object({ words: z.array(Phrase).min(1), fields: z.array(PolicyField).min(2) }).strict(),
+    ),
     /** Words that open a follow-up leaving the rest unsaid: "and the budget?", "what about GBA?". */
     ellipsisLeads: z.array(Phrase),
     /** Words that close one: "…呢", "… too". */

@@ -84,6 +84,23 @@ describe("words standing for the aspect talked about ask that field", () => {
   });
 });
 
+describe("a word two fields share means the one talked about", () => {
+  it("'funding' after a source of funding is the source of funding, after a budget the budget", () => {
+    const answer = lastAnswer("who funds torch?", "how does the GBA plan's funding compare?");
+    expect(answer?.kind).toBe("compare");
+    expect(answer?.text).toMatch(/state government/u);
+    expect(last("what's the budget of torch?", "and the GBA's funding?")).toBe(
+      "greater-bay-area budget",
+    );
+  });
+
+  it("a field built from the shared word with others is kept", () => {
+    expect(last("what is torch's budget?", "and where does that money come from?")).toBe(
+      "torch funding_source",
+    );
+  });
+});
+
 describe("a choice after two policies chooses between those two", () => {
   it("'which one …?' with no name is about the two talked about", () => {
     expect(last("when did the GBA plan start?", "and torch?", "which one is older then?")).toBe(
