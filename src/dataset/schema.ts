@@ -213,7 +213,10 @@ export const PolicySchema = z
      * from the national City Clusters policy"): "the parent policy" in a conversation about this
      * one is that policy. Absent when the source states none.
      */
-    derived_from: z.object({ policy: Id, text: Text, ...sourced }).strict().optional(),
+    derived_from: z
+      .object({ policy: Id, text: Text, ...sourced })
+      .strict()
+      .optional(),
   })
   .strict();
 
