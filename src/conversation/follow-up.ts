@@ -1,6 +1,7 @@
 import type { Intent } from "../answers/types.ts";
 import { CountryField, type Country, type PolicyField } from "../dataset/schema.ts";
 import type { Evidence } from "../search/resolve/evidence.ts";
+import { FIELD_QUESTION_WORDS } from "../model/fields.ts";
 import {
   findPhrases,
   readCues,
@@ -247,7 +248,10 @@ function withEarlierField(intent: Intent, state: ConversationState, cues: Follow
     // it with GBA" puts the policies side by side, not the fact).
     (intent.kind === "compare" &&
       cues.comparison &&
-      (cues.mentionsFact || cues.reference?.kind === "others"));
+      (cues.mentionsFact || cues.reference?.kind === "others")) ||
+    // "which of them is more early?": a choice by degree among the policies talked about, in
+    // words no field reads, is a choice on the fact talked about.
+    (intent.kind === "compare" && cues.choice && cues.degree);
   if (!elliptic || cues.whole || !isPolicyField(state.field)) return intent;
   if (intent.kind === "policy" && intent.field === null && intent.passage === undefined) {
     return { ...intent, field: state.field };
@@ -349,6 +353,41 @@ export function resolveFollowUp(
   state: ConversationState | null,
   deps: FollowUpDeps,
 ): Intent {
+  const read = readFollowUp(text, state, deps);
+  return state === null ? read : withSharedWordField(read, text, state, deps);
+}
+
+/**
+ * "How does that stack up against the GBA plan's funding?" after TORCH's source of funding: a
+ * field read only from words two fields share (`sharedFieldWords`: "funding" is a budget word
+ * and a source-of-funding word) is the one of them talked about.
+ */
+function withSharedWordField(
+  intent: Intent,
+  text: string,
+  state: ConversationState,
+  deps: FollowUpDeps,
+): Intent {
+  if (intent.kind !== "policy" && intent.kind !== "compare") return intent;
+  const asked = intent.field;
+  const talked = state.field;
+  if (asked === null || !isPolicyField(talked) || asked === talked) return intent;
+  const shared = deps.vocabulary.sharedFieldWords.filter(
+    (group) => group.fields.includes(asked) && group.fields.includes(talked),
+  );
+  const words = shared.flatMap((group) => group.words);
+  const found = findPhrases(text, words);
+  if (found.length === 0) return intent;
+  // Only a field the shared words read as on their own ("funding" → budget) gives way; one the
+  // turn builds from them with other words ("where does that money come from?") or says by
+  // any other word ("funding amount", "who provides the funding") decides.
+  const alone = found.map((m) => text.slice(m.start, m.end)).join(" ");
+  if (fieldWord(deps.evidence?.(alone) ?? []) !== asked) return intent;
+  if (fieldWord(deps.evidence?.(removeCues(text, found)) ?? []) !== null) return intent;
+  return { ...intent, field: talked };
+}
+
+function readFollowUp(text: string, state: ConversationState | null, deps: FollowUpDeps): Intent {
   const whole = resolveTurn(text, state, deps);
   // "wait go back to the bay area one — who pays for it?": the chat opening or closing a turn
   // is not read as what it asks about.
@@ -383,12 +422,144 @@ function firstOfSeveral(text: string, deps: FollowUpDeps): string | null {
   return first;
 }
 
-function resolveTurn(text: string, state: ConversationState | null, deps: FollowUpDeps): Intent {
+/**
+ * The turn with the aspect talked about said out loud: "how does that compare with TORCH in
+ * this respect?" → "… with TORCH evaluation", "does City Clusters offer the same?" → "does City
+ * Clusters offer instruments?". When the turn names a field of its own ("does it target the same
+ * groups?"), the words are only dropped. Null when the turn has no such words, or nothing was
+ * asked of a policy before.
+ */
+function withAspectSaid(text: string, state: ConversationState, deps: FollowUpDeps): string | null {
+  const field = state.field;
+  const { aspects, comparatives, comparisons } = deps.vocabulary;
+  // A longer phrase comparing ("the same as the GBA's") is a comparison, not the aspect.
+  const found = findPhrases(text, [...aspects, ...comparatives, ...comparisons]).filter((m) =>
+    aspects.includes(m.phrase),
+  );
+  const [first] = found;
+  if (first === undefined) return null;
+  const dropped = removeCues(text, found);
+  // A field of the turn's own is read without its words of comparing ("measure up" is no
+  // measure, "stack up" no instrument).
+  const plain = removeCues(dropped, findPhrases(dropped, [...comparatives, ...comparisons]));
+  // After a policy's card ("tell me about the GBA"), the aspect is the policy as a whole.
+  if (!isPolicyField(field) || fieldWord(deps.evidence?.(plain) ?? [], true) !== null) {
+    return dropped;
+  }
+  // The later phrases cut from the end first, so the first one's place stays where it was.
+  let kept = text;
+  for (const match of found.slice(1).reverse()) {
+    kept = `${kept.slice(0, match.start)} ${kept.slice(match.end)}`;
+  }
+  return replaceCue(kept, first, FIELD_QUESTION_WORDS[field]);
+}
+
+/**
+ * "What about the national policy it comes from — was that one evaluated?" after the GBA plan:
+ * words of derivation, about a subject the data says is derived from another policy, make the
+ * turn about that policy; "the plan derived from it" after City Clusters (the subject right after
+ * the words) is about the one policy derived from it. On the field the turn asks, else (a
+ * follow-up in few words, "and its parent policy?") the field talked about; compared with the
+ * subject when the turn compares.
+ */
+function parentReading(
+  text: string,
+  cues: FollowUpCues,
+  state: ConversationState,
+  country: Country,
+  deps: FollowUpDeps,
+): Intent | null {
+  const [only] = state.policies;
+  if (only === undefined || state.policies.length !== 1) return null;
+  const { parentWords, selections } = deps.vocabulary;
+  const relation = findPhrases(text, parentWords);
+  if (relation.length === 0) return null;
+  // "derived from it": the subject right after the words, and no words of derivation after it
+  // ("the parent policy it is derived from" is the subject's parent).
+  const ofSubject = relation.some((m) =>
+    cues.references.some(
+      (r) =>
+        r.kind === "one" &&
+        r.match.start >= m.end &&
+        text.slice(m.end, r.match.start).trim() === "" &&
+        !relation.some((after) => after.start >= r.match.end),
+    ),
+  );
+  const children = country.policies.filter((p) => p.derived_from?.policy === only);
+  const related = ofSubject
+    ? children.length === 1
+      ? children[0]?.id
+      : undefined
+    : country.policies.find((p) => p.id === only)?.derived_from?.policy;
+  if (related === undefined) return null;
+  // The words naming the parent ("the parent national policy it comes from") describe it; what
+  // the turn asks of it is read without them ("national" alone would ask the policy type).
+  const typeWords = Object.values(selections.types).flat();
+  const rest = removeCues(text, findPhrases(text, [...parentWords, ...typeWords]));
+  const evidence = deps.evidence?.(rest) ?? [];
+  if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
+  if (chosenPolicies(evidence).some((id) => id !== related && id !== only)) return null;
+  const said = fieldWord(evidence, true);
+  const field = isPolicyField(said)
+    ? said
+    : (cues.ellipsis || cues.factReference || cues.wordCount <= SHORT_FOLLOW_UP_WORDS) &&
+        isPolicyField(state.field)
+      ? state.field
+      : null;
+  if (cues.comparison || cues.comparative) {
+    return { kind: "compare", country: country.id, policies: [only, related].sort(), field };
+  }
+  return { kind: "policy", country: country.id, policy: related, field };
+}
+
+/**
+ * "Does that list include X? I ask because the City Clusters list seems to.": a reference in the
+ * question points back, so a policy named only in sentences after the last one asking (the
+ * reason for asking, an aside) is not what the question is about. The asking part, or null.
+ */
+function questionBeforeAside(text: string, deps: FollowUpDeps): string | null {
+  const sentences = [...text.matchAll(/[^?？!！.。]+[?？!！.。]*/gu)];
+  const lastAsking = sentences.findLastIndex((m) => /[?？]/u.test(m[0]));
+  const last = sentences[lastAsking];
+  if (last === undefined || lastAsking === sentences.length - 1) return null;
+  const end = last.index + last[0].length;
+  const asking = text.slice(0, end);
+  const aside = text.slice(end);
+  const asideNames = chosenPolicies(deps.evidence?.(aside) ?? []);
+  if (asideNames.length === 0 || chosenPolicies(deps.evidence?.(asking) ?? []).length > 0) {
+    return null;
+  }
+  return readCues(asking, deps.vocabulary).reference === null ? null : asking;
+}
+
+function resolveTurn(
+  text: string,
+  state: ConversationState | null,
+  deps: FollowUpDeps,
+  aspectSaid = false,
+): Intent {
   const own = deps.resolve(text);
   if (state === null) return own;
   const country = deps.countries.find((c) => c.id === state.country);
   if (country === undefined) return own;
+
+  if (!aspectSaid) {
+    const said = withAspectSaid(text, state, deps);
+    if (said !== null) {
+      const read = resolveTurn(said, state, deps, true);
+      if (isAnswer(read)) return read;
+    }
+    const asking = questionBeforeAside(text, deps);
+    if (asking !== null) {
+      const read = resolveTurn(asking, state, deps, true);
+      if (isAnswer(read)) return read;
+    }
+  }
   const cues = readCues(text, deps.vocabulary);
+  if (state.last !== "declined") {
+    const parent = parentReading(text, cues, state, country, deps);
+    if (parent !== null) return parent;
+  }
 
   // "sorry, I meant torch": the last question again, of what the rest of the turn names. The
   // words taking it back open or close the turn, once its chat is set aside ("oh sorry, I meant
@@ -590,6 +761,31 @@ function settledReference(
   return items ? { ...cues, reference: { kind: "one", match: cues.reference.match } } : cues;
 }
 
+/**
+ * "那长三角的集群政策呢？", "and the yangtze one?": a follow-up in few words whose subject is a
+ * word no reader placed — no policy, no policy field, no reference — asks about something the
+ * data lacks, so neither the subject talked about nor a country text its words happen to share
+ * answers it. The word, or null.
+ */
+function unplacedSubject(
+  text: string,
+  own: Intent,
+  cues: FollowUpCues,
+  deps: FollowUpDeps,
+): string | null {
+  if (!cues.ellipsis || cues.reference !== null || own.kind === "none") return null;
+  const evidence = deps.evidence?.(text) ?? [];
+  if (chosenPolicies(evidence).length > 0 || isPolicyField(fieldWord(evidence))) return null;
+  const { chatWords, ellipsisLeads, ellipsisTails } = deps.vocabulary;
+  const cue = [...chatWords, ...ellipsisLeads, ...ellipsisTails];
+  const word = evidence.find(
+    (e) =>
+      e.source === "unknown word" &&
+      !findPhrases(e.span, cue).some((m) => m.start === 0 && m.end === e.span.length),
+  );
+  return word?.span ?? null;
+}
+
 interface Context {
   state: ConversationState;
   country: Country;
@@ -629,6 +825,15 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
       ? { kind: "policies", country, ids: [picked] }
       : subjectOfCues(cues, text, context, named);
   const own = guessedPolicy(text, first, country, cues, deps) ?? first;
+  const unknown = unplacedSubject(text, own, cues, deps);
+  if (unknown !== null) {
+    const known = country.policies.map((p) => p.short_name).join(", ");
+    return {
+      kind: "none",
+      text: `I have no data on “${unknown}”. I know these cluster policies — ${country.name}: ${known}.`,
+      suggestions: [],
+    };
+  }
 
   // A reply asks nothing of its own ("torch", "TORCH, sorry"); "what is torch?" is a question.
   const offered = !cues.questionWord || cues.ellipsis ? pickOffer(own, state) : null;
@@ -648,7 +853,13 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     reference === null
       ? // A comparative ("is city clusters older?") measures the named policy against the
         // subject even when the turn alone reads as that policy's field (the date "older" asks).
-        own.kind !== "policy" || own.field === null || cues.ellipsis || cues.comparative
+        // Words of comparing about the field talked about ("how does the GBA measure up on
+        // evaluation?" after TORCH's) set the named policy beside the subject on it.
+        own.kind !== "policy" ||
+        own.field === null ||
+        cues.ellipsis ||
+        cues.comparative ||
+        (cues.comparison && own.field === state.field)
       : reference.kind === "several" || (reference.kind === "one" && own.kind !== "policy");
   if (named !== null && compares && !cues.choice && own.kind !== "compare" && setsBeside) {
     const beside = besideNamed(text, named, cues, context);
@@ -744,9 +955,19 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     // sets it against every policy; the conversation supplies the other side.
     // After a comparison of some, "which is older?" chooses among them, not among all.
     const everyPolicy = own.policies.length === country.policies.length;
-    const amongSubject = subject.ids.length > 1 && cues.choice && namesNoPolicy(text, deps);
+    // After TORCH, then City Clusters, "which one came first?" chooses between those two: the
+    // policy talked about and the one before it, when only those were talked about.
+    const talked = [...subject.ids, ...(state.earlier ?? [])].filter(
+      (id, k, all) => all.indexOf(id) === k && country.policies.some((p) => p.id === id),
+    );
+    const among: Subject =
+      subject.ids.length === 1 && talked.length === 2 && talked.length < country.policies.length
+        ? { kind: "policies", country, ids: talked }
+        : subject;
+    const amongSubject =
+      among.kind === "policies" && among.ids.length > 1 && cues.choice && namesNoPolicy(text, deps);
     if (everyPolicy && (compares || amongSubject)) {
-      const read = readWithSubject(text, cues, subject, deps);
+      const read = readWithSubject(text, cues, amongSubject ? among : subject, deps);
       if (read?.kind === "compare" && read.policies.length < own.policies.length) {
         return read.field === null ? { ...read, field: own.field } : read;
       }

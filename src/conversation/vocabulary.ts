@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatJsonPath } from "../dataset/load.ts";
-import { PolicyKind } from "../dataset/schema.ts";
+import { PolicyField, PolicyKind } from "../dataset/schema.ts";
 import { packagePath } from "../package-root.ts";
 import { PARSED_ONCE } from "../parse-once.ts";
 
@@ -41,6 +41,26 @@ export const ConversationVocabularySchema = z
         facts: z.array(Phrase),
       })
       .strict(),
+    /**
+     * Words standing for the aspect talked about, not for a policy: "in this respect", "those
+     * arrangements", "the same", "这方面". A follow-up is read with the field talked about said
+     * in their place ("how does torch compare in this respect?" → "… compare on evaluation"),
+     * or without them when the turn names a field of its own ("does it target the same groups?").
+     * A longer phrase of `comparatives` or `comparisons` overlapping one ("the same as") wins.
+     */
+    aspects: z.array(Phrase),
+    /**
+     * Words saying that a policy is the one the subject derives from ("the parent policy", "the
+     * national policy it comes from"): with the data's `derived_from`, the turn is about that one.
+     */
+    parentWords: z.array(Phrase),
+    /**
+     * Words that read as either of two or more fields ("funding": the budget or the source of
+     * funding): in a follow-up, the field talked about is the one they mean.
+     */
+    sharedFieldWords: z.array(
+      z.object({ words: z.array(Phrase).min(1), fields: z.array(PolicyField).min(2) }).strict(),
+    ),
     /** Words that open a follow-up leaving the rest unsaid: "and the budget?", "what about GBA?". */
     ellipsisLeads: z.array(Phrase),
     /** Words that close one: "…呢", "… too". */

@@ -282,6 +282,19 @@ function crossCheck(loaded: readonly LoadedCountry[]): DatasetProblem[] {
         } else if (!owner) policyNames.set(key, { id: policy.id, where: `${file}: ${at}` });
       }
 
+      // "the parent policy" must name a policy of the same country, never the policy itself.
+      const parent = policy.derived_from?.policy;
+      if (
+        parent !== undefined &&
+        (parent === policy.id || !country.policies.some((p) => p.id === parent))
+      ) {
+        problems.push({
+          file,
+          path: `${base}.derived_from.policy`,
+          message: `"${parent}" is no other policy of ${country.id}`,
+        });
+      }
+
       const start = policy.start_year.value;
       const end = policy.end_year.value;
       if (end !== null && end < start) {

@@ -208,6 +208,15 @@ export const PolicySchema = z
         ...sourced,
       })
       .strict(),
+    /**
+     * The policy of the same country this one is derived from, as the source says ("derived
+     * from the national City Clusters policy"): "the parent policy" in a conversation about this
+     * one is that policy. Absent when the source states none.
+     */
+    derived_from: z
+      .object({ policy: Id, text: Text, ...sourced })
+      .strict()
+      .optional(),
   })
   .strict();
 

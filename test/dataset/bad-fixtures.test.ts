@@ -68,6 +68,13 @@ const CASES: Record<string, [file: string, path: string, message: RegExp][]> = {
   "end-before-start": [
     ["ruritania.json", "policies[1].end_year.value", /^End year 2012 is before start year 2015$/],
   ],
+  "derived-from-unknown": [
+    [
+      "ruritania.json",
+      "policies[1].derived_from.policy",
+      /^"hentzau-plan" is no other policy of ruritania$/,
+    ],
+  ],
   "period-mismatch": [
     ["ruritania.json", "policies[0].end_year.value", /^An unlimited period has no end year/],
   ],
