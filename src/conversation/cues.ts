@@ -162,7 +162,56 @@ function askingSentences(text: string): { start: number; end: number }[] {
   return asking.length > 0 && asking.length < sentences.length ? asking : [];
 }
 
+/** Texts whose cues are kept, per vocabulary (a turn reads a handful; a bot's users repeat them). */
+const KEPT_CUES = 256;
+const keptCues = new WeakMap<ConversationVocabulary, Map<string, FollowUpCues>>();
+
+/**
+ * Freezes cues that are handed out again: every reader of the same text gets the same object,
+ * so none may change it (a reader wanting other values spreads it into a new one).
+ */
+function frozenCues(cues: FollowUpCues): FollowUpCues {
+  const freezeMatch = (match: CueMatch | null): void => void (match && Object.freeze(match));
+  for (const reference of cues.references) {
+    freezeMatch(reference.match);
+    Object.freeze(reference);
+  }
+  Object.freeze(cues.references);
+  freezeMatch(cues.lead);
+  cues.corrections.forEach(freezeMatch);
+  Object.freeze(cues.corrections);
+  return Object.freeze(cues);
+}
+
+/**
+ * The follow-up cues of a text: a function of the text and the vocabulary alone, read once and
+ * kept (bounded, least recently read dropped first). A turn reads the same text several times
+ * (as itself, without its chat, in the light of the conversation), and the same questions come
+ * back from user after user in states that differ, so the conversation's own memo of whole
+ * answers misses; the scan of every cue list was most of a follow-up's cost.
+ */
 export function readCues(text: string, vocabulary: ConversationVocabulary): FollowUpCues {
+  let kept = keptCues.get(vocabulary);
+  if (kept === undefined) {
+    kept = new Map();
+    keptCues.set(vocabulary, kept);
+  }
+  const hit = kept.get(text);
+  if (hit !== undefined) {
+    kept.delete(text);
+    kept.set(text, hit);
+    return hit;
+  }
+  const cues = frozenCues(scanCues(text, vocabulary));
+  kept.set(text, cues);
+  if (kept.size > KEPT_CUES) {
+    const oldest = kept.keys().next();
+    if (!oldest.done) kept.delete(oldest.value);
+  }
+  return cues;
+}
+
+function scanCues(text: string, vocabulary: ConversationVocabulary): FollowUpCues {
   const refs = vocabulary.references;
   const candidates: Reference[] = [
     ...findPhrases(text, refs.one).map((match): Reference => ({ kind: "one", match })),

@@ -135,6 +135,33 @@ function lacks(policy: Policy, field: string): boolean | null {
   }
 }
 
+type Selections = ConversationVocabulary["selections"];
+const headsOfSelections = new WeakMap<Selections, [readonly string[], boolean][]>();
+
+/**
+ * The words opening a lacking selection ("the one with no", "the ones without", "没有…的"), for
+ * one policy and for several: every determiner, noun and word of lacking together, hundreds of
+ * phrases, so they are put together once per vocabulary rather than on every turn read.
+ */
+function lackingHeads(selections: Selections): [readonly string[], boolean][] {
+  let heads = headsOfSelections.get(selections);
+  if (heads === undefined) {
+    const { nouns, determiners, without } = selections;
+    const of = (kinds: readonly string[]): string[] =>
+      kinds.flatMap((noun) =>
+        CJK.test(noun)
+          ? without.map((w) => `${w}${noun}`)
+          : determiners.flatMap((d) => without.map((w) => `${d} ${noun} ${w}`)),
+      );
+    heads = [
+      [of(nouns.one), true],
+      [of(nouns.several), false],
+    ];
+    headsOfSelections.set(selections, heads);
+  }
+  return heads;
+}
+
 /**
  * "the one with no end date, what's its budget?", "the one without any evaluation": the
  * policies whose data lacks the field named after the words of lacking (read by `fieldOf`, the
@@ -147,16 +174,7 @@ export function lackingSelection(
   vocabulary: ConversationVocabulary,
   fieldOf: (words: string) => string | null,
 ): Selection | null {
-  const { nouns, determiners, without } = vocabulary.selections;
-  for (const [kinds, single] of [
-    [nouns.one, true],
-    [nouns.several, false],
-  ] as const) {
-    const heads = kinds.flatMap((noun) =>
-      CJK.test(noun)
-        ? without.map((w) => `${w}${noun}`)
-        : determiners.flatMap((d) => without.map((w) => `${d} ${noun} ${w}`)),
-    );
+  for (const [heads, single] of lackingHeads(vocabulary.selections)) {
     for (const match of findPhrases(text, heads)) {
       const rest = text.slice(match.end);
       const clause = /^[^,，:：;；?？—–]*/u.exec(rest)?.[0] ?? "";
