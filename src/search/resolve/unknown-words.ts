@@ -1,11 +1,9 @@
 import { segmentChinese, tokenize } from "../../model/normalize.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import {
-  CJK_ALL_WORDS,
-  CJK_COMPARE_WORDS,
   CJK_CONJUNCTIONS,
+  CJK_CUE_WORDS,
   CJK_GENERIC_WORDS,
-  CJK_ORDER_WORDS,
   CJK_PARTICLES,
   CJK_QUESTION_WORDS,
 } from "../vocabulary.ts";
@@ -67,9 +65,7 @@ export function unknownCjkName(
     ...names,
     ...catalog.cjkCountryAliases.map((a) => a.text),
     ...catalog.cjkFieldWords.map((w) => w.text),
-    ...Object.keys(CJK_ORDER_WORDS),
-    ...CJK_COMPARE_WORDS,
-    ...CJK_ALL_WORDS,
+    ...CJK_CUE_WORDS,
     ...GLOSSED_WORDS,
   ].sort((a, b) => b.length - a.length);
   // The quote: a short run as typed ("中国制造"), else only the words that name something, so a
@@ -209,13 +205,9 @@ function stripFillers(text: string): string {
   return rest.trim();
 }
 
-const CJK_FILLERS = [
-  ...CJK_GENERIC_WORDS,
-  ...CJK_QUESTION_WORDS,
-  ...Object.keys(CJK_ORDER_WORDS),
-  ...CJK_COMPARE_WORDS,
-  ...CJK_ALL_WORDS,
-].sort((a, b) => b.length - a.length);
+const CJK_FILLERS = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS, ...CJK_CUE_WORDS].sort(
+  (a, b) => b.length - a.length,
+);
 
 /**
  * The unknown things a question names, each as the whole phrase around its unknown words

@@ -300,7 +300,9 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
     const allPositions = [...reading.cues.positions];
     const cuePositions = allPositions.filter((k) => !addressed(tokens, k));
     const allBeside = allCue && (allPositions.length === 0 || cuePositions.some(besideField));
-    const cued = allBeside || orderField !== null || compareCue || asksWhich;
+    // "whose evaluation is weakest": a superlative of quality orders by the field it is said of.
+    const cued =
+      allBeside || orderField !== null || compareCue || asksWhich || reading.cues.qualityCue;
     if (cued && !asksOfOne(tokens) && countryId !== null) {
       const all = compareAll(
         countryId,
@@ -378,8 +380,11 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
         why: "which country",
       };
     }
-    // "which of China's policies is the oldest": an order over them all, not their list.
-    if (((compareCue && allCue) || orderField !== null) && countryField === "policies") {
+    // "which of China's policies is the oldest": an order over them all, not their list. A
+    // country's own text has no order over policies either: "of the three, which has the
+    // longest track record?" orders the three, whatever country text "track record" reads.
+    const overThem = countryField === "policies" || (allCue && orderField !== null);
+    if (((compareCue && allCue) || orderField !== null) && overThem) {
       const all = compareAll(
         countryId,
         policiesOf(catalog, countryId).map((ref) => ref.policy.id),
