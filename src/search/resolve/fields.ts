@@ -328,15 +328,15 @@ function readSpan(
  * in a clause with a noun of information asks the origin of the information, the sources, as
  * strongly as a field phrase of two words (it outweighs "get", "its": no policy is meant).
  */
+const INFORMATION_NOUNS = new Set([...INFORMATION_ORIGIN_WORDS.nouns].flatMap(phraseStems));
+
 function readInformationOrigin(
   tokens: readonly QuestionToken[],
   country: Map<CountryField, number>,
 ): void {
-  const { where, nouns, field } = INFORMATION_ORIGIN_WORDS;
+  const { where, field } = INFORMATION_ORIGIN_WORDS;
   const clauses = new Set(tokens.filter((t) => where.has(t.stem)).map((t) => t.clause));
-  const asked = tokens.some(
-    (t) => clauses.has(t.clause) && (nouns.has(t.typed) || nouns.has(t.stem)),
-  );
+  const asked = tokens.some((t) => clauses.has(t.clause) && INFORMATION_NOUNS.has(t.stem));
   if (asked) bump(country, field, SPAN_WEIGHT);
 }
 

@@ -151,7 +151,8 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
       fields.countryField !== "policies" && fields.countryField !== text.field;
     const other =
       Math.max(fields.policyScore, otherCountryField ? fields.countryScore : 0) * weight;
-    const score = passageScore(text.matched.length);
+    // Words quoted from the text ("'statistical clusters'") point to it as its passages can.
+    const score = text.cited === true ? DECISION.MAX_PASSAGE : passageScore(text.matched.length);
     if (score > other && questionShaped(reading.question)) {
       return {
         intent: textIntent(catalog, countryId, text, tokens),
