@@ -172,6 +172,12 @@ const CuesFile = z
      * for something else, so not what is asked about.
      */
     likeness: Phrases,
+    /**
+     * "…, as in several Nordic countries?", "…, like in our region": words opening a clause that
+     * sets the asker's comparison beside what is asked; its names are the comparison's, no
+     * subject, when a country field is firmly asked.
+     */
+    frame_openers: Phrases,
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */
     idioms: Phrases,
     /**

@@ -72,6 +72,8 @@ export const ONE_OR_MANY_WORDS: Readonly<
 > = vocabulary.cues.one_or_many;
 export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
 export const LIKENESS_WORDS: readonly string[] = vocabulary.cues.likeness;
+/** Words opening a clause of the asker's comparison ("as in several Nordic countries"). */
+export const FRAME_OPENERS: readonly string[] = vocabulary.cues.frame_openers;
 export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
   vocabulary.cues.year_bounds;
 export const NAME_JOINS: readonly string[] = vocabulary.cues.name_joins;

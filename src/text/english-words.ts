@@ -70,7 +70,27 @@ function blockHead(words: WordList, block: number): string {
   return word;
 }
 
+/**
+ * British spellings the list holds only in their American form ("decentralisation" →
+ * "decentralization", "analysing", "labour", "centres"): tried when the word itself is missing.
+ */
+const AMERICAN_SPELLINGS: readonly [RegExp, string][] = [
+  [/isation(s?)$/u, "ization$1"],
+  [/is(e|es|ed|ing|er|ers)$/u, "iz$1"],
+  [/ys(e|es|ed|ing)$/u, "yz$1"],
+  [/our(s?|ed|ing|ite|ites|able)$/u, "or$1"],
+  [/tre(s?)$/u, "ter$1"],
+];
+
 export function isEnglishWord(word: string): boolean {
+  if (listed(word)) return true;
+  return AMERICAN_SPELLINGS.some(([british, american]) => {
+    const variant = word.replace(british, american);
+    return variant !== word && listed(variant);
+  });
+}
+
+function listed(word: string): boolean {
   if (!/^[a-z]+$/.test(word)) return false;
   const words = (list ??= readList());
   // The last block whose first word does not sort after `word`.

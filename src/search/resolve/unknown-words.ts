@@ -1,6 +1,7 @@
-import { segmentChinese, tokenize } from "../../model/normalize.ts";
+import { phraseStems, segmentChinese, tokenize } from "../../model/normalize.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import {
+  FRAME_OPENERS,
   CJK_CONJUNCTIONS,
   CJK_CUE_WORDS,
   CJK_GENERIC_WORDS,
@@ -587,10 +588,14 @@ export function outOfScopeWords(
     return fieldWords.has(j) && sameClause(j, k);
   };
   const names = new Set<number>();
+  const frames = countryAsked ? frameClauses(catalog, tokens) : new Set<number>();
   tokens.forEach((token, k) => {
     // A decade ("since the 80s") or a word of consonants only ("strt", "bdgt": shorthand)
     // names nothing.
     if (!unplaced(k) || /^\d+s$|^[b-df-hj-np-tv-z]+$/u.test(token.raw)) return;
+    // "…without interruption, as is the case in several Member States?": the asker's own
+    // comparison beside a country field firmly asked names no subject.
+    if (frames.has(token.clause)) return;
     // A country field firmly asked is not blocked by a foreign word beside it ("like europe").
     // "eval", "benef": a field word cut short is no name either.
     const fieldWordCut = [...catalog.fieldWordFields.keys()].some((w) => w.startsWith(token.typed));
@@ -614,4 +619,27 @@ export function outOfScopeWords(
     names: tokens.filter((_, k) => names.has(k)),
     ordinary: tokens.filter((_, k) => unplaced(k) && !names.has(k)),
   };
+}
+
+const OPENERS = FRAME_OPENERS.map(phraseStems);
+
+/**
+ * Clauses that open with a frame of comparison ("as in…", "like…", after a comma) and name
+ * nothing of ours: the asker's comparison, set beside the question in the clause before.
+ */
+function frameClauses(catalog: Catalog, tokens: readonly QuestionToken[]): Set<number> {
+  const clauses = new Set<number>();
+  tokens.forEach((token, k) => {
+    if (k === 0 || tokens[k - 1]?.clause === token.clause) return;
+    const stems = tokens.slice(k).map((t) => t.stem);
+    if (!OPENERS.some((o) => o.every((stem, j) => stems[j] === stem))) return;
+    const ours = tokens.some(
+      (t) =>
+        t.clause === token.clause &&
+        catalog.postings.has(t.stem) &&
+        !catalog.genericStems.has(t.stem),
+    );
+    if (!ours) clauses.add(token.clause);
+  });
+  return clauses;
 }
