@@ -298,6 +298,8 @@ function readSpan(
   if (policyNamed) return;
   const { units, counts } = DURATION_WORDS;
   const spans = tokens.flatMap((token, k) => {
+    // "the 14th five year plan", "a 10-year programme": a span naming a plan is its name.
+    if (catalog.nameNounStems.has(tokens[k + 1]?.stem ?? "")) return [];
     const glued = GLUED_SPAN.exec(token.typed)?.[1];
     if (glued !== undefined) return units.has(glued) ? [[k]] : [];
     if (!units.has(token.typed) && !units.has(token.stem)) return [];
