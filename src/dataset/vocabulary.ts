@@ -77,6 +77,29 @@ const FieldsFile = z
      */
     choice: z.object({ field: CountryField, verbs: WordSet }).strict(),
     /**
+     * How long and how unbroken a country's policies have run, which the `field` text rates
+     * (the consistency dimension is scored in years of experience and whether they were
+     * interrupted): `breaks` words ask about interruption, and a span of `units` counted by a
+     * number or a `counts` word ("more than a decade", "10 years", ">10yrs") asks the span the
+     * rating is given in. An open "how long" or "over the decades" counts nothing.
+     */
+    duration: z
+      .object({
+        field: CountryField,
+        breaks: Phrases,
+        units: WordSet,
+        counts: WordSet,
+        /** Words besides the country's name that make a span said of its policies. */
+        subjects: WordSet,
+      })
+      .strict(),
+    /**
+     * "where does the factsheet get its information?": `where` asked in a clause with one of
+     * the `nouns` of information asks where the information comes from, which the `field`
+     * (the bibliography) answers.
+     */
+    information_origin: z.object({ field: CountryField, where: WordSet, nouns: WordSet }).strict(),
+    /**
      * Fields whose values are actors (who runs, who benefits, who pays), and the actor field a
      * "who" question means when its words read another field ("who is it aimed at" → beneficiaries).
      */
@@ -131,6 +154,12 @@ const CuesFile = z
       .default({ verbs: new Set<string>(), steps: new Set<string>(), cjk: [] }),
     /** Orderings and superlatives → the field they order by ("oldest" → start_year). */
     order: z.record(Phrase, PolicyField),
+    /**
+     * Superlatives of quality ("weakest", "most thorough"): they order the policies by the field
+     * they are said of ("whose evaluation is weakest" → every policy's evaluation side by side),
+     * having no field of their own.
+     */
+    quality_order: Phrases,
     /** "all policies", "each of them": the question is about every policy. */
     all_policies: Phrases,
     /**
@@ -153,6 +182,12 @@ const CuesFile = z
      * for something else, so not what is asked about.
      */
     likeness: Phrases,
+    /**
+     * "…, as in several Nordic countries?", "…, like in our region": words opening a clause that
+     * sets the asker's comparison beside what is asked; its names are the comparison's, no
+     * subject, when a country field is firmly asked.
+     */
+    frame_openers: Phrases,
     /** "at all", "first of all": phrases holding a cue word that cue nothing. */
     idioms: Phrases,
     /**
@@ -297,6 +332,8 @@ const ChineseFile = z
     fields: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
     /** Orderings and superlatives ("更早", "最新") → the field they order by. */
     order: z.record(Phrase, PolicyField),
+    /** Superlatives of quality ("最薄弱", "最好"): they order by the field they are said of. */
+    quality_order: Phrases,
     /** Words that set policies side by side ("比较", "区别"). */
     compare: Phrases,
     /** Words that put every policy in view ("三个", "所有"). */

@@ -27,11 +27,13 @@ import {
   FILLER_WORDS,
   COMPARE_WORDS,
   COUNTRY_FIELD_WORDS,
+  DURATION_WORDS,
   GENERIC_NAME_WORDS,
   GEOGRAPHIC_WORDS,
   HOW_TO_WORDS,
   NAME_NOUNS,
   ORDER_WORDS,
+  QUALITY_ORDER_WORDS,
   POLICY_FIELD_WORDS,
   STOP_WORDS,
   WEAK_COMPARE_WORDS,
@@ -123,6 +125,8 @@ export interface Catalog extends DatasetLookup {
   /** Hedges and chat read past ("even", "tbh"): see words.json. */
   fillerStems: Set<string>;
   orderPhrases: PhraseTable<PolicyField>;
+  /** Superlatives of quality ("weakest"): an order by the field they are said of. */
+  qualityPhrases: PhraseTable<true>;
   allPhrases: PhraseTable<true>;
   /** "at all", "first of all": their cue words cue nothing. */
   idiomPhrases: PhraseTable<true>;
@@ -431,6 +435,12 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   for (const field of COUNTRY_FIELDS) {
     addFieldWords({ scope: "country", field }, COUNTRY_FIELD_WORDS[field]);
   }
+  // Words of interruption ("stop and start", "without breaks") name the field rating it, and
+  // are read whole: their "stop" and "start" ask no end or start year.
+  addFieldWords(
+    { scope: "country", field: DURATION_WORDS.field },
+    { strong: DURATION_WORDS.breaks },
+  );
   for (const field of POLICY_FIELDS) {
     for (const text of CJK_FIELD_WORDS[field] ?? []) {
       cjkFieldWords.push({ field, scope: "policy", text });
@@ -452,6 +462,8 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
   for (const [phrase, field] of Object.entries(ORDER_WORDS)) addPhrase(orderPhrases, phrase, field);
   const allPhrases = emptyTable<true>();
   for (const phrase of ALL_POLICIES_WORDS) addPhrase(allPhrases, phrase, true);
+  const qualityPhrases = emptyTable<true>();
+  for (const phrase of QUALITY_ORDER_WORDS) addPhrase(qualityPhrases, phrase, true);
   const idiomPhrases = emptyTable<true>();
   for (const phrase of IDIOM_WORDS) addPhrase(idiomPhrases, phrase, true);
 
@@ -465,7 +477,13 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     }
   }
   const cueStems = new Set<string>();
-  for (const table of [comparePhrases, weakComparePhrases, orderPhrases, allPhrases]) {
+  for (const table of [
+    comparePhrases,
+    weakComparePhrases,
+    orderPhrases,
+    allPhrases,
+    qualityPhrases,
+  ]) {
     for (const key of table.map.keys()) for (const stem of key.split(" ")) cueStems.add(stem);
   }
   const worldStems = new Set<string>();
@@ -570,6 +588,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     everydayStems: stemSet(EVERYDAY_WORDS),
     fillerStems: stemSet(FILLER_WORDS),
     orderPhrases,
+    qualityPhrases,
     allPhrases,
     idiomPhrases,
     knownStems,

@@ -34,6 +34,10 @@ export const WHO_FIELDS: Readonly<{
 }> = vocabulary.fields.who;
 /** Why the factsheet chose a policy: the verbs of choosing, and the field that says why. */
 export const CHOICE_WORDS = vocabulary.fields.choice;
+/** Words of interruption and counted spans of years, and the country field that rates them. */
+export const DURATION_WORDS = vocabulary.fields.duration;
+/** "where" and the nouns of information: where the information comes from. */
+export const INFORMATION_ORIGIN_WORDS = vocabulary.fields.information_origin;
 /** Fields that together make one period; the first answers for all. */
 export const PERIOD_FIELDS: readonly PolicyField[] = vocabulary.fields.period;
 export const COMPARE_WORDS: readonly string[] = vocabulary.cues.compare;
@@ -42,6 +46,8 @@ export const HOW_TO_WORDS: readonly string[] = vocabulary.cues.how_to;
 export const ADVICE_WORDS = vocabulary.cues.advice;
 export const PROCEDURE_WORDS = vocabulary.cues.procedure;
 export const ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.cues.order;
+/** Superlatives of quality, which order by the field they are said of ("weakest"). */
+export const QUALITY_ORDER_WORDS: readonly string[] = vocabulary.cues.quality_order;
 export const ASKING_WORDS: Readonly<
   Record<
     | "wh"
@@ -69,6 +75,8 @@ export const ONE_OR_MANY_WORDS: Readonly<
 > = vocabulary.cues.one_or_many;
 export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
 export const LIKENESS_WORDS: readonly string[] = vocabulary.cues.likeness;
+/** Words opening a clause of the asker's comparison ("as in several Nordic countries"). */
+export const FRAME_OPENERS: readonly string[] = vocabulary.cues.frame_openers;
 export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
   vocabulary.cues.year_bounds;
 export const NAME_JOINS: readonly string[] = vocabulary.cues.name_joins;
@@ -99,6 +107,14 @@ export const CJK_GENERIC_WORDS: readonly string[] = vocabulary.chinese.generic;
 export const CJK_QUESTION_WORDS: readonly string[] = vocabulary.chinese.question;
 export const CJK_ORDER_WORDS: Readonly<Record<string, PolicyField>> = vocabulary.chinese.order;
 export const CJK_COMPARE_WORDS: readonly string[] = vocabulary.chinese.compare;
+export const CJK_QUALITY_ORDER_WORDS: readonly string[] = vocabulary.chinese.quality_order;
+/** Every Chinese cue word (orders, comparisons, all of them, superlatives of quality): known. */
+export const CJK_CUE_WORDS: readonly string[] = [
+  ...Object.keys(vocabulary.chinese.order),
+  ...vocabulary.chinese.compare,
+  ...vocabulary.chinese.all,
+  ...vocabulary.chinese.quality_order,
+];
 export const CJK_ALL_WORDS: readonly string[] = vocabulary.chinese.all;
 /** Words that join two names ("和", "与"): what they join to one of ours is a name too. */
 export const CJK_CONJUNCTIONS: readonly string[] = vocabulary.chinese.conjunctions;

@@ -226,3 +226,56 @@ describe("continuity in other words", () => {
     expect(seen("how has torch's budget changed over the decades?").field).toBe("budget");
   });
 });
+
+describe("a counted span of years or a word of interruption asks the consistency rating", () => {
+  it.each([
+    "has china kept up its cluster policies for more than a decade without a break?",
+    "china cluster policy >10yrs?",
+    "have the chinese cluster programmes been stop-and-start, or steady for twenty years?",
+  ])("%s → the '> 10 years' rating", (q) => {
+    const { kind, field, text } = seen(q);
+    expect(kind).toBe("answer");
+    expect(field).toBe("consistency");
+    expect(text).toContain("> 10 years");
+  });
+
+  it("an open duration still tells the history (continuity)", () => {
+    expect(seen("how long has china been doing cluster policy?").text).toContain("long-term");
+  });
+
+  it("a span of the asker's own is no rating asked", () => {
+    const answer = engine.ask(
+      "Thirty years in audit taught me one thing: who funds the TORCH Program?",
+    );
+    expect(answer.kind === "answer" && answer.field).toBe("funding_source");
+  });
+});
+
+describe("where the information comes from, and superlatives over the policies", () => {
+  it("'where does the factsheet get its information?' lists the sources", () => {
+    expect(seen("where does the factsheet get its information?").text).toContain("19 sources");
+  });
+
+  it.each([
+    ["of the three, which has the longest track record?", "start_year", "started first (1988)"],
+    ["which one has the strongest monitoring?", "evaluation", "in itinere"],
+    ["三个政策中哪个的评估最薄弱？", "evaluation", "in itinere"],
+  ])("%s → all three by %s", (q, field, shown) => {
+    const answer = engine.ask(q);
+    expect(answer.kind === "compare" && answer.policies).toEqual(ALL);
+    expect(answer.kind === "compare" && answer.field).toBe(field);
+    expect(answer.text).toContain(shown);
+  });
+});
+
+describe("words quoted from a country text, or its phrases, point to that text", () => {
+  it.each([
+    "the factsheet says China prefers 'statistical clusters' — what does that mean?",
+    "Someone told me the paper claims China's cluster ambition 'developed early'. What is that claim based on?",
+  ])("%s → the continuity text", (q) => {
+    const { kind, field, text } = seen(q);
+    expect(kind).toBe("answer");
+    expect(field).toBe("continuity");
+    expect(text).toContain("long-term");
+  });
+});

@@ -2,13 +2,11 @@ import type { CountryField, PolicyField } from "../../dataset/schema.ts";
 import { tokenize } from "../../model/normalize.ts";
 import type { Catalog, FieldPhrase } from "../catalog.ts";
 import {
-  CJK_ALL_WORDS,
   CJK_AMOUNT_WORDS,
-  CJK_COMPARE_WORDS,
   CJK_COUNT_WORDS,
+  CJK_CUE_WORDS,
   CJK_GENERIC_WORDS,
   CJK_GLOSSES,
-  CJK_ORDER_WORDS,
   CJK_ORIGIN_WORDS,
   CJK_PLACE_GLOSSES,
   CJK_PURPOSE_WORDS,
@@ -87,7 +85,7 @@ function tableOf(catalog: Catalog): Entry[] {
           : { scope: "country", field: word.field, weak: false, length: 1 },
     });
   }
-  for (const text of [...Object.keys(CJK_ORDER_WORDS), ...CJK_COMPARE_WORDS, ...CJK_ALL_WORDS]) {
+  for (const text of [...CJK_CUE_WORDS]) {
     entries.push({ text, kind: "cue" });
   }
   for (const [text, english] of Object.entries(CJK_GLOSSES)) {

@@ -140,7 +140,7 @@ export function resolveClause(
   if (uncorrected) candidates = matchPolicies(catalog, tokens);
   const { chosen: namedAll, ambiguous, weak: weakReadings } = choosePolicies(candidates);
   for (const candidate of namedAll) markNameUsed(catalog, tokens, candidate.positions);
-  let fields = readFields(catalog, tokens);
+  let fields = readFields(catalog, tokens, namedAll.length > 0);
   // "who funds it": words read as field words are not also a guess at a name ("Venture Fund").
   const weak = weakReadings.filter((c) => [...c.positions].some((p) => !fields.consumed.has(p)));
   // A field word found only by correcting a typo or completing a prefix ("lunch" → "launch")
@@ -158,7 +158,7 @@ export function resolveClause(
       token.unknown = !catalog.knownStems.has(token.typed);
       token.guessed = false;
     }
-    fields = readFields(catalog, tokens);
+    fields = readFields(catalog, tokens, namedAll.length > 0);
   }
   const cues = readComparisonCues(catalog, tokens);
   const { orderField, compareCue } = cues;

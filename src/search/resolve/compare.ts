@@ -6,6 +6,7 @@ import {
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
   CJK_ORDER_WORDS,
+  CJK_QUALITY_ORDER_WORDS,
   LIKENESS_WORDS,
   NAME_JOINS,
   YEAR_BOUNDS,
@@ -30,6 +31,8 @@ export const MAX_COMPARE_ALL = 6;
 export interface ComparisonCues {
   /** "oldest", "biggest": an order over policies, by the field it implies. */
   orderField: PolicyField | null;
+  /** "weakest", "最薄弱": an order over policies by the field it is said of. */
+  qualityCue: boolean;
   /** "run beyond 2030", "started before 2000": the date a bound before a year is on. */
   yearBound: PolicyField | null;
   /** "all", "each": every policy in view, not only those named. */
@@ -49,6 +52,7 @@ function chineseCues(tokens: readonly QuestionToken[]) {
   return {
     orderField: order === undefined ? null : (CJK_ORDER_WORDS[order] ?? null),
     compareCue: CJK_COMPARE_WORDS.some(has),
+    qualityCue: CJK_QUALITY_ORDER_WORDS.some(has),
     allCue: CJK_ALL_WORDS.some(has),
   };
 }
@@ -150,6 +154,7 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
   const boundOrder = asksWhich ? (bound?.field ?? null) : null;
   const orderField =
     hasPhrase(tokens, catalog.orderPhrases, free) ?? chinese.orderField ?? boundOrder;
+  const qualityCue = chinese.qualityCue || hasPhrase(tokens, catalog.qualityPhrases, free) !== null;
   const comparePhrases = scanPhrases(tokens, catalog.comparePhrases, free);
   const frames = comparePhrases.map((m) => framePositions(catalog, tokens, m.indices));
   const ownThing = frames.every((frame) => frame !== null);
@@ -172,6 +177,7 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
     catalog.allPhrases,
     catalog.howToPhrases,
     catalog.orderPhrases,
+    catalog.qualityPhrases,
   ];
   for (const table of tables) {
     for (const match of scanPhrases(tokens, table, () => true)) {
@@ -182,7 +188,15 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
   const likeCue =
     hasPhrase(tokens, catalog.weakComparePhrases, free) !== null ||
     LIKENESS.some((phrase) => holds(stems, phrase));
-  return { orderField, yearBound: bound?.field ?? null, allCue, compareCue, likeCue, positions };
+  return {
+    orderField,
+    qualityCue,
+    yearBound: bound?.field ?? null,
+    allCue,
+    compareCue,
+    likeCue,
+    positions,
+  };
 }
 
 /** Every policy in scope side by side, or null when too few to compare or too many to show at once. */

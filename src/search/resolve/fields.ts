@@ -4,7 +4,9 @@ import { holds, scanPhrases, type QuestionToken } from "./tokens.ts";
 import {
   ASKING_WORDS,
   CHOICE_WORDS,
+  DURATION_WORDS,
   FIELD_LIST_WORDS,
+  INFORMATION_ORIGIN_WORDS,
   MONEY_WORDS as MONEY,
   PERIOD_FIELDS,
   WHO_FIELDS,
@@ -275,6 +277,71 @@ function readChoice(
   if (chose) bump(country, CHOICE_WORDS.field, 1);
 }
 
+/** A span counted in the question weighs as much as a two-word field phrase. */
+const SPAN_WEIGHT = 2;
+/** "10yrs", "15-year": a count typed together with its unit. */
+const GLUED_SPAN = /^\d+-?(\p{L}+)$/u;
+
+/**
+ * "for more than a decade", "over ten years", ">10yrs": a span of years counted, asked of the
+ * country (no policy named), is the span the consistency rating is given in ("> 10 years"),
+ * not one policy's start. "How long" or "over the decades" counts nothing: those ask the
+ * history the continuity text tells.
+ */
+function readSpan(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  country: Map<CountryField, number>,
+  consumed: Set<number>,
+  policyNamed: boolean,
+): void {
+  if (policyNamed) return;
+  const { units, counts } = DURATION_WORDS;
+  const spans = tokens.flatMap((token, k) => {
+    // "the 14th five year plan", "a 10-year programme": a span naming a plan is its name.
+    if (catalog.nameNounStems.has(tokens[k + 1]?.stem ?? "")) return [];
+    const glued = GLUED_SPAN.exec(token.typed)?.[1];
+    if (glued !== undefined) return units.has(glued) ? [[k]] : [];
+    if (!units.has(token.typed) && !units.has(token.stem)) return [];
+    const count = tokens[k - 1]?.typed ?? "";
+    return /^\d+$/u.test(count) || counts.has(count) ? [[k - 1, k]] : [];
+  });
+  // Said of the country's policies: its sentence names the country or clusters ("thirty
+  // years in project controls taught me…" is the asker's own span).
+  const ofPolicies = (k: number): boolean =>
+    tokens.some(
+      (t) =>
+        t.sentence === tokens[k]?.sentence &&
+        (DURATION_WORDS.subjects.has(t.typed) || catalog.countryStems.has(t.stem)),
+    );
+  spans.splice(0, spans.length, ...spans.filter((span) => ofPolicies(span.at(-1) ?? 0)));
+  if (spans.length === 0) return;
+  bump(country, DURATION_WORDS.field, SPAN_WEIGHT);
+  // The span's words are read: ">10yrs" names nothing the data lacks.
+  for (const k of spans.flat()) {
+    const token = tokens[k];
+    if (token) token.used = true;
+    consumed.add(k);
+  }
+}
+
+/**
+ * "where does the factsheet get its information?", "where are these figures from?": "where"
+ * in a clause with a noun of information asks the origin of the information, the sources, as
+ * strongly as a field phrase of two words (it outweighs "get", "its": no policy is meant).
+ */
+const INFORMATION_NOUNS = new Set([...INFORMATION_ORIGIN_WORDS.nouns].flatMap(phraseStems));
+
+function readInformationOrigin(
+  tokens: readonly QuestionToken[],
+  country: Map<CountryField, number>,
+): void {
+  const { where, field } = INFORMATION_ORIGIN_WORDS;
+  const clauses = new Set(tokens.filter((t) => where.has(t.stem)).map((t) => t.clause));
+  const asked = tokens.some((t) => clauses.has(t.clause) && INFORMATION_NOUNS.has(t.stem));
+  if (asked) bump(country, field, SPAN_WEIGHT);
+}
+
 const LIST_JOINS = FIELD_LIST_WORDS.joins.map(phraseStems);
 const WH_STEMS = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
 
@@ -359,7 +426,11 @@ function ownThing(tokens: readonly QuestionToken[], first: number): boolean {
   return false;
 }
 
-export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldReading {
+export function readFields(
+  catalog: Catalog,
+  tokens: QuestionToken[],
+  policyNamed = false,
+): FieldReading {
   const strongPolicy = new Map<PolicyField, number>();
   const weakPolicy = new Map<PolicyField, number>();
   const strongCountry = new Map<CountryField, number>();
@@ -414,6 +485,8 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   }
   readPurposePoint(tokens, strongPolicy, strongCountry);
   readChoice(catalog, tokens, strongCountry);
+  readSpan(catalog, tokens, strongCountry, consumed, policyNamed);
+  readInformationOrigin(tokens, strongCountry);
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
   settleMoneyQuestion(tokens, strongPolicy);

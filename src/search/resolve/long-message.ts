@@ -162,10 +162,10 @@ function opensAsking(catalog: Catalog, part: string): boolean {
 }
 
 /** Where a sentence of a message ends: kept with it. */
-const SENTENCES = /(?<=[.!?\n])/u;
+const SENTENCES = /(?<=[.!?\n。？！])/u;
 
 /** A part without the spaces and end marks around it. */
-const bare = (text: string): string => text.replace(/^\s+|[\s.!?;]+$/gu, "");
+const bare = (text: string): string => text.replace(/^\s+|[\s.!?;。？！；]+$/gu, "");
 
 /** Sentences, then clauses, of a message: its parts that may ask. */
 function messageParts(question: string): string[] {
@@ -231,7 +231,7 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
   // A comparison is read on its own only when asked in a sentence (or ";" part) of its own: a
   // clause of it ("compare X with Y on start year, budget…") is not the whole of what is asked.
   if (intent.kind === "compare") {
-    if (!question.split(/(?<=[.!?;\n])/u).some((s) => bare(s) === bare(part))) return null;
+    if (!question.split(/(?<=[.!?;\n。？！；])/u).some((s) => bare(s) === bare(part))) return null;
     // "compare the funding of all three; we're benchmarking here in Porto": a comparison asked
     // in full is not vetoed by where the asker is, only by another programme the rest names,
     // or by another country ("how does Thailand's plan compare…? which one is more
@@ -266,6 +266,26 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
   const model = LIKENESS_WORDS.some((w) => words.includes(` ${w} `));
   if (cardOnly && model && others.some((o) => o.intent.kind === "none")) return null;
   return answer(log, reading, part);
+}
+
+/**
+ * "The report states that China's ambition … 'developed early'. What evidence is offered for
+ * that assertion?": a question naming nothing that points back ("that", "this") asks about what
+ * the sentence before it says, so the two are read together; kept only when they ask a
+ * country's text or field (a policy named there is carried by askedOfSubject).
+ */
+function withPointedTo(
+  message: MessageReader,
+  sentences: readonly string[],
+  sentence: string,
+): PartReading | null {
+  const at = sentences.indexOf(sentence);
+  const before = sentences[at - 1];
+  if (at < 1 || before === undefined) return null;
+  const pointsBack = readTokens(message.catalog, sentence).some((t) => REFERENCES.has(t.stem));
+  if (!pointsBack) return null;
+  const together = message.read(`${before}${sentence}`);
+  return together.intent.kind === "country" ? together : null;
 }
 
 /**
@@ -309,6 +329,8 @@ function askingSentence(message: MessageReader, question: string, log: EvidenceL
     if (unnamed && sentence.includes("?")) {
       const carried = askedOfSubject(message, sentence, sentences);
       if (carried) return answer(log, carried, sentence);
+      const together = withPointedTo(message, sentences, sentence);
+      if (together) return answer(log, together, sentence);
     }
     if (asksSomething(reading, sentence)) return answer(log, reading, sentence);
   }

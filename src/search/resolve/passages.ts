@@ -218,7 +218,15 @@ export function rootsOfStems(stems: ReadonlySet<string>): ReadonlySet<string> {
 }
 
 /** Words of the domain itself: in every text, so evidence for none. */
-const DOMAIN_ROOTS = new Set(["cluste", "policy", "polici", "china", "chines", "plan", "program"]);
+export const DOMAIN_ROOTS = new Set([
+  "cluste",
+  "policy",
+  "polici",
+  "china",
+  "chines",
+  "plan",
+  "program",
+]);
 
 const holders = new WeakMap<Catalog, Map<string, Map<string, Set<string>>>>();
 

@@ -1,11 +1,13 @@
-import { segmentChinese, stemToken, tokenize } from "../../model/normalize.ts";
+import { phraseStems, segmentChinese, stemToken, tokenize } from "../../model/normalize.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import {
+  FRAME_OPENERS,
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
-  CJK_CONJUNCTIONS,
-  CJK_GENERIC_WORDS,
   CJK_ORDER_WORDS,
+  CJK_CONJUNCTIONS,
+  CJK_CUE_WORDS,
+  CJK_GENERIC_WORDS,
   CJK_PARTICLES,
   CJK_QUESTION_WORDS,
   OFFERED_VALUE_WORDS,
@@ -68,9 +70,7 @@ export function unknownCjkName(
     ...names,
     ...catalog.cjkCountryAliases.map((a) => a.text),
     ...catalog.cjkFieldWords.map((w) => w.text),
-    ...Object.keys(CJK_ORDER_WORDS),
-    ...CJK_COMPARE_WORDS,
-    ...CJK_ALL_WORDS,
+    ...CJK_CUE_WORDS,
     ...GLOSSED_WORDS,
   ].sort((a, b) => b.length - a.length);
   // The quote: a short run as typed ("中国制造"), else only the words that name something, so a
@@ -305,13 +305,9 @@ function stripFillers(text: string): string {
   return rest.trim();
 }
 
-const CJK_FILLERS = [
-  ...CJK_GENERIC_WORDS,
-  ...CJK_QUESTION_WORDS,
-  ...Object.keys(CJK_ORDER_WORDS),
-  ...CJK_COMPARE_WORDS,
-  ...CJK_ALL_WORDS,
-].sort((a, b) => b.length - a.length);
+const CJK_FILLERS = [...CJK_GENERIC_WORDS, ...CJK_QUESTION_WORDS, ...CJK_CUE_WORDS].sort(
+  (a, b) => b.length - a.length,
+);
 
 /**
  * The unknown things a question names, each as the whole phrase around its unknown words
@@ -698,10 +694,14 @@ export function outOfScopeWords(
     return fieldWords.has(j) && sameClause(j, k);
   };
   const names = new Set<number>();
+  const frames = countryAsked ? frameClauses(catalog, tokens) : new Set<number>();
   tokens.forEach((token, k) => {
     // A decade ("since the 80s") or a word of consonants only ("strt", "bdgt": shorthand)
     // names nothing.
     if (!unplaced(k) || /^\d+s$|^[b-df-hj-np-tv-z]+$/u.test(token.raw)) return;
+    // "…without interruption, as is the case in several Member States?": the asker's own
+    // comparison beside a country field firmly asked names no subject.
+    if (frames.has(token.clause)) return;
     // A country field firmly asked is not blocked by a foreign word beside it ("like europe").
     // "eval", "benef": a field word cut short is no name either.
     const fieldWordCut = [...catalog.fieldWordFields.keys()].some((w) => w.startsWith(token.typed));
@@ -725,4 +725,27 @@ export function outOfScopeWords(
     names: tokens.filter((_, k) => names.has(k)),
     ordinary: tokens.filter((_, k) => unplaced(k) && !names.has(k)),
   };
+}
+
+const OPENERS = FRAME_OPENERS.map(phraseStems);
+
+/**
+ * Clauses that open with a frame of comparison ("as in…", "like…", after a comma) and name
+ * nothing of ours: the asker's comparison, set beside the question in the clause before.
+ */
+function frameClauses(catalog: Catalog, tokens: readonly QuestionToken[]): Set<number> {
+  const clauses = new Set<number>();
+  tokens.forEach((token, k) => {
+    if (k === 0 || tokens[k - 1]?.clause === token.clause) return;
+    const stems = tokens.slice(k).map((t) => t.stem);
+    if (!OPENERS.some((o) => o.every((stem, j) => stems[j] === stem))) return;
+    const ours = tokens.some(
+      (t) =>
+        t.clause === token.clause &&
+        catalog.postings.has(t.stem) &&
+        !catalog.genericStems.has(t.stem),
+    );
+    if (!ours) clauses.add(token.clause);
+  });
+  return clauses;
 }

@@ -151,7 +151,8 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
       fields.countryField !== "policies" && fields.countryField !== text.field;
     const other =
       Math.max(fields.policyScore, otherCountryField ? fields.countryScore : 0) * weight;
-    const score = passageScore(text.matched.length);
+    // Words quoted from the text ("'statistical clusters'") point to it as its passages can.
+    const score = text.cited === true ? DECISION.MAX_PASSAGE : passageScore(text.matched.length);
     if (score > other && questionShaped(reading.question)) {
       return {
         intent: textIntent(catalog, countryId, text, tokens),
@@ -300,7 +301,9 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
     const allPositions = [...reading.cues.positions];
     const cuePositions = allPositions.filter((k) => !addressed(tokens, k));
     const allBeside = allCue && (allPositions.length === 0 || cuePositions.some(besideField));
-    const cued = allBeside || orderField !== null || compareCue || asksWhich;
+    // "whose evaluation is weakest": a superlative of quality orders by the field it is said of.
+    const cued =
+      allBeside || orderField !== null || compareCue || asksWhich || reading.cues.qualityCue;
     if (cued && !asksOfOne(tokens) && countryId !== null) {
       const all = compareAll(
         countryId,
@@ -378,8 +381,11 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
         why: "which country",
       };
     }
-    // "which of China's policies is the oldest": an order over them all, not their list.
-    if (((compareCue && allCue) || orderField !== null) && countryField === "policies") {
+    // "which of China's policies is the oldest": an order over them all, not their list. A
+    // country's own text has no order over policies either: "of the three, which has the
+    // longest track record?" orders the three, whatever country text "track record" reads.
+    const overThem = countryField === "policies" || (allCue && orderField !== null);
+    if (((compareCue && allCue) || orderField !== null) && overThem) {
       const all = compareAll(
         countryId,
         policiesOf(catalog, countryId).map((ref) => ref.policy.id),
