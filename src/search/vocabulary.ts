@@ -27,6 +27,8 @@ export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly 
   vocabulary.fields.dimensions;
 /** The words money is asked about with, by role (see data/vocabulary/fields.json `money`). */
 export const MONEY_WORDS = vocabulary.fields.money;
+/** A word's role in its sentence: recipients of provision, list nouns, a second question. */
+export const ROLE_WORDS = vocabulary.fields.roles;
 /** Fields whose values are actors, and the actor a "who" asks when its words read another field. */
 export const WHO_FIELDS: Readonly<{
   actors: readonly PolicyField[];

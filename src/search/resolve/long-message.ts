@@ -154,12 +154,26 @@ const SENTENCES = /(?<=[.!?\n])/u;
 /** A part without the spaces and end marks around it. */
 const bare = (text: string): string => text.replace(/^\s+|[\s.!?;]+$/gu, "");
 
-/** Sentences, then clauses, of a message: its parts that may ask. */
-function messageParts(question: string): string[] {
-  return question
-    .split(SENTENCES)
-    .flatMap(splitClauses)
-    .filter((part) => /[\p{L}\p{N}]/u.test(part));
+/**
+ * Sentences, then clauses, of a message: its parts that may ask. A clause that asks right
+ * after one that asks, in the same sentence, stays with it: "When did it start, and how long
+ * will it run?" is one question with a second one after it, which the reading of fields ranks
+ * (the first decides), not a last question replacing the first.
+ */
+function messageParts(catalog: Catalog, question: string): string[] {
+  return question.split(SENTENCES).flatMap((sentence) => {
+    const parts: string[] = [];
+    let asking = false;
+    for (const clause of splitClauses(sentence)) {
+      if (!/[\p{L}\p{N}]/u.test(clause)) continue;
+      const opens = opensAsking(catalog, clause);
+      const last = parts.length - 1;
+      if (asking && opens && last >= 0) parts[last] = `${parts[last] ?? ""},${clause}`;
+      else parts.push(clause);
+      asking = opens;
+    }
+    return parts;
+  });
 }
 
 /**
@@ -183,7 +197,7 @@ export function readMessage(catalog: Catalog, question: string, log: EvidenceLog
  */
 function askingPart(message: MessageReader, question: string, log: EvidenceLog): Intent | null {
   const { catalog } = message;
-  const parts = messageParts(question);
+  const parts = messageParts(catalog, question);
   if (parts.length < 2) return null;
   const k = parts.findLastIndex((part) => opensAsking(catalog, part));
   const part = parts[k];
