@@ -116,6 +116,11 @@ const FieldsFile = z
             verbs: Phrases,
             asking_recipient: Phrases,
             provided_markers: WordSet,
+            /**
+             * "help big companies or just small ones": what follows is another receiver
+             * offered, not a thing provided.
+             */
+            alternatives: WordSet,
           })
           .strict(),
         /**
@@ -345,6 +350,11 @@ const ChineseFile = z
     amount: Phrases.default([]),
     /** Words that ask where something comes from ("来自", "从哪"): money asked with them is its source. */
     origin: Phrases.default([]),
+    /**
+     * "实施所需资金" (the money implementation needs): a field word joined by one of these to a
+     * later field word of another field only qualifies it; the later word, the head, is asked.
+     */
+    modifier_links: Phrases.default([]),
     /** Openings of a clause that says what the answer is for ("我想查…", "我需要…"), not a question. */
     purpose: Phrases.default([]),
     /**

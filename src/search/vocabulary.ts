@@ -109,6 +109,7 @@ export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;
+export const CJK_MODIFIER_LINKS: readonly string[] = vocabulary.chinese.modifier_links;
 export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
 export const CJK_CANTONESE: Readonly<{
   words: Readonly<Record<string, string>>;

@@ -159,6 +159,14 @@ function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
   const coming = tokens.some((t) => MONEY.coming_verbs.has(t.stem));
   if (stems.has("from") && (stems.has("where") || coming)) return true;
   if (tokens.some((t) => MONEY.origin_nouns.has(t.stem))) return true;
+  // "do local governments pay for most of it?": a payer named before a paying verb.
+  if (
+    tokens.some(
+      (t, k) => MONEY.paying_verbs.has(t.stem) && MONEY.payer_nouns.has(tokens[k - 1]?.stem ?? ""),
+    )
+  ) {
+    return true;
+  }
   // "which of them lean on regional money?": what money relies on is where it comes from.
   if (tokens.some((t) => MONEY.reliance_verbs.has(t.stem))) return true;
   // "paid by", "borne primarily by": the agent of a paying verb in the passive.
@@ -488,10 +496,11 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
     indices.every((k) => tokens[k]?.quoted === true);
   const ownWords = matches.some((m) => !quotedOnly(m.indices));
   // "Where does the money come from, and how much?": the first question decides the field;
-  // a second one in the same sentence is secondary (when the first names a field at all).
+  // a second one in the same sentence is secondary (when the first names a field outright).
   const second = secondQuestionAt(tokens);
-  const cut =
-    second !== null && matches.some((m) => (m.indices[0] ?? 0) < second) ? second : tokens.length;
+  const firstAsks = (m: (typeof matches)[number]): boolean =>
+    (m.indices[0] ?? 0) < (second ?? 0) && m.values.some((v) => !v.weak);
+  const cut = second !== null && matches.some(firstAsks) ? second : tokens.length;
   const secondary = new Set<PolicyField>();
   const policyMatches: FieldMatch[] = [];
   for (const match of matches) {

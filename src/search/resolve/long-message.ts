@@ -5,11 +5,19 @@ import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
-import { readTokens } from "./tokens.ts";
-import { ASKING_WORDS, COMPARE_WORDS, LIKENESS_WORDS, REFERENCE_WORDS } from "../vocabulary.ts";
+import { holds, readTokens } from "./tokens.ts";
+import {
+  ASKING_WORDS,
+  COMPARE_WORDS,
+  LIKENESS_WORDS,
+  REFERENCE_WORDS,
+  ROLE_WORDS,
+} from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 
 const REFERENCES = new Set(REFERENCE_WORDS);
+/** "…, and how long will it run?": a join word opening a second question of a sentence. */
+const JOINS = ROLE_WORDS.clauses.joins.map(phraseStems);
 const MODAL = new Set(ASKING_WORDS.modals.flatMap(phraseStems));
 const DISCOURSE = new Set(ASKING_WORDS.discourse.flatMap(phraseStems));
 /** "compare…", "contrast…": a request to compare opens a part that asks. */
@@ -156,7 +164,7 @@ const bare = (text: string): string => text.replace(/^\s+|[\s.!?;]+$/gu, "");
 
 /**
  * Sentences, then clauses, of a message: its parts that may ask. A clause that asks right
- * after one that asks, in the same sentence, stays with it: "When did it start, and how long
+ * after one that asks, in the same sentence, opening with a join word ("and"), stays with it: "When did it start, and how long
  * will it run?" is one question with a second one after it, which the reading of fields ranks
  * (the first decides), not a last question replacing the first.
  */
@@ -168,7 +176,8 @@ function messageParts(catalog: Catalog, question: string): string[] {
       if (!/[\p{L}\p{N}]/u.test(clause)) continue;
       const opens = opensAsking(catalog, clause);
       const last = parts.length - 1;
-      if (asking && opens && last >= 0) parts[last] = `${parts[last] ?? ""},${clause}`;
+      const joined = JOINS.some((j) => holds(phraseStems(clause), j, 0));
+      if (asking && opens && joined && last >= 0) parts[last] = `${parts[last] ?? ""},${clause}`;
       else parts.push(clause);
       asking = opens;
     }

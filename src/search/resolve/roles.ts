@@ -57,9 +57,10 @@ function recipientAsked(tokens: readonly QuestionToken[], first: number): boolea
 }
 
 /**
- * The clause gives or offers something besides the receiver: a word standing for the thing
- * ("what", "anything"), a word the data does not hold ("free rent", "hire"), or another field's
- * word ("incubators", "money").
+ * The clause gives or offers something besides the receiver: a word asking for the thing
+ * ("what"), a word the data does not hold ("free rent", "hire"), or another field's word
+ * ("incubators", "money"); not after "or", which offers another receiver. "do startups get
+ * anything from it?" asks whether they benefit at all.
  */
 function somethingProvided(
   tokens: readonly QuestionToken[],
@@ -67,9 +68,14 @@ function somethingProvided(
   recipient: ReadonlySet<number>,
   others: ReadonlySet<number>,
 ): boolean {
+  const alternative = tokens.findIndex(
+    (t, k) => k > Math.min(...recipient) && PROVISION.alternatives.has(t.stem),
+  );
+  const end = alternative < 0 ? tokens.length : alternative;
   return tokens.some(
     (t, k) =>
       t.clause === clause &&
+      k < end &&
       !recipient.has(k) &&
       (PROVISION.provided_markers.has(t.stem) ||
         others.has(k) ||
