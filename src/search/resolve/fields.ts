@@ -427,6 +427,28 @@ function ownThing(tokens: readonly QuestionToken[], first: number): boolean {
   return false;
 }
 
+/**
+ * Where the first question's words end when a second question begins at `second`: the first
+ * decides when it names a field outright, and, asking "who", names an actor's field itself
+ * ("Who was it that set up TORCH, and who runs it?": the "who" of the first asks the actor the
+ * second names). Else the whole sentence is read.
+ */
+function firstQuestionEnd(
+  tokens: readonly QuestionToken[],
+  matches: readonly { indices: number[]; values: FieldPhrase[] }[],
+  second: number,
+): number {
+  const strong = (m: { values: FieldPhrase[] }): PolicyField[] =>
+    m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
+  const first = matches.filter((m) => (m.indices[0] ?? 0) < second);
+  if (!first.some((m) => m.values.some((v) => !v.weak))) return tokens.length;
+  const actor = (fields: PolicyField[]): boolean => fields.some((f) => ACTOR_FIELDS.has(f));
+  const later = matches.filter((m) => (m.indices[0] ?? 0) >= second);
+  const who = asksWho(tokens.slice(0, second));
+  if (who && !actor(first.flatMap(strong)) && actor(later.flatMap(strong))) return tokens.length;
+  return second;
+}
+
 /** Moves a field's score to another. */
 function move(
   scores: Map<PolicyField, number>,
@@ -498,9 +520,7 @@ export function readFields(catalog: Catalog, tokens: QuestionToken[]): FieldRead
   // "Where does the money come from, and how much?": the first question decides the field;
   // a second one in the same sentence is secondary (when the first names a field outright).
   const second = secondQuestionAt(tokens);
-  const firstAsks = (m: (typeof matches)[number]): boolean =>
-    (m.indices[0] ?? 0) < (second ?? 0) && m.values.some((v) => !v.weak);
-  const cut = second !== null && matches.some(firstAsks) ? second : tokens.length;
+  const cut = second === null ? tokens.length : firstQuestionEnd(tokens, matches, second);
   const secondary = new Set<PolicyField>();
   const policyMatches: FieldMatch[] = [];
   for (const match of matches) {
