@@ -68,6 +68,15 @@ describe("two questions in one sentence: the first decides", () => {
     expect(headline(question)).toContain(start);
   });
 
+  it("the second question's answer follows the first's in the details", () => {
+    const answer = engine.ask("where does the GBA plan's money come from, and how much is it?");
+    expect(answer.kind).toBe("answer");
+    if (answer.kind !== "answer") return;
+    expect(answer.text).toContain("Source of funding for the Greater Bay Area plan");
+    const second = answer.details.find((d) => d.name.startsWith("Also asked"));
+    expect(second?.value).toContain("state no budget for the Greater Bay Area plan");
+  });
+
   it("a 'who' asking no actor of its own takes the actor the second question names", () => {
     expect(headline("who was it that set up torch, and who runs it now?")).toContain(
       "Responsible for the TORCH Program",
