@@ -2,7 +2,8 @@ import type { DatasetLookup as Catalog } from "../model/lookup.ts";
 import { compareAnswer } from "./compare-answer.ts";
 import { countryAnswer } from "./country-answer.ts";
 import { sourceLine } from "./format.ts";
-import { claimHolds, policyAnswer, withYesNo, yesNoOf } from "./policy-answer.ts";
+import { FIELD_TITLES, claimHolds, policyAnswer, withYesNo, yesNoOf } from "./policy-answer.ts";
+import type { PolicyField } from "../dataset/schema.ts";
 import type { Answer, Intent } from "./types.ts";
 
 /**
@@ -17,7 +18,13 @@ export function answerIntent(catalog: Catalog, intent: Intent): Answer {
     case "policy": {
       const ref = catalog.policies.get(intent.policy);
       if (!ref) return unknownId("policy", intent.policy);
-      const answer = policyAnswer(ref.country, ref.policy, intent.field);
+      const also = intent.also === intent.field ? undefined : intent.also;
+      const answer = withSecondField(
+        policyAnswer(ref.country, ref.policy, intent.field),
+        also === undefined
+          ? null
+          : { field: also, answer: policyAnswer(ref.country, ref.policy, also) },
+      );
       const passage = intent.passage;
       if (
         intent.claimedYear !== undefined &&
@@ -66,6 +73,23 @@ export function answerIntent(catalog: Catalog, intent: Intent): Answer {
       return countryAnswer(country, intent.field, policy, intent.dimension ?? null);
     }
   }
+}
+
+/**
+ * "Where does the money come from, and how much?": the second question's answer follows the
+ * first's, as one more detail with its own sources; the headline stays the first's.
+ */
+function withSecondField(
+  answer: Answer,
+  second: { field: PolicyField; answer: Answer } | null,
+): Answer {
+  if (answer.kind !== "answer" || second?.answer.kind !== "answer") return answer;
+  const detail = { name: `Also asked: ${FIELD_TITLES[second.field]}`, value: second.answer.text };
+  return {
+    ...answer,
+    details: [...answer.details, detail],
+    sources: [...new Set([...answer.sources, ...second.answer.sources])],
+  };
 }
 
 function unknownId(what: "policy" | "country", id: string): Answer {

@@ -64,6 +64,15 @@ const FieldsFile = z
         origin_nouns: WordSet,
         coming_verbs: WordSet,
         receiving_verbs: WordSet,
+        /**
+         * "who provides most of the funding", "borne primarily by": a share of the money, not
+         * an amount, so the payer is still asked.
+         */
+        share_words: Phrases.default([]),
+        /** "which level of government bears the cost": "which"/"what" with these asks an agent. */
+        payer_nouns: WordSet.default(new Set<string>()),
+        /** "which of them lean on regional money": relying on money asks where it comes from. */
+        reliance_verbs: WordSet.default(new Set<string>()),
       })
       .strict(),
     /**
@@ -107,6 +116,52 @@ const FieldsFile = z
       .object({
         actors: z.array(PolicyField),
         asked_of: z.partialRecord(PolicyField, PolicyField),
+      })
+      .strict(),
+    /**
+     * A word's role in its sentence, which the field it names does not say alone.
+     */
+    roles: z
+      .object({
+        /**
+         * "what does TORCH give start-ups?", "do startups get free rent from torch?": a
+         * `recipients` word (a kind of beneficiary) in a clause with a provision `verbs` word and
+         * something provided (a `provided_markers` word, or a word naming the thing) is the
+         * receiver, and the question asks what is provided (`provided_field`), not who benefits
+         * (`recipient_field`). An `asking_recipient` phrase just before it ("which companies
+         * get support?", "what kinds of firms does it support?") asks the receiver itself.
+         */
+        provision: z
+          .object({
+            recipient_field: PolicyField,
+            provided_field: PolicyField,
+            recipients: Phrases,
+            verbs: Phrases,
+            asking_recipient: Phrases,
+            provided_markers: WordSet,
+            /**
+             * "help big companies or just small ones": what follows is another receiver
+             * offered, not a thing provided.
+             */
+            alternatives: WordSet,
+          })
+          .strict(),
+        /**
+         * "is promoting start-ups one of torch's goals?": a list named by its own noun is the
+         * list asked, over a kind of beneficiary the same words name as an item.
+         */
+        list_nouns: z.partialRecord(PolicyField, Phrases),
+        /**
+         * "where does the money come from, and how much?": a wh-word after a `joins` word or a
+         * clause break (a `lead_ins` word may come between: "…, and over which years?") opens a
+         * second question; the first question's field words decide the field.
+         */
+        clauses: z.object({ joins: Phrases, lead_ins: WordSet }).strict(),
+        /**
+         * "who wrote the GBA plan?": the author of a policy (its name after the verb) is the
+         * authority that drafted it (`of_policy`); the author of the factsheet is its source.
+         */
+        authorship: z.object({ verbs: Phrases, of_policy: PolicyField }).strict(),
       })
       .strict(),
   })
@@ -357,6 +412,11 @@ const ChineseFile = z
     amount: Phrases.default([]),
     /** Words that ask where something comes from ("来自", "从哪"): money asked with them is its source. */
     origin: Phrases.default([]),
+    /**
+     * "实施所需资金" (the money implementation needs): a field word joined by one of these to a
+     * later field word of another field only qualifies it; the later word, the head, is asked.
+     */
+    modifier_links: Phrases.default([]),
     /** Openings of a clause that says what the answer is for ("我想查…", "我需要…"), not a question. */
     purpose: Phrases.default([]),
     /**

@@ -18,6 +18,11 @@ export type Intent =
       yesNo?: boolean;
       /** A year the question says the date is ("is Torch really from 1988?"): confirmed or not. */
       claimedYear?: number;
+      /**
+       * A second question of the same sentence asks this field ("where does the money come
+       * from, and how much?"): `field` answers the first, this one follows it in the details.
+       */
+      also?: PolicyField;
     }
   | {
       kind: "country";

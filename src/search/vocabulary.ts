@@ -27,6 +27,8 @@ export const MATURITY_DIMENSION_WORDS: Readonly<Partial<Record<string, readonly 
   vocabulary.fields.dimensions;
 /** The words money is asked about with, by role (see data/vocabulary/fields.json `money`). */
 export const MONEY_WORDS = vocabulary.fields.money;
+/** A word's role in its sentence: recipients of provision, list nouns, a second question. */
+export const ROLE_WORDS = vocabulary.fields.roles;
 /** Fields whose values are actors, and the actor a "who" asks when its words read another field. */
 export const WHO_FIELDS: Readonly<{
   actors: readonly PolicyField[];
@@ -127,6 +129,7 @@ export const CJK_WHERE_WORDS: readonly string[] = vocabulary.chinese.where;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;
 export const CJK_AMOUNT_WORDS: readonly string[] = vocabulary.chinese.amount;
 export const CJK_ORIGIN_WORDS: readonly string[] = vocabulary.chinese.origin;
+export const CJK_MODIFIER_LINKS: readonly string[] = vocabulary.chinese.modifier_links;
 export const CJK_PURPOSE_WORDS: readonly string[] = vocabulary.chinese.purpose;
 export const CJK_CANTONESE: Readonly<{
   words: Readonly<Record<string, string>>;

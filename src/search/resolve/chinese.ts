@@ -7,6 +7,8 @@ import {
   CJK_CUE_WORDS,
   CJK_GENERIC_WORDS,
   CJK_GLOSSES,
+  CJK_ORDER_WORDS,
+  CJK_MODIFIER_LINKS,
   CJK_ORIGIN_WORDS,
   CJK_PLACE_GLOSSES,
   CJK_PURPOSE_WORDS,
@@ -166,13 +168,25 @@ function readRun(catalog: Catalog, run: string): RunReading {
  * asked with a time word is the start ("哪年批准的": the year of approval, not who approved),
  * and money asked with an origin and no amount is its source ("经费由谁提供").
  */
+/**
+ * "实施所需资金": a field word joined to the next one, of another field, by a word of
+ * qualifying ("所需", "的") only says which of the next one is meant.
+ */
+function qualifies(run: string, piece: Piece, next: Piece | undefined): boolean {
+  if (next === undefined || next.field === undefined || piece.field === undefined) return false;
+  if (next.field.field === piece.field.field) return false;
+  const between = run.slice(piece.at + piece.text.length, next.at);
+  return CJK_MODIFIER_LINKS.includes(between);
+}
+
 export function chineseFieldWords(
   catalog: Catalog,
   run: string,
 ): (FieldPhrase & { text: string })[] {
-  let words = readRun(catalog, run).pieces.flatMap((p) =>
-    p.field ? [{ ...p.field, text: p.text }] : [],
-  );
+  const fieldPieces = readRun(catalog, run).pieces.filter((p) => p.field !== undefined);
+  let words = fieldPieces
+    .filter((p, i) => !qualifies(run, p, fieldPieces[i + 1]))
+    .flatMap((p) => (p.field ? [{ ...p.field, text: p.text }] : []));
   const has = (field: PolicyField | CountryField): boolean => words.some((w) => w.field === field);
   if (CJK_WHEN_WORDS.some((w) => run.includes(w)) && !has("end_year")) {
     const event = CJK_START_EVENTS.find((e) => run.includes(e));

@@ -1,3 +1,4 @@
+import { ROLE_WORDS } from "../vocabulary.ts";
 import { listItemReading, seriesHolds, type ListItemReading } from "./list-items.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
@@ -424,10 +425,16 @@ export function resolveClause(
     const passage =
       ref && questionShaped(question) ? bestPassage(catalog, ref, roots, ordinary) : null;
     const placed = new Set(passage?.roots ?? []);
-    const listItem =
+    const anyItem =
       ref && questionShaped(question)
         ? listItemReading(catalog, ref, tokens, new Set(chosen.flatMap((c) => [...c.positions])))
         : null;
+    // "what does TORCH give start-ups?": a kind of beneficiary named as the receiver is no
+    // question of whether it is listed.
+    const listItem =
+      anyItem?.field === ROLE_WORDS.provision.recipient_field && fields.recipientsYield === true
+        ? null
+        : anyItem;
 
     // A field word completed from a prefix ("lit" → literature) asks nothing on its own.
     const firmField = [...fields.consumed].some(

@@ -155,6 +155,7 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
         policy: ref.policy.id,
         field: fields.policyField,
         ...(ev.part ? { passage: ev.part } : {}),
+        ...(fields.secondary?.[0] !== undefined ? { also: fields.secondary[0] } : {}),
       },
       score: fields.policyScore * fieldWeight,
       why: "policy field",

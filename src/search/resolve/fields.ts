@@ -9,6 +9,7 @@ import {
   INFORMATION_ORIGIN_WORDS,
   MONEY_WORDS as MONEY,
   PERIOD_FIELDS,
+  ROLE_WORDS,
   WHO_FIELDS,
 } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
@@ -16,6 +17,14 @@ import { phraseStems } from "../../model/normalize.ts";
 const NEGATIONS = ASKING_WORDS.negations.map(phraseStems);
 import { MAX_QUOTE, clipAtWord } from "./unknown-words.ts";
 import { chineseFieldWords } from "./chinese.ts";
+import {
+  authorOfPolicy,
+  isRecipientWord,
+  namedLists,
+  recipientsOfProvision,
+  secondQuestionAt,
+  type FieldMatch,
+} from "./roles.ts";
 
 /** The currency words of a budget reading made only of them, quoted to the end, else null. */
 export function currencyQuestion(
@@ -50,6 +59,14 @@ export interface FieldReading {
   lastScope: "policy" | "country" | null;
   /** The country field was typed by its own name ("consistency"), the policy field was not. */
   countryOwnNamed?: boolean;
+  /**
+   * Kinds of beneficiary were named only as receivers ("what does TORCH give start-ups?") or as
+   * items beside another list named by its noun ("is promoting start-ups one of its goals?"):
+   * they ask no beneficiary list, nor whether an item is on it.
+   */
+  recipientsYield?: boolean;
+  /** Fields a second question of the sentence asks ("…, and how much?"): secondary. */
+  secondary?: PolicyField[];
 }
 
 /** Adds to a field's score: each reader adds its evidence to the same tables. */
@@ -73,6 +90,9 @@ function bestField<F extends FieldName>(
   return { field: null, score: top, tied };
 }
 
+/** The fields money words are read as, which money given to a receiver provides instead. */
+const MONEY_FIELDS: readonly PolicyField[] = ["budget", "funding_source"];
+
 /** How far from "who" a money verb still says who pays ("who is giving this money"). */
 const ORIGIN_REACH = 3;
 
@@ -80,6 +100,27 @@ const ORIGIN_REACH = 3;
  * "who funds", "who is giving this money", "funding — who?": a money verb after "who" (before
  * any verb of receiving: "who gets funding" asks who receives), or a money word just before it.
  */
+const WHICH = new Set(["which", "what"]);
+const SHARES = MONEY.share_words.map(phraseStems);
+
+/** "most of the funding", "primarily": a share of the money begins at k, not an amount. */
+function shareAt(tokens: readonly QuestionToken[], k: number): boolean {
+  const stems = tokens.map((t) => t.stem);
+  return SHARES.some((s) => holds(stems, s, k));
+}
+
+/**
+ * Where the agent asked for ends when "who"/"whose" is at k, or "which level (of government)":
+ * "which"/"what" with a payer noun asks an agent as "who" does. Null when k asks no agent.
+ */
+function agentEnd(tokens: readonly QuestionToken[], k: number): number | null {
+  const stem = tokens[k]?.stem ?? "";
+  if (MONEY.payer_words.has(stem)) return k;
+  if (!WHICH.has(stem) || !MONEY.payer_nouns.has(tokens[k + 1]?.stem ?? "")) return null;
+  const ofNoun = tokens[k + 2]?.stem === "of" && MONEY.payer_nouns.has(tokens[k + 3]?.stem ?? "");
+  return ofNoun ? k + 3 : k + 1;
+}
+
 function whoPays(tokens: readonly QuestionToken[]): boolean {
   const verbAfter = (k: number): boolean => {
     const after = tokens.slice(k + 1, k + 1 + ORIGIN_REACH);
@@ -88,16 +129,18 @@ function whoPays(tokens: readonly QuestionToken[]): boolean {
       .slice(0, receives < 0 ? after.length : receives)
       .some((t) => MONEY.paying_verbs.has(t.stem));
   };
-  return tokens.some(
-    (token, k) =>
-      MONEY.payer_words.has(token.stem) &&
-      (verbAfter(k) ||
+  return tokens.some((token, k) => {
+    const end = agentEnd(tokens, k);
+    return (
+      end !== null &&
+      (verbAfter(end) ||
         tokens
           .slice(Math.max(0, k - ORIGIN_REACH), k)
           .some((t) => MONEY.paying_verbs.has(t.stem) || MONEY.money_nouns.has(t.stem)) ||
         // "whose money is behind it?": the agent's money itself.
-        (token.stem !== "who" && MONEY.money_nouns.has(tokens[k + 1]?.stem ?? ""))),
-  );
+        (token.stem !== "who" && MONEY.money_nouns.has(tokens[k + 1]?.stem ?? "")))
+    );
+  });
 }
 
 function whoReceives(tokens: readonly QuestionToken[]): boolean {
@@ -118,8 +161,28 @@ function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
   const coming = tokens.some((t) => MONEY.coming_verbs.has(t.stem));
   if (stems.has("from") && (stems.has("where") || coming)) return true;
   if (tokens.some((t) => MONEY.origin_nouns.has(t.stem))) return true;
-  return tokens.some((token, k) => token.stem === "paid" && tokens[k + 1]?.stem === "by");
+  // "do local governments pay for most of it?": a payer named before a paying verb.
+  if (
+    tokens.some(
+      (t, k) => MONEY.paying_verbs.has(t.stem) && MONEY.payer_nouns.has(tokens[k - 1]?.stem ?? ""),
+    )
+  ) {
+    return true;
+  }
+  // "which of them lean on regional money?": what money relies on is where it comes from.
+  if (tokens.some((t) => MONEY.reliance_verbs.has(t.stem))) return true;
+  // "paid by", "borne primarily by": the agent of a paying verb in the passive.
+  return tokens.some(
+    (token, k) =>
+      MONEY.paying_verbs.has(token.stem) &&
+      tokens
+        .slice(k + 1, k + 1 + PASSIVE_REACH)
+        .some((t, n) => t.stem === "by" && (n === 0 || shareAt(tokens, k + 1))),
+  );
 }
+
+/** "borne primarily by": a word of share may stand between a paying verb and "by". */
+const PASSIVE_REACH = 2;
 
 function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
   return tokens.some(
@@ -155,13 +218,18 @@ function settleMoneyQuestion(
   const amount = asksMoneyAmount(tokens);
   // "who bears the cost?": who pays is asked even beside a money noun of amount ("cost"); a
   // word of quantity ("who put in the most money", "how much") still asks the amount.
+  // "who provides most of the funding" asks a share, not an amount: the payer is still asked.
   const quantity =
-    tokens.some((t) => MONEY.amounts.has(t.stem) && !MONEY.money_nouns.has(t.stem)) ||
-    tokens.some((t, k) => t.stem === "how" && tokens[k + 1]?.stem === "much");
+    tokens.some(
+      (t, k) => MONEY.amounts.has(t.stem) && !MONEY.money_nouns.has(t.stem) && !shareAt(tokens, k),
+    ) || tokens.some((t, k) => t.stem === "how" && tokens[k + 1]?.stem === "much");
   const payer = whoPays(tokens) && !quantity;
   if (origin && (!amount || payer) && budget > 0) {
     scores.delete("budget");
     scores.set("funding_source", budget + source);
+    // "who bears the cost — the regional governments or the central authorities?": the
+    // governments named are the payers offered, not a question of who runs the policy.
+    if (whoPays(tokens)) scores.delete("authorities");
   } else if (!amount && budget > 0 && source > 0) {
     // "大湾区 plan 的 funding 主要是谁出的钱": a bare money word beside a word of origin asks
     // the origin; the amount would need its own word ("how much", "budget").
@@ -426,6 +494,74 @@ function ownThing(tokens: readonly QuestionToken[], first: number): boolean {
   return false;
 }
 
+/**
+ * Where the first question's words end when a second question begins at `second`: the first
+ * decides when it names a field outright, and, asking "who", names an actor's field itself
+ * ("Who was it that set up TORCH, and who runs it?": the "who" of the first asks the actor the
+ * second names). Else the whole sentence is read.
+ */
+function firstQuestionEnd(
+  tokens: readonly QuestionToken[],
+  matches: readonly { indices: number[]; values: FieldPhrase[] }[],
+  second: number,
+): number {
+  const strong = (m: { values: FieldPhrase[] }): PolicyField[] =>
+    m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
+  const first = matches.filter((m) => (m.indices[0] ?? 0) < second);
+  if (!first.some((m) => m.values.some((v) => !v.weak))) return tokens.length;
+  const actor = (fields: PolicyField[]): boolean => fields.some((f) => ACTOR_FIELDS.has(f));
+  const later = matches.filter((m) => (m.indices[0] ?? 0) >= second);
+  const who = asksWho(tokens.slice(0, second));
+  if (who && !actor(first.flatMap(strong)) && actor(later.flatMap(strong))) return tokens.length;
+  return second;
+}
+
+/** Moves a field's score to another. */
+function move(
+  scores: Map<PolicyField, number>,
+  from: PolicyField,
+  to: PolicyField,
+  amount: number,
+): void {
+  if (amount <= 0) return;
+  const left = (scores.get(from) ?? 0) - amount;
+  if (left > 0) scores.set(from, left);
+  else scores.delete(from);
+  bump(scores, to, amount);
+}
+
+/**
+ * A kind of beneficiary is asked about only in the role of the one who benefits. As the
+ * receiver of what a policy gives ("what does TORCH give start-ups?", "does TORCH give actual
+ * money to startups?") its words, and money words given to it, ask what is provided; beside a
+ * list named by its own noun ("is promoting start-ups one of torch's goals?") it is an item of
+ * that list. True when the beneficiary words so yield.
+ */
+function readRecipients(
+  tokens: readonly QuestionToken[],
+  head: readonly QuestionToken[],
+  matches: readonly FieldMatch[],
+  scores: Map<PolicyField, number>,
+): boolean {
+  const { recipient_field: recipient, provided_field: provided } = ROLE_WORDS.provision;
+  const items = sum(matches.filter((m) => isRecipientWord(tokens, m)).map((m) => m.indices.length));
+  const lists = namedLists(tokens, matches);
+  lists.delete(recipient);
+  if (items > 0 && lists.size > 0 && (scores.get(recipient) ?? 0) <= items) {
+    scores.delete(recipient);
+    return true;
+  }
+  const receivers = recipientsOfProvision(tokens, matches);
+  if (receivers.length > 0) {
+    move(scores, recipient, provided, sum(receivers.map((m) => m.indices.length)));
+    if (!asksMoneyAmount(head) && !asksMoneyOrigin(head)) {
+      for (const money of MONEY_FIELDS) move(scores, money, provided, scores.get(money) ?? 0);
+    }
+    return true;
+  }
+  return false;
+}
+
 export function readFields(
   catalog: Catalog,
   tokens: QuestionToken[],
@@ -441,6 +577,8 @@ export function readFields(
     else bump(phrase.weak ? weakCountry : strongCountry, phrase.field, amount);
   };
   const consumed = new Set<number>();
+  // Words already read as a name before any field word is read.
+  const names = new Set(tokens.flatMap((t, k) => (t.used ? [k] : [])));
   const ownNamed = new Set<FieldName>();
   let lastScope: "policy" | "country" | null = null;
   const items: FieldItem[] = [];
@@ -450,6 +588,12 @@ export function readFields(
   const quotedOnly = (indices: readonly number[]): boolean =>
     indices.every((k) => tokens[k]?.quoted === true);
   const ownWords = matches.some((m) => !quotedOnly(m.indices));
+  // "Where does the money come from, and how much?": the first question decides the field;
+  // a second one in the same sentence is secondary (when the first names a field outright).
+  const second = secondQuestionAt(tokens);
+  const cut = second === null ? tokens.length : firstQuestionEnd(tokens, matches, second);
+  const secondary = new Set<PolicyField>();
+  const policyMatches: FieldMatch[] = [];
   for (const match of matches) {
     if (ownWords && quotedOnly(match.indices)) continue;
     // "our regional strategy": a field word of the user's own thing is not read at all.
@@ -459,12 +603,23 @@ export function readFields(
       if (token) token.used = true;
       consumed.add(k);
     }
+    if ((match.indices[0] ?? 0) >= cut) {
+      for (const v of match.values) if (v.scope === "policy" && !v.weak) secondary.add(v.field);
+      continue;
+    }
     // "the objectives, not a summary": a field said not to be wanted asks nothing.
     const before = tokens.slice(0, match.indices[0]).map((t) => t.stem);
     if (NEGATIONS.some((n) => holds(before, n, before.length - n.length))) continue;
+    const strongFields = match.values.flatMap((v) =>
+      v.scope === "policy" && !v.weak ? [v.field] : [],
+    );
+    if (strongFields.length > 0)
+      policyMatches.push({ indices: match.indices, fields: strongFields });
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
-    for (const phrase of match.values) add(phrase, phrase.length);
+    const drafted = authorOfPolicy(tokens, match.indices, names);
+    if (drafted !== null) bump(strongPolicy, drafted, match.indices.length);
+    else for (const phrase of match.values) add(phrase, phrase.length);
     const listed = match.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
     // "who funds": a field asked by a question of its own is no item of a list of fields.
     const wh = WH_STEMS.has(tokens[match.indices[0] ?? 0]?.stem ?? "");
@@ -483,17 +638,19 @@ export function readFields(
       add(word, 1);
     }
   }
-  readPurposePoint(tokens, strongPolicy, strongCountry);
-  readChoice(catalog, tokens, strongCountry);
+  const head = tokens.slice(0, cut);
+  readPurposePoint(head, strongPolicy, strongCountry);
+  readChoice(catalog, head, strongCountry);
   readSpan(catalog, tokens, strongCountry, consumed, policyNamed);
   readInformationOrigin(tokens, strongCountry);
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
-  settleMoneyQuestion(tokens, strongPolicy);
-  preferActors(tokens, strongPolicy);
-  readClaimedType(tokens, strongPolicy);
+  const recipientsYield = readRecipients(tokens, head, policyMatches, strongPolicy);
+  settleMoneyQuestion(head, strongPolicy);
+  preferActors(head, strongPolicy);
+  readClaimedType(head, strongPolicy);
   readPeriod(strongPolicy);
-  preferActors(tokens, weakPolicy);
+  preferActors(head, weakPolicy);
   const topicListed = preferListedTopic(ownNamed, strongPolicy, strongCountry);
   const policy = listsFields(tokens, items)
     ? { field: null, score: Math.max(0, ...strongPolicy.values()), tied: [...strongPolicy.keys()] }
@@ -515,5 +672,7 @@ export function readFields(
     consumed,
     topicListed,
     lastScope,
+    recipientsYield,
+    secondary: [...secondary].filter((f) => f !== p.field),
   };
 }

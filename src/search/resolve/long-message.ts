@@ -5,13 +5,14 @@ import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
-import { readTokens } from "./tokens.ts";
+import { holds, readTokens } from "./tokens.ts";
 import {
   ASKING_WORDS,
   COMPARE_WORDS,
   LIKENESS_WORDS,
   NAME_NOUNS,
   REFERENCE_WORDS,
+  ROLE_WORDS,
 } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
 import { PolicyField } from "../../dataset/schema.ts";
@@ -19,6 +20,8 @@ import { PolicyField } from "../../dataset/schema.ts";
 const REFERENCES = new Set(REFERENCE_WORDS);
 /** "its", "their": what a name has, not something said before. */
 const POSSESSIVE_REFERENCES = new Set(["its", "their"]);
+/** "…, and how long will it run?": a join word opening a second question of a sentence. */
+const JOINS = ROLE_WORDS.clauses.joins.map(phraseStems);
 const MODAL = new Set(ASKING_WORDS.modals.flatMap(phraseStems));
 const DISCOURSE = new Set(ASKING_WORDS.discourse.flatMap(phraseStems));
 /** "compare…", "contrast…": a request to compare opens a part that asks. */
@@ -167,12 +170,27 @@ const SENTENCES = /(?<=[.!?\n。？！])/u;
 /** A part without the spaces and end marks around it. */
 const bare = (text: string): string => text.replace(/^\s+|[\s.!?;。？！；]+$/gu, "");
 
-/** Sentences, then clauses, of a message: its parts that may ask. */
-function messageParts(question: string): string[] {
-  return question
-    .split(SENTENCES)
-    .flatMap(splitClauses)
-    .filter((part) => /[\p{L}\p{N}]/u.test(part));
+/**
+ * Sentences, then clauses, of a message: its parts that may ask. A clause that asks right
+ * after one that asks, in the same sentence, opening with a join word ("and"), stays with it: "When did it start, and how long
+ * will it run?" is one question with a second one after it, which the reading of fields ranks
+ * (the first decides), not a last question replacing the first.
+ */
+function messageParts(catalog: Catalog, question: string): string[] {
+  return question.split(SENTENCES).flatMap((sentence) => {
+    const parts: string[] = [];
+    let asking = false;
+    for (const clause of splitClauses(sentence)) {
+      if (!/[\p{L}\p{N}]/u.test(clause)) continue;
+      const opens = opensAsking(catalog, clause);
+      const last = parts.length - 1;
+      const joined = JOINS.some((j) => holds(phraseStems(clause), j, 0));
+      if (asking && opens && joined && last >= 0) parts[last] = `${parts[last] ?? ""},${clause}`;
+      else parts.push(clause);
+      asking = opens;
+    }
+    return parts;
+  });
 }
 
 /**
@@ -203,7 +221,7 @@ export function readMessage(catalog: Catalog, question: string, log: EvidenceLog
  */
 function askingPart(message: MessageReader, question: string, log: EvidenceLog): Intent | null {
   const { catalog } = message;
-  const parts = messageParts(question);
+  const parts = messageParts(catalog, question);
   if (parts.length < 2) return null;
   const k = parts.findLastIndex((part) => opensAsking(catalog, part));
   const part = parts[k];
