@@ -110,3 +110,29 @@ describe("filler and a known name's own words lower confidence, they do not veto
     },
   );
 });
+
+describe("unplaced words: 'for a …' describes a kind of policy, not another programme", () => {
+  it.each([
+    [
+      "torch objectives include employment? seems a stretch for a high tech programme",
+      "torch",
+      "objectives",
+    ],
+    [
+      "who pays for city clusters? odd question for a regional plan, I know",
+      "city-clusters",
+      "funding_source",
+    ],
+    ["is the gba budget big as an urban development scheme goes?", "greater-bay-area", "budget"],
+  ])("%s → %s %s", (question, policy, field) => {
+    expect(engine.resolveQuestion(question)).toMatchObject({ kind: "policy", policy, field });
+  });
+
+  it.each([
+    "does china have a spark program",
+    "is there a knowledge cluster initiative in china",
+    "what is the budget of the 863 program",
+  ])("%s → still declined as a programme we do not know", (question) => {
+    expect(engine.ask(question).kind).toBe("none");
+  });
+});

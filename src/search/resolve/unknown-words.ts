@@ -462,6 +462,23 @@ export function looksLikeName(
   return false;
 }
 
+/** "a", "an": before a noun phrase they make it one of a kind. */
+const INDEFINITE = new Set(["a", "an"]);
+
+/** "for a", "as a", "like a": a comparison with a kind, not a thing named. */
+const KIND_LEADS = new Set(["for", "as", "like", "just", "than", "such", "merely", "only"]);
+
+/**
+ * "odd for an industrial policy", "a stretch for a high-tech programme", "just a broad
+ * industrial policy": words after "for a" / "as a" / "just a" describe a kind of policy, the one
+ * asked about measured against it; a programme's own name is not counted like that. ("Does
+ * China have a spark program?" asks after a thing, so it still names one.)
+ */
+function namesAKind(tokens: readonly QuestionToken[], start: number): boolean {
+  const word = (k: number): string => tokens[k]?.raw.toLowerCase() ?? "";
+  return INDEFINITE.has(word(start - 1)) && KIND_LEADS.has(word(start - 2));
+}
+
 /** Words that are about the domain in general, not a thing asked about ("cluster"). */
 const DOMAIN_STEMS = new Set(["cluster"]);
 /** "eu alignment china policy": the domain's own noun after a field word names no programme. */
@@ -550,6 +567,7 @@ export function unknownProgrammeName(
     }
     // "for my lesson plan", "our action plan": the user's own things, not programmes.
     if (POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) continue;
+    if (namesAKind(tokens, start)) continue;
     return quoteWords(tokens, start, k);
   }
   return null;
@@ -585,6 +603,7 @@ function modifiedNoun(
   while (modifier(tokens[start - 1], start - 1)) start -= 1;
   const words = tokens.slice(start, k);
   if (words.length < 2 || POSSESSIVES.has(tokens[start - 1]?.stem ?? "")) return null;
+  if (namesAKind(tokens, start)) return null;
   // A word no list of the language of questions holds ("industrial", "knowledge"): ordinary
   // words of asking ("compare every policy", "the most recent policy") name nothing.
   const foreign = words.some(
