@@ -136,3 +136,16 @@ describe("unplaced words: 'for a …' describes a kind of policy, not another pr
     expect(engine.ask(question).kind).toBe("none");
   });
 });
+
+describe("a typo'd field word in a question about our policies by their common noun", () => {
+  it.each([
+    ["which policy has the biggest budjet", "budget"],
+    ["which programme startd first", "start_year"],
+  ])("%s → compares all on %s", (question, field) => {
+    expect(engine.resolveQuestion(question)).toMatchObject({ kind: "compare", field });
+  });
+
+  it("a typo'd word about nothing of ours stays out of scope", () => {
+    expect(engine.ask("dim sum recs in hong kong").kind).toBe("none");
+  });
+});

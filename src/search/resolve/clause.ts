@@ -147,7 +147,13 @@ export function resolveClause(
   // A field word found only by correcting a typo or completing a prefix ("lunch" → "launch")
   // does not bring a question about nothing named into scope (nor a place of a name: "dim sum
   // recs in Hong Kong").
-  const anchored = namedAll.length > 0 || ambiguous.length > 0 || countries.known.length > 0;
+  // "which of the policies has the biggest budjet": a question about our policies, named by
+  // their common noun, is in scope too.
+  const anchored =
+    namedAll.length > 0 ||
+    ambiguous.length > 0 ||
+    countries.known.length > 0 ||
+    tokens.some((t) => catalog.nameNounStems.has(t.stem));
   if (!anchored && tokens.some((t) => t.guessed)) {
     for (const k of fields.consumed) {
       const token = tokens[k];
