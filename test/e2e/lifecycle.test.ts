@@ -163,9 +163,20 @@ describe("break 4: a 401 is reported, then recovered from or fatal", () => {
 
   it("a revoked token (401 everywhere): stops through onFatal with a clear message", async () => {
     let fatal: string | null = null;
+    // As the process does (src/bot/shard-entry.ts): a fatal reason stops the bot at once, so the
+    // gateway is not left retrying a refused token while the test winds down.
+    let stopBot: () => Promise<void> = () => Promise.resolve();
     const subject = await tracked(
-      await startBotUnderTest({ bot: { onFatal: (reason) => (fatal = reason) } }),
+      await startBotUnderTest({
+        bot: {
+          onFatal: (reason) => {
+            fatal = reason;
+            void stopBot();
+          },
+        },
+      }),
     );
+    stopBot = () => subject.bot.stop();
     const { harness, log } = subject;
     harness.server.injectFault({ route: "*", status: 401 });
     harness.post("torch budget?", { mentionBot: true, author: person(200) });
