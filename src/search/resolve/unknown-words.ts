@@ -65,14 +65,7 @@ export function unknownCjkName(
   tokens: readonly QuestionToken[],
   namedPolicy: boolean,
 ): string | null {
-  const names = new Set(catalog.cjkAliases.map((a) => a.text));
-  const known = [
-    ...names,
-    ...catalog.cjkCountryAliases.map((a) => a.text),
-    ...catalog.cjkFieldWords.map((w) => w.text),
-    ...CJK_CUE_WORDS,
-    ...GLOSSED_WORDS,
-  ].sort((a, b) => b.length - a.length);
+  const { names, known } = knownCjkWords(catalog);
   // The quote: a short run as typed ("中国制造"), else only the words that name something, so a
   // long sentence is not quoted back whole.
   const quote = (raw: string, words: string): string =>
@@ -133,6 +126,53 @@ function afterFieldWord(catalog: Catalog, run: string, part: string): boolean {
   });
 }
 
+interface KnownCjk {
+  names: ReadonlySet<string>;
+  /** Known words, longest first, so a longer word is taken out before a word inside it. */
+  known: readonly string[];
+}
+
+const knownByCatalog = new WeakMap<Catalog, KnownCjk>();
+const quotedKnownByCatalog = new WeakMap<Catalog, KnownCjk>();
+const longestFirst = (words: string[]): string[] => words.sort((a, b) => b.length - a.length);
+
+/** The words of a Chinese run that name nothing new: built once per catalog, not per question. */
+function knownCjkWords(catalog: Catalog): KnownCjk {
+  let words = knownByCatalog.get(catalog);
+  if (!words) {
+    const names = new Set(catalog.cjkAliases.map((a) => a.text));
+    const known = longestFirst([
+      ...names,
+      ...catalog.cjkCountryAliases.map((a) => a.text),
+      ...catalog.cjkFieldWords.map((w) => w.text),
+      ...CJK_CUE_WORDS,
+      ...GLOSSED_WORDS,
+    ]);
+    words = { names, known };
+    knownByCatalog.set(catalog, words);
+  }
+  return words;
+}
+
+/** The words a quoted span may hold and still name nothing: built once per catalog. */
+function quotedKnownWords(catalog: Catalog): KnownCjk {
+  let words = quotedKnownByCatalog.get(catalog);
+  if (!words) {
+    const names = new Set(catalog.cjkAliases.map((a) => a.text));
+    const known = longestFirst([
+      ...catalog.cjkCountryAliases.map((a) => a.text),
+      ...catalog.cjkFieldWords.map((w) => w.text),
+      ...Object.keys(CJK_ORDER_WORDS),
+      ...CJK_COMPARE_WORDS,
+      ...CJK_ALL_WORDS,
+      ...GLOSSED_WORDS,
+    ]);
+    words = { names, known };
+    quotedKnownByCatalog.set(catalog, words);
+  }
+  return words;
+}
+
 /** A span the question sets in quotation marks or title marks: “中国制造2025”, 《…》, 「…」. */
 const QUOTED_CJK = /[“「《『"]([^“”「」《》『』"]{2,24})[”」》』"]/gu;
 
@@ -143,19 +183,11 @@ const QUOTED_CJK = /[“「《『"]([^“”「」《》『』"]{2,24})[”」�
  * remain (two Chinese characters) or a number. Known words quoted (“预算”) name nothing.
  */
 export function quotedCjkName(catalog: Catalog, question: string): string | null {
-  const names = catalog.cjkAliases.map((a) => a.text);
-  const known = [
-    ...catalog.cjkCountryAliases.map((a) => a.text),
-    ...catalog.cjkFieldWords.map((w) => w.text),
-    ...Object.keys(CJK_ORDER_WORDS),
-    ...CJK_COMPARE_WORDS,
-    ...CJK_ALL_WORDS,
-    ...GLOSSED_WORDS,
-  ].sort((a, b) => b.length - a.length);
   for (const match of question.matchAll(QUOTED_CJK)) {
+    const { names, known } = quotedKnownWords(catalog);
     const span = (match[1] ?? "").trim();
     if (!/\p{Script=Han}/u.test(span)) continue;
-    if (names.some((name) => span.includes(name) || name.includes(span))) continue;
+    if ([...names].some((name) => span.includes(name) || name.includes(span))) continue;
     let rest = span;
     for (const text of known) rest = rest.split(text).join(" ");
     const own = [...stripFillers(rest.replace(/[\s\p{P}]/gu, ""))];
