@@ -1,32 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answers/types.ts";
-import type { ConversationState } from "../../src/conversation/state.ts";
-import { chinaEngine as engine } from "../china-engine.ts";
-
-/** The last answer of a conversation typed line by line. */
-function lastAnswer(...lines: string[]): Answer | null {
-  let state: ConversationState | null = null;
-  let answer: Answer | null = null;
-  for (const line of lines) {
-    const turn = engine.converse(line, state);
-    state = turn.state;
-    answer = turn.answer;
-  }
-  return answer;
-}
-
-/** What the user sees of the last answer: its kind, subject and field. */
-function last(...lines: string[]): string {
-  const answer = lastAnswer(...lines);
-  switch (answer?.kind) {
-    case "answer":
-      return `${answer.policy ?? answer.country} ${answer.field ?? "card"}`;
-    case "compare":
-      return `compare ${answer.policies.join("+")} ${answer.field ?? "overview"}`;
-    default:
-      return answer?.kind ?? "nothing";
-  }
-}
+import { last, lastAnswer } from "./typed-conversation.ts";
 
 describe("words standing for the aspect talked about ask that field", () => {
   it("'in this respect', 'in that regard', 'those arrangements' compare on the last field", () => {

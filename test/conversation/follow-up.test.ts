@@ -1,32 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answers/types.ts";
-import type { ConversationState } from "../../src/conversation/state.ts";
-import { chinaEngine as engine } from "../china-engine.ts";
-
-/** The last answer of a conversation typed line by line. */
-function lastAnswer(...lines: string[]): Answer | null {
-  let state: ConversationState | null = null;
-  let answer: Answer | null = null;
-  for (const line of lines) {
-    const turn = engine.converse(line, state);
-    state = turn.state;
-    answer = turn.answer;
-  }
-  return answer;
-}
-
-/** The last answer of a conversation typed line by line, as the user sees it (kind, subject, field). */
-function last(...lines: string[]): string {
-  const answer = lastAnswer(...lines);
-  switch (answer?.kind) {
-    case "answer":
-      return `${answer.policy ?? answer.country} ${answer.field ?? "card"}`;
-    case "compare":
-      return `compare ${answer.policies.join("+")} ${answer.field ?? "overview"}`;
-    default:
-      return answer?.kind ?? "nothing";
-  }
-}
+import { last, lastAnswer } from "./typed-conversation.ts";
 
 describe("a follow-up takes from the conversation only what it leaves unsaid", () => {
   it("a field asked on its own is asked of the policy talked about", () => {

@@ -1,23 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answers/types.ts";
-import type { ConversationState } from "../../src/conversation/state.ts";
-import { chinaEngine as engine } from "../china-engine.ts";
-
-/**
- * Follow-ups of the kinds people who never saw the code write (issue #16): what the user reads
- * in the answer to the last line, after the earlier lines of the conversation.
- */
-function lastAnswer(...lines: string[]): Answer {
-  let state: ConversationState | null = null;
-  let answer: Answer | null = null;
-  for (const line of lines) {
-    const turn = engine.converse(line, state);
-    state = turn.state;
-    answer = turn.answer;
-  }
-  if (answer === null) throw new Error("no lines");
-  return answer;
-}
+import { lastAnswer } from "./typed-conversation.ts";
 
 /** The headline the user reads first. */
 const headline = (...lines: string[]): string => lastAnswer(...lines).text;

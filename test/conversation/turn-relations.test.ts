@@ -1,28 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationState } from "../../src/conversation/state.ts";
-import { chinaEngine as engine } from "../china-engine.ts";
-
-/** The last answer of a conversation typed line by line, as the user sees it. */
-function last(...lines: string[]): string {
-  let state: ConversationState | null = null;
-  let seen = "nothing";
-  for (const line of lines) {
-    const turn = engine.converse(line, state);
-    state = turn.state;
-    const answer = turn.answer;
-    switch (answer.kind) {
-      case "answer":
-        seen = `${answer.policy ?? answer.country} ${answer.field ?? "card"}`;
-        break;
-      case "compare":
-        seen = `compare ${answer.policies.join("+")} ${answer.field ?? "overview"}`;
-        break;
-      default:
-        seen = answer.kind;
-    }
-  }
-  return seen;
-}
+import { last } from "./typed-conversation.ts";
 
 describe("a turn relates what it names to the policy talked about", () => {
   it("'they' beside a newly named policy are it and the policy talked about", () => {
