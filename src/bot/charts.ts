@@ -9,7 +9,11 @@ import {
   type DiscordReplyPayload,
   type RenderOptions,
 } from "../render/discord.ts";
-import type { renderChartPngAsync } from "../render/charts/index.ts";
+import {
+  chartWorker,
+  ChartsUnavailableError,
+  type ChartWorker,
+} from "../render/charts/worker-pool.ts";
 import { localNamesOf } from "../render/localize.ts";
 import type { Logger } from "./log.ts";
 import { markKeptCopy } from "./prepared-reply.ts";
@@ -26,33 +30,34 @@ export type AsyncChartRenderer = (
 const CACHED_CHARTS = 64;
 
 /**
- * Charts are a nicety: if the rasteriser cannot load or draw, answers go out without them. It is
- * loaded on the first chart, not at start-up: resvg's native library, the fonts and the chart
- * modules are RSS (~4 MiB in the bot) that a bot asked no chart question never needs.
+ * Charts are a nicety: if the rasteriser cannot load or draw, answers go out without them. They
+ * are drawn in a worker thread started on the first chart that ends when no chart has been asked
+ * for a few seconds (src/render/charts/worker-pool.ts): resvg, its allocator's heaps and the fonts
+ * are memory a bot whose charts are cached no longer needs.
  */
-export function lazyChartRenderer(log: Logger): AsyncChartRenderer {
-  let loading: Promise<typeof renderChartPngAsync | null> | null = null;
-  const load = (): Promise<typeof renderChartPngAsync | null> =>
-    (loading ??= import("../render/charts/index.ts").then(
-      (charts) => charts.renderChartPngAsync,
-      (error: unknown) => {
-        // Once: every later chart is answered without its picture, and without a log line each.
-        log.warn(
-          "Charts are unavailable (the rasteriser did not load); answering without them.",
-          error,
-        );
-        return null;
-      },
-    ));
+export function lazyChartRenderer(
+  log: Logger,
+  worker: ChartWorker = chartWorker(),
+): AsyncChartRenderer {
+  let warned = false;
   return cachedChartRenderer(async (kind, answer, locale, localNames) => {
-    const render = await load();
-    if (render === null) return null;
     try {
-      return await render(kind, answer, {
+      return await worker.render(kind, answer, {
         ...(locale ? { locale } : {}),
         ...(localNames ? { localNames } : {}),
       });
     } catch (error) {
+      if (error instanceof ChartsUnavailableError) {
+        // Once: every later chart is answered without its picture, and without a log line each.
+        if (!warned) {
+          warned = true;
+          log.warn(
+            "Charts are unavailable (the rasteriser did not load); answering without them.",
+            error.cause,
+          );
+        }
+        return null;
+      }
       log.warn(`Could not draw the ${kind} chart; answering without it.`, error);
       return null;
     }

@@ -145,8 +145,10 @@ describe("npm start", () => {
       },
       {
         run: () => harness.slash("maturity", { country: "china" }),
+        // npm start draws charts in its worker thread: the picture comes with the answer.
         check: (o) =>
-          china.maturity.dimensions.every((d) => visibleText(o.message).includes(d.label)),
+          china.maturity.dimensions.every((d) => visibleText(o.message).includes(d.label)) &&
+          (o.message?.files ?? []).some((file) => file.name === "maturity.png"),
       },
       {
         run: () => harness.autocompleteOutcome("compare", "b", "", { a: "torch" }),

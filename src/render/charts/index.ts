@@ -6,7 +6,8 @@ import { rasterizeSvg, rasterizeSvgAsync } from "./rasterize.ts";
 import { timelineChartSvg, type TimelineOptions } from "./timeline-chart.ts";
 
 export type { TimelineOptions } from "./timeline-chart.ts";
-export type ChartKind = "maturity" | "timeline";
+import type { ChartKind } from "./chart-job.ts";
+export type { ChartKind } from "./chart-job.ts";
 
 export interface ChartOptions extends TimelineOptions {
   /** The language of the title, axes and legend (the facts stay in English). */
