@@ -19,6 +19,7 @@ import {
   looksLikeName,
   leftoverContent,
   unknownProgrammeName,
+  unknownNameRun,
   quotedCjkName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
@@ -233,26 +234,20 @@ export function resolveClause(
   );
   const leftovers = leftoverContent(catalog, tokens, cues.positions);
   const howTo = hasPhrase(tokens, catalog.howToPhrases) !== null;
-  const unknownProgramme = unknownProgrammeName(
-    catalog,
-    tokens,
-    countries.positions,
-    fields.consumed,
-    nameLike,
-  );
+  const unknownProgramme =
+    unknownProgrammeName(catalog, tokens, countries.positions, fields.consumed, nameLike) ??
+    unknownNameRun(catalog, tokens, nameLike);
 
   // "Macao's own cluster policy? not the GBA one": the only name is what is not asked about,
   // and what is asked (unless the country's list of policies) is nothing the data holds.
+  const otherThanNamed = decline(
+    `The factsheet has no data on that: you asked about something other than ${policyNames(
+      negated.map((c) => c.ref),
+    )}, and it covers only ${knownPoliciesText(catalog)}.`,
+    starterSuggestions(catalog),
+  );
   if (negated.length > 0 && namedAll.length === 0 && !countryAsked) {
-    return log.decide(
-      decline(
-        `The factsheet has no data on that: you asked about something other than ${policyNames(
-          negated.map((c) => c.ref),
-        )}, and it covers only ${knownPoliciesText(catalog)}.`,
-        starterSuggestions(catalog),
-      ),
-      "the only name said not to be asked about",
-    );
+    return log.decide(otherThanNamed, "the only name said not to be asked about");
   }
 
   if (ambiguous.length > 0) {
@@ -551,6 +546,11 @@ export function resolveClause(
     weak,
     countryText,
   });
+  // "不是大湾区那个，深圳自己有没有…": a place of the policy said not to be asked about is not it.
+  const said = unnamed.intent.kind === "policy" ? unnamed.intent.policy : null;
+  if (negated.some((c) => c.ref.policy.id === said)) {
+    return log.decide(otherThanNamed, "a policy said not to be asked about");
+  }
   const why = `${unnamed.why} (${unnamed.score.toFixed(2)})`;
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)
