@@ -404,10 +404,7 @@ function readFollowUp(text: string, state: ConversationState | null, deps: Follo
   const first = firstOfSeveral(text, deps);
   if (first === null) return whole;
   const read = resolveTurn(first, state, deps);
-  // The bare card answers neither question ("GBA plan 有冇講港元聯繫匯率? HKD peg…"): the
-  // turn's decline stands.
-  const card = read.kind === "policy" && read.field === null && read.passage === undefined;
-  return isAnswer(read) && !card ? read : whole;
+  return isAnswer(read) ? read : whole;
 }
 
 /** The first of several questions in a turn ("…? …?"), or null. */

@@ -87,11 +87,3 @@ describe("words of a claim about one policy do not compare all of them", () => {
     expect(answer.text).toContain("started first");
   });
 });
-
-describe("another programme named without a policy noun is declined by its name", () => {
-  it("quotes the name rather than answering the budget", () => {
-    const answer = reply("how much Horizon Europe money does City Clusters receive?");
-    expect(answer.kind).toBe("none");
-    expect(answer.text).toContain("horizon europe");
-  });
-});

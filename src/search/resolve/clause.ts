@@ -19,7 +19,6 @@ import {
   looksLikeName,
   leftoverContent,
   unknownProgrammeName,
-  unknownNameRun,
   quotedCjkName,
 } from "./unknown-words.ts";
 import { readFields, type FieldReading } from "./fields.ts";
@@ -234,9 +233,13 @@ export function resolveClause(
   );
   const leftovers = leftoverContent(catalog, tokens, cues.positions);
   const howTo = hasPhrase(tokens, catalog.howToPhrases) !== null;
-  const unknownProgramme =
-    unknownProgrammeName(catalog, tokens, countries.positions, fields.consumed, nameLike) ??
-    unknownNameRun(catalog, tokens, nameLike);
+  const unknownProgramme = unknownProgrammeName(
+    catalog,
+    tokens,
+    countries.positions,
+    fields.consumed,
+    nameLike,
+  );
 
   // "Macao's own cluster policy? not the GBA one": the only name is what is not asked about,
   // and what is asked (unless the country's list of policies) is nothing the data holds.

@@ -800,30 +800,3 @@ function frameClauses(catalog: Catalog, tokens: readonly QuestionToken[]): Set<n
   });
   return clauses;
 }
-
-/**
- * "the amount of Horizon Europe co-funding": two words side by side, each typed as a name and
- * known to no text of ours, name something of their own even without a policy noun after them.
- */
-export function unknownNameRun(
-  catalog: Catalog,
-  tokens: readonly QuestionToken[],
-  typedAsName: ReadonlySet<string>,
-): string | null {
-  const named = (t: QuestionToken | undefined): t is QuestionToken =>
-    t !== undefined &&
-    !t.used &&
-    !t.cjk &&
-    !t.everyday &&
-    typedAsName.has(t.raw) &&
-    !catalog.stopStems.has(t.stem) &&
-    !catalog.postings.has(t.stem) &&
-    !catalog.countryStems.has(t.stem);
-  for (let k = 1; k < tokens.length; k++) {
-    const [a, b] = [tokens[k - 1], tokens[k]];
-    // One of them unknown to every text and word list: "Horizon Europe", not "Policy Horizon".
-    const unknown = a?.unknown === true || b?.unknown === true;
-    if (named(a) && named(b) && unknown && a.clause === b.clause) return `${a.raw} ${b.raw}`;
-  }
-  return null;
-}
