@@ -342,7 +342,12 @@ export function negatedNames(
     if (talk === undefined) return false;
     const rest = said.slice(0, said.length - talk.length);
     return NEGATION_PHRASES.some(
-      (n) => endsWith(rest, n) || endsWith(rest, n.filter((w) => !ARTICLES.has(w))),
+      (n) =>
+        endsWith(rest, n) ||
+        endsWith(
+          rest,
+          n.filter((w) => !ARTICLES.has(w)),
+        ),
     );
   });
 }

@@ -515,7 +515,11 @@ function dateOfSomethingElse(
 }
 
 /** The first of the phrases the question says, as typed: Latin ones as stems, Chinese inside a run. */
-export function saidPhrase(catalog: Catalog, question: string, phrases: readonly string[]): string | null {
+export function saidPhrase(
+  catalog: Catalog,
+  question: string,
+  phrases: readonly string[],
+): string | null {
   const tokens = readTokensOnce(catalog, question);
   const stems = tokens.filter((t) => !t.cjk).map((t) => t.stem);
   for (const phrase of phrases) {
