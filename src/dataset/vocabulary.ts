@@ -228,6 +228,11 @@ const CuesFile = z
         many: Phrases,
         each: Phrases,
         pronouns_of_many: Phrases,
+        /**
+         * Words that quantify the noun after them ("all", "both"): they quantify the policies only
+         * before a word of ours or alone — "both 2006 and 2016", "all the way back" count other things.
+         */
+        quantifiers: WordSet,
       })
       .strict(),
     /** "what about the other one?" after naming all but one policy: the one not named. */
@@ -286,6 +291,8 @@ const CuesFile = z
         requests: Phrases,
         /** Words before a field word that set it against what is asked ("…, not a summary"). */
         negations: Phrases,
+        /** Words of talk between a negation and a name ("not talking about the GBA"). */
+        talk: Phrases.default([]),
         /** Verbs of leading: "which university leads X" asks for one leader, not a kind. */
         lead_verbs: Phrases,
         /** Words of asking that no text answers ("know", "thing"), besides the ones above. */
@@ -320,11 +327,18 @@ const CuesFile = z
          * factsheet states as one figure, they ask a trend it does not give.
          */
         changes: Phrases.default([]),
+        /** Words dating a fact now ("this year", "今年"): no figure of the factsheet's own year. */
+        present: Phrases.default([]),
         /**
          * Measures of a return on money ("ROI", "IRR", "exit multiples"): no field gives one,
          * least of all the budget the money words would otherwise be read as.
          */
         returns: Phrases.default([]),
+        /**
+         * Words for a person ("director", "minister", "his name"): the responsible authorities are
+         * bodies, so a person asked of them is something the factsheet does not give.
+         */
+        persons: Phrases.default([]),
         /**
          * Words after a participle that name its agent ("jobs created by the GBA plan"): the
          * date verb is said of the noun before it, not of the policy.

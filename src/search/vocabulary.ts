@@ -67,6 +67,9 @@ export const ASKING_WORDS: Readonly<
     | "measures"
     | "changes"
     | "returns"
+    | "persons"
+    | "talk"
+    | "present"
     | "agent_links",
     readonly string[]
   >
@@ -75,6 +78,8 @@ export const ALL_POLICIES_WORDS: readonly string[] = vocabulary.cues.all_policie
 export const ONE_OR_MANY_WORDS: Readonly<
   Record<"addressees" | "many" | "each" | "pronouns_of_many", readonly string[]>
 > = vocabulary.cues.one_or_many;
+/** Words that quantify the noun after them ("all", "both"; cues.json one_or_many). */
+export const QUANTIFIER_WORDS: ReadonlySet<string> = vocabulary.cues.one_or_many.quantifiers;
 export const THE_REST_WORDS: readonly string[] = vocabulary.cues.the_rest;
 export const LIKENESS_WORDS: readonly string[] = vocabulary.cues.likeness;
 /** Words opening a clause of the asker's comparison ("as in several Nordic countries"). */

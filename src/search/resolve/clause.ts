@@ -1,4 +1,5 @@
-import { ROLE_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, ROLE_WORDS } from "../vocabulary.ts";
+import { saidPhrase } from "./yes-no.ts";
 import { listItemReading, seriesHolds, type ListItemReading } from "./list-items.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
@@ -9,7 +10,7 @@ import { CJK_COUNT_WORDS, CJK_WHEN_WORDS, CJK_WHERE_WORDS } from "../vocabulary.
 import { hasPhrase, isYear, readTokens, markNameUsed, type QuestionToken } from "./tokens.ts";
 import { askedAmong, readComparisonCues, withoutContext, type ComparisonCues } from "./compare.ts";
 import { resolveUnnamed } from "./unnamed.ts";
-import { askedLeader, matchPolicies, choosePolicies } from "./policy-match.ts";
+import { askedLeader, matchPolicies, choosePolicies, negatedNames } from "./policy-match.ts";
 import {
   unknownCjkName,
   quotePhrase,
@@ -43,6 +44,7 @@ import {
   decline,
   declineUnknownName,
   declineWith,
+  knownPoliciesText,
   outOfScope,
   policyNames,
   suggestionFor,
@@ -139,8 +141,11 @@ export function resolveClause(
     }
   });
   if (uncorrected) candidates = matchPolicies(catalog, tokens);
-  const { chosen: namedAll, ambiguous, weak: weakReadings } = choosePolicies(candidates);
-  for (const candidate of namedAll) markNameUsed(catalog, tokens, candidate.positions);
+  const { chosen: allNamed, ambiguous, weak: weakReadings } = choosePolicies(candidates);
+  for (const candidate of allNamed) markNameUsed(catalog, tokens, candidate.positions);
+  // "not the GBA one": a name said not to be asked about is context, not the subject.
+  const negated = negatedNames(tokens, allNamed);
+  const namedAll = allNamed.filter((c) => !negated.includes(c));
   let fields = readFields(catalog, tokens, namedAll.length > 0);
   // "who funds it": words read as field words are not also a guess at a name ("Venture Fund").
   const weak = weakReadings.filter((c) => [...c.positions].some((p) => !fields.consumed.has(p)));
@@ -150,7 +155,7 @@ export function resolveClause(
   // "which of the policies has the biggest budjet": a question about our policies, named by
   // their common noun, is in scope too.
   const anchored =
-    namedAll.length > 0 ||
+    allNamed.length > 0 ||
     ambiguous.length > 0 ||
     countries.known.length > 0 ||
     tokens.some((t) => catalog.nameNounStems.has(t.stem));
@@ -235,6 +240,18 @@ export function resolveClause(
     fields.consumed,
     nameLike,
   );
+
+  // "Macao's own cluster policy? not the GBA one": the only name is what is not asked about,
+  // and what is asked (unless the country's list of policies) is nothing the data holds.
+  const otherThanNamed = decline(
+    `The factsheet has no data on that: you asked about something other than ${policyNames(
+      negated.map((c) => c.ref),
+    )}, and it covers only ${knownPoliciesText(catalog)}.`,
+    starterSuggestions(catalog),
+  );
+  if (negated.length > 0 && namedAll.length === 0 && !countryAsked) {
+    return log.decide(otherThanNamed, "the only name said not to be asked about");
+  }
 
   if (ambiguous.length > 0) {
     const field = fields.policyField;
@@ -395,6 +412,21 @@ export function resolveClause(
     const passage = findPassage(catalog, ref, economy, false);
     // "GDP in 2023": a figure of another year than the passage's is not in the data.
     const years = tokens.filter((t) => isYear(t.stem)).map((t) => t.stem);
+    // "GDP growth this year", "今年…GDP增长": a change, or a figure of now, is not the
+    // passage's figure of one year; it is declined with what the passage does say.
+    const beyond = saidPhrase(catalog, question, [
+      ...ASKING_WORDS.changes,
+      ...ASKING_WORDS.present,
+    ]);
+    if (passage !== null && passage.field !== "budget" && beyond !== null) {
+      return log.decide(
+        decline(
+          `The factsheet gives no “${beyond}” figure for ${policyName(ref.policy)}; it says: “${passage.text}”`,
+          [suggestionFor(ref, "summary")],
+        ),
+        "economy asked beyond the passage's year",
+      );
+    }
     if (
       passage !== null &&
       passage.field !== "budget" &&
@@ -517,6 +549,11 @@ export function resolveClause(
     weak,
     countryText,
   });
+  // "不是大湾区那个，深圳自己有没有…": a place of the policy said not to be asked about is not it.
+  const said = unnamed.intent.kind === "policy" ? unnamed.intent.policy : null;
+  if (negated.some((c) => c.ref.policy.id === said)) {
+    return log.decide(otherThanNamed, "a policy said not to be asked about");
+  }
   const why = `${unnamed.why} (${unnamed.score.toFixed(2)})`;
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)

@@ -9,6 +9,7 @@ import {
   CJK_QUALITY_ORDER_WORDS,
   LIKENESS_WORDS,
   NAME_JOINS,
+  QUANTIFIER_WORDS,
   YEAR_BOUNDS,
 } from "../vocabulary.ts";
 import { phraseStems } from "../../model/normalize.ts";
@@ -140,6 +141,42 @@ function framePositions(
   return null;
 }
 
+/**
+ * Whether an all-word ("all", "both", "each") quantifies the policies: it stands alone ("of
+ * all", "both of them") or before a word of ours (a name, its noun, a field, the country), not
+ * before a thing of its own. "both 2006 and 2016", "all the way back to 1988", "every city"
+ * quantify values or things said of one policy, which then compare nothing.
+ */
+const QUANTIFIERS = new Set([...QUANTIFIER_WORDS].flatMap(phraseStems));
+
+function quantifiesPolicies(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  indices: readonly number[],
+): boolean {
+  const [at] = indices;
+  const word = tokens[at ?? -1];
+  if (indices.length !== 1 || word === undefined || !QUANTIFIERS.has(word.stem)) return true;
+  const clause = word.clause;
+  const next = tokens
+    .slice((at ?? 0) + 1)
+    .find(
+      (t) =>
+        t.filler !== true &&
+        !ARTICLES.has(t.stem) &&
+        !catalog.stopStems.has(t.stem) &&
+        !QUANTIFIERS.has(t.stem),
+    );
+  if (next === undefined || next.clause !== clause || next.cjk) return true;
+  return (
+    next.used ||
+    catalog.nameNounStems.has(next.stem) ||
+    catalog.genericStems.has(next.stem) ||
+    catalog.countryStems.has(next.stem) ||
+    catalog.allPhrases.map.has(next.stem)
+  );
+}
+
 export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): ComparisonCues {
   const chinese = chineseCues(tokens);
   // "is it evaluated at all?", "first of all": cue words inside an idiom cue nothing.
@@ -147,7 +184,11 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
     scanPhrases(tokens, catalog.idiomPhrases, () => true).flatMap((m) => m.indices),
   );
   const free = (k: number): boolean => !idiom.has(k);
-  const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases, free) !== null;
+  const allCue =
+    chinese.allCue ||
+    scanPhrases(tokens, catalog.allPhrases, free).some((m) =>
+      quantifiesPolicies(catalog, tokens, m.indices),
+    );
   // A bound filters the policies only when asked of them: "which…", "any of them".
   const bound = yearBound(catalog, tokens);
   const asksWhich = allCue || tokens.some((t) => t.stem === "which");

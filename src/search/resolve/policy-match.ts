@@ -1,10 +1,10 @@
 import type { Catalog, PolicyRef } from "../catalog.ts";
-import { ARTICLES, type QuestionToken } from "./tokens.ts";
+import { ARTICLES, holds, type QuestionToken } from "./tokens.ts";
 import { sharedCjkRun } from "./unknown-words.ts";
 import { isEnglishWord } from "../../text/english-words.ts";
 import type { FieldReading } from "./fields.ts";
 import { ASKING_WORDS } from "../vocabulary.ts";
-import { stemToken } from "../../model/normalize.ts";
+import { isCjk, phraseStems, stemToken } from "../../model/normalize.ts";
 import { rootHolders, rootOf } from "./passages.ts";
 
 /** Share of a name's weight a partial mention needs (with at least two of its words). */
@@ -300,4 +300,54 @@ export function choosePolicies(candidates: Candidate[]): {
     ambiguous,
     weak,
   };
+}
+
+const NEGATION_PHRASES = ASKING_WORDS.negations.filter((w) => !isCjk(w)).map(phraseStems);
+const CJK_NEGATIONS = ASKING_WORDS.negations.filter(isCjk);
+const TALK = ASKING_WORDS.talk.filter((w) => !isCjk(w)).map(phraseStems);
+const CJK_TALK = ASKING_WORDS.talk.filter(isCjk);
+
+/**
+ * The names said not to be asked about: "not the GBA one", "唔係講大灣區嗰個", "rather than
+ * Torch" (a negation, words of talk aside, right before the name). They are context: what is
+ * asked is something else.
+ */
+export function negatedNames(
+  tokens: readonly QuestionToken[],
+  chosen: readonly Candidate[],
+): Candidate[] {
+  return chosen.filter((c) => {
+    const first = Math.min(...c.positions);
+    if (first < 0) {
+      // A Chinese name (positions -(run × 10000 + character + 1)): the characters before it.
+      const at = -Math.max(...c.positions) - 1;
+      const run = tokens[Math.floor(at / 10000)]?.raw ?? "";
+      let before = run.slice(0, at % 10000);
+      const talk = CJK_TALK.find((w) => before.endsWith(w));
+      if (talk !== undefined) before = before.slice(0, -talk.length);
+      return CJK_NEGATIONS.some((w) => before.endsWith(w));
+    }
+    const stems = tokens
+      .slice(0, first)
+      .filter((t) => !t.cjk && t.filler !== true)
+      .map((t) => t.stem);
+    const endsWith = (words: readonly string[], phrase: readonly string[]): boolean =>
+      holds(words, phrase, words.length - phrase.length);
+    if (NEGATION_PHRASES.some((n) => endsWith(stems, n))) return true;
+    // "not talking about the GBA": words of talk between, the negation's article left out.
+    let at = stems.length;
+    while (ARTICLES.has(stems[at - 1] ?? "")) at -= 1;
+    const said = stems.slice(0, at);
+    const talk = TALK.find((phrase) => endsWith(said, phrase));
+    if (talk === undefined) return false;
+    const rest = said.slice(0, said.length - talk.length);
+    return NEGATION_PHRASES.some(
+      (n) =>
+        endsWith(rest, n) ||
+        endsWith(
+          rest,
+          n.filter((w) => !ARTICLES.has(w)),
+        ),
+    );
+  });
 }

@@ -53,6 +53,7 @@ export function checkStatedFacts(
 ): Intent {
   const checked =
     returnNotGiven(catalog, intent, question) ??
+    personNotGiven(catalog, intent, question) ??
     trendNotGiven(catalog, intent, question) ??
     checkClaim(catalog, intent, question) ??
     measureNotGiven(catalog, intent, question, log) ??
@@ -389,8 +390,12 @@ function claimRoots(
 }
 
 /** The measure a question asks, with the word it measures before it ("success rate"). */
-function measureAsked(catalog: Catalog, question: string): string | null {
+function measureAsked(catalog: Catalog, question: string, ofPassage = false): string | null {
   const tokens = readTokensOnce(catalog, question).filter((t) => t.filler !== true);
+  // "国家高新区的数量增加了多少个": a measure inside a run of Chinese is read in the run, when
+  // a passage answers (a run's count may count a field's list: "有多少个目标").
+  const inRun = CJK_MEASURES.find((w) => tokens.some((t) => t.cjk && t.raw.includes(w)));
+  if (inRun !== undefined && ofPassage) return "such figure";
   const at = tokens.findIndex((t) => MEASURES.has(t.stem));
   const measure = tokens[at];
   if (measure === undefined) return null;
@@ -406,6 +411,7 @@ function measureAsked(catalog: Catalog, question: string): string | null {
 }
 
 const MEASURES = new Set(ASKING_WORDS.measures.flatMap((w) => tokenize(w).map((t) => t.stem)));
+const CJK_MEASURES = ASKING_WORDS.measures.filter(isCjk);
 /** Words that open the object of a verb ("rate each policy", "rates them"), after a measure word. */
 const MEASURE_VERB_OBJECTS = new Set(
   [...ARTICLE_WORDS, ...REFERENCE_WORDS, "each", "every", "all", "both"].flatMap((w) =>
@@ -417,7 +423,9 @@ const MEASURE_VERB_OBJECTS = new Set(
  * "what's the success rate of torch?", "what percentage of City Clusters firms export?": a
  * measure asked of a field whose answer states no figure (whether the policy is evaluated, its
  * objectives) is something the factsheet does not give, not that field. A sentence of the
- * texts holding it (a passage), or a field that is a figure (a budget, a date), answers.
+ * texts stating a figure (a passage), or a field that is a figure (a budget, a date), answers;
+ * a sentence that only shares the question's words ("the TFP effect of the high-tech zones,
+ * in percent?") states none, and answering it would pass it off as the figure asked.
  */
 function measureNotGiven(
   catalog: Catalog,
@@ -442,9 +450,10 @@ function measureNotGiven(
       why: "a measure the texts do not give",
     };
   }
-  if (intent.kind !== "policy" || intent.passage !== undefined) return null;
-  if (FIGURE_FIELDS.has(intent.field)) return null;
-  const measure = measureAsked(catalog, question);
+  if (intent.kind !== "policy") return null;
+  if (intent.passage !== undefined && figures(intent.passage.text).length > 0) return null;
+  if (intent.passage === undefined && FIGURE_FIELDS.has(intent.field)) return null;
+  const measure = measureAsked(catalog, question, intent.passage !== undefined);
   const ref = catalog.policies.get(intent.policy);
   if (measure === null || !ref) return null;
   return {
@@ -506,7 +515,11 @@ function dateOfSomethingElse(
 }
 
 /** The first of the phrases the question says, as typed: Latin ones as stems, Chinese inside a run. */
-function saidPhrase(catalog: Catalog, question: string, phrases: readonly string[]): string | null {
+export function saidPhrase(
+  catalog: Catalog,
+  question: string,
+  phrases: readonly string[],
+): string | null {
   const tokens = readTokensOnce(catalog, question);
   const stems = tokens.filter((t) => !t.cjk).map((t) => t.stem);
   for (const phrase of phrases) {
@@ -579,5 +592,29 @@ function returnNotGiven(
         : starterSuggestions(catalog),
     },
     why: "a return on money the texts do not give",
+  };
+}
+
+/**
+ * "who is the director of the Torch Center?", "his name escapes me": the authorities are
+ * bodies, never people, so a person asked of them is not given; answering the bodies would
+ * pass one off as the person.
+ */
+function personNotGiven(
+  catalog: Catalog,
+  intent: Intent,
+  question: string,
+): { intent: Intent; why: string } | null {
+  if (intent.kind !== "policy" || intent.field !== "authorities") return null;
+  const ref = catalog.policies.get(intent.policy);
+  const person = saidPhrase(catalog, question, ASKING_WORDS.persons);
+  if (!ref || person === null) return null;
+  return {
+    intent: {
+      kind: "none",
+      text: `The factsheet names no people (“${person}”) for ${policyName(ref.policy)}, only the bodies responsible for it. I can tell you its authorities.`,
+      suggestions: [suggestionFor(ref, "authorities"), suggestionFor(ref, "beneficiaries")],
+    },
+    why: "a person the texts do not name",
   };
 }
