@@ -259,6 +259,11 @@ const CuesFile = z
      */
     name_joins: Phrases,
     /**
+     * "is torch national? and the gba one?", "what about GBA?": besides a name, the words of a
+     * sentence that asks the question before it again of another policy, which compares the two.
+     */
+    ellipsis: Phrases,
+    /**
      * "budget, type and period", "the budget and its start year": field words one after another,
      * each pair parted by a comma or a join word with only `between` words besides, list what is
      * asked, so every one of them is asked (the card, or the key facts side by side). A wh-word

@@ -82,6 +82,7 @@ export const FRAME_OPENERS: readonly string[] = vocabulary.cues.frame_openers;
 export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
   vocabulary.cues.year_bounds;
 export const NAME_JOINS: readonly string[] = vocabulary.cues.name_joins;
+export const ELLIPSIS_WORDS: readonly string[] = vocabulary.cues.ellipsis;
 export const FIELD_LIST_WORDS: Readonly<{
   joins: readonly string[];
   between: ReadonlySet<string>;
