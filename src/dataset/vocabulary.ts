@@ -390,6 +390,11 @@ const ChineseFile = z
     question: Phrases,
     /** Chinese field words, by field. */
     fields: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
+    /**
+     * A field's own name, as "consistency" is in English: named outright, it outweighs another
+     * field's word said of it ("报告如何评价…的连续性": how the report rates the continuity).
+     */
+    own_names: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
     /** Orderings and superlatives ("更早", "最新") → the field they order by. */
     order: z.record(Phrase, PolicyField),
     /** Superlatives of quality ("最薄弱", "最好"): they order by the field they are said of. */

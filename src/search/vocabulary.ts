@@ -125,6 +125,7 @@ export const CJK_CONJUNCTIONS: readonly string[] = vocabulary.chinese.conjunctio
 export const CJK_PARTICLES: readonly string[] = vocabulary.chinese.particles;
 export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
+export const CJK_OWN_NAMES: Readonly<ChineseFieldWords> = vocabulary.chinese.own_names;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
 export const CJK_WHERE_WORDS: readonly string[] = vocabulary.chinese.where;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;

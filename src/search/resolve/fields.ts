@@ -4,6 +4,7 @@ import { holds, scanPhrases, type QuestionToken } from "./tokens.ts";
 import {
   ASKING_WORDS,
   CHOICE_WORDS,
+  CJK_OWN_NAMES,
   DURATION_WORDS,
   FIELD_LIST_WORDS,
   INFORMATION_ORIGIN_WORDS,
@@ -636,6 +637,7 @@ export function readFields(
       token.used = true;
       consumed.add(k);
       add(word, 1);
+      if (CJK_OWN_NAMES[word.field]?.includes(word.text) === true) ownNamed.add(word.field);
     }
   }
   const head = tokens.slice(0, cut);
