@@ -150,7 +150,9 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
     scanPhrases(tokens, catalog.idiomPhrases, () => true).flatMap((m) => m.indices),
   );
   const free = (k: number): boolean => !idiom.has(k);
-  const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases, free) !== null;
+  // "I've seen both 2006 and 2016 quoted": a word of all before years counts the years offered.
+  const ofPolicies = (k: number): boolean => free(k) && !isYear(tokens[k + 1]?.stem ?? "");
+  const allCue = chinese.allCue || hasPhrase(tokens, catalog.allPhrases, ofPolicies) !== null;
   // A bound filters the policies only when asked of them: "which…", "any of them".
   const bound = yearBound(catalog, tokens);
   const asksWhich = allCue || tokens.some((t) => t.stem === "which");
