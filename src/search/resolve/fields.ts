@@ -655,7 +655,7 @@ export function readFields(
   readSpan(catalog, tokens, strongCountry, consumed, policyNamed);
   readInformationOrigin(tokens, strongCountry);
   // "policies" is the country's default topic: any other country field named beside it wins.
-  if (strongCountry.size > 1) strongCountry.delete("policies");
+  for (const scores of [strongCountry, weakCountry]) if (scores.size > 1) scores.delete("policies");
   const recipientsYield = readRecipients(tokens, head, policyMatches, strongPolicy);
   settleMoneyQuestion(head, strongPolicy);
   preferActors(head, strongPolicy);
