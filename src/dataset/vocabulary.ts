@@ -264,6 +264,11 @@ const CuesFile = z
      */
     name_joins: Phrases,
     /**
+     * "is torch national? and the gba one?", "what about GBA?": besides a name, the words of a
+     * sentence that asks the question before it again of another policy, which compares the two.
+     */
+    ellipsis: Phrases,
+    /**
      * "budget, type and period", "the budget and its start year": field words one after another,
      * each pair parted by a comma or a join word with only `between` words besides, list what is
      * asked, so every one of them is asked (the card, or the key facts side by side). A wh-word
@@ -399,6 +404,11 @@ const ChineseFile = z
     question: Phrases,
     /** Chinese field words, by field. */
     fields: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
+    /**
+     * A field's own name, as "consistency" is in English: named outright, it outweighs another
+     * field's word said of it ("报告如何评价…的连续性": how the report rates the continuity).
+     */
+    own_names: z.partialRecord(z.enum([...POLICY_FIELDS, ...COUNTRY_FIELDS]), Phrases),
     /** Orderings and superlatives ("更早", "最新") → the field they order by. */
     order: z.record(Phrase, PolicyField),
     /** Superlatives of quality ("最薄弱", "最好"): they order by the field they are said of. */

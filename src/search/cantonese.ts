@@ -8,13 +8,15 @@ const SHARED = new Set(CJK_CANTONESE.shared);
 interface Table {
   words: Readonly<Record<string, string>>;
   keys: readonly string[];
+  /** Words of a dialect the segmenter does not know: read even where it cuts them apart. */
+  dialect: boolean;
 }
 
-function table(words: Readonly<Record<string, string>>): Table {
-  return { words, keys: Object.keys(words).sort((a, b) => b.length - a.length) };
+function table(words: Readonly<Record<string, string>>, dialect = false): Table {
+  return { words, keys: Object.keys(words).sort((a, b) => b.length - a.length), dialect };
 }
 
-const CANTONESE = table(CJK_CANTONESE.words);
+const CANTONESE = table(CJK_CANTONESE.words, true);
 const REGIONAL = table(CJK_REGIONAL);
 const WHICH = CJK_CANTONESE.which;
 
@@ -36,7 +38,7 @@ interface Found {
 }
 
 /** The table's words in a Han run, whole words as the segmenter cuts it, longest first. */
-function wordsOf(run: string, { keys }: Table): Found[] {
+function wordsOf(run: string, { keys, dialect }: Table): Found[] {
   if (keys.length === 0) return [];
   const starts = new Set<number>();
   const ends = new Set<number>();
@@ -46,9 +48,12 @@ function wordsOf(run: string, { keys }: Table): Found[] {
   }
   const found: Found[] = [];
   for (let at = 0; at < run.length;) {
-    const key = starts.has(at)
-      ? keys.find((k) => run.startsWith(k, at) && ends.has(at + k.length))
-      : undefined;
+    // A word of two or more characters Mandarin lacks is read wherever it stands: the
+    // segmenter, trained on Mandarin, cuts Cantonese words apart ("中国|而|家").
+    const whole = (k: string): boolean =>
+      (starts.has(at) && ends.has(at + k.length)) ||
+      (dialect && [...k].length >= 2 && !SHARED.has(k));
+    const key = keys.find((k) => run.startsWith(k, at) && whole(k));
     if (key === undefined) at += 1;
     else {
       found.push({ at, key });

@@ -87,6 +87,7 @@ export const FRAME_OPENERS: readonly string[] = vocabulary.cues.frame_openers;
 export const YEAR_BOUNDS: Readonly<Record<"bounds" | "duration_verbs", readonly string[]>> =
   vocabulary.cues.year_bounds;
 export const NAME_JOINS: readonly string[] = vocabulary.cues.name_joins;
+export const ELLIPSIS_WORDS: readonly string[] = vocabulary.cues.ellipsis;
 export const FIELD_LIST_WORDS: Readonly<{
   joins: readonly string[];
   between: ReadonlySet<string>;
@@ -129,6 +130,7 @@ export const CJK_CONJUNCTIONS: readonly string[] = vocabulary.chinese.conjunctio
 export const CJK_PARTICLES: readonly string[] = vocabulary.chinese.particles;
 export const CJK_WHICH_WORDS: readonly string[] = vocabulary.chinese.which;
 export const CJK_FIELD_WORDS: Readonly<ChineseFieldWords> = vocabulary.chinese.fields;
+export const CJK_OWN_NAMES: Readonly<ChineseFieldWords> = vocabulary.chinese.own_names;
 export const CJK_WHEN_WORDS: readonly string[] = vocabulary.chinese.when;
 export const CJK_WHERE_WORDS: readonly string[] = vocabulary.chinese.where;
 export const CJK_START_EVENTS: readonly string[] = vocabulary.chinese.start_events;

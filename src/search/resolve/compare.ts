@@ -5,10 +5,12 @@ import {
   ASKING_WORDS,
   CJK_ALL_WORDS,
   CJK_COMPARE_WORDS,
+  CJK_CONJUNCTIONS,
   CJK_ORDER_WORDS,
   CJK_QUALITY_ORDER_WORDS,
   LIKENESS_WORDS,
   NAME_JOINS,
+  ELLIPSIS_WORDS,
   QUANTIFIER_WORDS,
   YEAR_BOUNDS,
 } from "../vocabulary.ts";
@@ -96,6 +98,7 @@ function yearBound(
 
 const LIKENESS = LIKENESS_WORDS.map(phraseStems);
 const JOINS = NAME_JOINS.map(phraseStems);
+const ELLIPSIS = new Set(ELLIPSIS_WORDS.flatMap(phraseStems));
 
 /**
  * "compare with our own framework", "compared with what we do in Bavaria", "for comparison
@@ -184,9 +187,11 @@ export function readComparisonCues(catalog: Catalog, tokens: QuestionToken[]): C
     scanPhrases(tokens, catalog.idiomPhrases, () => true).flatMap((m) => m.indices),
   );
   const free = (k: number): boolean => !idiom.has(k);
+  // "I've seen both 2006 and 2016 quoted": a word of all before years counts the years offered.
+  const ofPolicies = (k: number): boolean => free(k) && !isYear(tokens[k + 1]?.stem ?? "");
   const allCue =
     chinese.allCue ||
-    scanPhrases(tokens, catalog.allPhrases, free).some((m) =>
+    scanPhrases(tokens, catalog.allPhrases, ofPolicies).some((m) =>
       quantifiesPolicies(catalog, tokens, m.indices),
     );
   // A bound filters the policies only when asked of them: "which…", "any of them".
@@ -270,7 +275,10 @@ function joined(tokens: readonly QuestionToken[], a: Candidate, b: Candidate): b
   const closing = gap.at(-1);
   if (opening === undefined || closing === undefined) return true;
   const stems = gap.map((t) => t.stem);
+  // "GBA 同 torch": a Chinese conjunction between names typed in Latin letters joins them too.
+  const chineseJoin = gap.length === 1 && CJK_CONJUNCTIONS.includes(opening.raw);
   return (
+    chineseJoin ||
     opening.clause !== from.clause ||
     closing.clause !== to.clause ||
     JOINS.some((j) => holds(stems, j, 0) || holds(stems, j, stems.length - j.length))
@@ -302,6 +310,17 @@ export function askedAmong(
   if (chosen.length < 2 || cued || chinese) return null;
   const named = [...chosen].sort((a, b) => first(a) - first(b));
   if (named.slice(1).every((c, k) => named[k] && joined(tokens, named[k], c))) return null;
+  // "is torch national or regional? and the gba one?": a later sentence saying nothing but
+  // another name asks the question before it of that one too, so the two are compared.
+  const elliptic = named.slice(1).some((c) => {
+    const sentence = tokens[first(c)]?.sentence;
+    const words = tokens.filter((t, k) => t.sentence === sentence && !c.positions.has(k));
+    return (
+      sentence !== tokens[first(named[0] ?? c)]?.sentence &&
+      words.every((t) => t.filler === true || ARTICLES.has(t.stem) || ELLIPSIS.has(t.stem))
+    );
+  });
+  if (elliptic) return null;
   const asking = named.find((c) => {
     const token = tokens[first(c)];
     return token !== undefined && asks(tokens, token);

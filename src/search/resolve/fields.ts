@@ -4,6 +4,7 @@ import { holds, scanPhrases, type QuestionToken } from "./tokens.ts";
 import {
   ASKING_WORDS,
   CHOICE_WORDS,
+  CJK_OWN_NAMES,
   DURATION_WORDS,
   FIELD_LIST_WORDS,
   INFORMATION_ORIGIN_WORDS,
@@ -594,6 +595,7 @@ export function readFields(
   const cut = second === null ? tokens.length : firstQuestionEnd(tokens, matches, second);
   const secondary = new Set<PolicyField>();
   const policyMatches: FieldMatch[] = [];
+  const described: FieldPhrase[] = [];
   for (const match of matches) {
     if (ownWords && quotedOnly(match.indices)) continue;
     // "our regional strategy": a field word of the user's own thing is not read at all.
@@ -618,7 +620,13 @@ export function readFields(
     const own = catalog.fieldOwnNames.get(match.indices.map((k) => tokens[k]?.stem).join(" "));
     if (own !== undefined) ownNamed.add(own);
     const drafted = authorOfPolicy(tokens, match.indices, names);
-    if (drafted !== null) bump(strongPolicy, drafted, match.indices.length);
+    // "do both national policies (Torch and City Clusters) end in 2035?": a type's words right
+    // before the names they describe say which policies, not what is asked of them.
+    const describes =
+      names.has((match.indices.at(-1) ?? -2) + 1) &&
+      match.values.every((v) => v.scope === "policy" && v.field === "type");
+    if (describes) described.push(...match.values);
+    else if (drafted !== null) bump(strongPolicy, drafted, match.indices.length);
     else for (const phrase of match.values) add(phrase, phrase.length);
     const listed = match.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
     // "who funds": a field asked by a question of its own is no item of a list of fields.
@@ -636,15 +644,18 @@ export function readFields(
       token.used = true;
       consumed.add(k);
       add(word, 1);
+      if (CJK_OWN_NAMES[word.field]?.includes(word.text) === true) ownNamed.add(word.field);
     }
   }
+  // (With nothing else asked, they are what is asked: "the national policies Torch and CC?")
+  if (strongPolicy.size === 0) for (const phrase of described) add(phrase, phrase.length);
   const head = tokens.slice(0, cut);
   readPurposePoint(head, strongPolicy, strongCountry);
   readChoice(catalog, head, strongCountry);
   readSpan(catalog, tokens, strongCountry, consumed, policyNamed);
   readInformationOrigin(tokens, strongCountry);
   // "policies" is the country's default topic: any other country field named beside it wins.
-  if (strongCountry.size > 1) strongCountry.delete("policies");
+  for (const scores of [strongCountry, weakCountry]) if (scores.size > 1) scores.delete("policies");
   const recipientsYield = readRecipients(tokens, head, policyMatches, strongPolicy);
   settleMoneyQuestion(head, strongPolicy);
   preferActors(head, strongPolicy);

@@ -257,7 +257,15 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
     const vetoed = others.some(
       (o) => named(o.evidence) || o.evidence.namesUnknown("programme", "country"),
     );
-    return vetoed ? null : answer(log, reading, part);
+    if (vetoed) return null;
+    // "Which one discloses a budget? Put them side by side.": a request to compare that names
+    // no field compares by the one field the message's other parts ask.
+    const asked = new Set(others.flatMap((o) => fieldAsked(o.intent)));
+    const [field] = asked;
+    if (intent.field === null && asked.size === 1 && field !== undefined) {
+      return answer(log, { ...reading, intent: { ...intent, field } }, part);
+    }
+    return answer(log, reading, part);
   }
   // "How does City Clusters split its instruments?": "its" beside the name the part itself
   // names points nowhere else ("is that justified…" still points at the other parts).
@@ -391,3 +399,9 @@ function checkedClaim(message: MessageReader, sentences: readonly string[]): Int
   }
   return null;
 }
+
+/** The policy field a part asks, of one policy or of several. */
+const fieldAsked = (intent: Intent): PolicyField[] =>
+  (intent.kind === "policy" || intent.kind === "compare") && intent.field !== null
+    ? [intent.field]
+    : [];

@@ -9,6 +9,7 @@ import {
   CJK_CUE_WORDS,
   CJK_GENERIC_WORDS,
   CJK_PARTICLES,
+  CJK_PLACE_GLOSSES,
   CJK_QUESTION_WORDS,
   OFFERED_VALUE_WORDS,
 } from "../vocabulary.ts";
@@ -259,7 +260,13 @@ function ownerOfPolicies(catalog: Catalog, run: string): string | null {
     const owner = stretchBefore(run.slice(0, match.index));
     const own = stripFillers(owner);
     if ([...own].length < MIN_CJK_NAME) continue;
-    // ("大湾区规划的…": a name of ours in a shorter form owns its own policies.)
+    // ("大湾区规划的…": a name of ours in a shorter form owns its own policies.) Words the
+    // segmenter reads around our name ("所以|中国", "描述|中国|整体") are how it is asked, so the
+    // owner is ours, unless a place stands after it ("中国|香港的").
+    const named = ours.find((name) => owner.includes(name));
+    const behind = named === undefined ? "" : owner.slice(owner.lastIndexOf(named) + named.length);
+    const placeAfter = Object.keys(CJK_PLACE_GLOSSES).some((place) => behind.includes(place));
+    if (named !== undefined && !placeAfter) continue;
     if (ours.some((name) => commonRun(owner, name).length >= 3 || name.includes(owner))) continue;
     if (fieldWords.some((word) => owner.includes(word))) continue;
     // "…的政策目标": the noun heads a field word ("policy objectives"), asked of the owner.

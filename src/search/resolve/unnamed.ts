@@ -189,8 +189,15 @@ function readUnnamed(catalog: Catalog, reading: UnnamedReading): Reading {
   }
 
   // "how does China compare to the EU?": a country compared with something else, not its
-  // policies with each other.
-  if (compareCue && !allCue && orderField === null && knownCountries.length > 0) {
+  // policies with each other. A country field asked in words all placed compares within it
+  // ("maturity: score per dimension vs the max", "连续性…与欧洲…相比": the text's own contrast).
+  // (The EU's priorities named beside it are the other side: "…maturity compare with the EU's?")
+  const withinField =
+    fields.countryField !== null &&
+    fields.countryField !== "policies" &&
+    fields.policyField !== "eu_alignment" &&
+    reading.unknownWords === "";
+  if (compareCue && !allCue && orderField === null && knownCountries.length > 0 && !withinField) {
     return certain(
       {
         kind: "none",
