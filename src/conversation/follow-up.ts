@@ -667,11 +667,25 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
   const selection =
     selectionIn(text, state, country, deps.vocabulary) ??
-    lackingSelection(text, state, country, deps.vocabulary, (words) =>
-      fieldWord(deps.evidence?.(words) ?? []),
-    );
+    lackingSelection(text, state, country, deps.vocabulary, (words) => {
+      const field = fieldWord(deps.evidence?.(words) ?? []);
+      return isPolicyField(field) ? field : null;
+    });
   if (selection === null) return null;
   const { match, ids } = selection;
+  // "ok which one's the regional one?": asked which policy it is, the picking words are the
+  // question, not a reference (the turn read on its own compares on the very field they pick
+  // by). The one picked is the answer, with the fact that picks it, and the subject from then
+  // on ("and when does it end?"); several picked are the comparison the turn reads as.
+  if (cues.choice && cues.reference === null) {
+    const own = deps.resolve(text);
+    if (own.kind === "compare" && own.field === selection.field) {
+      const [only] = ids;
+      return only !== undefined && ids.length === 1
+        ? { kind: "policy", country: country.id, policy: only, field: selection.field }
+        : null;
+    }
+  }
   // "is this the national policy?", "is it the only regional one?": after a reference to the
   // subject, the words picking are said of it, not a new subject.
   const said = cues.reference;
