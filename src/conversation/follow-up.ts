@@ -111,7 +111,18 @@ function subjectOf(
       : { kind: "country", country };
   }
   switch (reference.kind) {
-    case "one":
+    case "one": {
+      // "the latter" after TORCH, then the GBA plan (one by one or side by side): the one
+      // brought in last; "the former" the other. Without that order, it is asked back.
+      if (reference.order !== undefined) {
+        const id = state.pair?.[reference.order === "former" ? 0 : 1];
+        if (id !== undefined && all.includes(id)) return { kind: "policies", country, ids: [id] };
+        const options = talkedAbout.length > 1 ? talkedAbout : all;
+        return askBack(
+          `Which one do you mean: ${names(options, "or")}?`,
+          options.map((one) => [one]),
+        );
+      }
       if (talkedAbout.length === 1) return { kind: "policies", country, ids: talkedAbout };
       // After "which is the newest?", "that one" is the one the order put first.
       if (state.top !== undefined && talkedAbout.includes(state.top)) {
@@ -124,6 +135,7 @@ function subjectOf(
         );
       }
       return { kind: "country", country };
+    }
     case "several": {
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
       // "and torch? how many years apart are they": the one talked about and the one named.
@@ -199,6 +211,17 @@ function covers(intent: Intent, subject: Subject, cues: FollowUpCues): boolean {
   }
 }
 
+/** The subject as the turn would say it: the country's name, or its policies' names. */
+function subjectSaid(subject: Subject): string | null {
+  if (subject.kind === "unsettled") return null;
+  return subject.kind === "country"
+    ? subject.country.name
+    : joinNames(
+        subject.ids.map((id) => policyShortName(subject.country, id)),
+        "and",
+      );
+}
+
 /** The question read with its subject said out loud: in place of the reference, else after it. */
 function readWithSubject(
   text: string,
@@ -206,14 +229,8 @@ function readWithSubject(
   subject: Subject,
   deps: FollowUpDeps,
 ): Intent | null {
-  if (subject.kind === "unsettled") return null;
-  const said =
-    subject.kind === "country"
-      ? subject.country.name
-      : joinNames(
-          subject.ids.map((id) => policyShortName(subject.country, id)),
-          "and",
-        );
+  const said = subjectSaid(subject);
+  if (said === null) return null;
   const readings = cues.reference
     ? [replaceCue(text, cues.reference.match, said), `${text} ${said}`]
     : [`${text} ${said}`, `${said} ${text}`];
@@ -887,12 +904,16 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     if (cues.reference !== null) {
       // "and France, what do they do?": a reference in the same sentence as a country or
       // programme the data lacks is to that ("what's its budget? and Germany's?" asks of ours).
-      const sentence = sentenceAt(text, cues.reference.match.start);
-      const lacks = namesWhatDataLacks(
-        deps.evidence?.(sentence) ?? [],
-        comparingWords(deps.vocabulary),
-      );
-      if (lacks) return own;
+      // A "name" that is the reference itself ("the latter subject to …") goes once the subject
+      // is said in its place.
+      const { match } = cues.reference;
+      const lacksIn = (words: string): boolean =>
+        namesWhatDataLacks(
+          deps.evidence?.(sentenceAt(words, match.start)) ?? [],
+          comparingWords(deps.vocabulary),
+        );
+      const said = subjectSaid(subject);
+      if (lacksIn(text) && (said === null || lacksIn(replaceCue(text, match, said)))) return own;
       if (subject.kind === "unsettled") return subject.intent;
       const read = readWithSubject(text, cues, subject, deps);
       // "thanks, that's all" names the subject but asks nothing of it.
