@@ -1041,9 +1041,13 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
   }
   if (reference !== null && (own.kind === "country" || reference.kind !== "one")) {
     // "why only 0.5 on evidence? which of the three policies have an evaluation?": read on its
-    // own, the turn already asks a field of the policies referred to; said out loud, the names
-    // would only let its other sentence pull it elsewhere.
-    if (asksField(own) && covers(own, subject, cues)) return own;
+    // own, the turn already asks a field of exactly the policies referred to; said out loud,
+    // the names would only let its other sentence pull it elsewhere.
+    const exactly =
+      own.kind === "compare" &&
+      subject.kind === "policies" &&
+      own.policies.length === subject.ids.length;
+    if (exactly && asksField(own) && covers(own, subject, cues)) return own;
     const read = readWithSubject(text, cues, subject, deps);
     if (read) return withEarlierField(read, state, cues);
   }
