@@ -211,17 +211,6 @@ function covers(intent: Intent, subject: Subject, cues: FollowUpCues): boolean {
   }
 }
 
-/** The subject as the turn would say it: the country's name, or its policies' names. */
-function subjectSaid(subject: Subject): string | null {
-  if (subject.kind === "unsettled") return null;
-  return subject.kind === "country"
-    ? subject.country.name
-    : joinNames(
-        subject.ids.map((id) => policyShortName(subject.country, id)),
-        "and",
-      );
-}
-
 /** The question read with its subject said out loud: in place of the reference, else after it. */
 function readWithSubject(
   text: string,
@@ -229,8 +218,14 @@ function readWithSubject(
   subject: Subject,
   deps: FollowUpDeps,
 ): Intent | null {
-  const said = subjectSaid(subject);
-  if (said === null) return null;
+  if (subject.kind === "unsettled") return null;
+  const said =
+    subject.kind === "country"
+      ? subject.country.name
+      : joinNames(
+          subject.ids.map((id) => policyShortName(subject.country, id)),
+          "and",
+        );
   const readings = cues.reference
     ? [replaceCue(text, cues.reference.match, said), `${text} ${said}`]
     : [`${text} ${said}`, `${said} ${text}`];
@@ -693,14 +688,12 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   // "ok which one's the regional one?": asked which policy it is, the picking words are the
   // question, not a reference (the turn read on its own compares on the very field they pick
   // by). The one picked is the answer, with the fact that picks it, and the subject from then
-  // on ("and when does it end?"); several picked are the comparison the turn reads as.
-  if (cues.choice && cues.reference === null) {
+  // on ("and when does it end?").
+  const [only] = ids;
+  if (cues.choice && cues.reference === null && only !== undefined && ids.length === 1) {
     const own = deps.resolve(text);
     if (own.kind === "compare" && own.field === selection.field) {
-      const [only] = ids;
-      return only !== undefined && ids.length === 1
-        ? { kind: "policy", country: country.id, policy: only, field: selection.field }
-        : null;
+      return { kind: "policy", country: country.id, policy: only, field: selection.field };
     }
   }
   // "is this the national policy?", "is it the only regional one?": after a reference to the
@@ -904,16 +897,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     if (cues.reference !== null) {
       // "and France, what do they do?": a reference in the same sentence as a country or
       // programme the data lacks is to that ("what's its budget? and Germany's?" asks of ours).
-      // A "name" that is the reference itself ("the latter subject to …") goes once the subject
-      // is said in its place.
+      // A "name" made of the reference's own word ("the latter subject to …") is the reference.
       const { match } = cues.reference;
-      const lacksIn = (words: string): boolean =>
-        namesWhatDataLacks(
-          deps.evidence?.(sentenceAt(words, match.start)) ?? [],
-          comparingWords(deps.vocabulary),
-        );
-      const said = subjectSaid(subject);
-      if (lacksIn(text) && (said === null || lacksIn(replaceCue(text, match, said)))) return own;
+      const evidence = deps.evidence?.(sentenceAt(text, match.start)) ?? [];
+      const word = match.phrase.toLowerCase().split(/\s+/u).at(-1) ?? "";
+      const names = evidence.filter((e) => e.source === "unknown name");
+      const isReference =
+        names.length > 0 && names.every((e) => e.span.toLowerCase().split(/\s+/u).includes(word));
+      if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary)) && !isReference) return own;
       if (subject.kind === "unsettled") return subject.intent;
       const read = readWithSubject(text, cues, subject, deps);
       // "thanks, that's all" names the subject but asks nothing of it.
