@@ -8,7 +8,7 @@ export interface CueMatch {
 }
 
 export type Reference =
-  | { kind: "one"; match: CueMatch }
+  | { kind: "one"; match: CueMatch; order?: "former" | "latter" }
   | { kind: "several"; match: CueMatch }
   | { kind: "all"; match: CueMatch }
   | { kind: "others"; count: number | null; match: CueMatch };
@@ -215,6 +215,9 @@ function scanCues(text: string, vocabulary: ConversationVocabulary): FollowUpCue
   const refs = vocabulary.references;
   const candidates: Reference[] = [
     ...findPhrases(text, refs.one).map((match): Reference => ({ kind: "one", match })),
+    ...(["former", "latter"] as const).flatMap((order) =>
+      findPhrases(text, refs[order]).map((match): Reference => ({ kind: "one", match, order })),
+    ),
     ...findPhrases(text, refs.several).map((match): Reference => ({ kind: "several", match })),
     ...findPhrases(text, refs.all).map((match): Reference => ({ kind: "all", match })),
     ...refs.others.flatMap(({ phrase, count }) =>

@@ -111,7 +111,18 @@ function subjectOf(
       : { kind: "country", country };
   }
   switch (reference.kind) {
-    case "one":
+    case "one": {
+      // "the latter" after TORCH, then the GBA plan (one by one or side by side): the one
+      // brought in last; "the former" the other. Without that order, it is asked back.
+      if (reference.order !== undefined) {
+        const id = state.pair?.[reference.order === "former" ? 0 : 1];
+        if (id !== undefined && all.includes(id)) return { kind: "policies", country, ids: [id] };
+        const options = talkedAbout.length > 1 ? talkedAbout : all;
+        return askBack(
+          `Which one do you mean: ${names(options, "or")}?`,
+          options.map((one) => [one]),
+        );
+      }
       if (talkedAbout.length === 1) return { kind: "policies", country, ids: talkedAbout };
       // After "which is the newest?", "that one" is the one the order put first.
       if (state.top !== undefined && talkedAbout.includes(state.top)) {
@@ -124,6 +135,7 @@ function subjectOf(
         );
       }
       return { kind: "country", country };
+    }
     case "several": {
       if (talkedAbout.length > 1) return { kind: "policies", country, ids: talkedAbout };
       // "and torch? how many years apart are they": the one talked about and the one named.
@@ -667,11 +679,23 @@ function readSelection(text: string, cues: FollowUpCues, context: Context): Inte
   if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary))) return null;
   const selection =
     selectionIn(text, state, country, deps.vocabulary) ??
-    lackingSelection(text, state, country, deps.vocabulary, (words) =>
-      fieldWord(deps.evidence?.(words) ?? []),
-    );
+    lackingSelection(text, state, country, deps.vocabulary, (words) => {
+      const field = fieldWord(deps.evidence?.(words) ?? []);
+      return isPolicyField(field) ? field : null;
+    });
   if (selection === null) return null;
   const { match, ids } = selection;
+  // "ok which one's the regional one?": asked which policy it is, the picking words are the
+  // question, not a reference (the turn read on its own compares on the very field they pick
+  // by). The one picked is the answer, with the fact that picks it, and the subject from then
+  // on ("and when does it end?").
+  const [only] = ids;
+  if (cues.choice && cues.reference === null && only !== undefined && ids.length === 1) {
+    const own = deps.resolve(text);
+    if (own.kind === "compare" && own.field === selection.field) {
+      return { kind: "policy", country: country.id, policy: only, field: selection.field };
+    }
+  }
   // "is this the national policy?", "is it the only regional one?": after a reference to the
   // subject, the words picking are said of it, not a new subject.
   const said = cues.reference;
@@ -873,12 +897,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     if (cues.reference !== null) {
       // "and France, what do they do?": a reference in the same sentence as a country or
       // programme the data lacks is to that ("what's its budget? and Germany's?" asks of ours).
-      const sentence = sentenceAt(text, cues.reference.match.start);
-      const lacks = namesWhatDataLacks(
-        deps.evidence?.(sentence) ?? [],
-        comparingWords(deps.vocabulary),
-      );
-      if (lacks) return own;
+      // A "name" made of the reference's own word ("the latter subject to …") is the reference.
+      const { match } = cues.reference;
+      const evidence = deps.evidence?.(sentenceAt(text, match.start)) ?? [];
+      const word = match.phrase.toLowerCase().split(/\s+/u).at(-1) ?? "";
+      const names = evidence.filter((e) => e.source === "unknown name");
+      const isReference =
+        names.length > 0 && names.every((e) => e.span.toLowerCase().split(/\s+/u).includes(word));
+      if (namesWhatDataLacks(evidence, comparingWords(deps.vocabulary)) && !isReference) return own;
       if (subject.kind === "unsettled") return subject.intent;
       const read = readWithSubject(text, cues, subject, deps);
       // "thanks, that's all" names the subject but asks nothing of it.
@@ -1005,6 +1031,14 @@ function settle(text: string, first: Intent, readCue: FollowUpCues, context: Con
     return subject.intent;
   }
   if (reference !== null && (own.kind === "country" || reference.kind !== "one")) {
+    // "why only 0.5 on evidence? which of the three policies have an evaluation?": read on its
+    // own, the turn already asks a field of exactly the policies referred to; said out loud,
+    // the names would only let its other sentence pull it elsewhere.
+    const exactly =
+      own.kind === "compare" &&
+      subject.kind === "policies" &&
+      own.policies.length === subject.ids.length;
+    if (exactly && asksField(own) && covers(own, subject, cues)) return own;
     const read = readWithSubject(text, cues, subject, deps);
     if (read) return withEarlierField(read, state, cues);
   }

@@ -1,4 +1,4 @@
-import type { Country, Policy } from "../dataset/schema.ts";
+import type { Country, Policy, PolicyField } from "../dataset/schema.ts";
 import { findPhrases, type CueMatch } from "./cues.ts";
 import type { ConversationState } from "./state.ts";
 import type { ConversationVocabulary } from "./vocabulary.ts";
@@ -17,11 +17,13 @@ export interface Selection {
   ids: string[];
   /** The words pick one ("the regional one"), not several ("the national ones"). */
   one: boolean;
+  /** The field whose value picks them ("regional" → type): what "which is the regional one?" asks. */
+  field: PolicyField;
 }
 
 const CJK = /\p{Script=Han}/u;
 
-type Picker = ((candidates: readonly Policy[]) => Policy[]) & { ranks?: true };
+type Picker = ((candidates: readonly Policy[]) => Policy[]) & { ranks?: true; field: PolicyField };
 
 /** The phrases of one attribute word with every noun: "the regional one", "区域性的那个". */
 function phrasesOf(
@@ -53,7 +55,12 @@ function buildPickers(vocabulary: ConversationVocabulary): { word: string; pick:
   const found: { word: string; pick: Picker }[] = [];
   for (const [kind, words] of Object.entries(types)) {
     for (const word of words)
-      found.push({ word, pick: (c) => c.filter((p) => p.type.kind === kind) });
+      found.push({
+        word,
+        pick: Object.assign((c: readonly Policy[]) => c.filter((p) => p.type.kind === kind), {
+          field: "type" as const,
+        }),
+      });
   }
   for (const field of ["start_year", "end_year"] as const) {
     const ranks = years[field];
@@ -72,7 +79,7 @@ function buildPickers(vocabulary: ConversationVocabulary): { word: string; pick:
         const best = (end === "highest" ? Math.max : Math.min)(...dated.map((d) => d.year));
         return dated.filter((d) => d.year === best).map((d) => d.policy);
       };
-      const pick: Picker = Object.assign(byYear, { ranks: true as const });
+      const pick: Picker = Object.assign(byYear, { ranks: true as const, field });
       for (const word of words) found.push({ word, pick });
     }
   }
@@ -117,7 +124,12 @@ export function selectionIn(
   let picked = best.pick(among);
   if (picked.length === 0 && among !== country.policies) picked = best.pick(country.policies);
   if (picked.length === 0) return null;
-  return { match: best.match, ids: picked.map((p) => p.id), one: best.one };
+  return {
+    match: best.match,
+    ids: picked.map((p) => p.id),
+    one: best.one,
+    field: best.pick.field,
+  };
 }
 
 /** Whether the data holds nothing for a policy's field: no end year, no evaluation, no amount. */
@@ -172,7 +184,7 @@ export function lackingSelection(
   state: ConversationState,
   country: Country,
   vocabulary: ConversationVocabulary,
-  fieldOf: (words: string) => string | null,
+  fieldOf: (words: string) => PolicyField | null,
 ): Selection | null {
   for (const [heads, single] of lackingHeads(vocabulary.selections)) {
     for (const match of findPhrases(text, heads)) {
@@ -190,6 +202,7 @@ export function lackingSelection(
         match: { phrase: text.slice(match.start, end), start: match.start, end },
         ids: picked.map((p) => p.id),
         one: single,
+        field,
       };
     }
   }

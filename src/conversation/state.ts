@@ -49,6 +49,12 @@ export const ConversationStateSchema = z
      * two started first?" after TORCH, then the GBA plan, is about those two. Absent when none.
      */
     earlier: z.array(z.string().min(1).max(100)).max(EARLIER_KEPT).optional(),
+    /**
+     * The last two policies talked about, in the order they came up (typed one after the
+     * other, or one brought in beside the other): "the former" is the first, "the latter" the
+     * second. Absent when the order is not known.
+     */
+    pair: z.tuple([z.string().min(1).max(100), z.string().min(1).max(100)]).optional(),
   })
   .strict();
 export type ConversationState = z.infer<typeof ConversationStateSchema>;

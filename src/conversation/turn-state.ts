@@ -28,7 +28,46 @@ export function stateAfterTurn(
   deps: FollowUpDeps,
 ): ConversationState | null {
   const next = subjectAfterTurn(previous, text, answer, deps);
-  return next === null || next === previous ? next : withEarlier(previous, next);
+  if (next === null || next === previous) return next;
+  const pair = pairOrder(previous, next, text, deps);
+  return withEarlier(previous, pair === undefined ? next : { ...next, pair });
+}
+
+/**
+ * The order two policies came up in, for "the former" and "the latter": as the turn typed them
+ * ("compare torch and gba"), the one talked about before the one brought in beside it, or one
+ * asked after the other; a turn about one of a known pair keeps it.
+ */
+function pairOrder(
+  previous: ConversationState | null,
+  next: ConversationState,
+  text: string,
+  deps: FollowUpDeps,
+): [string, string] | undefined {
+  const before = previous?.policies ?? [];
+  const [one, two] = next.policies;
+  if (one === undefined) return undefined;
+  if (two === undefined) {
+    if (previous?.pair?.includes(one) === true) return previous.pair;
+    const [last] = before;
+    return last !== undefined && before.length === 1 && last !== one ? [last, one] : undefined;
+  }
+  if (next.policies.length !== 2) return undefined;
+  // The names where they stand in the turn (the evidence lists them in no such order).
+  const lower = text.toLowerCase();
+  const at = new Map<string, number>();
+  for (const e of deps.evidence?.(text) ?? []) {
+    const id = e.source === "name" && e.about?.state === "chosen" ? e.about.policy : undefined;
+    const where = lower.indexOf(e.span.toLowerCase());
+    if (id !== undefined && next.policies.includes(id) && where >= 0 && !at.has(id)) {
+      at.set(id, where);
+    }
+  }
+  const typed = [...at.keys()].sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+  const [first, second] = typed;
+  if (first !== undefined && second !== undefined) return [first, second];
+  if (before.length !== 1) return undefined;
+  return before.includes(one) ? [one, two] : before.includes(two) ? [two, one] : undefined;
 }
 
 function subjectAfterTurn(

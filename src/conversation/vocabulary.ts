@@ -39,6 +39,12 @@ export const ConversationVocabularySchema = z
           .min(1),
         /** References to the last fact rather than the policy ("is that more than …"): the field stays. */
         facts: z.array(Phrase),
+        /**
+         * Of two policies, the one talked about first ("the former") and the one brought in
+         * after it ("the latter").
+         */
+        former: z.array(Phrase),
+        latter: z.array(Phrase),
       })
       .strict(),
     /**
