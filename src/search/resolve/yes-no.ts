@@ -337,7 +337,13 @@ function checkClaim(
       why: "a claimed figure the texts state otherwise",
     };
   }
-  if (!named || !first) return null;
+  // "a summary for a class of 15-year-olds", "evaluated like 3 times?", "name three sectors":
+  // a figure that counts no field's things (or the items a request asks for) is no count the
+  // data must give: the field the words asked answers (its summary, "no evaluation"). "torch
+  // has 150 incubators?" still counts what the data never counts.
+  const fieldRead = intent.field !== null && intent.passage === undefined;
+  if (!named || !first || (fieldRead && !claimed.some((c) => countsFieldThing(catalog, tokens, question, c))))
+    return null;
   return {
     intent: {
       kind: "none",
@@ -346,6 +352,22 @@ function checkClaim(
     },
     why: "a claimed figure the texts do not give",
   };
+}
+
+const REQUESTS = new Set(ASKING_WORDS.requests);
+
+/** A claimed figure counts the things a field word names ("150 incubators"), not asked for. */
+function countsFieldThing(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  question: string,
+  figure: Figure,
+): boolean {
+  const typed = question.slice(figure.at).match(/^(?:\d+|[a-z]+)/iu)?.[0]?.toLowerCase() ?? "";
+  const k = tokens.findIndex((t) => t.raw === typed);
+  const next = tokens[k + 1];
+  if (k < 0 || next === undefined || !catalog.fieldWordFields.has(next.stem)) return false;
+  return !tokens.slice(0, k).some((t) => REQUESTS.has(t.stem));
 }
 
 function claimAnswer(entry: ClaimSentence, text: string): Intent {
