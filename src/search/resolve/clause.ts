@@ -1,4 +1,4 @@
-import { ROLE_WORDS } from "../vocabulary.ts";
+import { ASKING_WORDS, ROLE_WORDS } from "../vocabulary.ts";
 import { listItemReading, seriesHolds, type ListItemReading } from "./list-items.ts";
 import type { Intent } from "../../model/intent.ts";
 import { policyName } from "../../model/names.ts";
@@ -419,8 +419,14 @@ export function resolveClause(
     const ownName = new Set(
       ref ? tokenize(`${ref.policy.name} ${ref.policy.short_name}`).map((t) => t.stem) : [],
     );
+    // "does city clusters cover electronics? we build IoT devices": a sentence in which the
+    // asker speaks of themself, beside one that asks, is their story, not what the passage
+    // must hold (its words still count against the answer in the decision, off focus).
+    const story = storySentences(tokens);
     tokens.forEach((t, k) => {
-      if (isYear(t.stem) || purpose.has(k) || ownName.has(t.stem)) skip.add(k);
+      if (isYear(t.stem) || purpose.has(k) || ownName.has(t.stem) || story.has(t.sentence)) {
+        skip.add(k);
+      }
     });
     const roots = contentRoots(catalog, tokens, skip, true);
     const ordinary = new Set(
@@ -488,7 +494,7 @@ export function resolveClause(
       named.length >= 2
         ? decideForPolicies(catalog, evidence, named)
         : ref
-          ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
+          ? (decideComparison(catalog, evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
           : null;
     if (reading && ref && isCard(reading.intent) && asksPlaceOrTime(tokens)) {
       // "大灣區邊度啲茶餐廳最抵食？", "廣深港高鐵幾時通車？": where, when or how many asked, no field read,
@@ -521,6 +527,16 @@ export function resolveClause(
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)
     : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy, "name");
+}
+
+const ASKER = new Set(ASKING_WORDS.asker);
+
+/** The sentences, not asked, in which the asker speaks of themself, when another one asks. */
+function storySentences(tokens: readonly QuestionToken[]): Set<number> {
+  const story = new Set<number>();
+  if (!tokens.some((t) => t.questioned)) return story;
+  for (const t of tokens) if (!t.questioned && ASKER.has(t.raw)) story.add(t.sentence);
+  return story;
 }
 
 /** The policy's card: its name answered with no field and no passage. */

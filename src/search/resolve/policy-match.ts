@@ -94,6 +94,10 @@ function verbAfterName(
   while (k >= 0 && ARTICLES.has(tokens[k]?.stem ?? "")) k--;
   if (!AUXILIARIES.has(tokens[k]?.stem ?? "")) return false;
   if (tokens.length === last + 2) return true;
+  // "when did the torch relay for…": after an article, a noun may follow the name ("the
+  // torch relay"); only after a name ending in its policy noun ("the GBA plan") is it a verb.
+  const article = k < first - 1;
+  if (article && !catalog.nameNounStems.has(tokens[last]?.stem ?? "")) return false;
   const verb = tokens[last + 1];
   const next = tokens[last + 2];
   if (verb === undefined || next === undefined || next.clause !== verb.clause) return false;

@@ -1,0 +1,1 @@
+import { loadDefaultCatalog } from "./src/engine.ts";
