@@ -341,8 +341,13 @@ function checkClaim(
   // a figure that counts no field's things (or the items a request asks for) is no count the
   // data must give: the field the words asked answers (its summary, "no evaluation"). "torch
   // has 150 incubators?" still counts what the data never counts.
-  const fieldRead = intent.field !== null && intent.passage === undefined;
-  if (!named || !first || (fieldRead && !claimed.some((c) => countsFieldThing(catalog, tokens, question, c))))
+  const fieldRead =
+    intent.kind === "policy" && intent.field !== null && intent.passage === undefined;
+  if (
+    !named ||
+    !first ||
+    (fieldRead && !claimed.some((c) => countsFieldThing(catalog, tokens, question, c)))
+  )
     return null;
   return {
     intent: {
@@ -363,7 +368,11 @@ function countsFieldThing(
   question: string,
   figure: Figure,
 ): boolean {
-  const typed = question.slice(figure.at).match(/^(?:\d+|[a-z]+)/iu)?.[0]?.toLowerCase() ?? "";
+  const typed =
+    question
+      .slice(figure.at)
+      .match(/^(?:\d+|[a-z]+)/iu)?.[0]
+      ?.toLowerCase() ?? "";
   const k = tokens.findIndex((t) => t.raw === typed);
   const next = tokens[k + 1];
   if (k < 0 || next === undefined || !catalog.fieldWordFields.has(next.stem)) return false;
