@@ -36,6 +36,7 @@ import {
   countedThing,
   economyStems,
   findPassage,
+  rootHolders,
 } from "./passages.ts";
 import { matchCountries } from "./country.ts";
 import { placeCountryText, type CountryTextReading } from "./country-texts.ts";
@@ -303,11 +304,19 @@ export function resolveClause(
   // what it is compared with is a name the data lacks. Ordinary words ("in this respect", "those
   // arrangements", "a date we should be modelling against") only say how: they do not veto.
   // A number the data dates nothing by names something too ("made in china 2025").
+  // A word of the named policy's own texts ("hukou … the richest cities vs the smaller ones")
+  // compares parts of what it says, not it with another name.
+  const ownWord = (t: QuestionToken): boolean =>
+    ref !== undefined &&
+    rootHolders(catalog, ref.country.id)
+      .get(rootOf(t.stem))
+      ?.has(ref.policy.id) === true;
   const comparedWithName = tokens.some(
     (t, k) =>
       !t.used &&
       !t.cjk &&
       !cues.positions.has(k) &&
+      !ownWord(t) &&
       ((/^\d+$/u.test(t.stem) && !catalog.dataYears.has(Number(t.stem))) ||
         (t.unknown &&
           (looksLikeName(catalog, tokens, k, nameLike) ||
