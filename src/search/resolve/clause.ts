@@ -308,9 +308,7 @@ export function resolveClause(
   // compares parts of what it says, not it with another name.
   const ownWord = (t: QuestionToken): boolean =>
     ref !== undefined &&
-    rootHolders(catalog, ref.country.id)
-      .get(rootOf(t.stem))
-      ?.has(ref.policy.id) === true;
+    rootHolders(catalog, ref.country.id).get(rootOf(t.stem))?.has(ref.policy.id) === true;
   const comparedWithName = tokens.some(
     (t, k) =>
       !t.used &&

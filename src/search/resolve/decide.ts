@@ -417,9 +417,9 @@ export function decideComparison(
 
 /**
  * "GBA vs EU priorities - aligned?", "TORCH's toolkit: financial levers vs. technical
- * assistance": the name before the cue and a field word typed in full after it, nothing unknown
- * there, the field word right after it, sets the policy against its own field, not against another policy ("compare torch
- * budget", the cue first, still asks with which).
+ * assistance": the name before the cue, a field word typed in full right after it and nothing
+ * unknown there set the policy against its own field, not against another policy ("compare
+ * torch budget", "how does torch compare on budget" still ask with which).
  */
 function fieldBesideCue(catalog: Catalog, ev: ClauseEvidence): boolean {
   if (ev.fields.policyField === null || !ev.firmField || ev.fields.weakOnly) return false;
@@ -427,7 +427,6 @@ function fieldBesideCue(catalog: Catalog, ev: ClauseEvidence): boolean {
   const nameBefore = ev.tokens.some(
     (t, k) => k < cue && t.used && !t.cjk && catalog.postings.has(t.stem),
   );
-  // Right after the cue: "compare on budget" still compares the policy with others.
   const fieldAfter = ev.fields.consumed.has(Math.max(...ev.cues.positions) + 1);
   const unknownAfter = ev.unplaced.some((t) => ev.tokens.indexOf(t) > cue);
   return nameBefore && fieldAfter && !unknownAfter;

@@ -7,7 +7,7 @@ import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.t
 import type { EvidenceLog } from "./evidence.ts";
 import { economyStems, rootOf } from "./passages.ts";
 import { readTokensOnce, type QuestionToken } from "./tokens.ts";
-import { STANCE } from "./focus.ts";
+import { REQUEST, STANCE } from "./focus.ts";
 import { knownPoliciesText, starterSuggestions, suggestionFor } from "./replies.ts";
 
 /** Openings of yes/no questions. */
@@ -257,14 +257,7 @@ function checkClaim(
     ) ||
     [...STANCE].some((phrase) => phrase.includes(" ") && stems.includes(` ${phrase} `));
   const said = new Set(tokens.filter((t) => t.filler !== true).map((t) => t.raw));
-  const claimed = figures(question).filter((f) =>
-    said.has(
-      question
-        .slice(f.at)
-        .match(/^(?:\d+|[a-z]+)/iu)?.[0]
-        ?.toLowerCase() ?? "",
-    ),
-  );
+  const claimed = figures(question).filter((f) => said.has(typedAt(question, f.at)));
   if (!put || claimed.length === 0) return null;
   const refs = named
     ? [catalog.policies.get(intent.policy)].flatMap((r) => (r ? [r] : []))
@@ -359,7 +352,12 @@ function checkClaim(
   };
 }
 
-const REQUESTS = new Set(ASKING_WORDS.requests);
+/** The figure typed at a position of the question, as its word ("150", "three"). */
+const typedAt = (question: string, at: number): string =>
+  question
+    .slice(at)
+    .match(/^(?:\d+|[a-z]+)/iu)?.[0]
+    ?.toLowerCase() ?? "";
 
 /** A claimed figure counts the things a field word names ("150 incubators"), not asked for. */
 function countsFieldThing(
@@ -368,15 +366,10 @@ function countsFieldThing(
   question: string,
   figure: Figure,
 ): boolean {
-  const typed =
-    question
-      .slice(figure.at)
-      .match(/^(?:\d+|[a-z]+)/iu)?.[0]
-      ?.toLowerCase() ?? "";
-  const k = tokens.findIndex((t) => t.raw === typed);
+  const k = tokens.findIndex((t) => t.raw === typedAt(question, figure.at));
   const next = tokens[k + 1];
   if (k < 0 || next === undefined || !catalog.fieldWordFields.has(next.stem)) return false;
-  return !tokens.slice(0, k).some((t) => REQUESTS.has(t.stem));
+  return !tokens.slice(0, k).some((t) => REQUEST.has(t.stem));
 }
 
 function claimAnswer(entry: ClaimSentence, text: string): Intent {
