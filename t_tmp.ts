@@ -1,1 +1,0 @@
-import { loadDefaultCatalog } from "./src/engine.ts";
