@@ -40,6 +40,10 @@ describe("one odd word does not throw away a policy named clearly", () => {
 describe("what the data does not hold still declines", () => {
   it.each([
     ["torch has 300 science parks, right?", "The factsheet doesn't give that figure"],
+    [
+      "Did the Torch Center log 2,400 business incubators in 2021? yes or no",
+      "The factsheet doesn't give that figure",
+    ],
     ["does the torch relay have a budget", "I have no data on “torch relay”"],
     ["when did the torch relay for the Beijing 2008 Olympics start?", "I have no data on"],
     ["torch song lyrics pls", "I answer questions about national cluster policies"],

@@ -359,7 +359,10 @@ const typedAt = (question: string, at: number): string =>
     .match(/^(?:\d+|[a-z]+)/iu)?.[0]
     ?.toLowerCase() ?? "";
 
-/** A claimed figure counts the things a field word names ("150 incubators"), not asked for. */
+/**
+ * A claimed figure counts the things a field word names, not asked for: a field word in the
+ * noun it counts ("150 incubators", "1,500 technology business incubators"), up to a small word.
+ */
 function countsFieldThing(
   catalog: Catalog,
   tokens: readonly QuestionToken[],
@@ -367,9 +370,16 @@ function countsFieldThing(
   figure: Figure,
 ): boolean {
   const k = tokens.findIndex((t) => t.raw === typedAt(question, figure.at));
-  const next = tokens[k + 1];
-  if (k < 0 || next === undefined || !catalog.fieldWordFields.has(next.stem)) return false;
-  return !tokens.slice(0, k).some((t) => REQUEST.has(t.stem));
+  if (k < 0 || tokens.slice(0, k).some((t) => REQUEST.has(t.stem))) return false;
+  let end = k + 1;
+  while (/^\d+$/u.test(tokens[end]?.stem ?? "")) end++;
+  // ("1,500": the comma between the digits splits clauses, so the noun's own clause is read.)
+  for (let j = end; j < tokens.length; j++) {
+    const token = tokens[j];
+    if (!token || token.clause !== tokens[end]?.clause || catalog.stopStems.has(token.stem)) break;
+    if (catalog.fieldWordFields.has(token.stem)) return true;
+  }
+  return false;
 }
 
 function claimAnswer(entry: ClaimSentence, text: string): Intent {
