@@ -570,7 +570,7 @@ export function buildCatalog(countries: readonly Country[]): Catalog {
     ].map(({ abbreviation, word }) => ({
       // After a number too: "10yrs" is ten years, not a code.
       pattern: new RegExp(
-        `(?<![\\p{L}])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}&.])${abbreviation.replace(/[.]/g, "\\.")}(?![\\p{L}\\p{N}&]|\\.\\p{L})`,
         "gu",
       ),
       word,

@@ -37,6 +37,7 @@ import {
   countedThing,
   economyStems,
   findPassage,
+  rootHolders,
 } from "./passages.ts";
 import { matchCountries } from "./country.ts";
 import { placeCountryText, type CountryTextReading } from "./country-texts.ts";
@@ -320,11 +321,17 @@ export function resolveClause(
   // what it is compared with is a name the data lacks. Ordinary words ("in this respect", "those
   // arrangements", "a date we should be modelling against") only say how: they do not veto.
   // A number the data dates nothing by names something too ("made in china 2025").
+  // A word of the named policy's own texts ("hukou … the richest cities vs the smaller ones")
+  // compares parts of what it says, not it with another name.
+  const ownWord = (t: QuestionToken): boolean =>
+    ref !== undefined &&
+    rootHolders(catalog, ref.country.id).get(rootOf(t.stem))?.has(ref.policy.id) === true;
   const comparedWithName = tokens.some(
     (t, k) =>
       !t.used &&
       !t.cjk &&
       !cues.positions.has(k) &&
+      !ownWord(t) &&
       ((/^\d+$/u.test(t.stem) && !catalog.dataYears.has(Number(t.stem))) ||
         (t.unknown &&
           (looksLikeName(catalog, tokens, k, nameLike) ||
@@ -451,8 +458,14 @@ export function resolveClause(
     const ownName = new Set(
       ref ? tokenize(`${ref.policy.name} ${ref.policy.short_name}`).map((t) => t.stem) : [],
     );
+    // "does city clusters cover electronics? we build IoT devices": a sentence in which the
+    // asker speaks of themself, beside one that asks, is their story, not what the passage
+    // must hold (its words still count against the answer in the decision, off focus).
+    const story = storySentences(tokens);
     tokens.forEach((t, k) => {
-      if (isYear(t.stem) || purpose.has(k) || ownName.has(t.stem)) skip.add(k);
+      if (isYear(t.stem) || purpose.has(k) || ownName.has(t.stem) || story.has(t.sentence)) {
+        skip.add(k);
+      }
     });
     const roots = contentRoots(catalog, tokens, skip, true);
     const ordinary = new Set(
@@ -520,7 +533,7 @@ export function resolveClause(
       named.length >= 2
         ? decideForPolicies(catalog, evidence, named)
         : ref
-          ? (decideComparison(evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
+          ? (decideComparison(catalog, evidence, ref) ?? decideForPolicy(catalog, evidence, ref))
           : null;
     if (reading && ref && isCard(reading.intent) && asksPlaceOrTime(tokens)) {
       // "大灣區邊度啲茶餐廳最抵食？", "廣深港高鐵幾時通車？": where, when or how many asked, no field read,
@@ -558,6 +571,16 @@ export function resolveClause(
   return unnamed.ruledOutBy === undefined
     ? log.decide(unnamed.intent, why)
     : log.rulesOut(unnamed.intent, why, unnamed.ruledOutBy, "name");
+}
+
+const ASKER = new Set(ASKING_WORDS.asker);
+
+/** The sentences, not asked, in which the asker speaks of themself, when another one asks. */
+function storySentences(tokens: readonly QuestionToken[]): Set<number> {
+  const story = new Set<number>();
+  if (!tokens.some((t) => t.questioned)) return story;
+  for (const t of tokens) if (!t.questioned && ASKER.has(t.raw)) story.add(t.sentence);
+  return story;
 }
 
 /** The policy's card: its name answered with no field and no passage. */

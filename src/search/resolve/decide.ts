@@ -382,7 +382,11 @@ export function decideForPolicies(
 }
 
 /** One policy named with a compare or order cue: all policies, or which to compare with. */
-export function decideComparison(ev: ClauseEvidence, ref: PolicyRef): Reading | null {
+export function decideComparison(
+  catalog: Catalog,
+  ev: ClauseEvidence,
+  ref: PolicyRef,
+): Reading | null {
   const { compareCue, allCue, orderField } = ev.cues;
   const field = ev.fields.policyField ?? orderField;
   if ((compareCue || orderField !== null) && allCue) {
@@ -393,7 +397,7 @@ export function decideComparison(ev: ClauseEvidence, ref: PolicyRef): Reading | 
     );
     if (all) return { intent: all, score: DECISION.FIELD_WORD, why: "compare all policies" };
   }
-  if (!compareCue || ev.fields.countryField !== null) return null;
+  if (!compareCue || ev.fields.countryField !== null || fieldBesideCue(catalog, ev)) return null;
   const others = ref.country.policies.filter((p) => p.id !== ref.policy.id).slice(0, 5);
   return {
     intent: {
@@ -409,6 +413,23 @@ export function decideComparison(ev: ClauseEvidence, ref: PolicyRef): Reading | 
     score: DECISION.FIELD_WORD,
     why: "compare with which",
   };
+}
+
+/**
+ * "GBA vs EU priorities - aligned?", "TORCH's toolkit: financial levers vs. technical
+ * assistance": the name before the cue, a field word typed in full right after it and nothing
+ * unknown there set the policy against its own field, not against another policy ("compare
+ * torch budget", "how does torch compare on budget" still ask with which).
+ */
+function fieldBesideCue(catalog: Catalog, ev: ClauseEvidence): boolean {
+  if (ev.fields.policyField === null || !ev.firmField || ev.fields.weakOnly) return false;
+  const cue = Math.min(...ev.cues.positions);
+  const nameBefore = ev.tokens.some(
+    (t, k) => k < cue && t.used && !t.cjk && catalog.postings.has(t.stem),
+  );
+  const fieldAfter = ev.fields.consumed.has(Math.max(...ev.cues.positions) + 1);
+  const unknownAfter = ev.unplaced.some((t) => ev.tokens.indexOf(t) > cue);
+  return nameBefore && fieldAfter && !unknownAfter;
 }
 
 /**

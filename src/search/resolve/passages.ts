@@ -197,9 +197,18 @@ export function passageIntent(ref: PolicyRef, passage: PolicyPassage): Intent {
   };
 }
 
-/** Words are compared by their first letters, so "finance" meets "financing" and "monitor" "monitoring". */
+/**
+ * Words are compared by their first letters, so "finance" meets "financing" and "monitor"
+ * "monitoring"; an ending ("-ing", "-ed") is cut first, so a short word meets its longer forms
+ * too ("cover" and "covering", "fund" and "funded").
+ */
 const ROOT_LENGTH = 6;
-export const rootOf = (stem: string): string => stem.slice(0, ROOT_LENGTH);
+const ENDING = /(?:ing|ed)$/u;
+const MIN_BASE = 4;
+export const rootOf = (stem: string): string => {
+  const base = stem.replace(ENDING, "");
+  return (base.length >= MIN_BASE ? base : stem).slice(0, ROOT_LENGTH);
+};
 const root = rootOf;
 
 const rootSets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();

@@ -77,14 +77,34 @@ export function askedLeader(
 }
 
 /**
- * "what sectors does the bay area plan combine": after "does <name>", an unknown word that
- * ends the question is its verb, not more of the name ("does torch relay start" is not).
+ * "what sectors does the bay area plan combine", "does TORCH subsidise offices", "how does
+ * TORCH map onto the EU's priorities": after "does <name>", an unknown word that ends the
+ * question, or is followed by its object (a small word, a number, a word of the policy's own
+ * texts), is its verb, not more of the name ("does torch relay start", "does the torch relay
+ * have a budget": a field word or an auxiliary after it is the verb, so it is the name's).
  */
-function verbAfterName(tokens: readonly QuestionToken[], first: number, last: number): boolean {
+function verbAfterName(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  first: number,
+  last: number,
+  ref: PolicyRef,
+): boolean {
   let k = first - 1;
   while (k >= 0 && ARTICLES.has(tokens[k]?.stem ?? "")) k--;
   if (!AUXILIARIES.has(tokens[k]?.stem ?? "")) return false;
-  return tokens.length === last + 2;
+  if (tokens.length === last + 2) return true;
+  // "when did the torch relay for…": after an article, a noun may follow the name ("the
+  // torch relay"); only after a name ending in its policy noun ("the GBA plan") is it a verb.
+  const article = k < first - 1;
+  if (article && !catalog.nameNounStems.has(tokens[last]?.stem ?? "")) return false;
+  const verb = tokens[last + 1];
+  const next = tokens[last + 2];
+  if (verb === undefined || next === undefined || next.clause !== verb.clause) return false;
+  if (!isEnglishWord(verb.typed) || AUXILIARIES.has(next.stem)) return false;
+  if (catalog.fieldWordFields.has(next.stem)) return false;
+  const held = rootHolders(catalog, ref.country.id).get(rootOf(next.stem))?.has(ref.policy.id);
+  return catalog.stopStems.has(next.stem) || /^\d/u.test(next.stem) || held === true;
 }
 
 /** Every policy some words of the question point at, with how strongly. */
@@ -186,7 +206,7 @@ export function matchPolicies(catalog: Catalog, tokens: QuestionToken[]): Candid
         (!isEnglishWord(before.typed) || isEnglishWord(before.typed + firstWord));
       const nameAfter =
         qualifies(after) &&
-        !verbAfterName(tokens, first, last) &&
+        !verbAfterName(catalog, tokens, first, last, ref) &&
         !saysOfName(catalog, tokens, ref, after);
       if (nameBefore || nameAfter) accepted = false;
       // "Greater Manchester plan" is not the "Greater Bay Area plan": an unknown word inside

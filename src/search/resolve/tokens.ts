@@ -106,6 +106,9 @@ function expandShortForms(catalog: Catalog, text: string): string {
   return out;
 }
 
+/** The similarity of a word one edit from the word meant (see correctTypo). */
+const NEAR_TYPO = 0.88;
+
 /** How a word the vocabulary reads past, or an everyday word, is marked. */
 const FILLER = { filler: true };
 const EVERYDAY = { everyday: true };
@@ -260,7 +263,10 @@ export function readTokens(catalog: Catalog, text: string): QuestionToken[] {
       if (!token.unknown || token.cjk || token.everyday) return;
       const corrected = correctTypo(catalog, token.stem, { shortFieldWords: true });
       if (corrected === null || catalog.nameTargets.has(corrected.stem)) return;
-      if (isEnglishWord(token.raw)) return;
+      // "torch summery pls": an English word one edit from a field word, right beside the
+      // name, is that field word mistyped, not more of another name ("torch relay" is no typo).
+      const besideName = nameWord(tokens[k - 1]) || nameWord(tokens[k + 1]);
+      if (isEnglishWord(token.raw) && !(besideName && corrected.similarity >= NEAR_TYPO)) return;
       tokens[k] = {
         ...token,
         stem: corrected.stem,

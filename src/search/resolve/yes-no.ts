@@ -7,7 +7,7 @@ import { FIELD_QUESTION_WORDS, type Catalog, type PolicyRef } from "../catalog.t
 import type { EvidenceLog } from "./evidence.ts";
 import { economyStems, rootOf } from "./passages.ts";
 import { readTokensOnce, type QuestionToken } from "./tokens.ts";
-import { STANCE } from "./focus.ts";
+import { REQUEST, STANCE } from "./focus.ts";
 import { knownPoliciesText, starterSuggestions, suggestionFor } from "./replies.ts";
 
 /** Openings of yes/no questions. */
@@ -258,14 +258,7 @@ function checkClaim(
     ) ||
     [...STANCE].some((phrase) => phrase.includes(" ") && stems.includes(` ${phrase} `));
   const said = new Set(tokens.filter((t) => t.filler !== true).map((t) => t.raw));
-  const claimed = figures(question).filter((f) =>
-    said.has(
-      question
-        .slice(f.at)
-        .match(/^(?:\d+|[a-z]+)/iu)?.[0]
-        ?.toLowerCase() ?? "",
-    ),
-  );
+  const claimed = figures(question).filter((f) => said.has(typedAt(question, f.at)));
   if (!put || claimed.length === 0) return null;
   const refs = named
     ? [catalog.policies.get(intent.policy)].flatMap((r) => (r ? [r] : []))
@@ -338,7 +331,18 @@ function checkClaim(
       why: "a claimed figure the texts state otherwise",
     };
   }
-  if (!named || !first) return null;
+  // "a summary for a class of 15-year-olds", "evaluated like 3 times?", "name three sectors":
+  // a figure that counts no field's things (or the items a request asks for) is no count the
+  // data must give: the field the words asked answers (its summary, "no evaluation"). "torch
+  // has 150 incubators?" still counts what the data never counts.
+  const fieldRead =
+    intent.kind === "policy" && intent.field !== null && intent.passage === undefined;
+  if (
+    !named ||
+    !first ||
+    (fieldRead && !claimed.some((c) => countsFieldThing(catalog, tokens, question, c)))
+  )
+    return null;
   return {
     intent: {
       kind: "none",
@@ -347,6 +351,36 @@ function checkClaim(
     },
     why: "a claimed figure the texts do not give",
   };
+}
+
+/** The figure typed at a position of the question, as its word ("150", "three"). */
+const typedAt = (question: string, at: number): string =>
+  question
+    .slice(at)
+    .match(/^(?:\d+|[a-z]+)/iu)?.[0]
+    ?.toLowerCase() ?? "";
+
+/**
+ * A claimed figure counts the things a field word names, not asked for: a field word in the
+ * noun it counts ("150 incubators", "1,500 technology business incubators"), up to a small word.
+ */
+function countsFieldThing(
+  catalog: Catalog,
+  tokens: readonly QuestionToken[],
+  question: string,
+  figure: Figure,
+): boolean {
+  const k = tokens.findIndex((t) => t.raw === typedAt(question, figure.at));
+  if (k < 0 || tokens.slice(0, k).some((t) => REQUEST.has(t.stem))) return false;
+  let end = k + 1;
+  while (/^\d+$/u.test(tokens[end]?.stem ?? "")) end++;
+  // ("1,500": the comma between the digits splits clauses, so the noun's own clause is read.)
+  for (let j = end; j < tokens.length; j++) {
+    const token = tokens[j];
+    if (!token || token.clause !== tokens[end]?.clause || catalog.stopStems.has(token.stem)) break;
+    if (catalog.fieldWordFields.has(token.stem)) return true;
+  }
+  return false;
 }
 
 function claimAnswer(entry: ClaimSentence, text: string): Intent {
