@@ -122,12 +122,17 @@ function agentEnd(tokens: readonly QuestionToken[], k: number): number | null {
 }
 
 function whoPays(tokens: readonly QuestionToken[]): boolean {
+  // "who pays", "who carries the cost": a paying verb after the agent, or a money noun as the
+  // object of any verb but a copula ("who is the money for?" asks whom it goes to).
   const verbAfter = (k: number): boolean => {
     const after = tokens.slice(k + 1, k + 1 + ORIGIN_REACH);
     const receives = after.findIndex((t) => MONEY.receiving_verbs.has(t.stem));
-    return after
-      .slice(0, receives < 0 ? after.length : receives)
-      .some((t) => MONEY.paying_verbs.has(t.stem));
+    const before = after.slice(0, receives < 0 ? after.length : receives);
+    const object = !COPULAS.has(before[0]?.stem ?? "") && before.slice(1);
+    return (
+      before.some((t) => MONEY.paying_verbs.has(t.stem)) ||
+      (object !== false && object.some((t) => MONEY.money_nouns.has(t.stem)))
+    );
   };
   return tokens.some((token, k) => {
     const end = agentEnd(tokens, k);
@@ -160,6 +165,8 @@ function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
   const stems = new Set(tokens.map((t) => t.stem));
   const coming = tokens.some((t) => MONEY.coming_verbs.has(t.stem));
   if (stems.has("from") && (stems.has("where") || coming)) return true;
+  // "from which level of government does it draw its financing?", "from whom?"
+  if (tokens.some((t, k) => t.stem === "from" && agentEnd(tokens, k + 1) !== null)) return true;
   if (tokens.some((t) => MONEY.origin_nouns.has(t.stem))) return true;
   // "do local governments pay for most of it?": a payer named before a paying verb.
   if (
@@ -199,6 +206,7 @@ function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
 function settleMoneyQuestion(
   tokens: readonly QuestionToken[],
   scores: Map<PolicyField, number>,
+  message: readonly QuestionToken[],
 ): void {
   const budget = scores.get("budget") ?? 0;
   const source = scores.get("funding_source") ?? 0;
@@ -214,7 +222,9 @@ function settleMoneyQuestion(
     if (whoPays(tokens)) scores.set("funding_source", 1);
     return;
   }
-  const origin = asksMoneyOrigin(tokens);
+  // "What's the funding model — who carries the cost?": a second question may say the money
+  // asked is its origin; an amount is asked only in the question that decides.
+  const origin = asksMoneyOrigin(message);
   const amount = asksMoneyAmount(tokens);
   // "who bears the cost?": who pays is asked even beside a money noun of amount ("cost"); a
   // word of quantity ("who put in the most money", "how much") still asks the amount.
@@ -412,6 +422,10 @@ function readInformationOrigin(
 
 const LIST_JOINS = FIELD_LIST_WORDS.joins.map(phraseStems);
 const WH_STEMS = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
+const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries.flatMap(phraseStems));
+const REQUESTS = new Set(ASKING_WORDS.requests.flatMap(phraseStems));
+const DISCOURSE = new Set(ASKING_WORDS.discourse.flatMap(phraseStems));
+const CONDITIONS = new Set(ASKING_WORDS.conditions.flatMap(phraseStems));
 
 /** Field words found at some positions: one item of what a question may list. */
 interface FieldItem {
@@ -494,26 +508,89 @@ function ownThing(tokens: readonly QuestionToken[], first: number): boolean {
   return false;
 }
 
+/** A part of a message that may ask on its own: [from, to) of the question's tokens. */
+interface QuestionUnit {
+  from: number;
+  to: number;
+}
+
 /**
- * Where the first question's words end when a second question begins at `second`: the first
- * decides when it names a field outright, and, asking "who", names an actor's field itself
- * ("Who was it that set up TORCH, and who runs it?": the "who" of the first asks the actor the
- * second names). Else the whole sentence is read.
+ * The parts of a message that may ask on their own: its sentences, and within one the second
+ * question after a join word or a clause break ("Where does the money come from, and how much?").
  */
-function firstQuestionEnd(
+function questionUnits(tokens: readonly QuestionToken[]): QuestionUnit[] {
+  const starts = new Set([0]);
+  let from = 0;
+  tokens.forEach((t, k) => {
+    if (k === 0 || tokens[k - 1]?.sentence === t.sentence) return;
+    const second = secondQuestionAt(tokens.slice(from, k));
+    if (second !== null) starts.add(from + second);
+    starts.add((from = k));
+  });
+  const second = secondQuestionAt(tokens.slice(from));
+  if (second !== null) starts.add(from + second);
+  const sorted = [...starts].sort((a, b) => a - b);
+  return sorted.map((at, i) => ({ from: at, to: sorted[i + 1] ?? tokens.length }));
+}
+
+/**
+ * How directly a part asks for a fact: 2 for a question or request for content (a wh-word,
+ * "list…", "tell me…", "budget?"), 1 for a check that only wants yes or no ("is it still
+ * running?"), 0 for a remark.
+ */
+export function askingRank(
+  tokens: readonly QuestionToken[],
+  unit: QuestionUnit = { from: 0, to: tokens.length },
+): number {
+  const words = tokens
+    .slice(unit.from, unit.to).filter((t) => t.filler !== true && !t.cjk);
+  const opening = words.find((t) => !DISCOURSE.has(t.stem));
+  // "…, and if so which body did it?": a question on the condition of the one before narrows it.
+  if (CONDITIONS.has(opening?.stem ?? "")) return 0;
+  const checks =
+    opening !== undefined &&
+    AUXILIARIES.has(opening.stem) &&
+    !words.some((t) => WH_STEMS.has(t.stem) || REQUESTS.has(t.stem));
+  if (checks) return 1;
+  const asks =
+    words.some((t) => t.questioned || WH_STEMS.has(t.stem)) || REQUESTS.has(opening?.stem ?? "");
+  return asks ? 2 : 0;
+}
+
+/**
+ * The part whose field words decide when a message asks more than one thing: "Give me the
+ * objectives. Also, is it still running?", "Is it really a cluster policy? What aims does it
+ * state?" ask for the content the question or request names over what the check does; of equal
+ * parts the first decides. Only parts that ask and name a policy field outright compete
+ * ("…ends 2035. source?" asks the source of that date, not the factsheet's list); when none
+ * does, or the deciding one asks "who" and names no actor's field that another part names
+ * ("Who set up TORCH, and who runs it?"), the whole message is read (null).
+ */
+function decidingUnit(
   tokens: readonly QuestionToken[],
   matches: readonly { indices: number[]; values: FieldPhrase[] }[],
-  second: number,
-): number {
-  const strong = (m: { values: FieldPhrase[] }): PolicyField[] =>
-    m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
-  const first = matches.filter((m) => (m.indices[0] ?? 0) < second);
-  if (!first.some((m) => m.values.some((v) => !v.weak))) return tokens.length;
+): QuestionUnit | null {
+  const units = questionUnits(tokens);
+  if (units.length < 2) return null;
+  const strongIn = (u: QuestionUnit): PolicyField[] =>
+    matches.flatMap((m) =>
+      (m.indices[0] ?? 0) >= u.from && (m.indices[0] ?? 0) < u.to
+        ? m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []))
+        : [],
+    );
+  const named = (u: QuestionUnit): boolean => strongIn(u).length > 0;
+  let best: { unit: QuestionUnit; rank: number } | null = null;
+  for (const unit of units) {
+    const rank = askingRank(tokens, unit);
+    if (rank > 0 && named(unit) && (best === null || rank > best.rank)) best = { unit, rank };
+  }
+  if (best === null) return null;
   const actor = (fields: PolicyField[]): boolean => fields.some((f) => ACTOR_FIELDS.has(f));
-  const later = matches.filter((m) => (m.indices[0] ?? 0) >= second);
-  const who = asksWho(tokens.slice(0, second));
-  if (who && !actor(first.flatMap(strong)) && actor(later.flatMap(strong))) return tokens.length;
-  return second;
+  const { unit } = best;
+  const who = asksWho(tokens.slice(unit.from, unit.to));
+  const elsewhere = units.filter((u) => u !== unit).flatMap(strongIn);
+  if (who && !actor(strongIn(unit)) && actor(elsewhere)) return null;
+  return unit;
 }
 
 /** Moves a field's score to another. */
@@ -590,8 +667,7 @@ export function readFields(
   const ownWords = matches.some((m) => !quotedOnly(m.indices));
   // "Where does the money come from, and how much?": the first question decides the field;
   // a second one in the same sentence is secondary (when the first names a field outright).
-  const second = secondQuestionAt(tokens);
-  const cut = second === null ? tokens.length : firstQuestionEnd(tokens, matches, second);
+  const unit = decidingUnit(tokens, matches) ?? { from: 0, to: tokens.length };
   const secondary = new Set<PolicyField>();
   const policyMatches: FieldMatch[] = [];
   for (const match of matches) {
@@ -603,7 +679,8 @@ export function readFields(
       if (token) token.used = true;
       consumed.add(k);
     }
-    if ((match.indices[0] ?? 0) >= cut) {
+    const at = match.indices[0] ?? 0;
+    if (at < unit.from || at >= unit.to) {
       for (const v of match.values) if (v.scope === "policy" && !v.weak) secondary.add(v.field);
       continue;
     }
@@ -638,7 +715,7 @@ export function readFields(
       add(word, 1);
     }
   }
-  const head = tokens.slice(0, cut);
+  const head = tokens.slice(unit.from, unit.to);
   readPurposePoint(head, strongPolicy, strongCountry);
   readChoice(catalog, head, strongCountry);
   readSpan(catalog, tokens, strongCountry, consumed, policyNamed);
@@ -646,7 +723,7 @@ export function readFields(
   // "policies" is the country's default topic: any other country field named beside it wins.
   if (strongCountry.size > 1) strongCountry.delete("policies");
   const recipientsYield = readRecipients(tokens, head, policyMatches, strongPolicy);
-  settleMoneyQuestion(head, strongPolicy);
+  settleMoneyQuestion(head, strongPolicy, tokens);
   preferActors(head, strongPolicy);
   readClaimedType(head, strongPolicy);
   readPeriod(strongPolicy);

@@ -3,6 +3,7 @@ import type { Catalog, PolicyRef } from "../catalog.ts";
 import { declineWith, knownPoliciesText } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
+import { askingRank } from "./fields.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
 import { holds, readTokens } from "./tokens.ts";
@@ -315,8 +316,11 @@ function withPointedTo(
  */
 function askingSentence(message: MessageReader, question: string, log: EvidenceLog): Intent {
   const sentences = question.split(SENTENCES);
+  // Of several questions, one asking for content goes before one that only checks ("Has the
+  // situation improved? What does the factsheet say of its budget?"); the first of equals.
+  const rank = (s: string): number => askingRank(readTokens(message.catalog, s));
   const ordered = [
-    ...sentences.filter((s) => s.includes("?")),
+    ...sentences.filter((s) => s.includes("?")).sort((a, b) => rank(b) - rank(a)),
     ...sentences.filter((s) => !s.includes("?")),
   ];
   const asksSomething = ({ intent, evidence }: PartReading, sentence: string): boolean => {
