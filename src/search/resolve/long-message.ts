@@ -87,6 +87,10 @@ function named(evidence: EvidenceLog): boolean {
   return evidence.entries.some((e) => e.source === "name" && e.about?.state === "chosen");
 }
 
+/** A policy field is named outright (not only by "when", "big"). */
+const namesField = ({ entries }: EvidenceLog): boolean =>
+  entries.some((e) => e.source === "field word" && e.about?.weak !== true);
+
 /** A policy's field or passage is asked, not only its card. */
 const asksField = (intent: Intent): boolean =>
   intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined);
@@ -245,6 +249,13 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
   // by which body?" asks the evaluation, the second part only narrows it.
   if (intent.kind === "clarify" && !others.some((o) => asksField(o.intent))) {
     const carried = askedOfSubject(message, part, context);
+    // "what instruments does it use? list them", "could you indicate whether it is evaluated,
+    // which institutions monitor it…": beside another part asking a field of the same subject,
+    // the whole message is read, where the question that decides is ranked (readFields).
+    const fieldElsewhere = context.some(
+      (text) => opensAsking(catalog, text) && namesField(message.read(text).evidence),
+    );
+    if (carried && fieldElsewhere) return null;
     if (carried) return answer(log, carried, part);
   }
   // A comparison is read on its own only when asked in a sentence (or ";" part) of its own: a

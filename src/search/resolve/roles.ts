@@ -59,8 +59,9 @@ function recipientAsked(tokens: readonly QuestionToken[], first: number): boolea
 /**
  * The clause gives or offers something besides the receiver: a word asking for the thing
  * ("what"), a word the data does not hold ("free rent", "hire"), or another field's word
- * ("incubators", "money"); not after "or", which offers another receiver. "do startups get
- * anything from it?" asks whether they benefit at all.
+ * ("incubators", "money"); not across an "or" from the receiver, which offers another receiver
+ * ("…companies or universities", "does it help normal people or just companies?"). "do
+ * startups get anything from it?" asks whether they benefit at all.
  */
 function somethingProvided(
   tokens: readonly QuestionToken[],
@@ -68,14 +69,14 @@ function somethingProvided(
   recipient: ReadonlySet<number>,
   others: ReadonlySet<number>,
 ): boolean {
-  const alternative = tokens.findIndex(
-    (t, k) => k > Math.min(...recipient) && PROVISION.alternatives.has(t.stem),
-  );
-  const end = alternative < 0 ? tokens.length : alternative;
+  const [first, last] = [Math.min(...recipient), Math.max(...recipient)];
+  const alternatives = tokens.flatMap((t, k) => (PROVISION.alternatives.has(t.stem) ? [k] : []));
+  const offered = (k: number): boolean =>
+    alternatives.some((a) => (k < a && a < first) || (last < a && a < k));
   return tokens.some(
     (t, k) =>
       t.clause === clause &&
-      k < end &&
+      !offered(k) &&
       !recipient.has(k) &&
       (PROVISION.provided_markers.has(t.stem) ||
         others.has(k) ||
@@ -135,11 +136,16 @@ const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries.flatMap(phraseStems));
 const CLAUSE_JOINS = stemsOf(ROLE_WORDS.clauses.joins);
 const LEAD_INS = ROLE_WORDS.clauses.lead_ins;
 
-/** The sentence so far asks: a wh-word before, or it opens with an auxiliary ("does it…"). */
+/**
+ * The sentence so far asks: a wh-word before, or a clause of it opens with an auxiliary ("does
+ * it…", "With regard to the plan, could you indicate…").
+ */
 function asksBefore(tokens: readonly QuestionToken[], k: number): boolean {
   const sentence = tokens[k]?.sentence;
   const before = tokens.slice(0, k).filter((t) => t.sentence === sentence && t.filler !== true);
-  return before.some((t) => WH.has(t.stem)) || AUXILIARIES.has(before[0]?.stem ?? "");
+  return before.some(
+    (t, i) => WH.has(t.stem) || (AUXILIARIES.has(t.stem) && before[i - 1]?.clause !== t.clause),
+  );
 }
 
 /**
