@@ -542,8 +542,7 @@ export function askingRank(
   tokens: readonly QuestionToken[],
   unit: QuestionUnit = { from: 0, to: tokens.length },
 ): number {
-  const words = tokens
-    .slice(unit.from, unit.to).filter((t) => t.filler !== true && !t.cjk);
+  const words = tokens.slice(unit.from, unit.to).filter((t) => t.filler !== true && !t.cjk);
   const opening = words.find((t) => !DISCOURSE.has(t.stem));
   // "…, and if so which body did it?": a question on the condition of the one before narrows it.
   if (CONDITIONS.has(opening?.stem ?? "")) return 0;
@@ -558,39 +557,59 @@ export function askingRank(
 }
 
 /**
- * The part whose field words decide when a message asks more than one thing: "Give me the
- * objectives. Also, is it still running?", "Is it really a cluster policy? What aims does it
- * state?" ask for the content the question or request names over what the check does; of equal
- * parts the first decides. Only parts that ask and name a policy field outright compete
- * ("…ends 2035. source?" asks the source of that date, not the factsheet's list); when none
- * does, or the deciding one asks "who" and names no actor's field that another part names
- * ("Who set up TORCH, and who runs it?"), the whole message is read (null).
+ * The questions set aside when a message asks more than one thing, around the one whose field
+ * words decide: "Give me the objectives. Also, is it still running?", "Is it really a cluster
+ * policy? What aims does it state?" ask for the content a question or request names over what
+ * a yes/no check does; of equal ones, and always within one sentence ("Has it been evaluated,
+ * and by which bodies?"), the first decides. Only questions naming a field outright compete,
+ * and remarks are never set aside ("…ends 2035. source?" asks the source of that date); when
+ * none does, or the deciding
+ * one asks "who" and names no actor's field that another names ("Who set up TORCH, and who
+ * runs it?"), nothing is set aside.
  */
-function decidingUnit(
+function questionsSetAside(
   tokens: readonly QuestionToken[],
   matches: readonly { indices: number[]; values: FieldPhrase[] }[],
-): QuestionUnit | null {
+): QuestionUnit[] {
   const units = questionUnits(tokens);
-  if (units.length < 2) return null;
+  if (units.length < 2) return [];
+  const inUnit = (m: { indices: number[] }, u: QuestionUnit): boolean =>
+    (m.indices[0] ?? 0) >= u.from &&
+    (m.indices[0] ?? 0) < u.to &&
+    !ownThing(tokens, m.indices[0] ?? 0);
   const strongIn = (u: QuestionUnit): PolicyField[] =>
     matches.flatMap((m) =>
-      (m.indices[0] ?? 0) >= u.from && (m.indices[0] ?? 0) < u.to
+      inUnit(m, u)
         ? m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []))
         : [],
     );
-  const named = (u: QuestionUnit): boolean => strongIn(u).length > 0;
+  const named = (u: QuestionUnit): boolean =>
+    matches.some((m) => inUnit(m, u) && m.values.some((v) => !v.weak));
   let best: { unit: QuestionUnit; rank: number } | null = null;
   for (const unit of units) {
     const rank = askingRank(tokens, unit);
-    if (rank > 0 && named(unit) && (best === null || rank > best.rank)) best = { unit, rank };
+    // Within one sentence the first question decides ("Has it been evaluated, and by which
+    // bodies?": the second narrows the first); a check yields only to another sentence.
+    const sameSentence =
+      best !== null && tokens[best.unit.from]?.sentence === tokens[unit.from]?.sentence;
+    if (rank > 0 && named(unit) && (best === null || (rank > best.rank && !sameSentence))) {
+      best = { unit, rank };
+    }
   }
-  if (best === null) return null;
+  if (best === null) return [];
   const actor = (fields: PolicyField[]): boolean => fields.some((f) => ACTOR_FIELDS.has(f));
   const { unit } = best;
   const who = asksWho(tokens.slice(unit.from, unit.to));
   const elsewhere = units.filter((u) => u !== unit).flatMap(strongIn);
-  if (who && !actor(strongIn(unit)) && actor(elsewhere)) return null;
-  return unit;
+  if (who && !actor(strongIn(unit)) && actor(elsewhere)) return [];
+  // Remarks around it stay context; set aside are the other questions naming a field, and
+  // those after it in its sentence ("Where does the money come from, and how much?").
+  const sentence = (u: QuestionUnit): number | undefined => tokens[u.from]?.sentence;
+  return units.filter((u) =>
+    sentence(u) === sentence(unit)
+      ? u.from > unit.from
+      : u !== unit && named(u) && askingRank(tokens, u) > 0 && askingRank(tokens, u) < best.rank,
+  );
 }
 
 /** Moves a field's score to another. */
@@ -667,7 +686,8 @@ export function readFields(
   const ownWords = matches.some((m) => !quotedOnly(m.indices));
   // "Where does the money come from, and how much?": the first question decides the field;
   // a second one in the same sentence is secondary (when the first names a field outright).
-  const unit = decidingUnit(tokens, matches) ?? { from: 0, to: tokens.length };
+  const setAside = questionsSetAside(tokens, matches);
+  const aside = (k: number): boolean => setAside.some((u) => k >= u.from && k < u.to);
   const secondary = new Set<PolicyField>();
   const policyMatches: FieldMatch[] = [];
   for (const match of matches) {
@@ -679,8 +699,7 @@ export function readFields(
       if (token) token.used = true;
       consumed.add(k);
     }
-    const at = match.indices[0] ?? 0;
-    if (at < unit.from || at >= unit.to) {
+    if (aside(match.indices[0] ?? 0)) {
       for (const v of match.values) if (v.scope === "policy" && !v.weak) secondary.add(v.field);
       continue;
     }
@@ -715,7 +734,7 @@ export function readFields(
       add(word, 1);
     }
   }
-  const head = tokens.slice(unit.from, unit.to);
+  const head = tokens.filter((_, k) => !aside(k));
   readPurposePoint(head, strongPolicy, strongCountry);
   readChoice(catalog, head, strongCountry);
   readSpan(catalog, tokens, strongCountry, consumed, policyNamed);

@@ -3,7 +3,6 @@ import type { Catalog, PolicyRef } from "../catalog.ts";
 import { declineWith, knownPoliciesText } from "./replies.ts";
 import { markYesNo } from "./yes-no.ts";
 import { resolveClause } from "./clause.ts";
-import { askingRank } from "./fields.ts";
 import { EvidenceLog } from "./evidence.ts";
 import { AUXILIARY, REQUEST, WH } from "./focus.ts";
 import { holds, readTokens } from "./tokens.ts";
@@ -88,8 +87,11 @@ function named(evidence: EvidenceLog): boolean {
 }
 
 /** A policy field is named outright (not only by "when", "big"). */
-const namesField = ({ entries }: EvidenceLog): boolean =>
-  entries.some((e) => e.source === "field word" && e.about?.weak !== true);
+/** The policy fields a part names outright (not only by "when", "big"). */
+const namedFields = ({ entries }: EvidenceLog): (string | undefined)[] =>
+  entries.flatMap((e) =>
+    e.source === "field word" && e.about?.weak !== true ? [e.about?.field] : [],
+  );
 
 /** A policy's field or passage is asked, not only its card. */
 const asksField = (intent: Intent): boolean =>
@@ -252,8 +254,11 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
     // "what instruments does it use? list them", "could you indicate whether it is evaluated,
     // which institutions monitor it…": beside another part asking a field of the same subject,
     // the whole message is read, where the question that decides is ranked (readFields).
+    const own = carried?.intent.kind === "policy" ? carried.intent.field : null;
     const fieldElsewhere = context.some(
-      (text) => opensAsking(catalog, text) && namesField(message.read(text).evidence),
+      (text) =>
+        opensAsking(catalog, text) &&
+        namedFields(message.read(text).evidence).some((f) => f !== own),
     );
     if (carried && fieldElsewhere) return null;
     if (carried) return answer(log, carried, part);
@@ -327,11 +332,8 @@ function withPointedTo(
  */
 function askingSentence(message: MessageReader, question: string, log: EvidenceLog): Intent {
   const sentences = question.split(SENTENCES);
-  // Of several questions, one asking for content goes before one that only checks ("Has the
-  // situation improved? What does the factsheet say of its budget?"); the first of equals.
-  const rank = (s: string): number => askingRank(readTokens(message.catalog, s));
   const ordered = [
-    ...sentences.filter((s) => s.includes("?")).sort((a, b) => rank(b) - rank(a)),
+    ...sentences.filter((s) => s.includes("?")),
     ...sentences.filter((s) => !s.includes("?")),
   ];
   const asksSomething = ({ intent, evidence }: PartReading, sentence: string): boolean => {

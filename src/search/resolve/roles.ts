@@ -135,17 +135,14 @@ const WH = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
 const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries.flatMap(phraseStems));
 const CLAUSE_JOINS = stemsOf(ROLE_WORDS.clauses.joins);
 const LEAD_INS = ROLE_WORDS.clauses.lead_ins;
+/** The words that open a condition ("if"): "so" of "if so" opens much else. */
+const CONDITION_WORDS = new Set(ASKING_WORDS.conditions.map((c) => phraseStems(c)[0] ?? ""));
 
-/**
- * The sentence so far asks: a wh-word before, or a clause of it opens with an auxiliary ("does
- * it…", "With regard to the plan, could you indicate…").
- */
+/** The sentence so far asks: a wh-word before, or it opens with an auxiliary ("does it…"). */
 function asksBefore(tokens: readonly QuestionToken[], k: number): boolean {
   const sentence = tokens[k]?.sentence;
   const before = tokens.slice(0, k).filter((t) => t.sentence === sentence && t.filler !== true);
-  return before.some(
-    (t, i) => WH.has(t.stem) || (AUXILIARIES.has(t.stem) && before[i - 1]?.clause !== t.clause),
-  );
+  return before.some((t) => WH.has(t.stem)) || AUXILIARIES.has(before[0]?.stem ?? "");
 }
 
 /**
@@ -161,7 +158,14 @@ export function secondQuestionAt(tokens: readonly QuestionToken[]): number | nul
     if (token === undefined || token.cjk || !WH.has(token.stem)) continue;
     // "…, and over which years?": prepositions and hedges before the wh-word belong to it.
     let j = k - 1;
-    while (j >= 0 && (LEAD_INS.has(stems[j] ?? "") || tokens[j]?.filler === true)) j--;
+    // "…, and if so who carries it out?": a condition on the first question opens the second.
+    while (
+      j >= 0 &&
+      (LEAD_INS.has(stems[j] ?? "") ||
+        CONDITION_WORDS.has(stems[j] ?? "") ||
+        tokens[j]?.filler === true)
+    )
+      j--;
     const join = CLAUSE_JOINS.find((p) => holds(stems, p, j - p.length + 1));
     const opener = tokens[j + 1] ?? token;
     const broken = j >= 0 && tokens[j]?.clause !== opener.clause;
