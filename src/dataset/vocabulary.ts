@@ -293,6 +293,11 @@ const CuesFile = z
          * it…", "and who runs it?"): an auxiliary after them still asks.
          */
         discourse: Phrases.default([]),
+        /**
+         * Words opening a question that depends on the answer to the one before ("…, and if so
+         * which body did it?"): it narrows that question, it does not replace it.
+         */
+        conditions: Phrases.default([]),
         requests: Phrases,
         /** Words before a field word that set it against what is asked ("…, not a summary"). */
         negations: Phrases,

@@ -56,6 +56,7 @@ export const ASKING_WORDS: Readonly<
     | "auxiliaries"
     | "modals"
     | "discourse"
+    | "conditions"
     | "requests"
     | "negations"
     | "lead_verbs"

@@ -183,9 +183,14 @@ export function chineseFieldWords(
   run: string,
 ): (FieldPhrase & { text: string })[] {
   const fieldPieces = readRun(catalog, run).pieces.filter((p) => p.field !== undefined);
+  // "哪一年" alone asks a year, as "what year" does: weak, so "哪一年届期" asks the end.
   let words = fieldPieces
     .filter((p, i) => !qualifies(run, p, fieldPieces[i + 1]))
-    .flatMap((p) => (p.field ? [{ ...p.field, text: p.text }] : []));
+    .flatMap((p) =>
+      p.field
+        ? [{ ...p.field, text: p.text, weak: p.field.weak || CJK_WHEN_WORDS.includes(p.text) }]
+        : [],
+    );
   const has = (field: PolicyField | CountryField): boolean => words.some((w) => w.field === field);
   if (CJK_WHEN_WORDS.some((w) => run.includes(w)) && !has("end_year")) {
     const event = CJK_START_EVENTS.find((e) => run.includes(e));

@@ -9,7 +9,7 @@ import { asksYesNo, itemPassage, passageIntent, questionShaped } from "./passage
 import { listItemText } from "./list-items.ts";
 import { ASKABLE_FIELDS, knownPoliciesText, listNames, suggestionFor } from "./replies.ts";
 import type { ClauseEvidence } from "./clause.ts";
-import { OFFERED_VALUE_WORDS } from "../vocabulary.ts";
+import { CJK_WHEN_WORDS, OFFERED_VALUE_WORDS } from "../vocabulary.ts";
 import { fieldClassifierOf, similarField, type FieldGuess } from "./field-similarity.ts";
 
 /**
@@ -245,8 +245,12 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
     });
   }
   if (passage !== null) {
+    // "In what year did the government approve TORCH?": a year is the answer asked for, so a
+    // sentence giving the policy's start or end year answers as that date, quoted.
+    const quoted = passage.item ? itemPassage(ref, passage, ev.question) : passage;
+    const dated = asksYear(ev.tokens) ? datedBy(ref, passage.text) : null;
     readings.push({
-      intent: passageIntent(ref, passage.item ? itemPassage(ref, passage, ev.question) : passage),
+      intent: passageIntent(ref, dated === null ? quoted : { ...quoted, field: dated }),
       score: passageScore(passage.matched),
       why: "content words found in a passage",
     });
@@ -298,6 +302,24 @@ export function decideForPolicy(catalog: Catalog, ev: ClauseEvidence, ref: Polic
   };
   const kept = readings.filter((r) => r !== agreeing && !(declined && r.intent.kind === "none"));
   return choose([...kept, similar], ref);
+}
+
+/** "when…", "in what year…", "哪一年": the answer asked for is a year. */
+function asksYear(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (t, k) =>
+      t.stem === "when" ||
+      (WHICH.has(t.stem) && /^years?$/u.test(tokens[k + 1]?.typed ?? "")) ||
+      (t.cjk && CJK_WHEN_WORDS.some((w) => t.raw.includes(w))),
+  );
+}
+const WHICH = new Set(["what", "which"]);
+
+/** The date field a sentence gives the policy's year of, if it gives one. */
+function datedBy(ref: PolicyRef, text: string): PolicyField | null {
+  const { start_year: start, end_year: end } = ref.policy;
+  if (text.includes(String(start.value))) return "start_year";
+  return end.value !== null && text.includes(String(end.value)) ? "end_year" : null;
 }
 
 /** The field the phrasing is like, when it clearly leads: else null. */

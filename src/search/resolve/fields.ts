@@ -123,12 +123,17 @@ function agentEnd(tokens: readonly QuestionToken[], k: number): number | null {
 }
 
 function whoPays(tokens: readonly QuestionToken[]): boolean {
+  // "who pays", "who carries the cost": a paying verb after the agent, or a money noun as the
+  // object of any verb but a copula ("who is the money for?" asks whom it goes to).
   const verbAfter = (k: number): boolean => {
     const after = tokens.slice(k + 1, k + 1 + ORIGIN_REACH);
     const receives = after.findIndex((t) => MONEY.receiving_verbs.has(t.stem));
-    return after
-      .slice(0, receives < 0 ? after.length : receives)
-      .some((t) => MONEY.paying_verbs.has(t.stem));
+    const before = after.slice(0, receives < 0 ? after.length : receives);
+    const object = !COPULAS.has(before[0]?.stem ?? "") && before.slice(1);
+    return (
+      before.some((t) => MONEY.paying_verbs.has(t.stem)) ||
+      (object !== false && object.some((t) => MONEY.money_nouns.has(t.stem)))
+    );
   };
   return tokens.some((token, k) => {
     const end = agentEnd(tokens, k);
@@ -161,6 +166,8 @@ function asksMoneyOrigin(tokens: readonly QuestionToken[]): boolean {
   const stems = new Set(tokens.map((t) => t.stem));
   const coming = tokens.some((t) => MONEY.coming_verbs.has(t.stem));
   if (stems.has("from") && (stems.has("where") || coming)) return true;
+  // "from which level of government does it draw its financing?", "from whom?"
+  if (tokens.some((t, k) => t.stem === "from" && agentEnd(tokens, k + 1) !== null)) return true;
   if (tokens.some((t) => MONEY.origin_nouns.has(t.stem))) return true;
   // "do local governments pay for most of it?": a payer named before a paying verb.
   if (
@@ -200,6 +207,7 @@ function asksMoneyAmount(tokens: readonly QuestionToken[]): boolean {
 function settleMoneyQuestion(
   tokens: readonly QuestionToken[],
   scores: Map<PolicyField, number>,
+  message: readonly QuestionToken[],
 ): void {
   const budget = scores.get("budget") ?? 0;
   const source = scores.get("funding_source") ?? 0;
@@ -215,7 +223,9 @@ function settleMoneyQuestion(
     if (whoPays(tokens)) scores.set("funding_source", 1);
     return;
   }
-  const origin = asksMoneyOrigin(tokens);
+  // "What's the funding model — who carries the cost?": a second question may say the money
+  // asked is its origin; an amount is asked only in the question that decides.
+  const origin = asksMoneyOrigin(message);
   const amount = asksMoneyAmount(tokens);
   // "who bears the cost?": who pays is asked even beside a money noun of amount ("cost"); a
   // word of quantity ("who put in the most money", "how much") still asks the amount.
@@ -413,6 +423,10 @@ function readInformationOrigin(
 
 const LIST_JOINS = FIELD_LIST_WORDS.joins.map(phraseStems);
 const WH_STEMS = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
+const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries.flatMap(phraseStems));
+const REQUESTS = new Set(ASKING_WORDS.requests.flatMap(phraseStems));
+const DISCOURSE = new Set(ASKING_WORDS.discourse.flatMap(phraseStems));
+const CONDITIONS = new Set(ASKING_WORDS.conditions.flatMap(phraseStems));
 
 /** Field words found at some positions: one item of what a question may list. */
 interface FieldItem {
@@ -495,26 +509,108 @@ function ownThing(tokens: readonly QuestionToken[], first: number): boolean {
   return false;
 }
 
+/** A part of a message that may ask on its own: [from, to) of the question's tokens. */
+interface QuestionUnit {
+  from: number;
+  to: number;
+}
+
 /**
- * Where the first question's words end when a second question begins at `second`: the first
- * decides when it names a field outright, and, asking "who", names an actor's field itself
- * ("Who was it that set up TORCH, and who runs it?": the "who" of the first asks the actor the
- * second names). Else the whole sentence is read.
+ * The parts of a message that may ask on their own: its sentences, and within one the second
+ * question after a join word or a clause break ("Where does the money come from, and how much?").
  */
-function firstQuestionEnd(
+function questionUnits(tokens: readonly QuestionToken[]): QuestionUnit[] {
+  const starts = new Set([0]);
+  let from = 0;
+  tokens.forEach((t, k) => {
+    if (k === 0 || tokens[k - 1]?.sentence === t.sentence) return;
+    const second = secondQuestionAt(tokens.slice(from, k));
+    if (second !== null) starts.add(from + second);
+    starts.add((from = k));
+  });
+  const second = secondQuestionAt(tokens.slice(from));
+  if (second !== null) starts.add(from + second);
+  const sorted = [...starts].sort((a, b) => a - b);
+  return sorted.map((at, i) => ({ from: at, to: sorted[i + 1] ?? tokens.length }));
+}
+
+/**
+ * How directly a part asks for a fact: 2 for a question or request for content (a wh-word,
+ * "list…", "tell me…", "budget?"), 1 for a check that only wants yes or no ("is it still
+ * running?"), 0 for a remark.
+ */
+export function askingRank(
+  tokens: readonly QuestionToken[],
+  unit: QuestionUnit = { from: 0, to: tokens.length },
+): number {
+  const words = tokens.slice(unit.from, unit.to).filter((t) => t.filler !== true && !t.cjk);
+  const opening = words.find((t) => !DISCOURSE.has(t.stem));
+  // "…, and if so which body did it?": a question on the condition of the one before narrows it.
+  if (CONDITIONS.has(opening?.stem ?? "")) return 0;
+  const checks =
+    opening !== undefined &&
+    AUXILIARIES.has(opening.stem) &&
+    !words.some((t) => WH_STEMS.has(t.stem) || REQUESTS.has(t.stem));
+  if (checks) return 1;
+  const asks =
+    words.some((t) => t.questioned || WH_STEMS.has(t.stem)) || REQUESTS.has(opening?.stem ?? "");
+  return asks ? 2 : 0;
+}
+
+/**
+ * The questions set aside when a message asks more than one thing, around the one whose field
+ * words decide: "Give me the objectives. Also, is it still running?", "Is it really a cluster
+ * policy? What aims does it state?" ask for the content a question or request names over what
+ * a yes/no check does; of equal ones, and always within one sentence ("Has it been evaluated,
+ * and by which bodies?"), the first decides. Only questions naming a field outright compete,
+ * and remarks are never set aside ("…ends 2035. source?" asks the source of that date); when
+ * none does, or the deciding
+ * one asks "who" and names no actor's field that another names ("Who set up TORCH, and who
+ * runs it?"), nothing is set aside.
+ */
+function questionsSetAside(
   tokens: readonly QuestionToken[],
   matches: readonly { indices: number[]; values: FieldPhrase[] }[],
-  second: number,
-): number {
-  const strong = (m: { values: FieldPhrase[] }): PolicyField[] =>
-    m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []));
-  const first = matches.filter((m) => (m.indices[0] ?? 0) < second);
-  if (!first.some((m) => m.values.some((v) => !v.weak))) return tokens.length;
+): QuestionUnit[] {
+  const units = questionUnits(tokens);
+  if (units.length < 2) return [];
+  const inUnit = (m: { indices: number[] }, u: QuestionUnit): boolean =>
+    (m.indices[0] ?? 0) >= u.from &&
+    (m.indices[0] ?? 0) < u.to &&
+    !ownThing(tokens, m.indices[0] ?? 0);
+  const strongIn = (u: QuestionUnit): PolicyField[] =>
+    matches.flatMap((m) =>
+      inUnit(m, u)
+        ? m.values.flatMap((v) => (v.scope === "policy" && !v.weak ? [v.field] : []))
+        : [],
+    );
+  const named = (u: QuestionUnit): boolean =>
+    matches.some((m) => inUnit(m, u) && m.values.some((v) => !v.weak));
+  let best: { unit: QuestionUnit; rank: number } | null = null;
+  for (const unit of units) {
+    const rank = askingRank(tokens, unit);
+    // Within one sentence the first question decides ("Has it been evaluated, and by which
+    // bodies?": the second narrows the first); a check yields only to another sentence.
+    const sameSentence =
+      best !== null && tokens[best.unit.from]?.sentence === tokens[unit.from]?.sentence;
+    if (rank > 0 && named(unit) && (best === null || (rank > best.rank && !sameSentence))) {
+      best = { unit, rank };
+    }
+  }
+  if (best === null) return [];
   const actor = (fields: PolicyField[]): boolean => fields.some((f) => ACTOR_FIELDS.has(f));
-  const later = matches.filter((m) => (m.indices[0] ?? 0) >= second);
-  const who = asksWho(tokens.slice(0, second));
-  if (who && !actor(first.flatMap(strong)) && actor(later.flatMap(strong))) return tokens.length;
-  return second;
+  const { unit } = best;
+  const who = asksWho(tokens.slice(unit.from, unit.to));
+  const elsewhere = units.filter((u) => u !== unit).flatMap(strongIn);
+  if (who && !actor(strongIn(unit)) && actor(elsewhere)) return [];
+  // Remarks around it stay context; set aside are the other questions naming a field, and
+  // those after it in its sentence ("Where does the money come from, and how much?").
+  const sentence = (u: QuestionUnit): number | undefined => tokens[u.from]?.sentence;
+  return units.filter((u) =>
+    sentence(u) === sentence(unit)
+      ? u.from > unit.from
+      : u !== unit && named(u) && askingRank(tokens, u) > 0 && askingRank(tokens, u) < best.rank,
+  );
 }
 
 /** Moves a field's score to another. */
@@ -591,8 +687,8 @@ export function readFields(
   const ownWords = matches.some((m) => !quotedOnly(m.indices));
   // "Where does the money come from, and how much?": the first question decides the field;
   // a second one in the same sentence is secondary (when the first names a field outright).
-  const second = secondQuestionAt(tokens);
-  const cut = second === null ? tokens.length : firstQuestionEnd(tokens, matches, second);
+  const setAside = questionsSetAside(tokens, matches);
+  const aside = (k: number): boolean => setAside.some((u) => k >= u.from && k < u.to);
   const secondary = new Set<PolicyField>();
   const policyMatches: FieldMatch[] = [];
   const described: FieldPhrase[] = [];
@@ -605,7 +701,7 @@ export function readFields(
       if (token) token.used = true;
       consumed.add(k);
     }
-    if ((match.indices[0] ?? 0) >= cut) {
+    if (aside(match.indices[0] ?? 0)) {
       for (const v of match.values) if (v.scope === "policy" && !v.weak) secondary.add(v.field);
       continue;
     }
@@ -649,7 +745,7 @@ export function readFields(
   }
   // (With nothing else asked, they are what is asked: "the national policies Torch and CC?")
   if (strongPolicy.size === 0) for (const phrase of described) add(phrase, phrase.length);
-  const head = tokens.slice(0, cut);
+  const head = tokens.filter((_, k) => !aside(k));
   readPurposePoint(head, strongPolicy, strongCountry);
   readChoice(catalog, head, strongCountry);
   readSpan(catalog, tokens, strongCountry, consumed, policyNamed);
@@ -657,7 +753,7 @@ export function readFields(
   // "policies" is the country's default topic: any other country field named beside it wins.
   for (const scores of [strongCountry, weakCountry]) if (scores.size > 1) scores.delete("policies");
   const recipientsYield = readRecipients(tokens, head, policyMatches, strongPolicy);
-  settleMoneyQuestion(head, strongPolicy);
+  settleMoneyQuestion(head, strongPolicy, tokens);
   preferActors(head, strongPolicy);
   readClaimedType(head, strongPolicy);
   readPeriod(strongPolicy);

@@ -86,6 +86,13 @@ function named(evidence: EvidenceLog): boolean {
   return evidence.entries.some((e) => e.source === "name" && e.about?.state === "chosen");
 }
 
+/** A policy field is named outright (not only by "when", "big"). */
+/** The policy fields a part names outright (not only by "when", "big"). */
+const namedFields = ({ entries }: EvidenceLog): (string | undefined)[] =>
+  entries.flatMap((e) =>
+    e.source === "field word" && e.about?.weak !== true ? [e.about?.field] : [],
+  );
+
 /** A policy's field or passage is asked, not only its card. */
 const asksField = (intent: Intent): boolean =>
   intent.kind === "policy" && (intent.field !== null || intent.passage !== undefined);
@@ -244,6 +251,16 @@ function askingPart(message: MessageReader, question: string, log: EvidenceLog):
   // by which body?" asks the evaluation, the second part only narrows it.
   if (intent.kind === "clarify" && !others.some((o) => asksField(o.intent))) {
     const carried = askedOfSubject(message, part, context);
+    // "what instruments does it use? list them", "could you indicate whether it is evaluated,
+    // which institutions monitor it…": beside another part asking a field of the same subject,
+    // the whole message is read, where the question that decides is ranked (readFields).
+    const own = carried?.intent.kind === "policy" ? carried.intent.field : null;
+    const fieldElsewhere = context.some(
+      (text) =>
+        opensAsking(catalog, text) &&
+        namedFields(message.read(text).evidence).some((f) => f !== own),
+    );
+    if (carried && fieldElsewhere) return null;
     if (carried) return answer(log, carried, part);
   }
   // A comparison is read on its own only when asked in a sentence (or ";" part) of its own: a

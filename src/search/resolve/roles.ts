@@ -59,8 +59,9 @@ function recipientAsked(tokens: readonly QuestionToken[], first: number): boolea
 /**
  * The clause gives or offers something besides the receiver: a word asking for the thing
  * ("what"), a word the data does not hold ("free rent", "hire"), or another field's word
- * ("incubators", "money"); not after "or", which offers another receiver. "do startups get
- * anything from it?" asks whether they benefit at all.
+ * ("incubators", "money"); not across an "or" from the receiver, which offers another receiver
+ * ("…companies or universities", "does it help normal people or just companies?"). "do
+ * startups get anything from it?" asks whether they benefit at all.
  */
 function somethingProvided(
   tokens: readonly QuestionToken[],
@@ -68,14 +69,14 @@ function somethingProvided(
   recipient: ReadonlySet<number>,
   others: ReadonlySet<number>,
 ): boolean {
-  const alternative = tokens.findIndex(
-    (t, k) => k > Math.min(...recipient) && PROVISION.alternatives.has(t.stem),
-  );
-  const end = alternative < 0 ? tokens.length : alternative;
+  const [first, last] = [Math.min(...recipient), Math.max(...recipient)];
+  const alternatives = tokens.flatMap((t, k) => (PROVISION.alternatives.has(t.stem) ? [k] : []));
+  const offered = (k: number): boolean =>
+    alternatives.some((a) => (k < a && a < first) || (last < a && a < k));
   return tokens.some(
     (t, k) =>
       t.clause === clause &&
-      k < end &&
+      !offered(k) &&
       !recipient.has(k) &&
       (PROVISION.provided_markers.has(t.stem) ||
         others.has(k) ||
@@ -134,6 +135,8 @@ const WH = new Set(ASKING_WORDS.wh.flatMap(phraseStems));
 const AUXILIARIES = new Set(ASKING_WORDS.auxiliaries.flatMap(phraseStems));
 const CLAUSE_JOINS = stemsOf(ROLE_WORDS.clauses.joins);
 const LEAD_INS = ROLE_WORDS.clauses.lead_ins;
+/** The words that open a condition ("if"): "so" of "if so" opens much else. */
+const CONDITION_WORDS = new Set(ASKING_WORDS.conditions.map((c) => phraseStems(c)[0] ?? ""));
 
 /** The sentence so far asks: a wh-word before, or it opens with an auxiliary ("does it…"). */
 function asksBefore(tokens: readonly QuestionToken[], k: number): boolean {
@@ -155,7 +158,14 @@ export function secondQuestionAt(tokens: readonly QuestionToken[]): number | nul
     if (token === undefined || token.cjk || !WH.has(token.stem)) continue;
     // "…, and over which years?": prepositions and hedges before the wh-word belong to it.
     let j = k - 1;
-    while (j >= 0 && (LEAD_INS.has(stems[j] ?? "") || tokens[j]?.filler === true)) j--;
+    // "…, and if so who carries it out?": a condition on the first question opens the second.
+    while (
+      j >= 0 &&
+      (LEAD_INS.has(stems[j] ?? "") ||
+        CONDITION_WORDS.has(stems[j] ?? "") ||
+        tokens[j]?.filler === true)
+    )
+      j--;
     const join = CLAUSE_JOINS.find((p) => holds(stems, p, j - p.length + 1));
     const opener = tokens[j + 1] ?? token;
     const broken = j >= 0 && tokens[j]?.clause !== opener.clause;
